@@ -1,0 +1,1 @@
+//! Paths (stub: being written).

@@ -1,0 +1,2 @@
+//! Export pipeline (stub: being written).
+#![forbid(unsafe_code)]
