@@ -1,0 +1,252 @@
+//! The current default path and the calls that use a path: fill, stroke,
+//! clip and hit testing.
+
+use std::sync::Arc;
+
+use kurbo::Affine;
+use tiny_skia::{FillRule as SkFillRule, Mask};
+
+use super::Context2d;
+use crate::error::Result;
+use crate::path::{CornerRadius, FillRule, Path2D};
+use crate::render::{self, PreparedStyle, Shape, ShapeKind};
+use crate::style::Style;
+
+pub(super) fn sk_rule(rule: FillRule) -> SkFillRule {
+    match rule {
+        FillRule::NonZero => SkFillRule::Winding,
+        FillRule::EvenOdd => SkFillRule::EvenOdd,
+    }
+}
+
+impl Context2d {
+    /// `beginPath()`.
+    pub fn begin_path(&mut self) {
+        self.path = Path2D::new();
+    }
+
+    /// `closePath()`.
+    pub fn close_path(&mut self) {
+        self.path.close_path();
+    }
+
+    /// `moveTo(x, y)`.
+    pub fn move_to(&mut self, x: f64, y: f64) {
+        self.path.move_to(x, y, &self.state.transform);
+    }
+
+    /// `lineTo(x, y)`.
+    pub fn line_to(&mut self, x: f64, y: f64) {
+        self.path.line_to(x, y, &self.state.transform);
+    }
+
+    /// `quadraticCurveTo(cpx, cpy, x, y)`.
+    pub fn quadratic_curve_to(&mut self, cpx: f64, cpy: f64, x: f64, y: f64) {
+        self.path.quadratic_curve_to(cpx, cpy, x, y, &self.state.transform);
+    }
+
+    /// `bezierCurveTo(cp1x, cp1y, cp2x, cp2y, x, y)`.
+    pub fn bezier_curve_to(&mut self, cp1x: f64, cp1y: f64, cp2x: f64, cp2y: f64, x: f64, y: f64) {
+        self.path.bezier_curve_to(cp1x, cp1y, cp2x, cp2y, x, y, &self.state.transform);
+    }
+
+    /// `arc(x, y, radius, startAngle, endAngle, anticlockwise)`.
+    pub fn arc(&mut self, x: f64, y: f64, radius: f64, start: f64, end: f64, anticlockwise: bool) -> Result<()> {
+        self.path.arc(x, y, radius, start, end, anticlockwise, &self.state.transform)
+    }
+
+    /// `arcTo(x1, y1, x2, y2, radius)`.
+    pub fn arc_to(&mut self, x1: f64, y1: f64, x2: f64, y2: f64, radius: f64) -> Result<()> {
+        self.path.arc_to(x1, y1, x2, y2, radius, &self.state.transform)
+    }
+
+    /// `ellipse(x, y, radiusX, radiusY, rotation, startAngle, endAngle, anticlockwise)`.
+    #[expect(clippy::too_many_arguments, reason = "mirrors the IDL signature")]
+    pub fn ellipse(
+        &mut self,
+        x: f64,
+        y: f64,
+        rx: f64,
+        ry: f64,
+        rotation: f64,
+        start: f64,
+        end: f64,
+        anticlockwise: bool,
+    ) -> Result<()> {
+        self.path.ellipse(x, y, rx, ry, rotation, start, end, anticlockwise, &self.state.transform)
+    }
+
+    /// `rect(x, y, w, h)`.
+    pub fn rect(&mut self, x: f64, y: f64, w: f64, h: f64) {
+        self.path.rect(x, y, w, h, &self.state.transform);
+    }
+
+    /// `roundRect(x, y, w, h, radii)`.
+    pub fn round_rect(&mut self, x: f64, y: f64, w: f64, h: f64, radii: &[CornerRadius]) -> Result<()> {
+        self.path.round_rect(x, y, w, h, radii, &self.state.transform)
+    }
+
+    /// The current default path, in device space.
+    pub fn current_path(&self) -> &Path2D {
+        &self.path
+    }
+
+    /// `fill(fillRule)` / `fill(path, fillRule)`.
+    pub fn fill(&mut self, path: Option<&Path2D>, rule: FillRule) {
+        let style = self.state.fill_style.clone();
+        let (device_path, user_path);
+        let (p, path_space) = match path {
+            Some(p) => {
+                user_path = p;
+                (user_path, PathSpace::User)
+            }
+            None => {
+                device_path = self.path.clone();
+                (&device_path, PathSpace::Device)
+            }
+        };
+        self.paint_path(p, path_space, PaintKind::Fill(sk_rule(rule)), &style);
+    }
+
+    /// `stroke()` / `stroke(path)`.
+    pub fn stroke(&mut self, path: Option<&Path2D>) {
+        let Some(ctm) = self.invertible_transform() else { return };
+        // Strokes are shaped in user space (line width, dashes), so the
+        // device-space current path is taken back through the inverse.
+        let user = match path {
+            Some(p) => p.clone(),
+            None => self.path.transformed(&ctm.inverse()),
+        };
+        let style = self.state.stroke_style.clone();
+        self.paint_path(&user, PathSpace::User, PaintKind::Stroke, &style);
+    }
+
+    /// Paints `path` with `style`: the one place fills and strokes of paths
+    /// meet the render pipeline.
+    pub(super) fn paint_path(&mut self, path: &Path2D, space: PathSpace, kind: PaintKind, style: &Style) {
+        let Some(ctm) = self.invertible_transform() else { return };
+        let Some(sk_path) = path.to_skia() else { return };
+        let stroke = self.state.line.to_skia();
+        let shape_kind = match kind {
+            PaintKind::Fill(rule) => ShapeKind::Fill(rule),
+            PaintKind::Stroke => ShapeKind::Stroke(&stroke),
+        };
+        let path_to_device = match space {
+            PathSpace::User => ctm,
+            PathSpace::Device => Affine::IDENTITY,
+        };
+        self.paint_shape(&sk_path, path_to_device, shape_kind, true, style);
+    }
+
+    /// Paints a tiny-skia path whose points map to device space through
+    /// `path_to_device`, with `style` given in user space.
+    pub(super) fn paint_shape(
+        &mut self,
+        sk_path: &tiny_skia::Path,
+        path_to_device: Affine,
+        kind: ShapeKind<'_>,
+        anti_alias: bool,
+        style: &Style,
+    ) {
+        let Some(ctm) = self.invertible_transform() else { return };
+        let quality = self.filter_quality();
+        let prepared = PreparedStyle::new(style, self.state.global_alpha as f32, quality);
+        let mut shader = prepared.shader();
+        // Shaders live in user space; the shape's transform is applied to
+        // them too, so pre-map user → path space.
+        shader.transform(render::to_skia_transform(&(path_to_device.inverse() * ctm)));
+        let band;
+        let mut params = super::draw_params(&self.state);
+        if let Some((rect, pattern_to_user)) = prepared.band() {
+            band = render::band_clip((self.width, self.height), rect, ctm * pattern_to_user, params.clip);
+            match &band {
+                Some(mask) => params.clip = Some(mask),
+                None => return,
+            }
+        }
+        let shape = Shape { path: sk_path, transform: render::to_skia_transform(&path_to_device), kind, anti_alias };
+        let Some(bitmap) = self.bitmap.as_mut() else { return };
+        render::draw(bitmap, &shape, shader, &params);
+    }
+
+    /// `clip(fillRule)` / `clip(path, fillRule)`: intersects the clip with
+    /// the path. Ignored under a singular transform, as Chromium does.
+    pub fn clip(&mut self, path: Option<&Path2D>, rule: FillRule) {
+        let Some(ctm) = self.invertible_transform() else { return };
+        if self.bitmap.is_none() {
+            return;
+        }
+        let device = match path {
+            Some(p) => p.transformed(&ctm),
+            None => self.path.clone(),
+        };
+        let mask = match device.to_skia() {
+            Some(sk) => {
+                let mut mask = match self.clip_mask() {
+                    Some(m) => (*m).clone(),
+                    None => {
+                        let Some(mut m) = Mask::new(self.width, self.height) else { return };
+                        m.fill_path(&sk, sk_rule(rule), true, tiny_skia::Transform::identity());
+                        self.state.clip = Some(Arc::new(m));
+                        return;
+                    }
+                };
+                mask.intersect_path(&sk, sk_rule(rule), true, tiny_skia::Transform::identity());
+                mask
+            }
+            // An empty path clips everything away.
+            None => match Mask::new(self.width, self.height) {
+                Some(m) => m,
+                None => return,
+            },
+        };
+        self.state.clip = Some(Arc::new(mask));
+    }
+
+    /// `isPointInPath(x, y, fillRule)` / `isPointInPath(path, x, y, fillRule)`:
+    /// (x, y) is in canvas pixels, untransformed.
+    pub fn is_point_in_path(&self, path: Option<&Path2D>, x: f64, y: f64, rule: FillRule) -> bool {
+        if !x.is_finite() || !y.is_finite() {
+            return false;
+        }
+        match path {
+            None => self.path.contains(x, y, rule),
+            Some(p) => {
+                let Some(ctm) = self.invertible_transform() else { return false };
+                p.transformed(&ctm).contains(x, y, rule)
+            }
+        }
+    }
+
+    /// `isPointInStroke(x, y)` / `isPointInStroke(path, x, y)`, with the
+    /// current line style.
+    pub fn is_point_in_stroke(&self, path: Option<&Path2D>, x: f64, y: f64) -> bool {
+        if !x.is_finite() || !y.is_finite() {
+            return false;
+        }
+        let Some(ctm) = self.invertible_transform() else { return false };
+        let inv = ctm.inverse();
+        let user = match path {
+            Some(p) => p.clone(),
+            None => self.path.transformed(&inv),
+        };
+        let pt = inv * kurbo::Point::new(x, y);
+        user.stroke_contains(pt.x, pt.y, &self.state.line)
+    }
+}
+
+/// Which space a path's points are in.
+#[derive(Clone, Copy)]
+pub(super) enum PathSpace {
+    /// User space: mapped to the device by the current transform.
+    User,
+    /// Device space (the current default path).
+    Device,
+}
+
+/// Fill with a rule, or stroke with the current line style.
+#[derive(Clone, Copy)]
+pub(super) enum PaintKind {
+    Fill(SkFillRule),
+    Stroke,
+}

@@ -1,0 +1,249 @@
+//! The drawing pipeline every painting call goes through, following the
+//! HTML rendering model: paint the shape (image A) with the style and
+//! `globalAlpha`, draw its shadow from A if shadows are on, then composite A
+//! within the clip using the composite operator.
+
+use std::borrow::Cow;
+
+use tiny_skia::{
+    FilterQuality, FillRule as SkFillRule, IntRect, Mask, Paint, Path, PathBuilder, Pixmap, PixmapMut,
+    PixmapPaint, Shader, Transform,
+};
+
+use crate::color::Color;
+use crate::composite::CompositeOp;
+use crate::shadow::{blur_alpha, blur_margin};
+use crate::style::{PatternParts, Style};
+
+/// What to cover: a path in user space, the transform to device space, and
+/// whether to fill or stroke it.
+pub(crate) struct Shape<'a> {
+    pub(crate) path: &'a Path,
+    pub(crate) transform: Transform,
+    pub(crate) kind: ShapeKind<'a>,
+    pub(crate) anti_alias: bool,
+}
+
+/// Fill with a rule, or stroke with a tiny-skia stroke.
+pub(crate) enum ShapeKind<'a> {
+    Fill(SkFillRule),
+    Stroke(&'a tiny_skia::Stroke),
+}
+
+impl Shape<'_> {
+    /// Renders the shape onto `pixmap`; `shift` is a device-space
+    /// translation applied after the shape's own transform (shadow offsets,
+    /// layer origins).
+    fn render(&self, pixmap: &mut PixmapMut<'_>, paint: &Paint<'_>, shift: (f32, f32), mask: Option<&Mask>) {
+        let ts = self.transform.post_translate(shift.0, shift.1);
+        match self.kind {
+            ShapeKind::Fill(rule) => pixmap.fill_path(self.path, paint, rule, ts, mask),
+            ShapeKind::Stroke(stroke) => pixmap.stroke_path(self.path, paint, stroke, ts, mask),
+        }
+    }
+
+    /// Device-space bounds of what the shape can cover, or `None` when it
+    /// covers nothing.
+    fn device_bounds(&self) -> Option<tiny_skia::Rect> {
+        let device = match self.kind {
+            ShapeKind::Fill(_) => self.path.clone().transform(self.transform)?,
+            ShapeKind::Stroke(stroke) => {
+                let res_scale = PathStroker::compute_resolution_scale(&self.transform);
+                let dashed;
+                let path = match &stroke.dash {
+                    Some(dash) => {
+                        dashed = self.path.dash(dash, res_scale)?;
+                        &dashed
+                    }
+                    None => self.path,
+                };
+                match path.stroke(stroke, res_scale) {
+                    Some(outline) => outline.transform(self.transform)?,
+                    // Hairlines have no outline; a pixel around the path covers them.
+                    None => path.clone().transform(self.transform)?,
+                }
+            }
+        };
+        let b = device.bounds();
+        tiny_skia::Rect::from_ltrb(b.left() - 1.0, b.top() - 1.0, b.right() + 1.0, b.bottom() + 1.0)
+    }
+}
+
+use tiny_skia::PathStroker;
+
+/// A style resolved for one draw call: owns what the shader borrows.
+pub(crate) enum PreparedStyle {
+    Shader(Shader<'static>),
+    Pattern { parts: PatternParts, quality: FilterQuality, opacity: f32 },
+}
+
+impl PreparedStyle {
+    /// Resolves `style` with `global_alpha` folded in. Gradients that paint
+    /// nothing become transparent black, which still matters for the
+    /// operators that clear outside the source.
+    pub(crate) fn new(style: &Style, global_alpha: f32, quality: FilterQuality) -> Self {
+        match style {
+            Style::Color(c) => PreparedStyle::Shader(solid(*c, global_alpha)),
+            Style::Gradient(g) => PreparedStyle::Shader(g.shader(global_alpha).unwrap_or(Shader::SolidColor(
+                tiny_skia::Color::TRANSPARENT,
+            ))),
+            Style::Pattern(p) => PreparedStyle::Pattern { parts: p.paint_parts(), quality, opacity: global_alpha },
+        }
+    }
+
+    pub(crate) fn shader(&self) -> Shader<'_> {
+        match self {
+            PreparedStyle::Shader(s) => s.clone(),
+            PreparedStyle::Pattern { parts, quality, opacity } => tiny_skia::Pattern::new(
+                parts.image.pixmap().as_ref(),
+                parts.spread,
+                *quality,
+                *opacity,
+                to_skia_transform(&parts.transform),
+            ),
+        }
+    }
+
+    /// For repeat-x / repeat-y patterns: the strip the tiles are limited to,
+    /// in pattern space, with the pattern → user transform.
+    pub(crate) fn band(&self) -> Option<(kurbo::Rect, kurbo::Affine)> {
+        match self {
+            PreparedStyle::Pattern { parts, .. } => parts.band.map(|b| (b, parts.transform)),
+            PreparedStyle::Shader(_) => None,
+        }
+    }
+}
+
+/// A solid colour shader with `alpha` multiplied in.
+pub(crate) fn solid(color: Color, alpha: f32) -> Shader<'static> {
+    let mut c = color.to_skia();
+    c.apply_opacity(alpha);
+    Shader::SolidColor(c)
+}
+
+/// kurbo's f64 affine as tiny-skia's f32 transform.
+pub(crate) fn to_skia_transform(t: &kurbo::Affine) -> Transform {
+    let [a, b, c, d, e, f] = t.as_coeffs();
+    Transform::from_row(a as f32, b as f32, c as f32, d as f32, e as f32, f as f32)
+}
+
+/// The shadow settings of a draw, already known to be visible.
+pub(crate) struct ShadowParams {
+    /// Shadow colour (its alpha is used as is; `globalAlpha` reaches the
+    /// shadow through the shape's paint).
+    pub(crate) color: Color,
+    /// Gaussian standard deviation in device pixels (`shadowBlur / 2`).
+    pub(crate) sigma: f64,
+    /// Device-space offset (not affected by the transform).
+    pub(crate) offset: (f64, f64),
+}
+
+/// Everything about a draw besides the shape and its paint.
+pub(crate) struct DrawParams<'a> {
+    pub(crate) op: CompositeOp,
+    pub(crate) shadow: Option<ShadowParams>,
+    pub(crate) clip: Option<&'a Mask>,
+}
+
+/// Paints `shape` with `shader` onto `target` per the rendering model.
+pub(crate) fn draw(target: &mut Pixmap, shape: &Shape<'_>, shader: Shader<'_>, params: &DrawParams<'_>) {
+    let mut paint = Paint { shader, anti_alias: shape.anti_alias, ..Paint::default() };
+    if let Some(shadow) = &params.shadow {
+        draw_shadow(target, shape, &paint, shadow, params);
+    }
+    if params.op.is_unbounded() {
+        // Composite the whole source image over the whole clip: outside the
+        // shape the source is transparent, which these operators clear.
+        let Some(mut layer) = Pixmap::new(target.width(), target.height()) else { return };
+        shape.render(&mut layer.as_mut(), &paint, (0.0, 0.0), None);
+        composite_layer(target, &layer, (0, 0), params.op, params.clip);
+    } else {
+        paint.blend_mode = params.op.blend_mode();
+        shape.render(&mut target.as_mut(), &paint, (0.0, 0.0), params.clip);
+    }
+}
+
+fn composite_layer(target: &mut Pixmap, layer: &Pixmap, at: (i32, i32), op: CompositeOp, clip: Option<&Mask>) {
+    let paint = PixmapPaint { opacity: 1.0, blend_mode: op.blend_mode(), quality: FilterQuality::Nearest };
+    target.draw_pixmap(at.0, at.1, layer.as_ref(), &paint, Transform::identity(), clip);
+}
+
+/// Draws the shadow of `shape`: its painted alpha, offset, blurred and
+/// tinted, composited with the current operator within the clip.
+fn draw_shadow(target: &mut Pixmap, shape: &Shape<'_>, paint: &Paint<'_>, shadow: &ShadowParams, params: &DrawParams<'_>) {
+    let Some(bounds) = shape.device_bounds() else { return };
+    let margin = blur_margin(shadow.sigma) as f32;
+    let (ox, oy) = (shadow.offset.0 as f32, shadow.offset.1 as f32);
+    // The layer covers the shadow's reach, limited to the canvas plus the
+    // blur margin (content just outside the canvas still blurs into it).
+    let left = (bounds.left() + ox - margin).max(-margin).floor();
+    let top = (bounds.top() + oy - margin).max(-margin).floor();
+    let right = (bounds.right() + ox + margin).min(target.width() as f32 + margin).ceil();
+    let bottom = (bounds.bottom() + oy + margin).min(target.height() as f32 + margin).ceil();
+    if !(right > left && bottom > top) {
+        return;
+    }
+    let Some(rect) = IntRect::from_ltrb(left as i32, top as i32, right as i32, bottom as i32) else { return };
+    let Some(mut layer) = Pixmap::new(rect.width(), rect.height()) else { return };
+    let mut source_paint = paint.clone();
+    source_paint.blend_mode = tiny_skia::BlendMode::SourceOver;
+    shape.render(&mut layer.as_mut(), &source_paint, (ox - left, oy - top), None);
+
+    let (w, h) = (rect.width() as usize, rect.height() as usize);
+    let mut alpha: Vec<u8> = layer.data().chunks_exact(4).map(|p| p[3]).collect();
+    blur_alpha(&mut alpha, w, h, shadow.sigma);
+    let color = shadow.color.to_skia().premultiply().to_color_u8();
+    let rgba = [color.red(), color.green(), color.blue(), color.alpha()];
+    for (px, a) in layer.data_mut().chunks_exact_mut(4).zip(alpha) {
+        for (dst, c) in px.iter_mut().zip(rgba) {
+            *dst = ((c as u32 * a as u32 + 127) / 255) as u8;
+        }
+    }
+    composite_layer(target, &layer, (rect.x(), rect.y()), params.op, params.clip);
+}
+
+/// Clears `rect` (user space, through `transform`) to transparent black
+/// within the clip, ignoring alpha, operator and shadows (`clearRect`).
+pub(crate) fn clear(target: &mut Pixmap, path: &Path, transform: Transform, clip: Option<&Mask>) {
+    let paint = Paint {
+        shader: Shader::SolidColor(tiny_skia::Color::BLACK),
+        blend_mode: tiny_skia::BlendMode::Clear,
+        anti_alias: true,
+        ..Paint::default()
+    };
+    target.fill_path(path, &paint, SkFillRule::Winding, transform, clip);
+}
+
+/// The clip mask to use for a repeat-x / repeat-y pattern draw: the current
+/// clip intersected with the pattern's band mapped to device space.
+pub(crate) fn band_clip<'m>(
+    size: (u32, u32),
+    band: kurbo::Rect,
+    pattern_to_device: kurbo::Affine,
+    clip: Option<&'m Mask>,
+) -> Option<Cow<'m, Mask>> {
+    // The band is infinite along one axis; cut it to what can reach the
+    // canvas by mapping the canvas corners into pattern space.
+    let inverse = pattern_to_device.inverse();
+    let corners = [(0.0, 0.0), (size.0 as f64, 0.0), (0.0, size.1 as f64), (size.0 as f64, size.1 as f64)];
+    let mut reach = kurbo::Rect::from_points(inverse * kurbo::Point::from(corners[0]), inverse * kurbo::Point::from(corners[3]));
+    for c in corners {
+        reach = reach.union_pt(inverse * kurbo::Point::from(c));
+    }
+    let cut = band.intersect(reach.inflate(1.0, 1.0));
+    let mut pb = PathBuilder::new();
+    let r = tiny_skia::Rect::from_ltrb(cut.x0 as f32, cut.y0 as f32, cut.x1 as f32, cut.y1 as f32)?;
+    pb.push_rect(r);
+    let path = pb.finish()?;
+    let ts = to_skia_transform(&pattern_to_device);
+    let mut mask = match clip {
+        Some(m) => m.clone(),
+        None => {
+            let mut m = Mask::new(size.0, size.1)?;
+            m.fill_path(&path, SkFillRule::Winding, true, ts);
+            return Some(Cow::Owned(m));
+        }
+    };
+    mask.intersect_path(&path, SkFillRule::Winding, true, ts);
+    Some(Cow::Owned(mask))
+}

@@ -1,0 +1,7 @@
+//! Integration tests of the canvas engine: the shared conformance cases
+//! translated to Rust calls and compared with their Chromium references,
+//! and behaviour tests per API family.
+
+mod conformance_cases;
+mod state_api;
+mod support;
