@@ -9,9 +9,9 @@
 mod convert;
 mod named;
 mod parse;
-mod token;
 #[cfg(test)]
 mod tests;
+mod token;
 
 /// The colour space (and so the serialisation form) of a [`Color`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -98,11 +98,19 @@ pub struct Color {
 
 impl Color {
     /// Opaque black, the default fill and stroke style.
-    pub const BLACK: Color =
-        Color { space: Space::Rgb, params: [0.0; 3], alpha: 1.0, missing: [false; 4] };
+    pub const BLACK: Color = Color {
+        space: Space::Rgb,
+        params: [0.0; 3],
+        alpha: 1.0,
+        missing: [false; 4],
+    };
     /// Transparent black, the default shadow colour.
-    pub const TRANSPARENT: Color =
-        Color { space: Space::Rgb, params: [0.0; 3], alpha: 0.0, missing: [false; 4] };
+    pub const TRANSPARENT: Color = Color {
+        space: Space::Rgb,
+        params: [0.0; 3],
+        alpha: 0.0,
+        missing: [false; 4],
+    };
 
     /// Builds a legacy sRGB colour from 8-bit channels (as hex or names do).
     pub fn rgba8(r: u8, g: u8, b: u8, a: u8) -> Color {
@@ -196,7 +204,12 @@ impl Color {
             // Chromium stores legacy alpha as a multiple of 1/255.
             a = (a * 255.0).round() / 255.0;
         }
-        Color { space, params, alpha: a as f32, missing }
+        Color {
+            space,
+            params,
+            alpha: a as f32,
+            missing,
+        }
     }
 
     /// `rgba(r, g, b, a)` for a legacy colour that is not opaque.
@@ -269,7 +282,11 @@ fn lab_like(space: Space, i: usize, v: f64) -> f64 {
     if v.is_nan() {
         return 0.0;
     }
-    let l_max = if matches!(space, Space::Lab | Space::Lch) { 100.0 } else { 1.0 };
+    let l_max = if matches!(space, Space::Lab | Space::Lch) {
+        100.0
+    } else {
+        1.0
+    };
     match i {
         0 => v.clamp(0.0, l_max),
         1 if matches!(space, Space::Lch | Space::Oklch) => v.max(0.0),
@@ -334,7 +351,12 @@ fn param_string(p: f32) -> String {
     if p.is_nan() {
         "calc(NaN)".to_string()
     } else if p.is_infinite() {
-        if p > 0.0 { "calc(infinity)" } else { "calc(-infinity)" }.to_string()
+        if p > 0.0 {
+            "calc(infinity)"
+        } else {
+            "calc(-infinity)"
+        }
+        .to_string()
     } else {
         precision(f64::from(p), 6)
     }
@@ -358,7 +380,10 @@ fn precision(x: f64, digits: usize) -> String {
     let decimals = (digits as i32 - 1 - exp).max(0) as usize;
     let fixed = format!("{x:.decimals$}");
     if fixed.contains('.') {
-        fixed.trim_end_matches('0').trim_end_matches('.').to_string()
+        fixed
+            .trim_end_matches('0')
+            .trim_end_matches('.')
+            .to_string()
     } else {
         fixed
     }
@@ -369,7 +394,11 @@ fn precision(x: f64, digits: usize) -> String {
 fn nudge_tie(x: f64, digits: usize) -> f64 {
     let long = format!("{:.*e}", digits + 40, x.abs());
     let (mantissa, _) = long.split_once('e').unwrap_or((&long, ""));
-    let tail: String = mantissa.chars().filter(char::is_ascii_digit).skip(digits).collect();
+    let tail: String = mantissa
+        .chars()
+        .filter(char::is_ascii_digit)
+        .skip(digits)
+        .collect();
     if tail.starts_with('5') && tail[1..].chars().all(|c| c == '0') {
         f64::from_bits(x.to_bits() + 1)
     } else {

@@ -1,7 +1,7 @@
 //! Parsing: keywords and hex directly, colour functions via CSS tokens.
 
-use super::token::{component, tokenize, Token};
-use super::{named, Color, Space};
+use super::token::{Token, component, tokenize};
+use super::{Color, Space, named};
 
 /// A channel as written, before per-space scaling.
 #[derive(Debug, Clone, Copy)]
@@ -36,8 +36,14 @@ pub(super) fn parse(input: &str) -> Option<Color> {
 }
 
 fn trim_ws(toks: &[Token]) -> &[Token] {
-    let start = toks.iter().position(|t| *t != Token::Ws).unwrap_or(toks.len());
-    let end = toks.iter().rposition(|t| *t != Token::Ws).map_or(start, |e| e + 1);
+    let start = toks
+        .iter()
+        .position(|t| *t != Token::Ws)
+        .unwrap_or(toks.len());
+    let end = toks
+        .iter()
+        .rposition(|t| *t != Token::Ws)
+        .map_or(start, |e| e + 1);
     &toks[start..end]
 }
 
@@ -156,8 +162,16 @@ fn channels(args: &mut Args<'_>, space: Space) -> Option<([Chan; 3], Option<Chan
         }
     }
     let legacy = legacy.unwrap_or(false);
-    let sep = if legacy { Token::Comma } else { Token::Delim('/') };
-    let alpha = if args.eat(&sep) { Some(channel(args, false)?) } else { None };
+    let sep = if legacy {
+        Token::Comma
+    } else {
+        Token::Delim('/')
+    };
+    let alpha = if args.eat(&sep) {
+        Some(channel(args, false)?)
+    } else {
+        None
+    };
     args.at_end().then_some((chans, alpha, legacy))
 }
 
@@ -268,7 +282,10 @@ fn math(name: &str, inner: &[Token]) -> Option<Q> {
     match (name.as_str(), sums.as_slice()) {
         ("calc", [a]) => *a,
         ("abs", [a]) => a.map(|q| Q { v: q.v.abs(), ..q }),
-        ("sign", [a]) => a.map(|q| Q { v: sign(q.v), kind: Kind::Number }),
+        ("sign", [a]) => a.map(|q| Q {
+            v: sign(q.v),
+            kind: Kind::Number,
+        }),
         ("min", list) if !list.is_empty() => fold(list, f64::min),
         ("max", list) if !list.is_empty() => fold(list, f64::max),
         ("clamp", [_, v, _]) => clamp(&args, (*v)?),
@@ -289,7 +306,10 @@ fn fold(list: &[Option<Q>], f: fn(f64, f64) -> f64) -> Option<Q> {
     let first = list[0]?;
     list[1..].iter().try_fold(first, |acc, q| {
         let q = (*q)?;
-        (q.kind == acc.kind).then(|| Q { v: f(acc.v, q.v), ..acc })
+        (q.kind == acc.kind).then(|| Q {
+            v: f(acc.v, q.v),
+            ..acc
+        })
     })
 }
 
@@ -349,7 +369,11 @@ fn sum(a: &mut Args<'_>) -> Option<Q> {
             a.i = save;
             return None;
         };
-        acc.v = if op == '+' { acc.v + rhs.v } else { acc.v - rhs.v };
+        acc.v = if op == '+' {
+            acc.v + rhs.v
+        } else {
+            acc.v - rhs.v
+        };
     }
 }
 
@@ -368,7 +392,11 @@ fn product(a: &mut Args<'_>) -> Option<Q> {
         };
         a.i += 1;
         let rhs = value(a)?;
-        acc = if op == '*' { mul(acc, rhs)? } else { div(acc, rhs)? };
+        acc = if op == '*' {
+            mul(acc, rhs)?
+        } else {
+            div(acc, rhs)?
+        };
     }
 }
 
@@ -409,5 +437,8 @@ fn constant(id: &str) -> Option<Q> {
         "nan" => f64::NAN,
         _ => return None,
     };
-    Some(Q { v, kind: Kind::Number })
+    Some(Q {
+        v,
+        kind: Kind::Number,
+    })
 }
