@@ -87,6 +87,10 @@ impl Space {
 }
 
 /// A CSS colour as a canvas style holds it.
+///
+/// Equality compares the stored form (space, channels, alpha, `none`s), so
+/// `rgb(255 0 0)` and `color(srgb 1 0 0)` differ, as their getters do; a
+/// `calc(NaN)` channel never compares equal.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Color {
     space: Space,

@@ -21,7 +21,7 @@ pub(super) fn parse(input: &str) -> Option<Color> {
     }
     let toks = tokenize(input);
     let toks = trim_ws(&toks);
-    if toks.is_empty() {
+    if toks.is_empty() || nesting_depth(toks) > MAX_NESTING {
         return None;
     }
     let (end, inner) = component(toks, 0);
@@ -33,6 +33,24 @@ pub(super) fn parse(input: &str) -> Option<Color> {
         (Token::Function(name), Some(inner)) => function(name, inner),
         _ => None,
     }
+}
+
+/// Deeper block nesting is rejected. Chromium's limit (observed: 101 blocks
+/// including the colour function); it also keeps the recursive math parser
+/// from exhausting the stack on hostile input.
+const MAX_NESTING: usize = 101;
+
+fn nesting_depth(toks: &[Token]) -> usize {
+    let (mut depth, mut max) = (0usize, 0usize);
+    for t in toks {
+        match t {
+            Token::Function(_) | Token::OpenParen | Token::OpenOther(_) => depth += 1,
+            Token::CloseParen | Token::CloseOther(_) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        max = max.max(depth);
+    }
+    max
 }
 
 fn trim_ws(toks: &[Token]) -> &[Token] {

@@ -894,9 +894,20 @@ fn calc_and_math_functions() {
 }
 
 #[test]
+fn block_nesting_is_limited_like_chromium() {
+    let calc = |n: usize| format!("rgb({}5{} 0 0)", "calc(".repeat(n), ")".repeat(n));
+    assert_eq!(ser(&calc(100)).as_deref(), Some("#050000"));
+    assert_eq!(ser(&calc(101)), None);
+    let parens = |n: usize| format!("rgb(calc({}5{} 0 0)", "(".repeat(n), ")".repeat(n + 1));
+    assert_eq!(ser(&parens(99)).as_deref(), Some("#050000"));
+    assert_eq!(ser(&parens(100)), None);
+}
+
+#[test]
 fn odd_input_never_panics() {
     let huge = "9".repeat(500);
     let nested = format!("{}1{}", "rgb(calc(".repeat(50), ")".repeat(100));
+    let deep = format!("rgb({}1 0 0", "calc(".repeat(100_000));
     let inputs = [
         "",
         " ",
