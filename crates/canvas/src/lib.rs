@@ -36,6 +36,7 @@ pub mod line;
 pub mod path;
 pub mod pixels;
 mod render;
+pub(crate) mod raster;
 mod resample;
 mod shadow;
 pub mod state;
