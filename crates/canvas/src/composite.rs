@@ -133,7 +133,20 @@ mod tests {
 
     #[test]
     fn only_the_porter_duff_ops_that_clear_outside_the_source_are_unbounded() {
-        let unbounded: Vec<_> = CompositeOp::ALL.iter().filter(|o| o.is_unbounded()).map(|o| o.as_str()).collect();
-        assert_eq!(unbounded, ["source-in", "source-out", "destination-in", "destination-atop", "copy"]);
+        let unbounded: Vec<_> = CompositeOp::ALL
+            .iter()
+            .filter(|o| o.is_unbounded())
+            .map(|o| o.as_str())
+            .collect();
+        assert_eq!(
+            unbounded,
+            [
+                "source-in",
+                "source-out",
+                "destination-in",
+                "destination-atop",
+                "copy"
+            ]
+        );
     }
 }

@@ -31,7 +31,10 @@ impl std::fmt::Debug for Image {
 pub const SUPPORTED_FORMATS: &[&str] = &["png", "jpeg", "gif", "webp", "bmp"];
 
 fn decode_error(e: impl std::fmt::Display) -> Error {
-    Error::new(ErrorKind::Encoding, format!("the image could not be decoded: {e}"))
+    Error::new(
+        ErrorKind::Encoding,
+        format!("the image could not be decoded: {e}"),
+    )
 }
 
 impl Image {
@@ -40,12 +43,25 @@ impl Image {
     /// any pixel memory is allocated.
     pub fn decode(bytes: &[u8], limits: &Limits) -> Result<Image> {
         let format = image::guess_format(bytes).map_err(|_| {
-            Error::new(ErrorKind::Encoding, "the data is not an image in a supported format (png, jpeg, gif, webp, bmp)")
+            Error::new(
+                ErrorKind::Encoding,
+                "the data is not an image in a supported format (png, jpeg, gif, webp, bmp)",
+            )
         })?;
-        if !matches!(format, ImageFormat::Png | ImageFormat::Jpeg | ImageFormat::Gif | ImageFormat::WebP | ImageFormat::Bmp) {
+        if !matches!(
+            format,
+            ImageFormat::Png
+                | ImageFormat::Jpeg
+                | ImageFormat::Gif
+                | ImageFormat::WebP
+                | ImageFormat::Bmp
+        ) {
             return Err(Error::new(
                 ErrorKind::Encoding,
-                format!("{} images are not supported (png, jpeg, gif, webp, bmp are)", format.extensions_str()[0]),
+                format!(
+                    "{} images are not supported (png, jpeg, gif, webp, bmp are)",
+                    format.extensions_str()[0]
+                ),
             ));
         }
         let mut reader = ImageReader::new(Cursor::new(bytes));
@@ -59,7 +75,9 @@ impl Image {
         let mut decoder = reader.into_decoder().map_err(decode_error)?;
         let (w, h) = decoder.dimensions();
         limits.check("image", w as u64, h as u64)?;
-        let orientation = decoder.orientation().unwrap_or(image::metadata::Orientation::NoTransforms);
+        let orientation = decoder
+            .orientation()
+            .unwrap_or(image::metadata::Orientation::NoTransforms);
         let mut decoded = DynamicImage::from_decoder(decoder).map_err(decode_error)?;
         decoded.apply_orientation(orientation);
         let rgba = decoded.into_rgba8();
@@ -69,21 +87,29 @@ impl Image {
 
     /// An image from unpremultiplied RGBA bytes.
     pub fn from_rgba8(width: u32, height: u32, mut rgba: Vec<u8>) -> Result<Image> {
-        let size = IntSize::from_wh(width, height).ok_or_else(|| Error::invalid_state("an image cannot have a zero side"))?;
+        let size = IntSize::from_wh(width, height)
+            .ok_or_else(|| Error::invalid_state("an image cannot have a zero side"))?;
         if rgba.len() != width as usize * height as usize * 4 {
-            return Err(Error::invalid_state("RGBA data length does not match the image size"));
+            return Err(Error::invalid_state(
+                "RGBA data length does not match the image size",
+            ));
         }
         for px in rgba.chunks_exact_mut(4) {
             let src = [px[0], px[1], px[2], px[3]];
             premultiply_row(&src, px);
         }
-        let pixmap = Pixmap::from_vec(rgba, size).ok_or_else(|| Error::invalid_state("bad image size"))?;
-        Ok(Image { pixmap: Arc::new(pixmap) })
+        let pixmap =
+            Pixmap::from_vec(rgba, size).ok_or_else(|| Error::invalid_state("bad image size"))?;
+        Ok(Image {
+            pixmap: Arc::new(pixmap),
+        })
     }
 
     /// Wraps a premultiplied pixmap.
     pub(crate) fn from_pixmap(pixmap: Pixmap) -> Image {
-        Image { pixmap: Arc::new(pixmap) }
+        Image {
+            pixmap: Arc::new(pixmap),
+        }
     }
 
     /// Width in pixels.
@@ -115,12 +141,16 @@ impl Image {
     /// A copy with `pad` transparent pixels on every side.
     pub(crate) fn padded(&self, pad: u32) -> Image {
         let (w, h) = (self.width(), self.height());
-        let mut out = Pixmap::new(w + 2 * pad, h + 2 * pad).expect("padding a valid image stays valid");
+        let mut out =
+            Pixmap::new(w + 2 * pad, h + 2 * pad).expect("padding a valid image stays valid");
         out.draw_pixmap(
             pad as i32,
             pad as i32,
             Pixmap::as_ref(&self.pixmap),
-            &tiny_skia::PixmapPaint { blend_mode: tiny_skia::BlendMode::Source, ..Default::default() },
+            &tiny_skia::PixmapPaint {
+                blend_mode: tiny_skia::BlendMode::Source,
+                ..Default::default()
+            },
             tiny_skia::Transform::identity(),
             None,
         );
@@ -148,7 +178,11 @@ mod tests {
 
     #[test]
     fn decodes_png_to_premultiplied_pixels() {
-        let img = Image::decode(&png_bytes(2, 1, &[255, 0, 0, 255, 0, 0, 255, 128]), &Limits::default()).unwrap();
+        let img = Image::decode(
+            &png_bytes(2, 1, &[255, 0, 0, 255, 0, 0, 255, 128]),
+            &Limits::default(),
+        )
+        .unwrap();
         assert_eq!((img.width(), img.height()), (2, 1));
         assert_eq!(img.premultiplied_data(), &[255, 0, 0, 255, 0, 0, 128, 128]);
         assert_eq!(img.to_rgba8(), vec![255, 0, 0, 255, 0, 0, 255, 128]);
@@ -157,17 +191,35 @@ mod tests {
     #[test]
     fn refuses_images_over_the_size_budget_before_decoding() {
         let bytes = png_bytes(64, 64, &vec![0; 64 * 64 * 4]);
-        let err = Image::decode(&bytes, &Limits { max_side: 32, max_pixels: 1 << 20 }).unwrap_err();
-        assert!(matches!(err.kind, ErrorKind::Budget | ErrorKind::Encoding), "{err}");
+        let err = Image::decode(
+            &bytes,
+            &Limits {
+                max_side: 32,
+                max_pixels: 1 << 20,
+            },
+        )
+        .unwrap_err();
+        assert!(
+            matches!(err.kind, ErrorKind::Budget | ErrorKind::Encoding),
+            "{err}"
+        );
     }
 
     #[test]
     fn garbage_and_truncated_data_are_encoding_errors() {
-        assert_eq!(Image::decode(b"not an image", &Limits::default()).unwrap_err().kind, ErrorKind::Encoding);
+        assert_eq!(
+            Image::decode(b"not an image", &Limits::default())
+                .unwrap_err()
+                .kind,
+            ErrorKind::Encoding
+        );
         let bytes = png_bytes(8, 8, &[7; 8 * 8 * 4]);
         let err = Image::decode(&bytes[..bytes.len() / 2], &Limits::default()).unwrap_err();
         assert_eq!(err.kind, ErrorKind::Encoding);
-        assert_eq!(Image::decode(&[], &Limits::default()).unwrap_err().kind, ErrorKind::Encoding);
+        assert_eq!(
+            Image::decode(&[], &Limits::default()).unwrap_err().kind,
+            ErrorKind::Encoding
+        );
     }
 
     #[test]
@@ -179,7 +231,9 @@ mod tests {
 
     #[test]
     fn padding_adds_a_transparent_border() {
-        let img = Image::from_rgba8(1, 1, vec![9, 9, 9, 255]).unwrap().padded(2);
+        let img = Image::from_rgba8(1, 1, vec![9, 9, 9, 255])
+            .unwrap()
+            .padded(2);
         assert_eq!((img.width(), img.height()), (5, 5));
         let alpha: Vec<u8> = img.premultiplied_data().chunks(4).map(|p| p[3]).collect();
         assert_eq!(alpha.iter().filter(|a| **a == 255).count(), 1);

@@ -17,7 +17,10 @@ impl Default for Limits {
     /// 16,384 px a side and 16,777,216 px in area (64 MiB of RGBA): the iOS
     /// canvas limit, so what renders here also renders on a phone.
     fn default() -> Self {
-        Limits { max_side: 16_384, max_pixels: 16_777_216 }
+        Limits {
+            max_side: 16_384,
+            max_pixels: 16_777_216,
+        }
     }
 }
 
@@ -27,13 +30,19 @@ impl Limits {
         if width > self.max_side as u64 || height > self.max_side as u64 {
             return Err(Error::new(
                 ErrorKind::Budget,
-                format!("{what} of {width}x{height} exceeds the limit of {} px a side", self.max_side),
+                format!(
+                    "{what} of {width}x{height} exceeds the limit of {} px a side",
+                    self.max_side
+                ),
             ));
         }
         if width * height > self.max_pixels {
             return Err(Error::new(
                 ErrorKind::Budget,
-                format!("{what} of {width}x{height} exceeds the limit of {} px in area", self.max_pixels),
+                format!(
+                    "{what} of {width}x{height} exceeds the limit of {} px in area",
+                    self.max_pixels
+                ),
             ));
         }
         Ok(())
@@ -52,9 +61,18 @@ mod tests {
 
     #[test]
     fn a_side_or_an_area_over_the_limit_is_a_budget_error() {
-        let l = Limits { max_side: 100, max_pixels: 5000 };
-        assert_eq!(l.check("canvas", 101, 1).unwrap_err().kind, ErrorKind::Budget);
-        assert_eq!(l.check("canvas", 100, 51).unwrap_err().kind, ErrorKind::Budget);
+        let l = Limits {
+            max_side: 100,
+            max_pixels: 5000,
+        };
+        assert_eq!(
+            l.check("canvas", 101, 1).unwrap_err().kind,
+            ErrorKind::Budget
+        );
+        assert_eq!(
+            l.check("canvas", 100, 51).unwrap_err().kind,
+            ErrorKind::Budget
+        );
         assert!(l.check("canvas", 100, 50).is_ok());
         assert!(l.check("canvas", u32::MAX as u64, u32::MAX as u64).is_err());
     }

@@ -31,7 +31,11 @@ impl ImageData {
             )));
         }
         limits.check("ImageData", width as u64, height as u64)?;
-        Ok(ImageData { width, height, data: vec![0; width as usize * height as usize * 4] })
+        Ok(ImageData {
+            width,
+            height,
+            data: vec![0; width as usize * height as usize * 4],
+        })
     }
 
     /// Wraps existing RGBA bytes (`new ImageData(data, sw, sh?)`). The length
@@ -39,22 +43,32 @@ impl ImageData {
     /// `4 × width` (`IndexSizeError`); a given `height` must match.
     pub fn from_rgba(data: Vec<u8>, width: u32, height: Option<u32>) -> Result<Self> {
         if data.is_empty() || data.len() % 4 != 0 {
-            return Err(Error::invalid_state("the input data length is not a non-zero multiple of 4"));
+            return Err(Error::invalid_state(
+                "the input data length is not a non-zero multiple of 4",
+            ));
         }
         if width == 0 {
             return Err(Error::index_size("the source width is 0"));
         }
         let row = width as usize * 4;
         if data.len() % row != 0 {
-            return Err(Error::index_size("the input data length is not a multiple of (4 * width)"));
+            return Err(Error::index_size(
+                "the input data length is not a multiple of (4 * width)",
+            ));
         }
         let rows = (data.len() / row) as u32;
         if let Some(h) = height {
             if h != rows {
-                return Err(Error::index_size("the input data length is not equal to (4 * width * height)"));
+                return Err(Error::index_size(
+                    "the input data length is not equal to (4 * width * height)",
+                ));
             }
         }
-        Ok(ImageData { width, height: rows, data })
+        Ok(ImageData {
+            width,
+            height: rows,
+            data,
+        })
     }
 
     /// Width in pixels.
@@ -113,7 +127,13 @@ pub fn premultiply(v: u8, a: u8) -> u8 {
 pub fn unpremultiply(v: u8, a: u8) -> u8 {
     static T: OnceLock<Box<[u8]>> = OnceLock::new();
     T.get_or_init(|| {
-        table(|v, a| if a == 0 { 0 } else { store(load(v) * (1.0 / load(a))) })
+        table(|v, a| {
+            if a == 0 {
+                0
+            } else {
+                store(load(v) * (1.0 / load(a)))
+            }
+        })
     })[a as usize * 256 + v as usize]
 }
 
@@ -158,7 +178,14 @@ pub(crate) fn normalise_rect(x: i64, y: i64, w: i64, h: i64) -> (i64, i64, i64, 
 /// Reads `w × h` pixels at (x, y) of a premultiplied bitmap
 /// (`bitmap_w × bitmap_h`, RGBA) as unpremultiplied RGBA; pixels outside the
 /// bitmap read as transparent black.
-pub(crate) fn read_region(bitmap: &[u8], bitmap_w: u32, bitmap_h: u32, x: i64, y: i64, out: &mut ImageData) {
+pub(crate) fn read_region(
+    bitmap: &[u8],
+    bitmap_w: u32,
+    bitmap_h: u32,
+    x: i64,
+    y: i64,
+    out: &mut ImageData,
+) {
     let (w, h) = (out.width as i64, out.height as i64);
     let x0 = x.clamp(0, bitmap_w as i64);
     let x1 = (x + w).clamp(0, bitmap_w as i64);
@@ -180,7 +207,10 @@ pub(crate) fn read_region(bitmap: &[u8], bitmap_w: u32, bitmap_h: u32, x: i64, y
 /// Writes the dirty rectangle of `image` at (dx, dy) into a premultiplied
 /// bitmap, replacing pixels (no alpha, compositing, shadow or clip), per the
 /// `putImageData` algorithm. Arguments are already IDL `long`s.
-#[expect(clippy::too_many_arguments, reason = "mirrors putImageData's seven arguments")]
+#[expect(
+    clippy::too_many_arguments,
+    reason = "mirrors putImageData's seven arguments"
+)]
 pub(crate) fn write_region(
     bitmap: &mut [u8],
     bitmap_w: u32,
@@ -214,7 +244,10 @@ pub(crate) fn write_region(
     for sy in y_start..y_end {
         let src_start = (sy as usize * iw as usize + x_start as usize) * 4;
         let dst_start = ((sy + dy) as usize * bitmap_w as usize + (x_start + dx) as usize) * 4;
-        premultiply_row(&image.data[src_start..src_start + len], &mut bitmap[dst_start..dst_start + len]);
+        premultiply_row(
+            &image.data[src_start..src_start + len],
+            &mut bitmap[dst_start..dst_start + len],
+        );
     }
 }
 
@@ -260,7 +293,10 @@ mod tests {
 
     #[test]
     fn image_data_with_a_zero_side_is_an_index_size_error() {
-        assert_eq!(ImageData::new(0, 5, &Limits::default()).unwrap_err().kind, crate::ErrorKind::IndexSize);
+        assert_eq!(
+            ImageData::new(0, 5, &Limits::default()).unwrap_err().kind,
+            crate::ErrorKind::IndexSize
+        );
     }
 
     #[test]
@@ -271,9 +307,20 @@ mod tests {
 
     #[test]
     fn image_data_from_bytes_validates_length() {
-        assert_eq!(ImageData::from_rgba(vec![0; 6], 1, None).unwrap_err().kind, crate::ErrorKind::InvalidState);
-        assert_eq!(ImageData::from_rgba(vec![0; 12], 2, None).unwrap_err().kind, crate::ErrorKind::IndexSize);
-        assert_eq!(ImageData::from_rgba(vec![0; 16], 2, Some(3)).unwrap_err().kind, crate::ErrorKind::IndexSize);
+        assert_eq!(
+            ImageData::from_rgba(vec![0; 6], 1, None).unwrap_err().kind,
+            crate::ErrorKind::InvalidState
+        );
+        assert_eq!(
+            ImageData::from_rgba(vec![0; 12], 2, None).unwrap_err().kind,
+            crate::ErrorKind::IndexSize
+        );
+        assert_eq!(
+            ImageData::from_rgba(vec![0; 16], 2, Some(3))
+                .unwrap_err()
+                .kind,
+            crate::ErrorKind::IndexSize
+        );
         let ok = ImageData::from_rgba(vec![0; 16], 2, None).unwrap();
         assert_eq!((ok.width(), ok.height()), (2, 2));
     }
@@ -283,7 +330,12 @@ mod tests {
         let bitmap = [255u8; 2 * 2 * 4];
         let mut out = ImageData::new(4, 1, &Limits::default()).unwrap();
         read_region(&bitmap, 2, 2, -1, 1, &mut out);
-        assert_eq!(out.data(), &[0, 0, 0, 0, 255, 255, 255, 255, 255, 255, 255, 255, 0, 0, 0, 0]);
+        assert_eq!(
+            out.data(),
+            &[
+                0, 0, 0, 0, 255, 255, 255, 255, 255, 255, 255, 255, 0, 0, 0, 0
+            ]
+        );
     }
 
     #[test]

@@ -6,12 +6,13 @@
 use std::borrow::Cow;
 
 use tiny_skia::{
-    FilterQuality, FillRule as SkFillRule, IntRect, Mask, Paint, Path, PathBuilder, Pixmap, PixmapMut,
-    PixmapPaint, Shader, Transform,
+    FillRule as SkFillRule, FilterQuality, IntRect, Mask, Paint, Path, PathBuilder, Pixmap,
+    PixmapMut, PixmapPaint, Shader, Transform,
 };
 
 use crate::color::Color;
 use crate::composite::CompositeOp;
+use crate::raster::{Coverage, rasterize};
 use crate::shadow::{blur_alpha, blur_margin};
 use crate::style::{PatternParts, Style};
 
@@ -34,11 +35,34 @@ impl Shape<'_> {
     /// Renders the shape onto `pixmap`; `shift` is a device-space
     /// translation applied after the shape's own transform (shadow offsets,
     /// layer origins).
-    fn render(&self, pixmap: &mut PixmapMut<'_>, paint: &Paint<'_>, shift: (f32, f32), mask: Option<&Mask>) {
+    fn render(
+        &self,
+        pixmap: &mut PixmapMut<'_>,
+        paint: &Paint<'_>,
+        shift: (f32, f32),
+        mask: Option<&Mask>,
+    ) {
         let ts = self.transform.post_translate(shift.0, shift.1);
         match self.kind {
+            ShapeKind::Fill(rule) if self.anti_alias => {
+                let Some(device) = self.path.clone().transform(ts) else {
+                    return;
+                };
+                fill_with_coverage(pixmap, &device, rule, paint, ts, mask);
+            }
             ShapeKind::Fill(rule) => pixmap.fill_path(self.path, paint, rule, ts, mask),
-            ShapeKind::Stroke(stroke) => pixmap.stroke_path(self.path, paint, stroke, ts, mask),
+            ShapeKind::Stroke(stroke) if is_hairline(stroke, ts) => {
+                pixmap.stroke_path(self.path, paint, stroke, ts, mask);
+            }
+            ShapeKind::Stroke(stroke) => {
+                let Some(outline) = stroke_outline(self.path, stroke, ts) else {
+                    return;
+                };
+                let Some(device) = outline.transform(ts) else {
+                    return;
+                };
+                fill_with_coverage(pixmap, &device, SkFillRule::Winding, paint, ts, mask);
+            }
         }
     }
 
@@ -47,26 +71,117 @@ impl Shape<'_> {
     fn device_bounds(&self) -> Option<tiny_skia::Rect> {
         let device = match self.kind {
             ShapeKind::Fill(_) => self.path.clone().transform(self.transform)?,
-            ShapeKind::Stroke(stroke) => {
-                let res_scale = PathStroker::compute_resolution_scale(&self.transform);
-                let dashed;
-                let path = match &stroke.dash {
-                    Some(dash) => {
-                        dashed = self.path.dash(dash, res_scale)?;
-                        &dashed
-                    }
-                    None => self.path,
-                };
-                match path.stroke(stroke, res_scale) {
-                    Some(outline) => outline.transform(self.transform)?,
-                    // Hairlines have no outline; a pixel around the path covers them.
-                    None => path.clone().transform(self.transform)?,
-                }
-            }
+            ShapeKind::Stroke(stroke) => match stroke_outline(self.path, stroke, self.transform) {
+                Some(outline) => outline.transform(self.transform)?,
+                // Hairlines have no outline; a pixel around the path covers them.
+                None => self.path.clone().transform(self.transform)?,
+            },
         };
         let b = device.bounds();
-        tiny_skia::Rect::from_ltrb(b.left() - 1.0, b.top() - 1.0, b.right() + 1.0, b.bottom() + 1.0)
+        tiny_skia::Rect::from_ltrb(
+            b.left() - 1.0,
+            b.top() - 1.0,
+            b.right() + 1.0,
+            b.bottom() + 1.0,
+        )
     }
+}
+
+/// Whether a stroke is drawn as a hairline: when the pen is at most one
+/// device pixel wide both ways (measured as max + min/2 of the mapped
+/// width vectors), Skia draws a one-pixel line with alpha scaled by the
+/// width instead of filling an outline, and so does tiny-skia.
+fn is_hairline(stroke: &tiny_skia::Stroke, ts: Transform) -> bool {
+    let w = stroke.width;
+    if w == 0.0 {
+        return true;
+    }
+    let fast_len = |x: f32, y: f32| {
+        let (a, b) = (x.abs(), y.abs());
+        if a > b { a + b / 2.0 } else { b + a / 2.0 }
+    };
+    fast_len(ts.sx * w, ts.ky * w) <= 1.0 && fast_len(ts.kx * w, ts.sy * w) <= 1.0
+}
+
+/// The outline of `path` stroked with `stroke` (dashes applied), in the
+/// path's own space, at the precision the device transform needs.
+fn stroke_outline(path: &Path, stroke: &tiny_skia::Stroke, ts: Transform) -> Option<Path> {
+    let res_scale = PathStroker::compute_resolution_scale(&ts);
+    let dashed;
+    let source = match &stroke.dash {
+        Some(dash) => {
+            dashed = path.dash(dash, res_scale)?;
+            &dashed
+        }
+        None => path,
+    };
+    source.stroke(stroke, res_scale)
+}
+
+/// Fills a device-space path with our analytic coverage: the coverage mask
+/// (times the clip) drives tiny-skia's paint pipeline over its bounds.
+fn fill_with_coverage(
+    pixmap: &mut PixmapMut<'_>,
+    device: &Path,
+    rule: SkFillRule,
+    paint: &Paint<'_>,
+    shader_ts: Transform,
+    clip: Option<&Mask>,
+) {
+    let Some(bounds) = IntRect::from_xywh(0, 0, pixmap.width(), pixmap.height()) else {
+        return;
+    };
+    let Some(cov) = rasterize(device, rule, bounds) else {
+        return;
+    };
+    let Some(mask) = coverage_mask(&cov, pixmap.width(), pixmap.height(), clip) else {
+        return;
+    };
+    let Some(rect) = tiny_skia::Rect::from_xywh(
+        cov.x as f32,
+        cov.y as f32,
+        cov.width as f32,
+        cov.height as f32,
+    ) else {
+        return;
+    };
+    let mut paint = paint.clone();
+    paint.shader.transform(shader_ts);
+    paint.anti_alias = false;
+    pixmap.fill_rect(rect, &paint, Transform::identity(), Some(&mask));
+}
+
+/// A full-size mask holding `cov` (multiplied by `clip` where given).
+pub(crate) fn coverage_mask(
+    cov: &Coverage,
+    width: u32,
+    height: u32,
+    clip: Option<&Mask>,
+) -> Option<Mask> {
+    let mut mask = Mask::new(width, height)?;
+    let w = width as usize;
+    for row in 0..cov.height as usize {
+        let y = cov.y as usize + row;
+        let src = &cov.data[row * cov.width as usize..(row + 1) * cov.width as usize];
+        let start = y * w + cov.x as usize;
+        let dst = &mut mask.data_mut()[start..start + src.len()];
+        match clip {
+            Some(c) => {
+                let clip_row = &c.data()[start..start + src.len()];
+                for ((d, s), k) in dst.iter_mut().zip(src).zip(clip_row) {
+                    *d = mul_255(*s, *k);
+                }
+            }
+            None => dst.copy_from_slice(src),
+        }
+    }
+    Some(mask)
+}
+
+/// a × b / 255, rounded.
+pub(crate) fn mul_255(a: u8, b: u8) -> u8 {
+    let p = a as u32 * b as u32 + 128;
+    ((p + (p >> 8)) >> 8) as u8
 }
 
 use tiny_skia::PathStroker;
@@ -74,7 +189,11 @@ use tiny_skia::PathStroker;
 /// A style resolved for one draw call: owns what the shader borrows.
 pub(crate) enum PreparedStyle {
     Shader(Shader<'static>),
-    Pattern { parts: PatternParts, quality: FilterQuality, opacity: f32 },
+    Pattern {
+        parts: PatternParts,
+        quality: FilterQuality,
+        opacity: f32,
+    },
 }
 
 impl PreparedStyle {
@@ -84,17 +203,26 @@ impl PreparedStyle {
     pub(crate) fn new(style: &Style, global_alpha: f32, quality: FilterQuality) -> Self {
         match style {
             Style::Color(c) => PreparedStyle::Shader(solid(*c, global_alpha)),
-            Style::Gradient(g) => PreparedStyle::Shader(g.shader(global_alpha).unwrap_or(Shader::SolidColor(
-                tiny_skia::Color::TRANSPARENT,
-            ))),
-            Style::Pattern(p) => PreparedStyle::Pattern { parts: p.paint_parts(), quality, opacity: global_alpha },
+            Style::Gradient(g) => PreparedStyle::Shader(
+                g.shader(global_alpha)
+                    .unwrap_or(Shader::SolidColor(tiny_skia::Color::TRANSPARENT)),
+            ),
+            Style::Pattern(p) => PreparedStyle::Pattern {
+                parts: p.paint_parts(),
+                quality,
+                opacity: global_alpha,
+            },
         }
     }
 
     pub(crate) fn shader(&self) -> Shader<'_> {
         match self {
             PreparedStyle::Shader(s) => s.clone(),
-            PreparedStyle::Pattern { parts, quality, opacity } => tiny_skia::Pattern::new(
+            PreparedStyle::Pattern {
+                parts,
+                quality,
+                opacity,
+            } => tiny_skia::Pattern::new(
                 parts.image.pixmap().as_ref(),
                 parts.spread,
                 *quality,
@@ -146,15 +274,26 @@ pub(crate) struct DrawParams<'a> {
 }
 
 /// Paints `shape` with `shader` onto `target` per the rendering model.
-pub(crate) fn draw(target: &mut Pixmap, shape: &Shape<'_>, shader: Shader<'_>, params: &DrawParams<'_>) {
-    let mut paint = Paint { shader, anti_alias: shape.anti_alias, ..Paint::default() };
+pub(crate) fn draw(
+    target: &mut Pixmap,
+    shape: &Shape<'_>,
+    shader: Shader<'_>,
+    params: &DrawParams<'_>,
+) {
+    let mut paint = Paint {
+        shader,
+        anti_alias: shape.anti_alias,
+        ..Paint::default()
+    };
     if let Some(shadow) = &params.shadow {
         draw_shadow(target, shape, &paint, shadow, params);
     }
     if params.op.is_unbounded() {
         // Composite the whole source image over the whole clip: outside the
         // shape the source is transparent, which these operators clear.
-        let Some(mut layer) = Pixmap::new(target.width(), target.height()) else { return };
+        let Some(mut layer) = Pixmap::new(target.width(), target.height()) else {
+            return;
+        };
         shape.render(&mut layer.as_mut(), &paint, (0.0, 0.0), None);
         composite_layer(target, &layer, (0, 0), params.op, params.clip);
     } else {
@@ -163,31 +302,70 @@ pub(crate) fn draw(target: &mut Pixmap, shape: &Shape<'_>, shader: Shader<'_>, p
     }
 }
 
-fn composite_layer(target: &mut Pixmap, layer: &Pixmap, at: (i32, i32), op: CompositeOp, clip: Option<&Mask>) {
-    let paint = PixmapPaint { opacity: 1.0, blend_mode: op.blend_mode(), quality: FilterQuality::Nearest };
-    target.draw_pixmap(at.0, at.1, layer.as_ref(), &paint, Transform::identity(), clip);
+fn composite_layer(
+    target: &mut Pixmap,
+    layer: &Pixmap,
+    at: (i32, i32),
+    op: CompositeOp,
+    clip: Option<&Mask>,
+) {
+    let paint = PixmapPaint {
+        opacity: 1.0,
+        blend_mode: op.blend_mode(),
+        quality: FilterQuality::Nearest,
+    };
+    target.draw_pixmap(
+        at.0,
+        at.1,
+        layer.as_ref(),
+        &paint,
+        Transform::identity(),
+        clip,
+    );
 }
 
 /// Draws the shadow of `shape`: its painted alpha, offset, blurred and
 /// tinted, composited with the current operator within the clip.
-fn draw_shadow(target: &mut Pixmap, shape: &Shape<'_>, paint: &Paint<'_>, shadow: &ShadowParams, params: &DrawParams<'_>) {
-    let Some(bounds) = shape.device_bounds() else { return };
+fn draw_shadow(
+    target: &mut Pixmap,
+    shape: &Shape<'_>,
+    paint: &Paint<'_>,
+    shadow: &ShadowParams,
+    params: &DrawParams<'_>,
+) {
+    let Some(bounds) = shape.device_bounds() else {
+        return;
+    };
     let margin = blur_margin(shadow.sigma) as f32;
     let (ox, oy) = (shadow.offset.0 as f32, shadow.offset.1 as f32);
     // The layer covers the shadow's reach, limited to the canvas plus the
     // blur margin (content just outside the canvas still blurs into it).
     let left = (bounds.left() + ox - margin).max(-margin).floor();
     let top = (bounds.top() + oy - margin).max(-margin).floor();
-    let right = (bounds.right() + ox + margin).min(target.width() as f32 + margin).ceil();
-    let bottom = (bounds.bottom() + oy + margin).min(target.height() as f32 + margin).ceil();
+    let right = (bounds.right() + ox + margin)
+        .min(target.width() as f32 + margin)
+        .ceil();
+    let bottom = (bounds.bottom() + oy + margin)
+        .min(target.height() as f32 + margin)
+        .ceil();
     if !(right > left && bottom > top) {
         return;
     }
-    let Some(rect) = IntRect::from_ltrb(left as i32, top as i32, right as i32, bottom as i32) else { return };
-    let Some(mut layer) = Pixmap::new(rect.width(), rect.height()) else { return };
+    let Some(rect) = IntRect::from_ltrb(left as i32, top as i32, right as i32, bottom as i32)
+    else {
+        return;
+    };
+    let Some(mut layer) = Pixmap::new(rect.width(), rect.height()) else {
+        return;
+    };
     let mut source_paint = paint.clone();
     source_paint.blend_mode = tiny_skia::BlendMode::SourceOver;
-    shape.render(&mut layer.as_mut(), &source_paint, (ox - left, oy - top), None);
+    shape.render(
+        &mut layer.as_mut(),
+        &source_paint,
+        (ox - left, oy - top),
+        None,
+    );
 
     let (w, h) = (rect.width() as usize, rect.height() as usize);
     let mut alpha: Vec<u8> = layer.data().chunks_exact(4).map(|p| p[3]).collect();
@@ -202,16 +380,27 @@ fn draw_shadow(target: &mut Pixmap, shape: &Shape<'_>, paint: &Paint<'_>, shadow
     composite_layer(target, &layer, (rect.x(), rect.y()), params.op, params.clip);
 }
 
-/// Clears `rect` (user space, through `transform`) to transparent black
-/// within the clip, ignoring alpha, operator and shadows (`clearRect`).
+/// Clears `path` (user space, through `transform`) to transparent black
+/// within the clip, regardless of alpha, operator and shadows (`clearRect`).
 pub(crate) fn clear(target: &mut Pixmap, path: &Path, transform: Transform, clip: Option<&Mask>) {
+    // dst × (1 − coverage). Not BlendMode::Clear: tiny-skia's clear fast
+    // path for rects ignores the mask.
     let paint = Paint {
         shader: Shader::SolidColor(tiny_skia::Color::BLACK),
-        blend_mode: tiny_skia::BlendMode::Clear,
-        anti_alias: true,
+        blend_mode: tiny_skia::BlendMode::DestinationOut,
         ..Paint::default()
     };
-    target.fill_path(path, &paint, SkFillRule::Winding, transform, clip);
+    let Some(device) = path.clone().transform(transform) else {
+        return;
+    };
+    fill_with_coverage(
+        &mut target.as_mut(),
+        &device,
+        SkFillRule::Winding,
+        &paint,
+        transform,
+        clip,
+    );
 }
 
 /// The clip mask to use for a repeat-x / repeat-y pattern draw: the current
@@ -225,8 +414,16 @@ pub(crate) fn band_clip<'m>(
     // The band is infinite along one axis; cut it to what can reach the
     // canvas by mapping the canvas corners into pattern space.
     let inverse = pattern_to_device.inverse();
-    let corners = [(0.0, 0.0), (size.0 as f64, 0.0), (0.0, size.1 as f64), (size.0 as f64, size.1 as f64)];
-    let mut reach = kurbo::Rect::from_points(inverse * kurbo::Point::from(corners[0]), inverse * kurbo::Point::from(corners[3]));
+    let corners = [
+        (0.0, 0.0),
+        (size.0 as f64, 0.0),
+        (0.0, size.1 as f64),
+        (size.0 as f64, size.1 as f64),
+    ];
+    let mut reach = kurbo::Rect::from_points(
+        inverse * kurbo::Point::from(corners[0]),
+        inverse * kurbo::Point::from(corners[3]),
+    );
     for c in corners {
         reach = reach.union_pt(inverse * kurbo::Point::from(c));
     }

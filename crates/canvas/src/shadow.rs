@@ -8,7 +8,11 @@
 
 /// How far (in pixels) the blur of `sigma` can spread coverage.
 pub(crate) fn blur_margin(sigma: f64) -> u32 {
-    if sigma <= 0.0 { 0 } else { (sigma * 3.0).ceil() as u32 + 1 }
+    if sigma <= 0.0 {
+        0
+    } else {
+        (sigma * 3.0).ceil() as u32 + 1
+    }
 }
 
 /// Blurs a `width × height` 8-bit alpha mask in place.
@@ -100,10 +104,14 @@ fn box_blur(src: &[u8], dst: &mut [u8], (size, left): (usize, usize)) {
 /// A normalised Gaussian kernel in 16.16 fixed point, radius ⌈3σ⌉.
 fn gaussian_kernel(sigma: f64) -> Vec<u32> {
     let radius = (sigma * 3.0).ceil() as i32;
-    let weights: Vec<f64> =
-        (-radius..=radius).map(|i| (-(i * i) as f64 / (2.0 * sigma * sigma)).exp()).collect();
+    let weights: Vec<f64> = (-radius..=radius)
+        .map(|i| (-(i * i) as f64 / (2.0 * sigma * sigma)).exp())
+        .collect();
     let total: f64 = weights.iter().sum();
-    weights.iter().map(|w| (w / total * 65536.0).round() as u32).collect()
+    weights
+        .iter()
+        .map(|w| (w / total * 65536.0).round() as u32)
+        .collect()
 }
 
 fn convolve(src: &[u8], dst: &mut [u8], kernel: &[u32]) {
@@ -161,7 +169,10 @@ mod tests {
         let peak = row.iter().copied().max().unwrap();
         assert_eq!(row[20], peak);
         for k in 1..10 {
-            assert!((row[20 - k] as i32 - row[20 + k] as i32).abs() <= 1, "asymmetric at ±{k}: {row:?}");
+            assert!(
+                (row[20 - k] as i32 - row[20 + k] as i32).abs() <= 1,
+                "asymmetric at ±{k}: {row:?}"
+            );
         }
     }
 
@@ -178,7 +189,10 @@ mod tests {
         blur_alpha(&mut a, w, h, 5.0);
         let r = &a[30 * w..31 * w];
         // A Gaussian-blurred step is 50% at the edge and ~2% at 2σ outside.
-        assert!((110..=145).contains(&r[30]) || (110..=145).contains(&r[29]), "{r:?}");
+        assert!(
+            (110..=145).contains(&r[30]) || (110..=145).contains(&r[29]),
+            "{r:?}"
+        );
         assert!(r[20] < 12, "{r:?}");
         assert!(r[40] > 243, "{r:?}");
     }

@@ -39,7 +39,12 @@ pub struct Shadow {
 
 impl Default for Shadow {
     fn default() -> Self {
-        Shadow { color: Color::TRANSPARENT, blur: 0.0, offset_x: 0.0, offset_y: 0.0 }
+        Shadow {
+            color: Color::TRANSPARENT,
+            blur: 0.0,
+            offset_x: 0.0,
+            offset_y: 0.0,
+        }
     }
 }
 
@@ -47,7 +52,8 @@ impl Shadow {
     /// Shadows are drawn only when the colour is not fully transparent and
     /// there is a blur or an offset.
     pub fn is_visible(&self) -> bool {
-        self.color.alpha() > 0.0 && (self.blur > 0.0 || self.offset_x != 0.0 || self.offset_y != 0.0)
+        self.color.alpha() > 0.0
+            && (self.blur > 0.0 || self.offset_x != 0.0 || self.offset_y != 0.0)
     }
 }
 

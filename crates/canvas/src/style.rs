@@ -92,7 +92,9 @@ impl CanvasGradient {
     /// (the IDL type is `double`, not `unrestricted double`).
     pub fn linear(x0: f64, y0: f64, x1: f64, y1: f64) -> Result<Self> {
         if !all_finite(&[x0, y0, x1, y1]) {
-            return Err(Error::type_error("createLinearGradient: coordinates must be finite"));
+            return Err(Error::type_error(
+                "createLinearGradient: coordinates must be finite",
+            ));
         }
         Ok(Self::with_kind(GradientKind::Linear { x0, y0, x1, y1 }))
     }
@@ -101,7 +103,9 @@ impl CanvasGradient {
     /// → `IndexSizeError`.
     pub fn radial(x0: f64, y0: f64, r0: f64, x1: f64, y1: f64, r1: f64) -> Result<Self> {
         if !all_finite(&[x0, y0, r0, x1, y1, r1]) {
-            return Err(Error::type_error("createRadialGradient: arguments must be finite"));
+            return Err(Error::type_error(
+                "createRadialGradient: arguments must be finite",
+            ));
         }
         if r0 < 0.0 || r1 < 0.0 {
             return Err(Error::index_size(format!(
@@ -110,19 +114,31 @@ impl CanvasGradient {
                 if r0 < 0.0 { r0 } else { r1 }
             )));
         }
-        Ok(Self::with_kind(GradientKind::Radial { x0, y0, r0, x1, y1, r1 }))
+        Ok(Self::with_kind(GradientKind::Radial {
+            x0,
+            y0,
+            r0,
+            x1,
+            y1,
+            r1,
+        }))
     }
 
     /// `createConicGradient`. Non-finite → `TypeError`.
     pub fn conic(start_angle: f64, x: f64, y: f64) -> Result<Self> {
         if !all_finite(&[start_angle, x, y]) {
-            return Err(Error::type_error("createConicGradient: arguments must be finite"));
+            return Err(Error::type_error(
+                "createConicGradient: arguments must be finite",
+            ));
         }
         Ok(Self::with_kind(GradientKind::Conic { start_angle, x, y }))
     }
 
     fn with_kind(kind: GradientKind) -> Self {
-        CanvasGradient(Arc::new(Mutex::new(GradientData { kind, stops: Vec::new() })))
+        CanvasGradient(Arc::new(Mutex::new(GradientData {
+            kind,
+            stops: Vec::new(),
+        })))
     }
 
     fn data(&self) -> MutexGuard<'_, GradientData> {
@@ -135,7 +151,9 @@ impl CanvasGradient {
     /// colour → `SyntaxError`.
     pub fn add_color_stop(&self, offset: f64, color: &str) -> Result<()> {
         if !offset.is_finite() {
-            return Err(Error::type_error("addColorStop: the provided offset is non-finite"));
+            return Err(Error::type_error(
+                "addColorStop: the provided offset is non-finite",
+            ));
         }
         if !(0.0..=1.0).contains(&offset) {
             return Err(Error::index_size(format!(
@@ -143,7 +161,9 @@ impl CanvasGradient {
             )));
         }
         let color = Color::parse(color).ok_or_else(|| {
-            Error::syntax(format!("addColorStop: the value provided ('{color}') could not be parsed as a color"))
+            Error::syntax(format!(
+                "addColorStop: the value provided ('{color}') could not be parsed as a color"
+            ))
         })?;
         let mut data = self.data();
         // Insert after every stop with an offset <= this one: a stable order.
@@ -190,9 +210,22 @@ impl CanvasGradient {
                 if x0 == x1 && y0 == y1 {
                     return None;
                 }
-                tiny_skia::LinearGradient::new(pt(x0, y0), pt(x1, y1), stops, SpreadMode::Pad, Transform::identity())
+                tiny_skia::LinearGradient::new(
+                    pt(x0, y0),
+                    pt(x1, y1),
+                    stops,
+                    SpreadMode::Pad,
+                    Transform::identity(),
+                )
             }
-            GradientKind::Radial { x0, y0, r0, x1, y1, r1 } => {
+            GradientKind::Radial {
+                x0,
+                y0,
+                r0,
+                x1,
+                y1,
+                r1,
+            } => {
                 if x0 == x1 && y0 == y1 && r0 == r1 {
                     return None;
                 }
@@ -209,7 +242,8 @@ impl CanvasGradient {
             GradientKind::Conic { start_angle, x, y } => {
                 // A sweep gradient starts on the +x axis and turns clockwise in
                 // y-down space, as canvas does; rotate it to the start angle.
-                let ts = Transform::from_rotate_at(start_angle.to_degrees() as f32, x as f32, y as f32);
+                let ts =
+                    Transform::from_rotate_at(start_angle.to_degrees() as f32, x as f32, y as f32);
                 tiny_skia::SweepGradient::new(pt(x, y), 0.0, 360.0, stops, SpreadMode::Pad, ts)
             }
         }
@@ -321,7 +355,11 @@ impl CanvasPattern {
         };
         PatternParts {
             image,
-            spread: if data.repetition == Repetition::NoRepeat { SpreadMode::Pad } else { SpreadMode::Repeat },
+            spread: if data.repetition == Repetition::NoRepeat {
+                SpreadMode::Pad
+            } else {
+                SpreadMode::Repeat
+            },
             transform: data.transform * kurbo::Affine::translate((offset, offset)),
             band,
         }
@@ -357,26 +395,47 @@ mod tests {
     fn color_stop_offsets_outside_unit_range_are_rejected() {
         let g = CanvasGradient::linear(0.0, 0.0, 10.0, 0.0).unwrap();
         for bad in [-0.1, 1.1] {
-            assert_eq!(g.add_color_stop(bad, "red").unwrap_err().kind, crate::ErrorKind::IndexSize);
+            assert_eq!(
+                g.add_color_stop(bad, "red").unwrap_err().kind,
+                crate::ErrorKind::IndexSize
+            );
         }
-        assert_eq!(g.add_color_stop(f64::NAN, "red").unwrap_err().kind, crate::ErrorKind::Type);
+        assert_eq!(
+            g.add_color_stop(f64::NAN, "red").unwrap_err().kind,
+            crate::ErrorKind::Type
+        );
         assert!(g.stops().is_empty());
     }
 
     #[test]
     fn unparsable_stop_colours_are_syntax_errors() {
         let g = CanvasGradient::linear(0.0, 0.0, 10.0, 0.0).unwrap();
-        assert_eq!(g.add_color_stop(0.5, "nonsense").unwrap_err().kind, crate::ErrorKind::Syntax);
+        assert_eq!(
+            g.add_color_stop(0.5, "nonsense").unwrap_err().kind,
+            crate::ErrorKind::Syntax
+        );
     }
 
     #[test]
     fn gradient_constructors_validate_their_arguments() {
-        assert_eq!(CanvasGradient::linear(f64::NAN, 0.0, 1.0, 1.0).unwrap_err().kind, crate::ErrorKind::Type);
         assert_eq!(
-            CanvasGradient::radial(0.0, 0.0, -1.0, 0.0, 0.0, 5.0).unwrap_err().kind,
+            CanvasGradient::linear(f64::NAN, 0.0, 1.0, 1.0)
+                .unwrap_err()
+                .kind,
+            crate::ErrorKind::Type
+        );
+        assert_eq!(
+            CanvasGradient::radial(0.0, 0.0, -1.0, 0.0, 0.0, 5.0)
+                .unwrap_err()
+                .kind,
             crate::ErrorKind::IndexSize
         );
-        assert_eq!(CanvasGradient::conic(f64::INFINITY, 0.0, 0.0).unwrap_err().kind, crate::ErrorKind::Type);
+        assert_eq!(
+            CanvasGradient::conic(f64::INFINITY, 0.0, 0.0)
+                .unwrap_err()
+                .kind,
+            crate::ErrorKind::Type
+        );
     }
 
     #[test]
@@ -395,7 +454,13 @@ mod tests {
     #[test]
     fn repetition_argument_parsing() {
         assert_eq!(Repetition::parse_argument("").unwrap(), Repetition::Repeat);
-        assert_eq!(Repetition::parse_argument("repeat-y").unwrap(), Repetition::RepeatY);
-        assert_eq!(Repetition::parse_argument("Repeat").unwrap_err().kind, crate::ErrorKind::Syntax);
+        assert_eq!(
+            Repetition::parse_argument("repeat-y").unwrap(),
+            Repetition::RepeatY
+        );
+        assert_eq!(
+            Repetition::parse_argument("Repeat").unwrap_err().kind,
+            crate::ErrorKind::Syntax
+        );
     }
 }

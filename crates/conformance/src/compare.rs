@@ -18,7 +18,10 @@ pub struct Fuzzy {
 
 impl Fuzzy {
     /// No difference beyond noise.
-    pub const EXACT: Fuzzy = Fuzzy { max_difference: 0, total_pixels: 0 };
+    pub const EXACT: Fuzzy = Fuzzy {
+        max_difference: 0,
+        total_pixels: 0,
+    };
 
     /// Parses the directive value; the upper bound of each range counts.
     pub fn parse(value: &str) -> Option<Fuzzy> {
@@ -60,8 +63,15 @@ fn premultiplied(px: &[u8]) -> [u8; 4] {
 
 /// Compares two unpremultiplied RGBA images of the same size.
 pub fn compare(expected: &RgbaImage, actual: &RgbaImage) -> Comparison {
-    let mut c = Comparison { max_difference: 0, differing_pixels: 0 };
-    for (e, a) in expected.data.chunks_exact(4).zip(actual.data.chunks_exact(4)) {
+    let mut c = Comparison {
+        max_difference: 0,
+        differing_pixels: 0,
+    };
+    for (e, a) in expected
+        .data
+        .chunks_exact(4)
+        .zip(actual.data.chunks_exact(4))
+    {
         let (e, a) = (premultiplied(e), premultiplied(a));
         let worst = (0..4).map(|i| e[i].abs_diff(a[i])).max().unwrap_or(0);
         if worst > NOISE {
@@ -77,29 +87,66 @@ mod tests {
     use super::*;
 
     fn img(data: Vec<u8>) -> RgbaImage {
-        RgbaImage { width: (data.len() / 4) as u32, height: 1, data }
+        RgbaImage {
+            width: (data.len() / 4) as u32,
+            height: 1,
+            data,
+        }
     }
 
     #[test]
     fn parses_the_upper_bounds() {
-        assert_eq!(Fuzzy::parse("maxDifference=0-96;totalPixels=0-600"), Some(Fuzzy { max_difference: 96, total_pixels: 600 }));
-        assert_eq!(Fuzzy::parse("maxDifference=5;totalPixels=10"), Some(Fuzzy { max_difference: 5, total_pixels: 10 }));
+        assert_eq!(
+            Fuzzy::parse("maxDifference=0-96;totalPixels=0-600"),
+            Some(Fuzzy {
+                max_difference: 96,
+                total_pixels: 600
+            })
+        );
+        assert_eq!(
+            Fuzzy::parse("maxDifference=5;totalPixels=10"),
+            Some(Fuzzy {
+                max_difference: 5,
+                total_pixels: 10
+            })
+        );
         assert_eq!(Fuzzy::parse("bogus=1"), None);
     }
 
     #[test]
     fn differences_of_two_or_less_are_noise() {
         let c = compare(&img(vec![10, 10, 10, 255]), &img(vec![12, 8, 10, 255]));
-        assert_eq!(c, Comparison { max_difference: 0, differing_pixels: 0 });
+        assert_eq!(
+            c,
+            Comparison {
+                max_difference: 0,
+                differing_pixels: 0
+            }
+        );
         assert!(c.passes(Fuzzy::EXACT));
     }
 
     #[test]
     fn larger_differences_count_per_pixel() {
-        let c = compare(&img(vec![0, 0, 0, 255, 0, 0, 0, 255]), &img(vec![9, 0, 0, 255, 0, 3, 7, 255]));
-        assert_eq!(c, Comparison { max_difference: 9, differing_pixels: 2 });
-        assert!(!c.passes(Fuzzy { max_difference: 8, total_pixels: 10 }));
-        assert!(c.passes(Fuzzy { max_difference: 9, total_pixels: 2 }));
+        let c = compare(
+            &img(vec![0, 0, 0, 255, 0, 0, 0, 255]),
+            &img(vec![9, 0, 0, 255, 0, 3, 7, 255]),
+        );
+        assert_eq!(
+            c,
+            Comparison {
+                max_difference: 9,
+                differing_pixels: 2
+            }
+        );
+        assert!(!c.passes(Fuzzy {
+            max_difference: 8,
+            total_pixels: 10
+        }));
+        assert!(c.passes(Fuzzy {
+            max_difference: 9,
+            total_pixels: 2
+        }));
     }
 
     #[test]

@@ -29,10 +29,19 @@ impl Header {
     /// Reads every `// @key value` line of `source`. Unknown keys and
     /// malformed values are skipped, as `diffref.mjs` does.
     pub fn parse(source: &str) -> Header {
-        let mut h = Header { size: (200, 150), assets: Vec::new(), fonts: Vec::new(), fuzzy: Fuzzy::EXACT };
+        let mut h = Header {
+            size: (200, 150),
+            assets: Vec::new(),
+            fonts: Vec::new(),
+            fuzzy: Fuzzy::EXACT,
+        };
         for line in source.lines() {
-            let Some(rest) = line.trim_start().strip_prefix("//") else { continue };
-            let Some(rest) = rest.trim_start().strip_prefix('@') else { continue };
+            let Some(rest) = line.trim_start().strip_prefix("//") else {
+                continue;
+            };
+            let Some(rest) = rest.trim_start().strip_prefix('@') else {
+                continue;
+            };
             let (key, value) = match rest.split_once(char::is_whitespace) {
                 Some((k, v)) => (k, v.trim()),
                 None => continue,
@@ -49,7 +58,10 @@ impl Header {
                 "font" => {
                     if let Some((file, family)) = value.split_once(" as ") {
                         let family = family.trim().trim_matches('"');
-                        h.fonts.push(FontDirective { file: file.trim().to_string(), family: family.to_string() });
+                        h.fonts.push(FontDirective {
+                            file: file.trim().to_string(),
+                            family: family.to_string(),
+                        });
                     }
                 }
                 "fuzzy" => {
@@ -75,8 +87,20 @@ mod tests {
         );
         assert_eq!(h.size, (320, 200));
         assert_eq!(h.assets, ["a.png"]);
-        assert_eq!(h.fonts, [FontDirective { file: "F.ttf".into(), family: "My Font".into() }]);
-        assert_eq!(h.fuzzy, Fuzzy { max_difference: 3, total_pixels: 2000 });
+        assert_eq!(
+            h.fonts,
+            [FontDirective {
+                file: "F.ttf".into(),
+                family: "My Font".into()
+            }]
+        );
+        assert_eq!(
+            h.fuzzy,
+            Fuzzy {
+                max_difference: 3,
+                total_pixels: 2000
+            }
+        );
     }
 
     #[test]

@@ -25,12 +25,22 @@ pub fn read_png(path: &Path) -> Result<RgbaImage, String> {
     buf.truncate(info.buffer_size());
     let data = match info.color_type {
         png::ColorType::Rgba => buf,
-        png::ColorType::Rgb => buf.chunks_exact(3).flat_map(|p| [p[0], p[1], p[2], 255]).collect(),
-        png::ColorType::GrayscaleAlpha => buf.chunks_exact(2).flat_map(|p| [p[0], p[0], p[0], p[1]]).collect(),
+        png::ColorType::Rgb => buf
+            .chunks_exact(3)
+            .flat_map(|p| [p[0], p[1], p[2], 255])
+            .collect(),
+        png::ColorType::GrayscaleAlpha => buf
+            .chunks_exact(2)
+            .flat_map(|p| [p[0], p[0], p[0], p[1]])
+            .collect(),
         png::ColorType::Grayscale => buf.iter().flat_map(|g| [*g, *g, *g, 255]).collect(),
         png::ColorType::Indexed => return Err("indexed PNG not expanded".into()),
     };
-    Ok(RgbaImage { width: info.width, height: info.height, data })
+    Ok(RgbaImage {
+        width: info.width,
+        height: info.height,
+        data,
+    })
 }
 
 /// Writes an RGBA PNG, creating parent folders.
@@ -51,13 +61,21 @@ pub fn write_png(path: &Path, image: &RgbaImage) -> Result<(), String> {
 /// differing pixels in red (brighter = larger), matching ones as faint grey.
 pub fn write_diff(path: &Path, expected: &RgbaImage, actual: &RgbaImage) -> Result<(), String> {
     let (w, h) = (expected.width, expected.height);
-    let mut out = RgbaImage { width: w * 3, height: h, data: vec![0; (w * 3 * h * 4) as usize] };
+    let mut out = RgbaImage {
+        width: w * 3,
+        height: h,
+        data: vec![0; (w * 3 * h * 4) as usize],
+    };
     for y in 0..h {
         for x in 0..w {
             let i = ((y * w + x) * 4) as usize;
             let (e, a) = (&expected.data[i..i + 4], &actual.data[i..i + 4]);
             let worst = (0..4).map(|k| e[k].abs_diff(a[k])).max().unwrap_or(0);
-            let diff = if worst > crate::compare::NOISE { [255, 255 - worst, 255 - worst, 255] } else { [230, 230, 230, 255] };
+            let diff = if worst > crate::compare::NOISE {
+                [255, 255 - worst, 255 - worst, 255]
+            } else {
+                [230, 230, 230, 255]
+            };
             for (panel, px) in [(0, e), (1, &diff[..]), (2, a)] {
                 let o = ((y * w * 3 + panel * w + x) * 4) as usize;
                 out.data[o..o + 4].copy_from_slice(px);

@@ -16,7 +16,10 @@ use std::path::PathBuf;
 
 /// The repository root (two levels above this crate).
 pub fn repo_root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("repository root exists")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .expect("repository root exists")
 }
 
 /// The project's conformance folder.
@@ -32,9 +35,14 @@ pub fn diff_dir() -> PathBuf {
 /// Compares `actual` with the reference PNG `ref/<name>.png` under the
 /// header's tolerance; on a mismatch writes the diff image and returns an
 /// error describing it. A missing reference is an error too.
-pub fn check_against_reference(name: &str, header: &Header, actual: &RgbaImage) -> Result<Comparison, String> {
+pub fn check_against_reference(
+    name: &str,
+    header: &Header,
+    actual: &RgbaImage,
+) -> Result<Comparison, String> {
     let ref_path = conformance_dir().join("ref").join(format!("{name}.png"));
-    let expected = read_png(&ref_path).map_err(|e| format!("{name}: reference {}: {e}", ref_path.display()))?;
+    let expected = read_png(&ref_path)
+        .map_err(|e| format!("{name}: reference {}: {e}", ref_path.display()))?;
     let fuzzy = header.fuzzy;
     if (expected.width, expected.height) != (actual.width, actual.height) {
         return Err(format!(
@@ -47,7 +55,9 @@ pub fn check_against_reference(name: &str, header: &Header, actual: &RgbaImage) 
         return Ok(result);
     }
     let out = diff_dir().join(format!("{name}.png"));
-    let written = write_diff(&out, &expected, actual).map(|_| out.display().to_string()).unwrap_or_else(|e| format!("(diff not written: {e})"));
+    let written = write_diff(&out, &expected, actual)
+        .map(|_| out.display().to_string())
+        .unwrap_or_else(|e| format!("(diff not written: {e})"));
     Err(format!(
         "{name}: max difference {} over {} pixels; allowed {} over {} — see {written}",
         result.max_difference, result.differing_pixels, fuzzy.max_difference, fuzzy.total_pixels

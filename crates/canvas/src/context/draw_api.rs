@@ -4,6 +4,7 @@
 use tiny_skia::{FillRule as SkFillRule, PathBuilder};
 
 use super::Context2d;
+use crate::line::LineJoin;
 use crate::render::{self, ShapeKind};
 
 /// The rectangle spanned by (x, y) and (x + w, y + h), as a tiny-skia path.
@@ -25,10 +26,20 @@ impl Context2d {
         if !finite(&[x, y, w, h]) || w == 0.0 || h == 0.0 {
             return;
         }
-        let Some(ctm) = self.invertible_transform() else { return };
-        let Some(path) = rect_path(x, y, w, h) else { return };
+        let Some(ctm) = self.invertible_transform() else {
+            return;
+        };
+        let Some(path) = rect_path(x, y, w, h) else {
+            return;
+        };
         let style = self.state.fill_style.clone();
-        self.paint_shape(&path, ctm, ShapeKind::Fill(SkFillRule::Winding), true, &style);
+        self.paint_shape(
+            &path,
+            ctm,
+            ShapeKind::Fill(SkFillRule::Winding),
+            true,
+            &style,
+        );
     }
 
     /// `strokeRect(x, y, w, h)`: the closed rectangle's outline. With one
@@ -39,7 +50,20 @@ impl Context2d {
         if !finite(&[x, y, w, h]) || (w == 0.0 && h == 0.0) {
             return;
         }
-        let Some(ctm) = self.invertible_transform() else { return };
+        let Some(ctm) = self.invertible_transform() else {
+            return;
+        };
+        let style = self.state.stroke_style.clone();
+        if let Some(frame) = self.miter_frame(x, y, w, h) {
+            self.paint_shape(
+                &frame,
+                ctm,
+                ShapeKind::Fill(SkFillRule::Winding),
+                true,
+                &style,
+            );
+            return;
+        }
         let mut pb = PathBuilder::new();
         pb.move_to(x as f32, y as f32);
         pb.line_to((x + w) as f32, y as f32);
@@ -48,8 +72,54 @@ impl Context2d {
         pb.close();
         let Some(path) = pb.finish() else { return };
         let stroke = self.state.line.to_skia();
-        let style = self.state.stroke_style.clone();
         self.paint_shape(&path, ctm, ShapeKind::Stroke(&stroke), true, &style);
+    }
+
+    /// The stroke of a rectangle as the filled frame between two
+    /// rectangles, when that is exactly what the stroker would produce:
+    /// square miter corners (join miter, limit ≥ √2), no dashes, both sides
+    /// non-zero, and a transform that keeps rectangles rectangles. Skia
+    /// (so Chromium) draws such strokes this way, without the thin-line
+    /// mode other one-pixel strokes get.
+    fn miter_frame(&self, x: f64, y: f64, w: f64, h: f64) -> Option<tiny_skia::Path> {
+        let line = &self.state.line;
+        let dashed = line.dash.iter().any(|d| *d != 0.0);
+        if w == 0.0
+            || h == 0.0
+            || dashed
+            || line.join != LineJoin::Miter
+            || line.miter_limit < std::f64::consts::SQRT_2
+        {
+            return None;
+        }
+        if !self.transform_keeps_rects() {
+            return None;
+        }
+        let (l, r) = if w < 0.0 { (x + w, x) } else { (x, x + w) };
+        let (t, b) = if h < 0.0 { (y + h, y) } else { (y, y + h) };
+        let half = line.width / 2.0;
+        let mut pb = PathBuilder::new();
+        pb.push_rect(tiny_skia::Rect::from_ltrb(
+            (l - half) as f32,
+            (t - half) as f32,
+            (r + half) as f32,
+            (b + half) as f32,
+        )?);
+        if r - l > line.width && b - t > line.width {
+            // The hole, wound the other way.
+            let (il, it, ir, ib) = (
+                (l + half) as f32,
+                (t + half) as f32,
+                (r - half) as f32,
+                (b - half) as f32,
+            );
+            pb.move_to(il, it);
+            pb.line_to(il, ib);
+            pb.line_to(ir, ib);
+            pb.line_to(ir, it);
+            pb.close();
+        }
+        pb.finish()
     }
 
     /// `clearRect(x, y, w, h)`: transparent black within the clip,
@@ -58,11 +128,22 @@ impl Context2d {
         if !finite(&[x, y, w, h]) || w == 0.0 || h == 0.0 {
             return;
         }
-        let Some(ctm) = self.invertible_transform() else { return };
-        let Some(path) = rect_path(x, y, w, h) else { return };
+        let Some(ctm) = self.invertible_transform() else {
+            return;
+        };
+        let Some(path) = rect_path(x, y, w, h) else {
+            return;
+        };
         let clip = self.state.clip.clone();
-        let Some(bitmap) = self.bitmap.as_mut() else { return };
-        render::clear(bitmap, &path, render::to_skia_transform(&ctm), clip.as_deref());
+        let Some(bitmap) = self.bitmap.as_mut() else {
+            return;
+        };
+        render::clear(
+            bitmap,
+            &path,
+            render::to_skia_transform(&ctm),
+            clip.as_deref(),
+        );
     }
 
     /// Whether the current transform keeps axis-aligned rectangles
@@ -78,4 +159,3 @@ impl Context2d {
         (a.hypot(b), c.hypot(d))
     }
 }
-

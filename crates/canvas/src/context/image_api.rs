@@ -9,7 +9,7 @@ use super::Context2d;
 use crate::error::{Error, Result};
 use crate::image::Image;
 use crate::render::{self, Shape, ShapeKind};
-use crate::resample::prescale;
+use crate::resample::{mip_level, prescale};
 use crate::state::SmoothingQuality;
 use crate::style::{CanvasPattern, Repetition};
 
@@ -28,10 +28,11 @@ impl ImageSource<'_> {
     fn image(&self) -> Result<Cow<'_, Image>> {
         match self {
             ImageSource::Image(i) => Ok(Cow::Borrowed(*i)),
-            ImageSource::Canvas(c) => c
-                .snapshot()
-                .map(Cow::Owned)
-                .ok_or_else(|| Error::invalid_state("the image argument is a canvas element with a width or height of 0")),
+            ImageSource::Canvas(c) => c.snapshot().map(Cow::Owned).ok_or_else(|| {
+                Error::invalid_state(
+                    "the image argument is a canvas element with a width or height of 0",
+                )
+            }),
         }
     }
 
@@ -72,7 +73,14 @@ impl Context2d {
     }
 
     /// `drawImage(image, dx, dy, dw, dh)`.
-    pub fn draw_image_scaled(&mut self, source: ImageSource<'_>, dx: f64, dy: f64, dw: f64, dh: f64) -> Result<()> {
+    pub fn draw_image_scaled(
+        &mut self,
+        source: ImageSource<'_>,
+        dx: f64,
+        dy: f64,
+        dw: f64,
+        dh: f64,
+    ) -> Result<()> {
         let (w, h) = source.size();
         self.draw_image(source, 0.0, 0.0, w as f64, h as f64, dx, dy, dw, dh)
     }
@@ -94,7 +102,10 @@ impl Context2d {
         dh: f64,
     ) -> Result<()> {
         let image = source.image()?;
-        if ![sx, sy, sw, sh, dx, dy, dw, dh].iter().all(|v| v.is_finite()) {
+        if ![sx, sy, sw, sh, dx, dy, dw, dh]
+            .iter()
+            .all(|v| v.is_finite())
+        {
             return Ok(());
         }
         let (sx, sy, sw, sh) = normalised(sx, sy, sw, sh);
@@ -110,7 +121,12 @@ impl Context2d {
         if cx1 <= cx0 || cy1 <= cy0 {
             return Ok(());
         }
-        let dst = kurbo::Rect::new(dx + (cx0 - sx) * kx, dy + (cy0 - sy) * ky, dx + (cx1 - sx) * kx, dy + (cy1 - sy) * ky);
+        let dst = kurbo::Rect::new(
+            dx + (cx0 - sx) * kx,
+            dy + (cy0 - sy) * ky,
+            dx + (cx1 - sx) * kx,
+            dy + (cy1 - sy) * ky,
+        );
         let src = kurbo::Rect::new(cx0, cy0, cx1, cy1);
         self.paint_image(&image, src, dst);
         Ok(())
@@ -118,15 +134,27 @@ impl Context2d {
 
     /// Paints the `src` region of `image` onto the user-space `dst` rect.
     fn paint_image(&mut self, image: &Image, src: kurbo::Rect, dst: kurbo::Rect) {
-        let Some(ctm) = self.invertible_transform() else { return };
+        let Some(ctm) = self.invertible_transform() else {
+            return;
+        };
         let (scale_x, scale_y) = self.device_scale();
         let (dev_w, dev_h) = (dst.width() * scale_x, dst.height() * scale_y);
         let mut quality = self.filter_quality();
         // Shrinking with medium/high quality: resample the region to about
         // its device size first (tiny-skia has no mipmaps), then draw that.
-        let prescaled = (self.state.image_smoothing_enabled && self.state.image_smoothing_quality != SmoothingQuality::Low)
-            .then(|| prescale(image, src, dev_w, dev_h, self.state.image_smoothing_quality))
-            .flatten();
+        let smoothing = self.state.image_smoothing_enabled;
+        let prescaled = match self.state.image_smoothing_quality {
+            _ if !smoothing => None,
+            // Chromium samples a mip level of the image for low quality.
+            SmoothingQuality::Low => mip_level(image, dev_w / src.width(), dev_h / src.height())
+                .map(|(level, fx, fy)| {
+                    (
+                        level,
+                        kurbo::Rect::new(src.x0 * fx, src.y0 * fy, src.x1 * fx, src.y1 * fy),
+                    )
+                }),
+            q => prescale(image, src, dev_w, dev_h, q),
+        };
         let (image, src) = match &prescaled {
             Some((img, rect)) => {
                 quality = FilterQuality::Bilinear;
@@ -144,7 +172,9 @@ impl Context2d {
             self.state.global_alpha as f32,
             render::to_skia_transform(&image_to_user),
         );
-        let Some(rect) = tiny_skia::Rect::from_ltrb(dst.x0 as f32, dst.y0 as f32, dst.x1 as f32, dst.y1 as f32) else {
+        let Some(rect) =
+            tiny_skia::Rect::from_ltrb(dst.x0 as f32, dst.y0 as f32, dst.x1 as f32, dst.y1 as f32)
+        else {
             return;
         };
         let path = PathBuilder::from_rect(rect);
@@ -158,13 +188,19 @@ impl Context2d {
             anti_alias,
         };
         let params = super::draw_params(&self.state);
-        let Some(bitmap) = self.bitmap.as_mut() else { return };
+        let Some(bitmap) = self.bitmap.as_mut() else {
+            return;
+        };
         render::draw(bitmap, &shape, shader, &params);
     }
 
     /// `createPattern(image, repetition)`: `repetition` is already parsed
     /// (see [`Repetition::parse_argument`]).
-    pub fn create_pattern(&self, source: ImageSource<'_>, repetition: Repetition) -> Result<CanvasPattern> {
+    pub fn create_pattern(
+        &self,
+        source: ImageSource<'_>,
+        repetition: Repetition,
+    ) -> Result<CanvasPattern> {
         Ok(CanvasPattern::new(source.image()?.into_owned(), repetition))
     }
 }

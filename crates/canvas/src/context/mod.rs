@@ -11,8 +11,6 @@ mod path_api;
 mod pixel_api;
 mod state_api;
 
-use std::sync::Arc;
-
 use kurbo::Affine;
 use tiny_skia::Pixmap;
 
@@ -115,17 +113,12 @@ impl Context2d {
         &self.state
     }
 
-
     /// The current transform when it can be inverted; drawing under a
     /// singular transform paints nothing (the shape collapses).
     fn invertible_transform(&self) -> Option<Affine> {
         let t = self.state.transform;
         let det = t.determinant();
         (det != 0.0 && det.is_finite()).then_some(t)
-    }
-
-    fn clip_mask(&self) -> Option<Arc<tiny_skia::Mask>> {
-        self.state.clip.clone()
     }
 }
 
@@ -148,7 +141,10 @@ fn allocate(width: u32, height: u32, limits: &Limits) -> Result<Option<Pixmap>> 
         return Ok(None);
     }
     // Within the limits the only failure left is the allocator's.
-    Pixmap::new(width, height)
-        .map(Some)
-        .ok_or_else(|| crate::error::Error::new(crate::ErrorKind::Budget, "the canvas bitmap could not be allocated"))
+    Pixmap::new(width, height).map(Some).ok_or_else(|| {
+        crate::error::Error::new(
+            crate::ErrorKind::Budget,
+            "the canvas bitmap could not be allocated",
+        )
+    })
 }

@@ -9,6 +9,7 @@ use tiny_skia::{FillRule as SkFillRule, Mask};
 use super::Context2d;
 use crate::error::Result;
 use crate::path::{CornerRadius, FillRule, Path2D};
+use crate::raster;
 use crate::render::{self, PreparedStyle, Shape, ShapeKind};
 use crate::style::Style;
 
@@ -42,22 +43,41 @@ impl Context2d {
 
     /// `quadraticCurveTo(cpx, cpy, x, y)`.
     pub fn quadratic_curve_to(&mut self, cpx: f64, cpy: f64, x: f64, y: f64) {
-        self.path.quadratic_curve_to(cpx, cpy, x, y, &self.state.transform);
+        self.path
+            .quadratic_curve_to(cpx, cpy, x, y, &self.state.transform);
     }
 
     /// `bezierCurveTo(cp1x, cp1y, cp2x, cp2y, x, y)`.
     pub fn bezier_curve_to(&mut self, cp1x: f64, cp1y: f64, cp2x: f64, cp2y: f64, x: f64, y: f64) {
-        self.path.bezier_curve_to(cp1x, cp1y, cp2x, cp2y, x, y, &self.state.transform);
+        self.path
+            .bezier_curve_to(cp1x, cp1y, cp2x, cp2y, x, y, &self.state.transform);
     }
 
     /// `arc(x, y, radius, startAngle, endAngle, anticlockwise)`.
-    pub fn arc(&mut self, x: f64, y: f64, radius: f64, start: f64, end: f64, anticlockwise: bool) -> Result<()> {
-        self.path.arc(x, y, radius, start, end, anticlockwise, &self.state.transform)
+    pub fn arc(
+        &mut self,
+        x: f64,
+        y: f64,
+        radius: f64,
+        start: f64,
+        end: f64,
+        anticlockwise: bool,
+    ) -> Result<()> {
+        self.path.arc(
+            x,
+            y,
+            radius,
+            start,
+            end,
+            anticlockwise,
+            &self.state.transform,
+        )
     }
 
     /// `arcTo(x1, y1, x2, y2, radius)`.
     pub fn arc_to(&mut self, x1: f64, y1: f64, x2: f64, y2: f64, radius: f64) -> Result<()> {
-        self.path.arc_to(x1, y1, x2, y2, radius, &self.state.transform)
+        self.path
+            .arc_to(x1, y1, x2, y2, radius, &self.state.transform)
     }
 
     /// `ellipse(x, y, radiusX, radiusY, rotation, startAngle, endAngle, anticlockwise)`.
@@ -73,7 +93,17 @@ impl Context2d {
         end: f64,
         anticlockwise: bool,
     ) -> Result<()> {
-        self.path.ellipse(x, y, rx, ry, rotation, start, end, anticlockwise, &self.state.transform)
+        self.path.ellipse(
+            x,
+            y,
+            rx,
+            ry,
+            rotation,
+            start,
+            end,
+            anticlockwise,
+            &self.state.transform,
+        )
     }
 
     /// `rect(x, y, w, h)`.
@@ -82,8 +112,16 @@ impl Context2d {
     }
 
     /// `roundRect(x, y, w, h, radii)`.
-    pub fn round_rect(&mut self, x: f64, y: f64, w: f64, h: f64, radii: &[CornerRadius]) -> Result<()> {
-        self.path.round_rect(x, y, w, h, radii, &self.state.transform)
+    pub fn round_rect(
+        &mut self,
+        x: f64,
+        y: f64,
+        w: f64,
+        h: f64,
+        radii: &[CornerRadius],
+    ) -> Result<()> {
+        self.path
+            .round_rect(x, y, w, h, radii, &self.state.transform)
     }
 
     /// The current default path, in device space.
@@ -93,49 +131,40 @@ impl Context2d {
 
     /// `fill(fillRule)` / `fill(path, fillRule)`.
     pub fn fill(&mut self, path: Option<&Path2D>, rule: FillRule) {
-        let style = self.state.fill_style.clone();
-        let (device_path, user_path);
-        let (p, path_space) = match path {
-            Some(p) => {
-                user_path = p;
-                (user_path, PathSpace::User)
-            }
-            None => {
-                device_path = self.path.clone();
-                (&device_path, PathSpace::Device)
-            }
+        let Some(ctm) = self.invertible_transform() else {
+            return;
         };
-        self.paint_path(p, path_space, PaintKind::Fill(sk_rule(rule)), &style);
+        // Fills are cut in device space, where arcs get Chromium's outline.
+        let device = match path {
+            Some(p) => p.transformed(&ctm).to_skia_fill(),
+            None => self.path.to_skia_fill(),
+        };
+        let Some(device) = device else { return };
+        let style = self.state.fill_style.clone();
+        self.paint_shape(
+            &device,
+            Affine::IDENTITY,
+            ShapeKind::Fill(sk_rule(rule)),
+            true,
+            &style,
+        );
     }
 
     /// `stroke()` / `stroke(path)`.
     pub fn stroke(&mut self, path: Option<&Path2D>) {
-        let Some(ctm) = self.invertible_transform() else { return };
+        let Some(ctm) = self.invertible_transform() else {
+            return;
+        };
         // Strokes are shaped in user space (line width, dashes), so the
         // device-space current path is taken back through the inverse.
         let user = match path {
-            Some(p) => p.clone(),
-            None => self.path.transformed(&ctm.inverse()),
+            Some(p) => p.to_skia(),
+            None => self.path.transformed(&ctm.inverse()).to_skia(),
         };
-        let style = self.state.stroke_style.clone();
-        self.paint_path(&user, PathSpace::User, PaintKind::Stroke, &style);
-    }
-
-    /// Paints `path` with `style`: the one place fills and strokes of paths
-    /// meet the render pipeline.
-    pub(super) fn paint_path(&mut self, path: &Path2D, space: PathSpace, kind: PaintKind, style: &Style) {
-        let Some(ctm) = self.invertible_transform() else { return };
-        let Some(sk_path) = path.to_skia() else { return };
+        let Some(user) = user else { return };
         let stroke = self.state.line.to_skia();
-        let shape_kind = match kind {
-            PaintKind::Fill(rule) => ShapeKind::Fill(rule),
-            PaintKind::Stroke => ShapeKind::Stroke(&stroke),
-        };
-        let path_to_device = match space {
-            PathSpace::User => ctm,
-            PathSpace::Device => Affine::IDENTITY,
-        };
-        self.paint_shape(&sk_path, path_to_device, shape_kind, true, style);
+        let style = self.state.stroke_style.clone();
+        self.paint_shape(&user, ctm, ShapeKind::Stroke(&stroke), true, &style);
     }
 
     /// Paints a tiny-skia path whose points map to device space through
@@ -148,7 +177,9 @@ impl Context2d {
         anti_alias: bool,
         style: &Style,
     ) {
-        let Some(ctm) = self.invertible_transform() else { return };
+        let Some(ctm) = self.invertible_transform() else {
+            return;
+        };
         let quality = self.filter_quality();
         let prepared = PreparedStyle::new(style, self.state.global_alpha as f32, quality);
         let mut shader = prepared.shader();
@@ -158,21 +189,36 @@ impl Context2d {
         let band;
         let mut params = super::draw_params(&self.state);
         if let Some((rect, pattern_to_user)) = prepared.band() {
-            band = render::band_clip((self.width, self.height), rect, ctm * pattern_to_user, params.clip);
+            band = render::band_clip(
+                (self.width, self.height),
+                rect,
+                ctm * pattern_to_user,
+                params.clip,
+            );
             match &band {
                 Some(mask) => params.clip = Some(mask),
                 None => return,
             }
         }
-        let shape = Shape { path: sk_path, transform: render::to_skia_transform(&path_to_device), kind, anti_alias };
-        let Some(bitmap) = self.bitmap.as_mut() else { return };
+        let shape = Shape {
+            path: sk_path,
+            transform: render::to_skia_transform(&path_to_device),
+            kind,
+            anti_alias,
+        };
+        let Some(bitmap) = self.bitmap.as_mut() else {
+            return;
+        };
         render::draw(bitmap, &shape, shader, &params);
     }
 
     /// `clip(fillRule)` / `clip(path, fillRule)`: intersects the clip with
-    /// the path. Ignored under a singular transform, as Chromium does.
+    /// the path's anti-aliased coverage. Ignored under a singular
+    /// transform, as Chromium does.
     pub fn clip(&mut self, path: Option<&Path2D>, rule: FillRule) {
-        let Some(ctm) = self.invertible_transform() else { return };
+        let Some(ctm) = self.invertible_transform() else {
+            return;
+        };
         if self.bitmap.is_none() {
             return;
         }
@@ -180,27 +226,20 @@ impl Context2d {
             Some(p) => p.transformed(&ctm),
             None => self.path.clone(),
         };
-        let mask = match device.to_skia() {
-            Some(sk) => {
-                let mut mask = match self.clip_mask() {
-                    Some(m) => (*m).clone(),
-                    None => {
-                        let Some(mut m) = Mask::new(self.width, self.height) else { return };
-                        m.fill_path(&sk, sk_rule(rule), true, tiny_skia::Transform::identity());
-                        self.state.clip = Some(Arc::new(m));
-                        return;
-                    }
-                };
-                mask.intersect_path(&sk, sk_rule(rule), true, tiny_skia::Transform::identity());
-                mask
-            }
-            // An empty path clips everything away.
-            None => match Mask::new(self.width, self.height) {
-                Some(m) => m,
-                None => return,
-            },
+        let (w, h) = (self.width, self.height);
+        let bounds = tiny_skia::IntRect::from_xywh(0, 0, w, h);
+        let coverage = device
+            .to_skia_fill()
+            .zip(bounds)
+            .and_then(|(sk, b)| raster::rasterize(&sk, sk_rule(rule), b));
+        // No coverage (an empty path, or one outside the canvas) clips everything away.
+        let mask = match coverage {
+            Some(cov) => render::coverage_mask(&cov, w, h, self.state.clip.as_deref()),
+            None => Mask::new(w, h),
         };
-        self.state.clip = Some(Arc::new(mask));
+        if let Some(mask) = mask {
+            self.state.clip = Some(Arc::new(mask));
+        }
     }
 
     /// `isPointInPath(x, y, fillRule)` / `isPointInPath(path, x, y, fillRule)`:
@@ -212,7 +251,9 @@ impl Context2d {
         match path {
             None => self.path.contains(x, y, rule),
             Some(p) => {
-                let Some(ctm) = self.invertible_transform() else { return false };
+                let Some(ctm) = self.invertible_transform() else {
+                    return false;
+                };
                 p.transformed(&ctm).contains(x, y, rule)
             }
         }
@@ -224,7 +265,9 @@ impl Context2d {
         if !x.is_finite() || !y.is_finite() {
             return false;
         }
-        let Some(ctm) = self.invertible_transform() else { return false };
+        let Some(ctm) = self.invertible_transform() else {
+            return false;
+        };
         let inv = ctm.inverse();
         let user = match path {
             Some(p) => p.clone(),
@@ -233,20 +276,4 @@ impl Context2d {
         let pt = inv * kurbo::Point::new(x, y);
         user.stroke_contains(pt.x, pt.y, &self.state.line)
     }
-}
-
-/// Which space a path's points are in.
-#[derive(Clone, Copy)]
-pub(super) enum PathSpace {
-    /// User space: mapped to the device by the current transform.
-    User,
-    /// Device space (the current default path).
-    Device,
-}
-
-/// Fill with a rule, or stroke with the current line style.
-#[derive(Clone, Copy)]
-pub(super) enum PaintKind {
-    Fill(SkFillRule),
-    Stroke,
 }

@@ -32,7 +32,13 @@ impl Context2d {
     /// `putImageData(image, dx, dy)` and the seven-argument form with a
     /// dirty rectangle `(x, y, w, h)` in image coordinates. Pixels are
     /// replaced; alpha, operator, shadow, clip and transform don't apply.
-    pub fn put_image_data(&mut self, image: &ImageData, dx: i64, dy: i64, dirty: Option<(i64, i64, i64, i64)>) {
+    pub fn put_image_data(
+        &mut self,
+        image: &ImageData,
+        dx: i64,
+        dy: i64,
+        dirty: Option<(i64, i64, i64, i64)>,
+    ) {
         let (w, h) = (self.width, self.height);
         if let Some(bitmap) = &mut self.bitmap {
             pixels::write_region(bitmap.data_mut(), w, h, image, dx, dy, dirty);
@@ -43,5 +49,6 @@ impl Context2d {
 /// An IDL `long` side length as a pixel count: its magnitude, at most
 /// `u32::MAX` (the budget check follows).
 fn side(v: i64) -> Result<u32> {
-    u32::try_from(v.unsigned_abs()).map_err(|_| Error::index_size(format!("{v} is out of range for an image side")))
+    u32::try_from(v.unsigned_abs())
+        .map_err(|_| Error::index_size(format!("{v} is out of range for an image side")))
 }

@@ -111,7 +111,9 @@ impl Context2d {
     /// Sets `fillStyle` from a CSS colour string; unparsable strings are
     /// ignored. Returns whether the value was taken.
     pub fn set_fill_style_str(&mut self, css: &str) -> bool {
-        Color::parse(css).map(|c| self.state.fill_style = Style::Color(c)).is_some()
+        Color::parse(css)
+            .map(|c| self.state.fill_style = Style::Color(c))
+            .is_some()
     }
 
     /// `strokeStyle`.
@@ -127,7 +129,9 @@ impl Context2d {
     /// Sets `strokeStyle` from a CSS colour string; unparsable strings are
     /// ignored. Returns whether the value was taken.
     pub fn set_stroke_style_str(&mut self, css: &str) -> bool {
-        Color::parse(css).map(|c| self.state.stroke_style = Style::Color(c)).is_some()
+        Color::parse(css)
+            .map(|c| self.state.stroke_style = Style::Color(c))
+            .is_some()
     }
 
     /// `lineWidth`.
@@ -209,7 +213,9 @@ impl Context2d {
     /// Sets `shadowColor` from a CSS colour string; unparsable strings are
     /// ignored. Returns whether the value was taken.
     pub fn set_shadow_color(&mut self, css: &str) -> bool {
-        Color::parse(css).map(|c| self.state.shadow.color = c).is_some()
+        Color::parse(css)
+            .map(|c| self.state.shadow.color = c)
+            .is_some()
     }
 
     /// `shadowBlur`.

@@ -150,7 +150,7 @@ impl Path2D {
             Some(a) => {
                 self.line_to_point(*t * a.start);
                 let m = *t * Affine::translate(a.center.to_vec2()) * Affine::scale(radius);
-                append_unit_arc(&mut self.path, &m, a.start_angle, a.sweep);
+                append_unit_arc(self, &m, a.start_angle, a.sweep);
             }
         }
         Ok(())
@@ -212,7 +212,7 @@ impl Path2D {
             return;
         }
         let m = m * Affine::scale_non_uniform(rx, ry);
-        append_unit_arc(&mut self.path, &m, start, sweep);
+        append_unit_arc(self, &m, start, sweep);
     }
 }
 
@@ -246,9 +246,18 @@ pub(super) fn sweep_angle(start: f64, end: f64, anticlockwise: bool) -> f64 {
 }
 
 /// Appends cubics approximating the unit-circle arc from angle `start`
-/// sweeping `sweep` radians, mapped by `m`. The path's current point must
-/// already be `m * (cos start, sin start)`.
-pub(super) fn append_unit_arc(path: &mut BezPath, m: &Affine, start: f64, sweep: f64) {
+/// sweeping `sweep` radians, mapped by `m`, and records the arc's conics.
+/// The path's current point must already be `m * (cos start, sin start)`.
+pub(super) fn append_unit_arc(target: &mut Path2D, m: &Affine, start: f64, sweep: f64) {
+    let first = target.path.elements().len();
+    append_unit_arc_cubics(&mut target.path, m, start, sweep);
+    let end = target.path.elements().len();
+    target
+        .arcs
+        .push(super::conic::ArcRun::unit_arc(first, end, start, sweep).mapped(m));
+}
+
+fn append_unit_arc_cubics(path: &mut BezPath, m: &Affine, start: f64, sweep: f64) {
     let n = segment_count(sweep, max_scale(m));
     let step = sweep / n as f64;
     // Arm length that makes each cubic's midpoint lie on the circle.

@@ -20,6 +20,7 @@
 //! space the points are added in; see `arc.rs`.
 
 mod arc;
+mod conic;
 mod hit;
 mod round_rect;
 mod svg;
@@ -58,9 +59,14 @@ pub enum CornerRadius {
 }
 
 /// A canvas path: a list of subpaths made of lines and Bézier curves.
+///
+/// Arcs are stored twice: as accurate cubics in `path` (what strokes and
+/// hit tests use) and as the conics they are exact pieces of, in `arcs`
+/// (what fills use, see [`Path2D::to_skia_fill`]).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Path2D {
     path: BezPath,
+    arcs: Vec<conic::ArcRun>,
 }
 
 impl Path2D {
@@ -186,6 +192,11 @@ impl Path2D {
         if other.is_empty() || !t.is_finite() {
             return;
         }
+        // `other` starts with a MoveTo, which replaces a lone MoveTo at our end.
+        let ours = self.path.elements();
+        let base = ours.len() - usize::from(matches!(ours.last(), Some(PathEl::MoveTo(_))));
+        self.arcs
+            .extend(other.arcs.iter().map(|run| run.offset(base).mapped(t)));
         for el in other.path.elements() {
             match *t * *el {
                 PathEl::MoveTo(p) => self.push_move(p),
@@ -200,6 +211,7 @@ impl Path2D {
     pub fn transformed(&self, t: &Affine) -> Path2D {
         Path2D {
             path: *t * &self.path,
+            arcs: self.arcs.iter().map(|run| run.mapped(t)).collect(),
         }
     }
 
@@ -256,14 +268,42 @@ impl Path2D {
     /// cannot make tiny-skia reject the whole path (its bounds must have
     /// finite width and height).
     pub fn to_skia(&self) -> Option<tiny_skia::Path> {
+        self.build_skia(false)
+    }
+
+    /// The path for filling (and clipping), in `f32`: as [`Path2D::to_skia`],
+    /// except that arcs are the quadratic curves Skia's rasterizer cuts
+    /// their conics into (within a quarter pixel of the true arc), so filled
+    /// round shapes have the outline Chromium paints. Call it on a path in
+    /// device space: the cutting tolerance is in the path's units.
+    pub fn to_skia_fill(&self) -> Option<tiny_skia::Path> {
+        self.build_skia(true)
+    }
+
+    fn build_skia(&self, arcs_as_conic_quads: bool) -> Option<tiny_skia::Path> {
         let els = self.path.elements();
         let mut b = tiny_skia::PathBuilder::with_capacity(els.len(), els.len() * 3);
         let f = |p: Point| {
             let c = |v: f64| v.clamp(-SKIA_COORD_LIMIT, SKIA_COORD_LIMIT) as f32;
             (c(p.x), c(p.y))
         };
+        let mut runs = self.arcs.iter().peekable();
         let mut i = 0;
         while i < els.len() {
+            if arcs_as_conic_quads {
+                while runs.peek().is_some_and(|r| r.start < i) {
+                    runs.next();
+                }
+                if let Some(run) = runs.peek().filter(|r| r.start == i) {
+                    for (p1, p2) in run.quads() {
+                        let ((x1, y1), (x, y)) = (f(p1), f(p2));
+                        b.quad_to(x1, y1, x, y);
+                    }
+                    i = run.end;
+                    runs.next();
+                    continue;
+                }
+            }
             match els[i] {
                 PathEl::MoveTo(p) => {
                     if is_zero_rect(&els[i..]) {

@@ -166,7 +166,7 @@ impl Path2D {
             return;
         }
         let m = *t * Affine::translate(center.to_vec2()) * Affine::scale_non_uniform(r.x, r.y);
-        append_unit_arc(&mut self.path, &m, from, sweep);
+        append_unit_arc(self, &m, from, sweep);
     }
 }
 

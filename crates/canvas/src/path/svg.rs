@@ -189,7 +189,7 @@ fn svg_arc(
     let m = Affine::translate(arc.center.to_vec2())
         * Affine::rotate(rotation)
         * Affine::scale_non_uniform(arc.radii.x, arc.radii.y);
-    append_unit_arc(&mut path.path, &m, arc.start, arc.sweep);
+    append_unit_arc(path, &m, arc.start, arc.sweep);
 }
 
 /// Centre parameterisation of an SVG arc.

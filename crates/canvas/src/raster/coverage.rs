@@ -84,7 +84,13 @@ pub(crate) fn rasterize(path: &Path, rule: FillRule, bounds: IntRect) -> Option<
             *alpha = to_alpha(winding, rule);
         }
     }
-    let cov = Coverage { x: left as i32, y: top as i32, width: width as u32, height: height as u32, data };
+    let cov = Coverage {
+        x: left as i32,
+        y: top as i32,
+        width: width as u32,
+        height: height as u32,
+        data,
+    };
     Some(cov)
 }
 
@@ -233,9 +239,18 @@ mod tests {
         let c = rasterize(&path, FillRule::Winding, bounds()).unwrap();
         let covered: f64 = c.data.iter().map(|a| *a as f64 / 255.0).sum();
         // Shoelace over the flattened edges: what the coverage must add up to.
-        let polygon: f64 = build(&path).iter().map(|e| e.winding as f64 * (e.y1 - e.y0) * (e.x0 + e.x1) / 2.0).sum();
-        assert!((covered - polygon.abs()).abs() < 0.5, "{covered} vs {polygon}");
+        let polygon: f64 = build(&path)
+            .iter()
+            .map(|e| e.winding as f64 * (e.y1 - e.y0) * (e.x0 + e.x1) / 2.0)
+            .sum();
+        assert!(
+            (covered - polygon.abs()).abs() < 0.5,
+            "{covered} vs {polygon}"
+        );
         let circle = std::f64::consts::PI * 900.0;
-        assert!((polygon.abs() - circle).abs() / circle < 0.01, "flattening stays within 1% of the circle");
+        assert!(
+            (polygon.abs() - circle).abs() / circle < 0.01,
+            "flattening stays within 1% of the circle"
+        );
     }
 }

@@ -47,9 +47,21 @@ impl EdgeList {
             return;
         }
         if y0 < y1 {
-            self.edges.push(Edge { x0, y0, x1, y1, winding });
+            self.edges.push(Edge {
+                x0,
+                y0,
+                x1,
+                y1,
+                winding,
+            });
         } else {
-            self.edges.push(Edge { x0: x1, y0: y1, x1: x0, y1: y0, winding: -winding });
+            self.edges.push(Edge {
+                x0: x1,
+                y0: y1,
+                x1: x0,
+                y1: y0,
+                winding: -winding,
+            });
         }
     }
 
@@ -74,7 +86,11 @@ impl EdgeList {
     /// A y-monotonic quadratic as 2^n segments.
     fn monotonic_quad(&mut self, p: [Point; 3]) {
         let q = p.map(|pt| (quantize(pt.x), quantize(pt.y)));
-        let (start, end, winding) = if q[0].1 <= q[2].1 { (q[0], q[2], 1) } else { (q[2], q[0], -1) };
+        let (start, end, winding) = if q[0].1 <= q[2].1 {
+            (q[0], q[2], 1)
+        } else {
+            (q[2], q[0], -1)
+        };
         let (y_start, y_end) = (snap_quarter(start.1), snap_quarter(end.1));
         if y_start == y_end {
             return;
@@ -82,8 +98,12 @@ impl EdgeList {
         // The bulge: curve midpoint minus chord midpoint = (2·p1 − p0 − p2) / 4.
         let bulge_x = (2.0 * q[1].0 - q[0].0 - q[2].0) / 4.0;
         let bulge_y = (2.0 * q[1].1 - q[0].1 - q[2].1) / 4.0;
-        let n = 1usize << segment_shift(bulge_x, bulge_y, 0).clamp(1, 6);
-        let ordered = if winding == 1 { [q[0], q[1], q[2]] } else { [q[2], q[1], q[0]] };
+        let n = 1usize << segment_shift(bulge_x, bulge_y).clamp(1, 6);
+        let ordered = if winding == 1 {
+            [q[0], q[1], q[2]]
+        } else {
+            [q[2], q[1], q[0]]
+        };
         let eval = |t: f64| {
             let mt = 1.0 - t;
             (
@@ -119,7 +139,11 @@ impl EdgeList {
     /// A y-monotonic cubic as 2^n segments.
     fn monotonic_cubic(&mut self, p: [Point; 4]) {
         let q = p.map(|pt| (quantize(pt.x), quantize(pt.y)));
-        let (ordered, winding) = if q[0].1 <= q[3].1 { (q, 1) } else { ([q[3], q[2], q[1], q[0]], -1) };
+        let (ordered, winding) = if q[0].1 <= q[3].1 {
+            (q, 1)
+        } else {
+            ([q[3], q[2], q[1], q[0]], -1)
+        };
         let (y_start, y_end) = (snap_quarter(ordered[0].1), snap_quarter(ordered[3].1));
         if y_start == y_end {
             return;
@@ -133,16 +157,23 @@ impl EdgeList {
         };
         let dx = delta(ordered[0].0, ordered[1].0, ordered[2].0, ordered[3].0);
         let dy = delta(ordered[0].1, ordered[1].1, ordered[2].1, ordered[3].1);
-        let n = 1usize << (segment_shift(dx, dy, 2) + 1).clamp(1, 6);
+        let n = 1usize << (segment_shift(dx, dy) + 1).clamp(1, 6);
         let eval = |t: f64, i: usize| {
             let v = |p: (f64, f64)| if i == 0 { p.0 } else { p.1 };
             let mt = 1.0 - t;
-            mt * mt * mt * v(ordered[0]) + 3.0 * mt * mt * t * v(ordered[1]) + 3.0 * mt * t * t * v(ordered[2]) + t * t * t * v(ordered[3])
+            mt * mt * mt * v(ordered[0])
+                + 3.0 * mt * mt * t * v(ordered[1])
+                + 3.0 * mt * t * t * v(ordered[2])
+                + t * t * t * v(ordered[3])
         };
         let (mut px, mut py) = (ordered[0].0, y_start);
         for k in 1..=n {
             let t = k as f64 / n as f64;
-            let (nx, ny) = if k == n { (ordered[3].0, y_end) } else { (eval(t, 0), snap_quarter(eval(t, 1)).max(py).min(y_end)) };
+            let (nx, ny) = if k == n {
+                (ordered[3].0, y_end)
+            } else {
+                (eval(t, 0), snap_quarter(eval(t, 1)).max(py).min(y_end))
+            };
             self.push(px, py, nx, ny, winding);
             px = nx;
             py = ny;
@@ -151,13 +182,16 @@ impl EdgeList {
 }
 
 /// How many times to halve a curve: each halving cuts the chord error to a
-/// quarter, so the count follows log4 of the bulge (in 1/256 px units,
-/// coarsened by `coarse` bits as Skia does for cubics).
-fn segment_shift(bulge_x: f64, bulge_y: f64, coarse: u32) -> i32 {
-    let (ax, ay) = ((bulge_x * 256.0).abs() as i64, (bulge_y * 256.0).abs() as i64);
+/// quarter, so the count follows log4 of the bulge, measured in units of
+/// 1/8 px (from 1/256 px, rounded).
+fn segment_shift(bulge_x: f64, bulge_y: f64) -> i32 {
+    let (ax, ay) = (
+        (bulge_x * 256.0).abs() as i64,
+        (bulge_y * 256.0).abs() as i64,
+    );
     // max + min/2: a cheap stand-in for the Euclidean length.
     let cheap = if ax > ay { ax + ay / 2 } else { ay + ax / 2 };
-    let dist = (cheap + (1 << (4 + coarse))) >> (5 + coarse);
+    let dist = (cheap + 16) >> 5;
     let bits = 64 - (dist as u64).leading_zeros() as i32;
     bits >> 1
 }
@@ -168,7 +202,8 @@ fn chop_quad_monotonic(p: [Point; 3]) -> Vec<[Point; 3]> {
     if denom != 0.0 {
         let t = (p[0].y - p[1].y) / denom;
         if t > 0.0 && t < 1.0 {
-            let lerp = |a: Point, b: Point| Point::from_xy(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t);
+            let lerp =
+                |a: Point, b: Point| Point::from_xy(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t);
             let ab = lerp(p[0], p[1]);
             let bc = lerp(p[1], p[2]);
             let mid = lerp(ab, bc);
@@ -285,7 +320,11 @@ mod tests {
         pb.line_to(1.0, 3.9);
         pb.close();
         let edges = build(&pb.finish().unwrap());
-        assert_eq!(edges.len(), 2, "the horizontal edge covers nothing: {edges:?}");
+        assert_eq!(
+            edges.len(),
+            2,
+            "the horizontal edge covers nothing: {edges:?}"
+        );
         for e in &edges {
             assert_eq!((e.y0, e.y1), (1.0, 4.0));
         }
@@ -302,18 +341,26 @@ mod tests {
         let up = edges.iter().filter(|e| e.winding == -1).count();
         assert!(down >= 2 && up >= 2, "{edges:?}");
         let bottom = edges.iter().map(|e| e.y1).fold(0.0, f64::max);
-        assert_eq!(bottom, 20.0, "the extremum of the curve is its lowest point");
+        assert_eq!(
+            bottom, 20.0,
+            "the extremum of the curve is its lowest point"
+        );
     }
 
     #[test]
     fn deeper_curves_get_more_segments() {
-        assert!(segment_shift(10.0, 0.0, 0) > segment_shift(0.5, 0.0, 0));
-        assert_eq!(segment_shift(0.0, 0.0, 0), 0);
+        assert!(segment_shift(10.0, 0.0) > segment_shift(0.5, 0.0));
+        assert_eq!(segment_shift(0.0, 0.0), 0);
     }
 
     #[test]
     fn cubic_with_two_extrema_chops_in_three() {
-        let p = [Point::from_xy(0.0, 0.0), Point::from_xy(10.0, 30.0), Point::from_xy(20.0, -30.0), Point::from_xy(30.0, 0.0)];
+        let p = [
+            Point::from_xy(0.0, 0.0),
+            Point::from_xy(10.0, 30.0),
+            Point::from_xy(20.0, -30.0),
+            Point::from_xy(30.0, 0.0),
+        ];
         assert_eq!(chop_cubic_monotonic(p).len(), 3);
     }
 }

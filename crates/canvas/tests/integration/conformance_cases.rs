@@ -14,12 +14,25 @@ fn case_01_rects_colors() {
         ctx.set_fill_style_str("#fff");
         ctx.fill_rect(0.0, 0.0, 200.0, 150.0);
         let colours = [
-            "#f00", "#00ff00", "rgb(0, 0, 255)", "rgba(255, 128, 0, 0.5)", "hsl(300, 100%, 25%)",
-            "hsla(180, 50%, 50%, 0.75)", "rebeccapurple", "transparent", "#12345680", "rgb(10 20 30 / 40%)",
+            "#f00",
+            "#00ff00",
+            "rgb(0, 0, 255)",
+            "rgba(255, 128, 0, 0.5)",
+            "hsl(300, 100%, 25%)",
+            "hsla(180, 50%, 50%, 0.75)",
+            "rebeccapurple",
+            "transparent",
+            "#12345680",
+            "rgb(10 20 30 / 40%)",
         ];
         for (i, c) in colours.iter().enumerate() {
             assert!(ctx.set_fill_style_str(c), "{c} parses");
-            ctx.fill_rect(10.0 + (i % 5) as f64 * 38.0, 10.0 + (i / 5) as f64 * 38.0, 30.0, 30.0);
+            ctx.fill_rect(
+                10.0 + (i % 5) as f64 * 38.0,
+                10.0 + (i / 5) as f64 * 38.0,
+                30.0,
+                30.0,
+            );
         }
         ctx.set_stroke_style_str("black");
         ctx.set_line_width(2.0);
@@ -43,7 +56,11 @@ fn star(ctx: &mut mpcanvas_canvas::Context2d, cx: f64, cy: f64, r: f64) {
     for i in 0..5 {
         let a = -PI / 2.0 + i as f64 * 4.0 * PI / 5.0;
         let (x, y) = (cx + r * a.cos(), cy + r * a.sin());
-        if i == 0 { ctx.move_to(x, y) } else { ctx.line_to(x, y) }
+        if i == 0 {
+            ctx.move_to(x, y)
+        } else {
+            ctx.line_to(x, y)
+        }
     }
     ctx.close_path();
 }
@@ -70,7 +87,8 @@ fn case_02_paths_curves() {
         ctx.stroke(None);
         ctx.set_fill_style_str("rgba(200, 0, 200, 0.6)");
         ctx.begin_path();
-        ctx.ellipse(190.0, 35.0, 40.0, 18.0, PI / 6.0, 0.0, PI * 2.0, false).unwrap();
+        ctx.ellipse(190.0, 35.0, 40.0, 18.0, PI / 6.0, 0.0, PI * 2.0, false)
+            .unwrap();
         ctx.fill(None, FillRule::NonZero);
         ctx.set_stroke_style_str("#333");
         ctx.begin_path();
@@ -111,9 +129,12 @@ fn case_03_gradients() {
         ctx.fill_rect(125.0, 0.0, 115.0, 80.0);
 
         let dg = CanvasGradient::linear(0.0, 90.0, 0.0, 160.0).unwrap();
-        let stops = ["#000", "#f00", "#ff0", "#0f0", "#0ff", "#00f", "#f0f", "#fff"];
+        let stops = [
+            "#000", "#f00", "#ff0", "#0f0", "#0ff", "#00f", "#f0f", "#fff",
+        ];
         for (i, c) in stops.iter().enumerate() {
-            dg.add_color_stop(i as f64 / (stops.len() - 1) as f64, c).unwrap();
+            dg.add_color_stop(i as f64 / (stops.len() - 1) as f64, c)
+                .unwrap();
         }
         ctx.set_fill_style(Style::Gradient(dg));
         ctx.fill_rect(0.0, 85.0, 60.0, 75.0);
@@ -147,7 +168,9 @@ fn case_04_transforms() {
         ctx.set_stroke_style_str("#000");
         ctx.set_line_width(2.0);
         ctx.stroke_rect(5.0, 5.0, 40.0, 30.0);
-        ctx.set_transform(mpcanvas_canvas::Affine::new([2.0, 0.0, 0.0, 2.0, 140.0, 150.0]));
+        ctx.set_transform(mpcanvas_canvas::Affine::new([
+            2.0, 0.0, 0.0, 2.0, 140.0, 150.0,
+        ]));
         ctx.set_fill_style_str("rgba(0, 0, 0, 0.5)");
         ctx.fill_rect(0.0, 0.0, 20.0, 15.0);
         ctx.reset_transform();
@@ -200,9 +223,22 @@ fn case_05_clip() {
 fn case_06_composite() {
     check_case("06-composite", |ctx| {
         let modes = [
-            "source-over", "source-in", "source-out", "source-atop", "destination-over", "destination-in",
-            "destination-out", "destination-atop", "lighter", "copy", "xor", "multiply", "screen", "overlay",
-            "darken", "lighten",
+            "source-over",
+            "source-in",
+            "source-out",
+            "source-atop",
+            "destination-over",
+            "destination-in",
+            "destination-out",
+            "destination-atop",
+            "lighter",
+            "copy",
+            "xor",
+            "multiply",
+            "screen",
+            "overlay",
+            "darken",
+            "lighten",
         ];
         let (cw, ch) = (80.0, 40.0);
         for (i, mode) in modes.iter().enumerate() {
@@ -213,7 +249,12 @@ fn case_06_composite() {
             assert_eq!(c.global_composite_operation().as_str(), *mode);
             c.set_fill_style_str("rgba(255, 40, 0, 0.7)");
             c.fill_rect(25.0, 12.0, 45.0, 24.0);
-            ctx.draw_image_at(ImageSource::Canvas(&c), (i % 4) as f64 * cw, (i / 4) as f64 * ch).unwrap();
+            ctx.draw_image_at(
+                ImageSource::Canvas(&c),
+                (i % 4) as f64 * cw,
+                (i / 4) as f64 * ch,
+            )
+            .unwrap();
         }
     });
 }
@@ -341,7 +382,8 @@ fn case_10_images_pixels() {
         ctx.set_image_smoothing_enabled(false);
         ctx.draw_image_scaled(src, 24.0, 4.0, 64.0, 64.0).unwrap();
         ctx.set_image_smoothing_enabled(true);
-        ctx.draw_image(src, 4.0, 4.0, 8.0, 8.0, 92.0, 4.0, 64.0, 64.0).unwrap();
+        ctx.draw_image(src, 4.0, 4.0, 8.0, 8.0, 92.0, 4.0, 64.0, 64.0)
+            .unwrap();
         ctx.draw_image_scaled(src, 160.0, 4.0, 6.0, 6.0).unwrap();
         let pat = ctx.create_pattern(src, Repetition::Repeat).unwrap();
         ctx.set_fill_style(Style::Pattern(pat));
@@ -363,7 +405,12 @@ fn case_10_images_pixels() {
         for y in 0..20u32 {
             for x in 0..20u32 {
                 let o = ((y * 20 + x) * 4) as usize;
-                made.data_mut()[o..o + 4].copy_from_slice(&[(x * 12) as u8, (y * 12) as u8, 200, (128 + x * 6) as u8]);
+                made.data_mut()[o..o + 4].copy_from_slice(&[
+                    (x * 12) as u8,
+                    (y * 12) as u8,
+                    200,
+                    (128 + x * 6) as u8,
+                ]);
             }
         }
         ctx.put_image_data(&made, 80, 80, None);
@@ -372,7 +419,8 @@ fn case_10_images_pixels() {
         off.begin_path();
         off.arc(15.0, 15.0, 14.0, 0.0, PI * 2.0, false).unwrap();
         off.fill(None, FillRule::NonZero);
-        ctx.draw_image_scaled(ImageSource::Canvas(&off), 110.0, 80.0, 60.0, 60.0).unwrap();
+        ctx.draw_image_scaled(ImageSource::Canvas(&off), 110.0, 80.0, 60.0, 60.0)
+            .unwrap();
         let round_trip = ctx.get_image_data(110, 80, 60, 60).unwrap();
         ctx.put_image_data(&round_trip, 175, 80, None);
     });

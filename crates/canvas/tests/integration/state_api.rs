@@ -105,9 +105,15 @@ fn transforms_compose_in_call_order() {
     ctx.rotate(f64::NAN);
     ctx.scale(f64::INFINITY, 1.0);
     ctx.transform(1.0, 0.0, 0.0, f64::NAN, 0.0, 0.0);
-    assert_eq!(ctx.get_transform().as_coeffs(), [2.0, 0.0, 0.0, 3.0, 10.0, 20.0]);
+    assert_eq!(
+        ctx.get_transform().as_coeffs(),
+        [2.0, 0.0, 0.0, 3.0, 10.0, 20.0]
+    );
     ctx.set_transform(Affine::new([1.0, 0.0, 0.0, 1.0, f64::NAN, 0.0]));
-    assert_eq!(ctx.get_transform().as_coeffs(), [2.0, 0.0, 0.0, 3.0, 10.0, 20.0]);
+    assert_eq!(
+        ctx.get_transform().as_coeffs(),
+        [2.0, 0.0, 0.0, 3.0, 10.0, 20.0]
+    );
     ctx.reset_transform();
     assert_eq!(ctx.get_transform(), Affine::IDENTITY);
 }
@@ -120,21 +126,35 @@ fn resizing_clears_pixels_and_state() {
     ctx.set_line_width(9.0);
     ctx.save();
     ctx.set_size(4, 4).unwrap();
-    assert_eq!(ctx.get_image_data(0, 0, 1, 1).unwrap().data(), &[0, 0, 0, 0]);
+    assert_eq!(
+        ctx.get_image_data(0, 0, 1, 1).unwrap().data(),
+        &[0, 0, 0, 0]
+    );
     assert_eq!(ctx.line_width(), 1.0);
     ctx.set_line_width(2.0);
     ctx.restore();
-    assert_eq!(ctx.line_width(), 2.0, "the save stack was emptied by the resize");
+    assert_eq!(
+        ctx.line_width(),
+        2.0,
+        "the save stack was emptied by the resize"
+    );
 }
 
 #[test]
 fn canvases_over_the_budget_are_refused() {
-    let limits = Limits { max_side: 100, max_pixels: 1000 };
+    let limits = Limits {
+        max_side: 100,
+        max_pixels: 1000,
+    };
     assert!(Context2d::new(101, 1, limits).is_err());
     assert!(Context2d::new(40, 40, limits).is_err());
     let mut ok = Context2d::new(10, 10, limits).unwrap();
     assert!(ok.set_size(1000, 1000).is_err());
-    assert_eq!((ok.width(), ok.height()), (10, 10), "a refused resize keeps the old bitmap");
+    assert_eq!(
+        (ok.width(), ok.height()),
+        (10, 10),
+        "a refused resize keeps the old bitmap"
+    );
 }
 
 #[test]
@@ -145,7 +165,10 @@ fn zero_size_canvases_draw_nothing_and_read_transparent() {
     ctx.clear_rect(0.0, 0.0, 1.0, 1.0);
     assert!(ctx.premultiplied_data().is_empty());
     assert!(ctx.snapshot().is_none());
-    assert_eq!(ctx.get_image_data(0, 0, 1, 1).unwrap().data(), &[0, 0, 0, 0]);
+    assert_eq!(
+        ctx.get_image_data(0, 0, 1, 1).unwrap().data(),
+        &[0, 0, 0, 0]
+    );
 }
 
 #[test]

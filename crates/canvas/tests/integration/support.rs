@@ -10,8 +10,14 @@ pub fn canvas(w: u32, h: u32) -> Context2d {
 
 /// The canvas pixels as unpremultiplied RGBA.
 pub fn pixels(ctx: &Context2d) -> RgbaImage {
-    let data = ctx.get_image_data(0, 0, ctx.width() as i64, ctx.height() as i64).unwrap();
-    RgbaImage { width: ctx.width(), height: ctx.height(), data: data.into_data() }
+    let data = ctx
+        .get_image_data(0, 0, ctx.width() as i64, ctx.height() as i64)
+        .unwrap();
+    RgbaImage {
+        width: ctx.width(),
+        height: ctx.height(),
+        data: data.into_data(),
+    }
 }
 
 /// One pixel, unpremultiplied RGBA.
@@ -30,7 +36,8 @@ pub fn asset(name: &str) -> Image {
 /// `@size`, then applies the script's `@fuzzy` tolerance against the
 /// Chromium reference.
 pub fn check_case(name: &str, draw: impl FnOnce(&mut Context2d)) {
-    let source = std::fs::read_to_string(conformance_dir().join(format!("{name}.js"))).expect("case script exists");
+    let source = std::fs::read_to_string(conformance_dir().join(format!("{name}.js")))
+        .expect("case script exists");
     let header = Header::parse(&source);
     let mut ctx = canvas(header.size.0, header.size.1);
     draw(&mut ctx);

@@ -260,10 +260,13 @@ fn the_error_model_bounds_single_cubics() {
     for span in [0.05, 0.2, 0.5, 1.0, FRAC_PI_2] {
         let mut path = BezPath::new();
         path.move_to((1e-3, 0.0));
-        let mut p = Path2D { path };
+        let mut p = Path2D {
+            path,
+            arcs: Vec::new(),
+        };
         // A tiny scale keeps it to one cubic; measure on the unit circle.
         let s = 1e-3;
-        append_unit_arc(&mut p.path, &Affine::scale(s), 0.0, span);
+        append_unit_arc(&mut p, &Affine::scale(s), 0.0, span);
         assert_eq!(p.path.elements().len(), 2, "one cubic for span {span}");
         let p = p.transformed(&Affine::scale(1.0 / s));
         let bound = QUARTER_ERROR * (span / FRAC_PI_2).powi(6);
