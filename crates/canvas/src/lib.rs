@@ -42,6 +42,7 @@ mod shadow;
 pub mod state;
 pub mod style;
 pub mod text;
+mod unbounded;
 
 pub use color::Color;
 pub use composite::CompositeOp;

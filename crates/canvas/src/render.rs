@@ -207,11 +207,23 @@ impl PreparedStyle {
                 g.shader(global_alpha)
                     .unwrap_or(Shader::SolidColor(tiny_skia::Color::TRANSPARENT)),
             ),
-            Style::Pattern(p) => PreparedStyle::Pattern {
-                parts: p.paint_parts(),
-                quality,
-                opacity: global_alpha,
-            },
+            Style::Pattern(p) => {
+                let parts = p.paint_parts();
+                let det = parts.transform.determinant();
+                if det == 0.0 || !det.is_finite() {
+                    // A pattern matrix that cannot be inverted paints
+                    // nothing (tiny-skia would sample one texel instead).
+                    return PreparedStyle::Shader(Shader::SolidColor(
+                        tiny_skia::Color::TRANSPARENT,
+                    ));
+                }
+                let transform = nearest_bias(parts.transform, quality);
+                PreparedStyle::Pattern {
+                    parts: PatternParts { transform, ..parts },
+                    quality,
+                    opacity: global_alpha,
+                }
+            }
         }
     }
 
@@ -240,6 +252,18 @@ impl PreparedStyle {
             PreparedStyle::Shader(_) => None,
         }
     }
+}
+
+/// For nearest-neighbour sampling, shifts the image by a hair so that a
+/// pixel centre landing exactly on a texel boundary samples the texel
+/// before it, as Chromium does (tiny-skia's arithmetic picks the one
+/// after). `image_to_user` maps image pixels to user space.
+pub(crate) fn nearest_bias(image_to_user: kurbo::Affine, quality: FilterQuality) -> kurbo::Affine {
+    if quality != FilterQuality::Nearest {
+        return image_to_user;
+    }
+    // 1/4096 texel: far below anything a real sample position can hit.
+    image_to_user * kurbo::Affine::translate((1.0 / 4096.0, 1.0 / 4096.0))
 }
 
 /// A solid colour shader with `alpha` multiplied in.
@@ -288,14 +312,14 @@ pub(crate) fn draw(
     if let Some(shadow) = &params.shadow {
         draw_shadow(target, shape, &paint, shadow, params);
     }
-    if params.op.is_unbounded() {
+    if crate::unbounded::handles(params.op) {
         // Composite the whole source image over the whole clip: outside the
         // shape the source is transparent, which these operators clear.
         let Some(mut layer) = Pixmap::new(target.width(), target.height()) else {
             return;
         };
         shape.render(&mut layer.as_mut(), &paint, (0.0, 0.0), None);
-        composite_layer(target, &layer, (0, 0), params.op, params.clip);
+        crate::unbounded::composite(target, &layer, params.op, params.clip);
     } else {
         paint.blend_mode = params.op.blend_mode();
         shape.render(&mut target.as_mut(), &paint, (0.0, 0.0), params.clip);
@@ -382,25 +406,18 @@ fn draw_shadow(
 
 /// Clears `path` (user space, through `transform`) to transparent black
 /// within the clip, regardless of alpha, operator and shadows (`clearRect`).
+/// Not anti-aliased: Chromium clears with a plain (non-AA) rect fill, so a
+/// rotated hole has hard edges.
 pub(crate) fn clear(target: &mut Pixmap, path: &Path, transform: Transform, clip: Option<&Mask>) {
     // dst × (1 − coverage). Not BlendMode::Clear: tiny-skia's clear fast
     // path for rects ignores the mask.
     let paint = Paint {
         shader: Shader::SolidColor(tiny_skia::Color::BLACK),
         blend_mode: tiny_skia::BlendMode::DestinationOut,
+        anti_alias: false,
         ..Paint::default()
     };
-    let Some(device) = path.clone().transform(transform) else {
-        return;
-    };
-    fill_with_coverage(
-        &mut target.as_mut(),
-        &device,
-        SkFillRule::Winding,
-        &paint,
-        transform,
-        clip,
-    );
+    target.fill_path(path, &paint, SkFillRule::Winding, transform, clip);
 }
 
 /// The clip mask to use for a repeat-x / repeat-y pattern draw: the current

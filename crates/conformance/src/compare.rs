@@ -2,42 +2,12 @@
 //! differences of 2 or less, then bound the largest remaining difference and
 //! the number of pixels with any remaining difference.
 
+use mpcanvas_script::Fuzzy;
+
 use crate::images::RgbaImage;
 
 /// Channel differences at or below this are rounding noise.
 pub const NOISE: u8 = 2;
-
-/// Upper bounds of a `@fuzzy maxDifference=a-b;totalPixels=c-d` directive.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Fuzzy {
-    /// Largest allowed channel difference (beyond noise).
-    pub max_difference: u8,
-    /// Largest allowed number of differing pixels.
-    pub total_pixels: u64,
-}
-
-impl Fuzzy {
-    /// No difference beyond noise.
-    pub const EXACT: Fuzzy = Fuzzy {
-        max_difference: 0,
-        total_pixels: 0,
-    };
-
-    /// Parses the directive value; the upper bound of each range counts.
-    pub fn parse(value: &str) -> Option<Fuzzy> {
-        let mut f = Fuzzy::EXACT;
-        for part in value.split(';') {
-            let (key, range) = part.trim().split_once('=')?;
-            let upper = range.rsplit('-').next()?.trim();
-            match key.trim() {
-                "maxDifference" => f.max_difference = upper.parse().ok()?,
-                "totalPixels" => f.total_pixels = upper.parse().ok()?,
-                _ => return None,
-            }
-        }
-        Some(f)
-    }
-}
 
 /// What a comparison found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,6 +23,13 @@ impl Comparison {
     pub fn passes(&self, fuzzy: Fuzzy) -> bool {
         self.max_difference <= fuzzy.max_difference && self.differing_pixels <= fuzzy.total_pixels
     }
+}
+
+/// The largest channel difference of two unpremultiplied pixels, compared
+/// premultiplied (what the tolerance rule measures).
+pub(crate) fn pixel_difference(e: &[u8], a: &[u8]) -> u8 {
+    let (e, a) = (premultiplied(e), premultiplied(a));
+    (0..4).map(|i| e[i].abs_diff(a[i])).max().unwrap_or(0)
 }
 
 fn premultiplied(px: &[u8]) -> [u8; 4] {
@@ -72,8 +49,7 @@ pub fn compare(expected: &RgbaImage, actual: &RgbaImage) -> Comparison {
         .chunks_exact(4)
         .zip(actual.data.chunks_exact(4))
     {
-        let (e, a) = (premultiplied(e), premultiplied(a));
-        let worst = (0..4).map(|i| e[i].abs_diff(a[i])).max().unwrap_or(0);
+        let worst = pixel_difference(e, a);
         if worst > NOISE {
             c.differing_pixels += 1;
             c.max_difference = c.max_difference.max(worst);
@@ -92,25 +68,6 @@ mod tests {
             height: 1,
             data,
         }
-    }
-
-    #[test]
-    fn parses_the_upper_bounds() {
-        assert_eq!(
-            Fuzzy::parse("maxDifference=0-96;totalPixels=0-600"),
-            Some(Fuzzy {
-                max_difference: 96,
-                total_pixels: 600
-            })
-        );
-        assert_eq!(
-            Fuzzy::parse("maxDifference=5;totalPixels=10"),
-            Some(Fuzzy {
-                max_difference: 5,
-                total_pixels: 10
-            })
-        );
-        assert_eq!(Fuzzy::parse("bogus=1"), None);
     }
 
     #[test]

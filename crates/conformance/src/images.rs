@@ -70,7 +70,7 @@ pub fn write_diff(path: &Path, expected: &RgbaImage, actual: &RgbaImage) -> Resu
         for x in 0..w {
             let i = ((y * w + x) * 4) as usize;
             let (e, a) = (&expected.data[i..i + 4], &actual.data[i..i + 4]);
-            let worst = (0..4).map(|k| e[k].abs_diff(a[k])).max().unwrap_or(0);
+            let worst = crate::compare::pixel_difference(e, a);
             let diff = if worst > crate::compare::NOISE {
                 [255, 255 - worst, 255 - worst, 255]
             } else {

@@ -5,12 +5,11 @@
 #![forbid(unsafe_code)]
 
 mod compare;
-mod header;
 mod images;
 
-pub use compare::{Comparison, Fuzzy, compare};
-pub use header::{FontDirective, Header};
+pub use compare::{Comparison, compare};
 pub use images::{RgbaImage, read_png, write_diff, write_png};
+pub use mpcanvas_script::{FontDirective, Fuzzy, Header};
 
 use std::path::PathBuf;
 

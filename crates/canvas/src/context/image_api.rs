@@ -170,7 +170,7 @@ impl Context2d {
             SpreadMode::Pad,
             quality,
             self.state.global_alpha as f32,
-            render::to_skia_transform(&image_to_user),
+            render::to_skia_transform(&render::nearest_bias(image_to_user, quality)),
         );
         let Some(rect) =
             tiny_skia::Rect::from_ltrb(dst.x0 as f32, dst.y0 as f32, dst.x1 as f32, dst.y1 as f32)

@@ -10,6 +10,7 @@ mod image_api;
 mod path_api;
 mod pixel_api;
 mod state_api;
+mod text_api;
 
 use kurbo::Affine;
 use tiny_skia::Pixmap;

@@ -129,6 +129,14 @@ impl Context2d {
         &self.path
     }
 
+    /// Runs a path builder on the current default path with the current
+    /// transform, as every `CanvasPath` method does (the point of this is
+    /// that a binding can share one implementation between the context and
+    /// `Path2D` objects, which build with the identity transform).
+    pub fn with_path<R>(&mut self, build: impl FnOnce(&mut Path2D, &Affine) -> R) -> R {
+        build(&mut self.path, &self.state.transform)
+    }
+
     /// `fill(fillRule)` / `fill(path, fillRule)`.
     pub fn fill(&mut self, path: Option<&Path2D>, rule: FillRule) {
         let Some(ctm) = self.invertible_transform() else {

@@ -14,17 +14,25 @@ fn finite(values: &[f64]) -> bool {
 }
 
 impl Context2d {
-    /// `save()`.
-    pub fn save(&mut self) {
-        if self.stack.len() < MAX_SAVE_DEPTH {
+    /// `save()`. Returns whether the state was pushed (saves beyond
+    /// [`MAX_SAVE_DEPTH`] are ignored).
+    pub fn save(&mut self) -> bool {
+        let pushed = self.stack.len() < MAX_SAVE_DEPTH;
+        if pushed {
             self.stack.push(self.state.clone());
         }
+        pushed
     }
 
-    /// `restore()`: no-op on an empty stack.
-    pub fn restore(&mut self) {
-        if let Some(s) = self.stack.pop() {
-            self.state = s;
+    /// `restore()`: no-op on an empty stack. Returns whether a state was
+    /// popped.
+    pub fn restore(&mut self) -> bool {
+        match self.stack.pop() {
+            Some(s) => {
+                self.state = s;
+                true
+            }
+            None => false,
         }
     }
 

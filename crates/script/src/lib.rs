@@ -1,7 +1,10 @@
-//! Header directives of a drawing script (`// @size 240x160` …), parsed as
-//! `diffref.mjs` parses them.
-
-use crate::compare::Fuzzy;
+//! The drawing-script format shared by `mpcanvas render`, the conformance
+//! suite and Chromium's `diffref.mjs`: a plain JS file defining
+//! `function draw(ctx, canvas, env)`, with header directives in line
+//! comments at the top (`// @size 240x160`, `// @asset a.png`,
+//! `// @font F.ttf as "Family"`, `// @fuzzy maxDifference=0-2;totalPixels=0-0`).
+//! This crate parses those directives, exactly as `diffref.mjs` does.
+#![forbid(unsafe_code)]
 
 /// A font file registered under a family name before `draw` runs.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -76,9 +79,60 @@ impl Header {
     }
 }
 
+/// The tolerance of a `@fuzzy maxDifference=a-b;totalPixels=c-d` directive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fuzzy {
+    /// Largest allowed channel difference (beyond noise).
+    pub max_difference: u8,
+    /// Largest allowed number of differing pixels.
+    pub total_pixels: u64,
+}
+
+impl Fuzzy {
+    /// No difference beyond noise.
+    pub const EXACT: Fuzzy = Fuzzy {
+        max_difference: 0,
+        total_pixels: 0,
+    };
+
+    /// Parses the directive value; the upper bound of each range counts.
+    pub fn parse(value: &str) -> Option<Fuzzy> {
+        let mut f = Fuzzy::EXACT;
+        for part in value.split(';') {
+            let (key, range) = part.trim().split_once('=')?;
+            let upper = range.rsplit('-').next()?.trim();
+            match key.trim() {
+                "maxDifference" => f.max_difference = upper.parse().ok()?,
+                "totalPixels" => f.total_pixels = upper.parse().ok()?,
+                _ => return None,
+            }
+        }
+        Some(f)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn parses_the_upper_bounds() {
+        assert_eq!(
+            Fuzzy::parse("maxDifference=0-96;totalPixels=0-600"),
+            Some(Fuzzy {
+                max_difference: 96,
+                total_pixels: 600
+            })
+        );
+        assert_eq!(
+            Fuzzy::parse("maxDifference=5;totalPixels=10"),
+            Some(Fuzzy {
+                max_difference: 5,
+                total_pixels: 10
+            })
+        );
+        assert_eq!(Fuzzy::parse("bogus=1"), None);
+    }
 
     #[test]
     fn parses_every_directive() {

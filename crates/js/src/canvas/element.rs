@@ -1,0 +1,169 @@
+//! `HTMLCanvasElement` as far as drawing scripts use it: `width`,
+//! `height`, `getContext('2d')`, `toDataURL(type, quality)`.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use mpcanvas_canvas::{Context2d, Limits};
+use mpcanvas_export::{ExportOptions, Format, Pixels, SourceRect};
+use rquickjs::class::Trace;
+use rquickjs::function::Rest;
+use rquickjs::{Class, Ctx, JsLifetime, Value};
+
+use super::context::JsContext2d;
+use crate::bridge::{Op, OrThrow};
+use crate::webidl::Args;
+
+const IFACE: &str = "HTMLCanvasElement";
+
+/// A canvas element: a shared engine context and its JS context object.
+#[derive(Trace, JsLifetime)]
+#[rquickjs::class(rename = "HTMLCanvasElement")]
+pub struct JsCanvas<'js> {
+    #[qjs(skip_trace)]
+    pub(crate) engine: Rc<RefCell<Context2d>>,
+    context: Option<Class<'js, JsContext2d<'js>>>,
+}
+
+impl<'js> JsCanvas<'js> {
+    /// A new `width × height` canvas object.
+    pub(crate) fn create(
+        ctx: &Ctx<'js>,
+        width: u32,
+        height: u32,
+        limits: Limits,
+    ) -> rquickjs::Result<Class<'js, Self>> {
+        let op = Op::method(IFACE, "constructor");
+        let engine = Context2d::new(width, height, limits).or_throw(ctx, op)?;
+        Class::instance(
+            ctx.clone(),
+            JsCanvas {
+                engine: Rc::new(RefCell::new(engine)),
+                context: None,
+            },
+        )
+    }
+
+    fn resize(
+        &mut self,
+        ctx: &Ctx<'js>,
+        width: u32,
+        height: u32,
+        name: &'static str,
+    ) -> rquickjs::Result<()> {
+        self.engine
+            .borrow_mut()
+            .set_size(width, height)
+            .or_throw(ctx, Op::setter(IFACE, name))?;
+        if let Some(c) = &self.context {
+            c.borrow_mut().forget_styles();
+        }
+        Ok(())
+    }
+}
+
+/// `unsigned long` attribute values wrap like `long`, then must fit.
+fn dimension<'js>(ctx: &Ctx<'js>, v: Value<'js>) -> rquickjs::Result<u32> {
+    let n = crate::webidl::to_number(ctx, v)?;
+    Ok(crate::webidl::to_long(n) as u32)
+}
+
+#[rquickjs::methods]
+impl<'js> JsCanvas<'js> {
+    /// Not constructible from script, as in browsers.
+    #[qjs(constructor)]
+    pub fn new(ctx: Ctx<'js>) -> rquickjs::Result<Self> {
+        Err(crate::bridge::illegal_constructor(&ctx))
+    }
+
+    /// `width`.
+    #[qjs(get, rename = "width")]
+    pub fn width(&self) -> u32 {
+        self.engine.borrow().width()
+    }
+
+    /// Setting `width` clears the bitmap and resets the context state.
+    #[qjs(set, rename = "width")]
+    pub fn set_width(&mut self, ctx: Ctx<'js>, v: Value<'js>) -> rquickjs::Result<()> {
+        let w = dimension(&ctx, v)?;
+        let h = self.engine.borrow().height();
+        self.resize(&ctx, w, h, "width")
+    }
+
+    /// `height`.
+    #[qjs(get, rename = "height")]
+    pub fn height(&self) -> u32 {
+        self.engine.borrow().height()
+    }
+
+    /// Setting `height` clears the bitmap and resets the context state.
+    #[qjs(set, rename = "height")]
+    pub fn set_height(&mut self, ctx: Ctx<'js>, v: Value<'js>) -> rquickjs::Result<()> {
+        let h = dimension(&ctx, v)?;
+        let w = self.engine.borrow().width();
+        self.resize(&ctx, w, h, "height")
+    }
+
+    /// `getContext('2d')`: the same context object every time; `null` for
+    /// any other context type.
+    #[qjs(rename = "getContext")]
+    pub fn get_context(
+        this: rquickjs::function::This<Class<'js, Self>>,
+        ctx: Ctx<'js>,
+        args: Rest<Value<'js>>,
+    ) -> rquickjs::Result<Value<'js>> {
+        let args = Args::new(ctx.clone(), args.0, Op::method(IFACE, "getContext"));
+        args.require(1)?;
+        if args.string(0)? != "2d" {
+            return Ok(Value::new_null(ctx));
+        }
+        if let Some(c) = &this.0.borrow().context {
+            return Ok(c.clone().into_value());
+        }
+        let engine = this.0.borrow().engine.clone();
+        let context = JsContext2d::create(&ctx, engine, this.0.clone())?;
+        this.0.borrow_mut().context = Some(context.clone());
+        Ok(context.into_value())
+    }
+
+    /// `toDataURL(type, quality)`: PNG unless `type` is `image/jpeg`;
+    /// JPEG quality is used when in 0..=1, else 0.92; transparent pixels
+    /// go onto black for JPEG, as HTML says. A zero-size canvas gives
+    /// `data:,`.
+    #[qjs(rename = "toDataURL")]
+    pub fn to_data_url(&self, ctx: Ctx<'js>, args: Rest<Value<'js>>) -> rquickjs::Result<String> {
+        let args = Args::new(ctx.clone(), args.0, Op::method(IFACE, "toDataURL"));
+        let kind = if args.has(0) {
+            args.string(0)?.to_ascii_lowercase()
+        } else {
+            String::new()
+        };
+        let engine = self.engine.borrow();
+        let (w, h) = (engine.width(), engine.height());
+        if w == 0 || h == 0 {
+            return Ok("data:,".to_string());
+        }
+        let jpeg = kind == "image/jpeg";
+        let format = if jpeg {
+            let q = args
+                .value(1)
+                .as_number()
+                .filter(|q| (0.0..=1.0).contains(q))
+                .unwrap_or(0.92);
+            Format::jpeg(q as f32)
+        } else {
+            Format::PNG
+        };
+        let options = ExportOptions::new(w, h, format).with_background([0, 0, 0]);
+        let pixels = Pixels::new(w, h, engine.premultiplied_data());
+        let bytes =
+            mpcanvas_export::export(pixels, SourceRect::full(w, h), &options).map_err(|e| {
+                rquickjs::Exception::throw_range(&ctx, &args.op.message(&e.to_string()))
+            })?;
+        let mime = if jpeg { "image/jpeg" } else { "image/png" };
+        Ok(format!(
+            "data:{mime};base64,{}",
+            base64::Engine::encode(&base64::engine::general_purpose::STANDARD, &bytes)
+        ))
+    }
+}

@@ -1,0 +1,202 @@
+//! A QuickJS runtime with explicit limits: a memory ceiling, a wall-clock
+//! deadline checked by QuickJS's interrupt hook (so `while (true) {}` ends
+//! the run instead of hanging it), and a stack limit.
+
+use std::cell::Cell;
+use std::fmt;
+use std::rc::Rc;
+use std::time::{Duration, Instant};
+
+use rquickjs::{CatchResultExt, CaughtError, Context, Ctx};
+
+/// Resource limits of one run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Bytes the JS heap may use (QuickJS allocations, not canvas bitmaps,
+    /// which the engine budgets separately).
+    pub memory_bytes: usize,
+    /// Wall-clock time for the whole run.
+    pub time: Duration,
+    /// Bytes of native stack JS recursion may use.
+    pub stack_bytes: usize,
+}
+
+impl Default for Limits {
+    /// 256 MiB of JS heap, 30 seconds, 1 MiB of stack.
+    fn default() -> Self {
+        Limits {
+            memory_bytes: 256 << 20,
+            time: Duration::from_secs(30),
+            stack_bytes: 1 << 20,
+        }
+    }
+}
+
+/// Why a script did not complete.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ScriptError {
+    /// An exception escaped the script; `stack` is the JS stack trace.
+    Exception {
+        /// The error message (`name: message` for Error objects).
+        message: String,
+        /// The JS stack trace, when the thrown value had one.
+        stack: Option<String>,
+    },
+    /// The run exceeded its time limit.
+    Timeout(Duration),
+    /// The run exceeded its memory limit.
+    OutOfMemory(usize),
+    /// The host refused to run the script (bad file, bad arguments).
+    Host(String),
+}
+
+impl fmt::Display for ScriptError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ScriptError::Exception {
+                message,
+                stack: Some(stack),
+            } => write!(f, "{message}\n{stack}"),
+            ScriptError::Exception {
+                message,
+                stack: None,
+            } => f.write_str(message),
+            ScriptError::Timeout(t) => write!(
+                f,
+                "the script ran longer than its limit of {} s",
+                t.as_secs_f64()
+            ),
+            ScriptError::OutOfMemory(n) => write!(
+                f,
+                "the script used more than its memory limit of {} MiB",
+                n >> 20
+            ),
+            ScriptError::Host(m) => f.write_str(m),
+        }
+    }
+}
+
+impl std::error::Error for ScriptError {}
+
+/// A QuickJS runtime and context under [`Limits`].
+pub struct Runtime {
+    _runtime: rquickjs::Runtime,
+    context: Context,
+    limits: Limits,
+    deadline: Rc<Cell<Instant>>,
+    timed_out: Rc<Cell<bool>>,
+}
+
+impl Runtime {
+    /// A fresh runtime whose clock starts now.
+    pub fn new(limits: Limits) -> Result<Runtime, ScriptError> {
+        let host = |e: rquickjs::Error| ScriptError::Host(format!("could not start QuickJS: {e}"));
+        let runtime = rquickjs::Runtime::new().map_err(host)?;
+        runtime.set_memory_limit(limits.memory_bytes);
+        runtime.set_max_stack_size(limits.stack_bytes);
+        let deadline = Rc::new(Cell::new(Instant::now() + limits.time));
+        let timed_out = Rc::new(Cell::new(false));
+        let (d, t) = (deadline.clone(), timed_out.clone());
+        runtime.set_interrupt_handler(Some(Box::new(move || {
+            let over = Instant::now() > d.get();
+            if over {
+                t.set(true);
+            }
+            over
+        })));
+        let context = Context::full(&runtime).map_err(host)?;
+        Ok(Runtime {
+            _runtime: runtime,
+            context,
+            limits,
+            deadline,
+            timed_out,
+        })
+    }
+
+    /// Runs `f` inside the context.
+    pub fn with<R>(&self, f: impl FnOnce(Ctx<'_>) -> R) -> R {
+        self.context.with(f)
+    }
+
+    /// Runs queued promise jobs until none is left (a job that throws
+    /// rejects its promise; the caller reads promise states). Stops with
+    /// [`ScriptError::Timeout`] when the clock ran out.
+    pub fn drain(&self, ctx: &Ctx<'_>) -> Result<(), ScriptError> {
+        while ctx.execute_pending_job() {
+            if self.timed_out.get() {
+                break;
+            }
+        }
+        if self.timed_out.get() {
+            return Err(ScriptError::Timeout(self.limits.time));
+        }
+        Ok(())
+    }
+
+    /// Turns a caught JS error into a [`ScriptError`], telling the limits'
+    /// own interruptions apart from script exceptions.
+    pub fn describe(&self, caught: CaughtError<'_>) -> ScriptError {
+        if self.timed_out.get() {
+            return ScriptError::Timeout(self.limits.time);
+        }
+        match caught {
+            CaughtError::Exception(e) => {
+                let message = e.message().unwrap_or_default();
+                let name: Option<String> = e.get("name").ok();
+                let message = match name {
+                    Some(n) if !n.is_empty() => format!("{n}: {message}"),
+                    _ => message,
+                };
+                if message.contains("out of memory") {
+                    return ScriptError::OutOfMemory(self.limits.memory_bytes);
+                }
+                ScriptError::Exception {
+                    message,
+                    stack: e.stack().filter(|s| !s.is_empty()),
+                }
+            }
+            CaughtError::Value(v) => {
+                let text = v
+                    .ctx()
+                    .json_stringify(v.clone())
+                    .ok()
+                    .flatten()
+                    .and_then(|s| s.to_string().ok());
+                ScriptError::Exception {
+                    message: format!("Uncaught {}", text.unwrap_or_else(|| format!("{v:?}"))),
+                    stack: None,
+                }
+            }
+            CaughtError::Error(rquickjs::Error::Allocation) => {
+                ScriptError::OutOfMemory(self.limits.memory_bytes)
+            }
+            CaughtError::Error(e) => ScriptError::Exception {
+                message: e.to_string(),
+                stack: None,
+            },
+        }
+    }
+
+    /// Restarts the wall clock (e.g. after a slow host step).
+    pub fn reset_clock(&self) {
+        self.deadline.set(Instant::now() + self.limits.time);
+    }
+}
+
+/// Evaluates `source` (named `file` in stack traces) and returns its value,
+/// with JS errors described.
+pub(crate) fn eval<'js, T: rquickjs::FromJs<'js>>(
+    rt: &Runtime,
+    ctx: &Ctx<'js>,
+    source: &str,
+    file: &str,
+) -> Result<T, ScriptError> {
+    let mut options = rquickjs::context::EvalOptions::default();
+    options.global = true;
+    options.strict = false;
+    options.filename = Some(file.to_string());
+    ctx.eval_with_options::<T, _>(source, options)
+        .catch(ctx)
+        .map_err(|e| rt.describe(e))
+}

@@ -1,0 +1,154 @@
+//! The conformance suite: every drawing script in `conformance/` run
+//! through the JS runtime and compared with its Chromium reference under
+//! the script's `@fuzzy` tolerance. Expected failures are listed, with a
+//! reason each, in `conformance/expected-failures.txt`; a listed case that
+//! passes fails the suite (so the ledger stays honest), and so does a
+//! script without a test here.
+
+use std::collections::BTreeMap;
+
+use mpcanvas_conformance::{RgbaImage, check_against_reference, conformance_dir};
+use mpcanvas_js::{DrawingScript, RenderOptions, render};
+
+/// `name → reason` from the ledger (`name  reason…` per line, `#` comments).
+fn ledger() -> BTreeMap<String, String> {
+    let text = std::fs::read_to_string(conformance_dir().join("expected-failures.txt"))
+        .unwrap_or_default();
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| match l.split_once(char::is_whitespace) {
+            Some((n, r)) => (n.to_string(), r.trim().to_string()),
+            None => (l.to_string(), String::new()),
+        })
+        .collect()
+}
+
+/// Renders case `name` and compares it with its reference.
+fn outcome(name: &str) -> Result<String, String> {
+    let script = DrawingScript::load(&conformance_dir().join(format!("{name}.js")))
+        .map_err(|e| e.to_string())?;
+    let canvas = render(&script, &RenderOptions::default())
+        .map_err(|e| format!("{name}: script failed: {e}"))?;
+    let (w, h) = (canvas.width() as i64, canvas.height() as i64);
+    let data = canvas
+        .get_image_data(0, 0, w, h)
+        .map_err(|e| e.to_string())?
+        .into_data();
+    let image = RgbaImage {
+        width: w as u32,
+        height: h as u32,
+        data,
+    };
+    check_against_reference(name, &script.header, &image).map(|c| {
+        format!(
+            "{name}: max difference {} over {} pixels",
+            c.max_difference, c.differing_pixels
+        )
+    })
+}
+
+fn run_case(name: &str) {
+    let expected_failure = ledger().get(name).cloned();
+    match (outcome(name), expected_failure) {
+        (Ok(_), None) | (Err(_), Some(_)) => {}
+        (Ok(summary), Some(reason)) => {
+            panic!(
+                "{summary}: passes but is ledgered as an expected failure ({reason}); remove it from the ledger"
+            )
+        }
+        (Err(e), None) => panic!("{e}"),
+    }
+}
+
+macro_rules! cases {
+    ($($test:ident => $name:literal,)*) => {
+        $(
+            #[test]
+            fn $test() {
+                run_case($name);
+            }
+        )*
+        const CASES: &[&str] = &[$($name),*];
+    };
+}
+
+cases! {
+    case_01_rects_colors => "01-rects-colors",
+    case_02_paths_curves => "02-paths-curves",
+    case_03_gradients => "03-gradients",
+    case_04_transforms => "04-transforms",
+    case_05_clip => "05-clip",
+    case_06_composite => "06-composite",
+    case_07_line_styles => "07-line-styles",
+    case_08_shadows => "08-shadows",
+    case_09_text_cjk => "09-text-cjk",
+    case_10_images_pixels => "10-images-pixels",
+    case_11_rects_negative_zero => "11-rects-negative-zero",
+    case_12_colors_syntax => "12-colors-syntax",
+    case_13_rects_transformed_alpha => "13-rects-transformed-alpha",
+    case_14_paths_arcs => "14-paths-arcs",
+    case_15_paths_arcto_ellipse => "15-paths-arcto-ellipse",
+    case_16_paths_roundrect => "16-paths-roundrect",
+    case_17_paths_fillrules => "17-paths-fillrules",
+    case_18_paths_path2d_svg => "18-paths-path2d-svg",
+    case_19_paths_path2d_addpath => "19-paths-path2d-addpath",
+    case_20_transforms_state => "20-transforms-state",
+    case_21_transforms_stroke_scale => "21-transforms-stroke-scale",
+    case_22_clip_nested => "22-clip-nested",
+    case_23_clip_transform_clear => "23-clip-transform-clear",
+    case_24_gradients_linear => "24-gradients-linear",
+    case_25_gradients_radial => "25-gradients-radial",
+    case_26_gradients_radial_cone => "26-gradients-radial-cone",
+    case_27_gradients_conic => "27-gradients-conic",
+    case_28_gradients_transform_alpha => "28-gradients-transform-alpha",
+    case_29_patterns_repeat => "29-patterns-repeat",
+    case_30_patterns_transform_canvas => "30-patterns-transform-canvas",
+    case_31_composite_all_modes => "31-composite-all-modes",
+    case_32_composite_blend_image => "32-composite-blend-image",
+    case_33_composite_clip_unbounded => "33-composite-clip-unbounded",
+    case_34_lines_caps_joins_miter => "34-lines-caps-joins-miter",
+    case_35_lines_dashes => "35-lines-dashes",
+    case_36_lines_thin_wide_scaled => "36-lines-thin-wide-scaled",
+    case_37_shadows_blur_levels => "37-shadows-blur-levels",
+    case_38_shadows_sources => "38-shadows-sources",
+    case_39_shadows_transform_clip => "39-shadows-transform-clip",
+    case_40_images_drawimage_args => "40-images-drawimage-args",
+    case_41_images_smoothing => "41-images-smoothing",
+    case_42_images_formats_lossless => "42-images-formats-lossless",
+    case_43_images_formats_lossy => "43-images-formats-lossy",
+    case_44_images_exif_orientation => "44-images-exif-orientation",
+    case_45_pixels_getput_dirty => "45-pixels-getput-dirty",
+    case_46_pixels_create_roundtrip => "46-pixels-create-roundtrip",
+    case_47_state_invalid_values => "47-state-invalid-values",
+    case_48_state_save_restore_reset => "48-state-save-restore-reset",
+    case_49_state_hit_testing => "49-state-hit-testing",
+}
+
+#[test]
+fn every_corpus_script_has_a_test_and_every_ledger_entry_a_script() {
+    let mut on_disk: Vec<String> = std::fs::read_dir(conformance_dir())
+        .unwrap()
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter_map(|f| f.strip_suffix(".js").map(str::to_string))
+        .collect();
+    on_disk.sort();
+    assert_eq!(
+        on_disk, CASES,
+        "conformance/*.js and the cases! list differ"
+    );
+    for name in ledger().keys() {
+        assert!(
+            CASES.contains(&name.as_str()),
+            "ledger entry {name} has no script"
+        );
+    }
+    for (name, reason) in ledger() {
+        assert!(!reason.is_empty(), "ledger entry {name} has no reason");
+    }
+}
+
+#[test]
+fn corpus_has_at_least_forty_cases() {
+    assert!(CASES.len() >= 40, "{}", CASES.len());
+}

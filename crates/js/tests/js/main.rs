@@ -1,0 +1,5 @@
+//! Tests of the JS runtime: the conformance corpus and the WebIDL
+//! behaviour of the bindings, run from JS.
+
+mod conformance;
+mod webidl;
