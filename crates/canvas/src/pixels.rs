@@ -42,7 +42,7 @@ impl ImageData {
     /// must be a non-zero multiple of 4 (`InvalidStateError`) and of
     /// `4 × width` (`IndexSizeError`); a given `height` must match.
     pub fn from_rgba(data: Vec<u8>, width: u32, height: Option<u32>) -> Result<Self> {
-        if data.is_empty() || data.len() % 4 != 0 {
+        if data.is_empty() || !data.len().is_multiple_of(4) {
             return Err(Error::invalid_state(
                 "the input data length is not a non-zero multiple of 4",
             ));
@@ -51,18 +51,18 @@ impl ImageData {
             return Err(Error::index_size("the source width is 0"));
         }
         let row = width as usize * 4;
-        if data.len() % row != 0 {
+        if !data.len().is_multiple_of(row) {
             return Err(Error::index_size(
                 "the input data length is not a multiple of (4 * width)",
             ));
         }
         let rows = (data.len() / row) as u32;
-        if let Some(h) = height {
-            if h != rows {
-                return Err(Error::index_size(
-                    "the input data length is not equal to (4 * width * height)",
-                ));
-            }
+        if let Some(h) = height
+            && h != rows
+        {
+            return Err(Error::index_size(
+                "the input data length is not equal to (4 * width * height)",
+            ));
         }
         Ok(ImageData {
             width,
@@ -207,10 +207,6 @@ pub(crate) fn read_region(
 /// Writes the dirty rectangle of `image` at (dx, dy) into a premultiplied
 /// bitmap, replacing pixels (no alpha, compositing, shadow or clip), per the
 /// `putImageData` algorithm. Arguments are already IDL `long`s.
-#[expect(
-    clippy::too_many_arguments,
-    reason = "mirrors putImageData's seven arguments"
-)]
 pub(crate) fn write_region(
     bitmap: &mut [u8],
     bitmap_w: u32,

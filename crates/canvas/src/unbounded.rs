@@ -173,7 +173,8 @@ mod tests {
             }
             out
         };
-        let cases: [(CompositeOp, [u8; 4], [u8; 4], [u8; 4]); 5] = [
+        type Case = (CompositeOp, [u8; 4], [u8; 4], [u8; 4]);
+        let cases: [Case; 5] = [
             (
                 CompositeOp::Hue,
                 [0, 60, 255, 255],

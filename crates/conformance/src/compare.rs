@@ -7,7 +7,7 @@ use mpcanvas_script::Fuzzy;
 use crate::images::RgbaImage;
 
 /// Channel differences at or below this are rounding noise.
-pub const NOISE: u8 = 2;
+pub(crate) const NOISE: u8 = 2;
 
 /// What a comparison found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -138,21 +138,6 @@ pub(crate) fn to_long(v: f64) -> i32 {
     }) as i32
 }
 
-#[cfg(test)]
-mod tests {
-    use super::to_long;
-
-    #[test]
-    fn long_conversion_truncates_and_wraps() {
-        assert_eq!(to_long(3.9), 3);
-        assert_eq!(to_long(-3.9), -3);
-        assert_eq!(to_long(f64::NAN), 0);
-        assert_eq!(to_long(f64::INFINITY), 0);
-        assert_eq!(to_long(4_294_967_296.0 + 5.0), 5);
-        assert_eq!(to_long(2_147_483_648.0), i32::MIN);
-    }
-}
-
 /// The items of an iterable object (WebIDL sequence conversion): its
 /// `@@iterator` must be callable; `Array.from` then walks it.
 pub(crate) fn iterate<'js>(
@@ -189,4 +174,19 @@ pub(crate) fn sequence_of_numbers(args: &Args<'_>, i: usize) -> rquickjs::Result
         .into_iter()
         .map(|item| to_number(&args.ctx, item))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::to_long;
+
+    #[test]
+    fn long_conversion_truncates_and_wraps() {
+        assert_eq!(to_long(3.9), 3);
+        assert_eq!(to_long(-3.9), -3);
+        assert_eq!(to_long(f64::NAN), 0);
+        assert_eq!(to_long(f64::INFINITY), 0);
+        assert_eq!(to_long(4_294_967_296.0 + 5.0), 5);
+        assert_eq!(to_long(2_147_483_648.0), i32::MIN);
+    }
 }

@@ -51,10 +51,10 @@ impl Header {
             };
             match key {
                 "size" => {
-                    if let Some((w, hh)) = value.split_once('x') {
-                        if let (Ok(w), Ok(hh)) = (w.trim().parse(), hh.trim().parse()) {
-                            h.size = (w, hh);
-                        }
+                    if let Some((w, hh)) = value.split_once('x')
+                        && let (Ok(w), Ok(hh)) = (w.trim().parse(), hh.trim().parse())
+                    {
+                        h.size = (w, hh);
                     }
                 }
                 "asset" => h.assets.push(value.to_string()),

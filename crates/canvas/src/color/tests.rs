@@ -947,7 +947,7 @@ fn odd_input_never_panics() {
     for s in inputs
         .iter()
         .copied()
-        .chain([huge.as_str(), nested.as_str()])
+        .chain([huge.as_str(), nested.as_str(), deep.as_str()])
     {
         if let Some(c) = Color::parse(s) {
             let _ = (c.serialize(), c.to_rgba8(), c.to_skia());

@@ -4,12 +4,12 @@ use mpcanvas_canvas::{Context2d, Image, Limits};
 use mpcanvas_conformance::{Header, RgbaImage, check_against_reference, conformance_dir};
 
 /// A canvas of `w × h` with default limits.
-pub fn canvas(w: u32, h: u32) -> Context2d {
+pub(crate) fn canvas(w: u32, h: u32) -> Context2d {
     Context2d::new(w, h, Limits::default()).expect("canvas within limits")
 }
 
 /// The canvas pixels as unpremultiplied RGBA.
-pub fn pixels(ctx: &Context2d) -> RgbaImage {
+pub(crate) fn pixels(ctx: &Context2d) -> RgbaImage {
     let data = ctx
         .get_image_data(0, 0, ctx.width() as i64, ctx.height() as i64)
         .unwrap();
@@ -20,14 +20,8 @@ pub fn pixels(ctx: &Context2d) -> RgbaImage {
     }
 }
 
-/// One pixel, unpremultiplied RGBA.
-pub fn pixel(ctx: &Context2d, x: i64, y: i64) -> [u8; 4] {
-    let d = ctx.get_image_data(x, y, 1, 1).unwrap();
-    d.data().try_into().unwrap()
-}
-
 /// Decodes an asset of the conformance corpus.
-pub fn asset(name: &str) -> Image {
+pub(crate) fn asset(name: &str) -> Image {
     let bytes = std::fs::read(conformance_dir().join("assets").join(name)).expect("asset exists");
     Image::decode(&bytes, &Limits::default()).expect("asset decodes")
 }
@@ -35,7 +29,7 @@ pub fn asset(name: &str) -> Image {
 /// Draws the corpus case `name` with `draw` on a canvas of the script's
 /// `@size`, then applies the script's `@fuzzy` tolerance against the
 /// Chromium reference.
-pub fn check_case(name: &str, draw: impl FnOnce(&mut Context2d)) {
+pub(crate) fn check_case(name: &str, draw: impl FnOnce(&mut Context2d)) {
     let source = std::fs::read_to_string(conformance_dir().join(format!("{name}.js")))
         .expect("case script exists");
     let header = Header::parse(&source);
