@@ -13,6 +13,9 @@
 
 mod bridge;
 pub mod canvas;
+pub mod console;
+pub mod event_loop;
+pub mod page;
 pub mod runtime;
 pub mod script;
 mod webidl;

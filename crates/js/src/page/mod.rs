@@ -1,0 +1,4 @@
+//! The mini-program page model: markup, and (with the platform layer) the
+//! `App` / `Page` / `Component` lifecycle of a run.
+
+pub mod markup;
