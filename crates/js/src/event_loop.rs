@@ -178,6 +178,33 @@ impl EventLoop {
         Ok(EventLoop { timers })
     }
 
+    /// Queues `task` to run as a macrotask at the current virtual time,
+    /// after the running script and its promise jobs (how a platform's
+    /// native callbacks arrive). Tasks posted together run in order.
+    pub fn post<'js>(&self, ctx: &Ctx<'js>, task: Function<'js>) -> rquickjs::Result<()> {
+        let mut timers = self.timers.borrow_mut();
+        let id = timers.next_id;
+        timers.next_id += 1;
+        let now = timers.now;
+        timers.schedule(
+            now,
+            Slot {
+                id,
+                interval: None,
+                frame: false,
+            },
+        );
+        drop(timers);
+        let entry = rquickjs::Array::new(ctx.clone())?;
+        entry.set(0, task)?;
+        let map = registry(ctx)?;
+        map.get::<_, Function>("set")?.call::<_, ()>((
+            rquickjs::function::This(map.clone()),
+            id,
+            entry,
+        ))
+    }
+
     /// The virtual time in milliseconds since the run began.
     pub fn now(&self) -> f64 {
         self.timers.borrow().now

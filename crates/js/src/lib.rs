@@ -12,6 +12,7 @@
 #![forbid(unsafe_code)]
 
 mod bridge;
+pub mod callback;
 pub mod canvas;
 pub mod console;
 pub mod event_loop;
