@@ -16,6 +16,7 @@ pub mod callback;
 pub mod canvas;
 pub mod console;
 pub mod event_loop;
+pub mod host;
 pub mod page;
 pub mod runtime;
 pub mod script;

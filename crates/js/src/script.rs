@@ -172,13 +172,24 @@ pub fn evaluate(source: &str, options: &RenderOptions) -> Result<String, ScriptE
     rt.with(|ctx| {
         let js = |e: rquickjs::Error| rt.describe(Err::<(), _>(e).catch(&ctx).unwrap_err());
         crate::canvas::install(&ctx).map_err(js)?;
+        let log = crate::console::Log::default();
+        crate::console::install(&ctx, log.clone()).map_err(js)?;
+        let events = crate::event_loop::EventLoop::install(&ctx).map_err(js)?;
+        crate::host::Host {
+            events: events.clone(),
+            log,
+            loader: std::rc::Rc::new(crate::host::NoResources),
+            canvas_limits: options.canvas_limits,
+        }
+        .install(&ctx)
+        .map_err(js)?;
         let canvas = JsCanvas::create(&ctx, w, h, options.canvas_limits).map_err(js)?;
         let get_context: Function<'_> = canvas.get("getContext").map_err(js)?;
         let context: Value<'_> = get_context.call((This(canvas.clone()), "2d")).map_err(js)?;
         ctx.globals().set("canvas", canvas).map_err(js)?;
         ctx.globals().set("ctx", context).map_err(js)?;
         let mut value: Value<'_> = runtime::eval(&rt, &ctx, source, "<eval>")?;
-        rt.drain(&ctx)?;
+        events.run_until(&rt, &ctx, 60_000.0, |_| {})?;
         if let Some(promise) = value.as_promise() {
             let outcome: Option<rquickjs::Result<Value<'_>>> = promise.result();
             value = match outcome {

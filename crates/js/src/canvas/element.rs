@@ -126,6 +126,15 @@ impl<'js> JsCanvas<'js> {
         Ok(context.into_value())
     }
 
+    /// `createImage()` (WeChat 2D canvas): a new, empty image object.
+    #[qjs(rename = "createImage")]
+    pub fn create_image(
+        &self,
+        ctx: Ctx<'js>,
+    ) -> rquickjs::Result<Class<'js, super::image::JsImage>> {
+        super::image::JsImage::empty(&ctx)
+    }
+
     /// `toDataURL(type, quality)`: PNG unless `type` is `image/jpeg`;
     /// JPEG quality is used when in 0..=1, else 0.92; transparent pixels
     /// go onto black for JPEG, as HTML says. A zero-size canvas gives

@@ -1,16 +1,27 @@
-//! Image objects: decoded images a script can draw (what
-//! `env.loadImage` resolves to, and later `canvas.createImage()`).
+//! Image objects: `canvas.createImage()` (WeChat 2D canvas), what
+//! `env.loadImage` resolves to, and later mini-game `wx.createImage()`.
+//!
+//! Setting `src` starts a load: the host's loader fetches the bytes (a
+//! `data:` URL is decoded directly), they are decoded under the run's
+//! budgets, and `onload` or `onerror` fires as a later task, never during
+//! the assignment. An error event carries a message naming the source and
+//! why it failed.
 
 use mpcanvas_canvas::Image;
 use rquickjs::class::Trace;
-use rquickjs::{Class, Ctx, JsLifetime};
+use rquickjs::function::This;
+use rquickjs::{Class, Ctx, Function, JsLifetime, Object, Value};
 
-/// An image element: its decoded pixels once loaded.
+use crate::host;
+
+/// An image element.
 #[derive(Trace, JsLifetime)]
 #[rquickjs::class(rename = "HTMLImageElement")]
 pub struct JsImage {
     #[qjs(skip_trace)]
     pub(crate) image: Option<Image>,
+    #[qjs(skip_trace)]
+    src: String,
 }
 
 impl JsImage {
@@ -19,16 +30,126 @@ impl JsImage {
         ctx: &Ctx<'js>,
         image: Image,
     ) -> rquickjs::Result<Class<'js, JsImage>> {
-        Class::instance(ctx.clone(), JsImage { image: Some(image) })
+        Class::instance(
+            ctx.clone(),
+            JsImage {
+                image: Some(image),
+                src: String::new(),
+            },
+        )
     }
+
+    /// An empty image object (no `src` yet).
+    pub(crate) fn empty<'js>(ctx: &Ctx<'js>) -> rquickjs::Result<Class<'js, JsImage>> {
+        Class::instance(
+            ctx.clone(),
+            JsImage {
+                image: None,
+                src: String::new(),
+            },
+        )
+    }
+}
+
+/// Fetches and decodes `src` with the runtime's host.
+fn fetch(ctx: &Ctx<'_>, src: &str) -> Result<Image, String> {
+    let (loader, limits) = match host::get(ctx) {
+        Some(h) => (h.loader.clone(), h.canvas_limits),
+        None => return Err(format!("{src}: no loader in this runtime")),
+    };
+    let bytes = match host::data_url(src) {
+        Some(r) => r.map_err(|e| format!("{}: {e}", short(src)))?,
+        None => loader.load(src)?,
+    };
+    Image::decode(&bytes, &limits).map_err(|e| format!("{}: {}", short(src), e.message))
+}
+
+/// `src` for messages (data: URLs shortened).
+fn short(src: &str) -> String {
+    if src.len() > 64 {
+        format!(
+            "{}…",
+            &src[..src.char_indices().nth(48).map_or(src.len(), |(i, _)| i)]
+        )
+    } else {
+        src.to_string()
+    }
+}
+
+/// Calls `this[handler](event)` when it is a function.
+fn dispatch<'js>(
+    this: &Class<'js, JsImage>,
+    handler: &str,
+    event: Object<'js>,
+) -> rquickjs::Result<()> {
+    let f: Value<'js> = this.get(handler)?;
+    if let Some(f) = f.into_function() {
+        f.call::<_, ()>((This(this.clone()), event))?;
+    }
+    Ok(())
+}
+
+fn load_task<'js>(
+    ctx: &Ctx<'js>,
+    this: Class<'js, JsImage>,
+    src: String,
+) -> rquickjs::Result<Function<'js>> {
+    Function::new(ctx.clone(), move |ctx: Ctx<'js>| -> rquickjs::Result<()> {
+        // A later assignment to `src` supersedes this load.
+        if this.borrow().src != src {
+            return Ok(());
+        }
+        let event = Object::new(ctx.clone())?;
+        event.set("target", this.clone())?;
+        match fetch(&ctx, &src) {
+            Ok(image) => {
+                this.borrow_mut().image = Some(image);
+                event.set("type", "load")?;
+                dispatch(&this, "onload", event)
+            }
+            Err(message) => {
+                event.set("type", "error")?;
+                event.set("message", message.clone())?;
+                event.set("errMsg", message)?;
+                dispatch(&this, "onerror", event)
+            }
+        }
+    })
 }
 
 #[rquickjs::methods]
 impl JsImage {
-    /// Not constructible from script here (images come from the host).
+    /// Not constructible from script here (see `canvas.createImage()`).
     #[qjs(constructor)]
     pub fn new(ctx: Ctx<'_>) -> rquickjs::Result<Self> {
         Err(crate::bridge::illegal_constructor(&ctx))
+    }
+
+    /// `src`.
+    #[qjs(get, rename = "src")]
+    pub fn src(&self) -> String {
+        self.src.clone()
+    }
+
+    /// Setting `src` starts loading it; `onload` / `onerror` follow as a
+    /// task.
+    #[qjs(set, rename = "src")]
+    pub fn set_src<'js>(
+        this: This<Class<'js, Self>>,
+        ctx: Ctx<'js>,
+        value: Value<'js>,
+    ) -> rquickjs::Result<()> {
+        let src = crate::webidl::to_string(&ctx, value)?;
+        {
+            let mut me = this.0.borrow_mut();
+            me.src = src.clone();
+            me.image = None;
+        }
+        let events = host::get(&ctx).map(|h| h.events.clone());
+        if let Some(events) = events {
+            events.post(&ctx, load_task(&ctx, this.0.clone(), src)?)?;
+        }
+        Ok(())
     }
 
     /// `width` (0 until loaded).

@@ -2,4 +2,5 @@
 //! behaviour of the bindings, run from JS.
 
 mod conformance;
+mod images;
 mod webidl;
