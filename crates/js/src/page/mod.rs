@@ -2,3 +2,4 @@
 //! `App` / `Page` / `Component` lifecycle of a run.
 
 pub mod markup;
+pub mod modules;
