@@ -82,12 +82,11 @@ pub fn format_value<'js>(ctx: &Ctx<'js>, v: &Value<'js>) -> String {
             let message: String = obj.get("message").unwrap_or_default();
             return format!("{name}: {message}");
         }
-        if !v.is_function() {
-            if let Ok(Some(json)) = ctx.json_stringify(v.clone()) {
-                if let Ok(s) = json.to_string() {
-                    return s;
-                }
-            }
+        if !v.is_function()
+            && let Ok(Some(json)) = ctx.json_stringify(v.clone())
+            && let Ok(s) = json.to_string()
+        {
+            return s;
         }
     }
     crate::webidl::to_string(ctx, v.clone()).unwrap_or_else(|_| "[value]".into())

@@ -37,6 +37,11 @@ pub struct Host {
     pub loader: Rc<dyn ResourceLoader>,
     /// Bitmap budgets for canvases and decoded images.
     pub canvas_limits: mpcanvas_canvas::Limits,
+    /// The simulated phone's screen.
+    pub device: crate::page::Device,
+    /// Whether a user tap is being handled (APIs such as `openSetting`
+    /// work only then).
+    pub gesture: std::cell::Cell<bool>,
 }
 
 impl Host {
@@ -87,15 +92,16 @@ fn percent_decode(s: &str) -> Vec<u8> {
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let (Some(h), Some(l)) = (
+        if bytes[i] == b'%'
+            && i + 2 < bytes.len()
+            && let (Some(h), Some(l)) = (
                 (bytes[i + 1] as char).to_digit(16),
                 bytes.get(i + 2).and_then(|b| (*b as char).to_digit(16)),
-            ) {
-                out.push((h * 16 + l) as u8);
-                i += 3;
-                continue;
-            }
+            )
+        {
+            out.push((h * 16 + l) as u8);
+            i += 3;
+            continue;
         }
         out.push(bytes[i]);
         i += 1;

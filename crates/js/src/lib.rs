@@ -18,6 +18,7 @@ pub mod console;
 pub mod event_loop;
 pub mod host;
 pub mod page;
+pub mod run;
 pub mod runtime;
 pub mod script;
 mod webidl;

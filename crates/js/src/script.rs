@@ -180,6 +180,8 @@ pub fn evaluate(source: &str, options: &RenderOptions) -> Result<String, ScriptE
             log,
             loader: std::rc::Rc::new(crate::host::NoResources),
             canvas_limits: options.canvas_limits,
+            device: crate::page::Device::default(),
+            gesture: Default::default(),
         }
         .install(&ctx)
         .map_err(js)?;

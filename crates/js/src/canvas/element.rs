@@ -23,6 +23,10 @@ pub struct JsCanvas<'js> {
     #[qjs(skip_trace)]
     pub(crate) engine: Rc<RefCell<Context2d>>,
     context: Option<Class<'js, JsContext2d<'js>>>,
+    /// The CSS size of the element the canvas is laid out in (mini-program
+    /// canvas nodes); `None` for free canvases, whose units are bitmap px.
+    #[qjs(skip_trace)]
+    pub(crate) layout: Option<(f64, f64)>,
 }
 
 impl<'js> JsCanvas<'js> {
@@ -40,6 +44,7 @@ impl<'js> JsCanvas<'js> {
             JsCanvas {
                 engine: Rc::new(RefCell::new(engine)),
                 context: None,
+                layout: None,
             },
         )
     }

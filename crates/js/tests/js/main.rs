@@ -3,4 +3,5 @@
 
 mod conformance;
 mod images;
+mod session;
 mod webidl;
