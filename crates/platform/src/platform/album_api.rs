@@ -20,7 +20,7 @@ impl Platform {
             return std::fs::read(resolved.real_path())
                 .map_err(|_| Reason::new(FailKind::FileNotFound));
         }
-        if is_url(path) {
+        if is_url(path) && !self.store.owns(path) {
             if !network {
                 return Err(Reason::new(FailKind::NetworkPath));
             }

@@ -69,6 +69,9 @@ impl Images<'_> {
         if let Ok(bytes) = self.store.read(src) {
             return Ok(bytes);
         }
+        if self.store.owns(src) {
+            return Err(format!("file not found: {src}"));
+        }
         let lower = src.to_ascii_lowercase();
         if lower.starts_with("data:") {
             if !self.rules.draw_image_data_url {

@@ -145,6 +145,16 @@ impl FileStore {
         real.is_file().then_some(Resolved::User(real))
     }
 
+    /// Whether `path` is in the store's own namespace (the temp or saved
+    /// template's prefix, or the user root), resolvable or not. Such a
+    /// path is never treated as a network URL, even where the platform
+    /// spells its paths as `https://` (Alipay).
+    pub fn owns(&self, path: &str) -> bool {
+        path.starts_with(self.temp_template.prefix())
+            || path.starts_with(self.saved_template.prefix())
+            || path.starts_with(&self.user_root)
+    }
+
     /// Reads the file behind an opaque path.
     pub fn read(&mut self, path: &str) -> Result<Vec<u8>, StoreError> {
         let resolved = self.resolve(path).ok_or(StoreError::NotFound)?;

@@ -23,6 +23,11 @@ impl Template {
         }
     }
 
+    /// The part before `{hex32}`.
+    pub(crate) fn prefix(&self) -> &str {
+        &self.prefix
+    }
+
     /// The path for `hex` and extension `ext`.
     pub(crate) fn render(&self, hex: &str, ext: &str) -> String {
         format!("{}{hex}{}", self.prefix, self.suffix.replace("{ext}", ext))

@@ -1,4 +1,6 @@
 //! Integration tests of the platform layer, one module per API family.
 
+mod album_table;
 mod export_table;
+mod node_export;
 mod support;
