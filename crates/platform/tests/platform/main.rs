@@ -1,6 +1,7 @@
 //! Integration tests of the platform layer, one module per API family.
 
 mod album_table;
+mod auth_table;
 mod export_table;
 mod node_export;
 mod support;
