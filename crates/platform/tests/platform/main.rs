@@ -3,5 +3,6 @@
 mod album_table;
 mod auth_table;
 mod export_table;
+mod files;
 mod node_export;
 mod support;
