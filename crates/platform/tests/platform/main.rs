@@ -4,5 +4,6 @@ mod album_table;
 mod auth_table;
 mod export_table;
 mod files;
+mod legacy;
 mod node_export;
 mod support;
