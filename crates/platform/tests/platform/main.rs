@@ -2,8 +2,11 @@
 
 mod album_table;
 mod auth_table;
+mod crash;
 mod export_table;
+mod fetch;
 mod files;
 mod legacy;
 mod node_export;
+mod profiles;
 mod support;
