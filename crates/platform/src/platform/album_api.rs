@@ -60,7 +60,8 @@ impl Platform {
             if path.is_empty() {
                 return Err(Reason::new(FailKind::FilePathEmpty));
             }
-            self.check_auth(&[self.profile.album.scope.clone()])?;
+            let scope = self.profile.album.scope.clone();
+            self.check_auth(std::slice::from_ref(&scope))?;
             let bytes = self.save_source(&path, self.profile.album.accepts_network_url)?;
             self.store_in_album(&bytes)
         });

@@ -104,15 +104,14 @@ impl Profile {
         if !self.files.user_root.contains("://") || self.files.user_root.ends_with('/') {
             return Err("files.user_root must be scheme://root without a trailing /".into());
         }
-        if self.replies.error_shape == ErrorShape::Code {
-            if let Some((kind, _)) = self
+        if self.replies.error_shape == ErrorShape::Code
+            && let Some((kind, _)) = self
                 .errors
                 .entries()
                 .into_iter()
                 .find(|(_, e)| e.code.is_none())
-            {
-                return Err(format!("errors.{kind} needs a code (error shape is code)"));
-            }
+        {
+            return Err(format!("errors.{kind} needs a code (error shape is code)"));
         }
         if !self.auth.scopes.contains(&self.album.scope) {
             return Err("album.scope must be one of auth.scopes".into());

@@ -10,7 +10,10 @@ use crate::support::{Scratch, error_object, launch, listing, ok_object, png, pro
 const SAVE: &str = "saveImageToPhotosAlbum";
 
 fn save(p: &mut Platform) -> Result<Value, Value> {
-    let (temp, _) = p.store().write_temp(&png(2, 2, [1, 1, 1, 255]), "png").unwrap();
+    let (temp, _) = p
+        .store()
+        .write_temp(&png(2, 2, [1, 1, 1, 255]), "png")
+        .unwrap();
     let options = JsValue::object([("filePath", JsValue::from(temp))]);
     p.save_image_to_photos_album(&options)
         .map(Value::Object)
@@ -32,10 +35,20 @@ fn allowing_prompts_once_then_saves_silently() {
         let dir = Scratch::new("allow");
         let mut p = launch(&profile, dir.path(), ScriptedUser::new(Answer::Allow));
         let scope = profile.album.scope.clone();
-        assert_eq!(settings(&mut p), json!({}), "{}: unasked scopes are absent", profile.name);
+        assert_eq!(
+            settings(&mut p),
+            json!({}),
+            "{}: unasked scopes are absent",
+            profile.name
+        );
         assert_eq!(save(&mut p), Ok(ok_object(&profile, SAVE)));
         assert_eq!(save(&mut p), Ok(ok_object(&profile, SAVE)));
-        assert_eq!(p.report().prompts(), vec![(scope.as_str(), "allow")], "{}", profile.name);
+        assert_eq!(
+            p.report().prompts(),
+            vec![(scope.as_str(), "allow")],
+            "{}",
+            profile.name
+        );
         assert_eq!(settings(&mut p), json!({ scope: true }));
         assert_eq!(p.album().files().unwrap().len(), 2);
     }
@@ -47,7 +60,13 @@ fn a_denial_fails_at_once_or_prompts_again_as_the_profile_says() {
         let dir = Scratch::new("deny");
         let mut p = launch(&profile, dir.path(), ScriptedUser::new(Answer::Deny));
         let scope = profile.album.scope.clone();
-        let first = error_object(&profile, SAVE, "auth deny", 2001, "user denied the authorization");
+        let first = error_object(
+            &profile,
+            SAVE,
+            "auth deny",
+            2001,
+            "user denied the authorization",
+        );
         assert_eq!(save(&mut p), Err(first.clone()), "{}", profile.name);
         assert_eq!(prompts(&p), 1);
         if profile.auth.denial_remembered {
@@ -69,13 +88,34 @@ fn deny_forever_is_2003_then_2002_on_alipay_and_a_plain_deny_elsewhere() {
     for profile in profiles() {
         let dir = Scratch::new("forever");
         let mut p = launch(&profile, dir.path(), ScriptedUser::new(Answer::DenyForever));
-        let now = error_object(&profile, SAVE, "auth deny", 2003, "user denied the authorization and chose not to be asked again");
-        let later = error_object(&profile, SAVE, "auth deny", 2002, "authorization was denied earlier");
+        let now = error_object(
+            &profile,
+            SAVE,
+            "auth deny",
+            2003,
+            "user denied the authorization and chose not to be asked again",
+        );
+        let later = error_object(
+            &profile,
+            SAVE,
+            "auth deny",
+            2002,
+            "authorization was denied earlier",
+        );
         assert_eq!(save(&mut p), Err(now), "{}", profile.name);
         assert_eq!(save(&mut p), Err(later), "{}", profile.name);
-        assert_eq!(prompts(&p), 1, "{}: remembered without a prompt", profile.name);
+        assert_eq!(
+            prompts(&p),
+            1,
+            "{}: remembered without a prompt",
+            profile.name
+        );
         let answer = p.report().prompts()[0].1.to_owned();
-        let want = if profile.auth.deny_forever { "deny-forever" } else { "deny" };
+        let want = if profile.auth.deny_forever {
+            "deny-forever"
+        } else {
+            "deny"
+        };
         assert_eq!(answer, want, "{}", profile.name);
     }
 }
@@ -85,7 +125,13 @@ fn a_dismissed_prompt_changes_nothing_and_asks_again() {
     for profile in profiles() {
         let dir = Scratch::new("dismiss");
         let mut p = launch(&profile, dir.path(), ScriptedUser::new(Answer::Dismiss));
-        let err = error_object(&profile, SAVE, "authorize no response", 2001, "authorize no response");
+        let err = error_object(
+            &profile,
+            SAVE,
+            "authorize no response",
+            2001,
+            "authorize no response",
+        );
         assert_eq!(save(&mut p), Err(err.clone()), "{}", profile.name);
         assert_eq!(settings(&mut p), json!({}), "{}", profile.name);
         assert_eq!(save(&mut p), Err(err), "{}", profile.name);
@@ -105,15 +151,26 @@ fn open_setting_works_only_in_a_tap_and_turns_scopes_back_on() {
         let outside = p.open_setting(&JsValue::Undefined).unwrap_err();
         assert_eq!(
             Value::Object(outside.reply),
-            error_object(&profile, "openSetting", "can only be invoked by user TAP gesture.", 2,
-                         "can only be invoked by user TAP gesture."),
-            "{}", profile.name
+            error_object(
+                &profile,
+                "openSetting",
+                "can only be invoked by user TAP gesture.",
+                2,
+                "can only be invoked by user TAP gesture."
+            ),
+            "{}",
+            profile.name
         );
         p.set_in_tap(true);
         let r = p.open_setting(&JsValue::Undefined).unwrap();
         p.set_in_tap(false);
         assert_eq!(r["authSetting"], json!({ scope: true }), "{}", profile.name);
-        assert_eq!(save(&mut p), Ok(ok_object(&profile, SAVE)), "{}", profile.name);
+        assert_eq!(
+            save(&mut p),
+            Ok(ok_object(&profile, SAVE)),
+            "{}",
+            profile.name
+        );
     }
 }
 
@@ -145,20 +202,39 @@ fn authorize_prompts_passes_or_fails_like_a_save() {
         let mut p = launch(&profile, dir.path(), ScriptedUser::new(Answer::Deny));
         let scope = JsValue::object([("scope", JsValue::from(profile.album.scope.as_str()))]);
         let deny = json!({"errMsg": "authorize:fail auth deny"});
-        assert_eq!(p.authorize(&scope).map_err(|f| Value::Object(f.reply)), Err(deny.clone()));
-        assert_eq!(p.authorize(&scope).map_err(|f| Value::Object(f.reply)), Err(deny));
+        assert_eq!(
+            p.authorize(&scope).map_err(|f| Value::Object(f.reply)),
+            Err(deny.clone())
+        );
+        assert_eq!(
+            p.authorize(&scope).map_err(|f| Value::Object(f.reply)),
+            Err(deny)
+        );
         assert_eq!(prompts(&p), 1, "{}", profile.name);
-        let unknown = p.authorize(&JsValue::object([("scope", JsValue::from("scope.camera"))])).unwrap_err();
-        assert_eq!(Value::Object(unknown.reply), json!({"errMsg": "authorize:fail invalid scope"}));
-        let missing = p.authorize(&JsValue::object(Vec::<(&str, JsValue)>::new())).unwrap_err();
+        let unknown = p
+            .authorize(&JsValue::object([("scope", JsValue::from("scope.camera"))]))
+            .unwrap_err();
+        assert_eq!(
+            Value::Object(unknown.reply),
+            json!({"errMsg": "authorize:fail invalid scope"})
+        );
+        let missing = p
+            .authorize(&JsValue::object(Vec::<(&str, JsValue)>::new()))
+            .unwrap_err();
         assert_eq!(
             Value::Object(missing.reply),
             json!({"errMsg": "authorize:fail parameter error: parameter.scope should be String instead of Undefined"})
         );
         let dir2 = Scratch::new("authorize-ok");
         let mut p = launch(&profile, dir2.path(), ScriptedUser::new(Answer::Allow));
-        assert_eq!(p.authorize(&scope).map(Value::Object), Ok(json!({"errMsg": "authorize:ok"})));
-        assert_eq!(p.authorize(&scope).map(Value::Object), Ok(json!({"errMsg": "authorize:ok"})));
+        assert_eq!(
+            p.authorize(&scope).map(Value::Object),
+            Ok(json!({"errMsg": "authorize:ok"}))
+        );
+        assert_eq!(
+            p.authorize(&scope).map(Value::Object),
+            Ok(json!({"errMsg": "authorize:ok"}))
+        );
         assert_eq!(prompts(&p), 1);
     }
 }
@@ -172,7 +248,10 @@ fn decisions_persist_across_launches_in_the_data_folder() {
         assert!(save(&mut p).is_err());
     }
     let mut p = launch(&profile, dir.path(), ScriptedUser::new(Answer::Allow));
-    assert_eq!(save(&mut p), Err(json!({"errMsg": "saveImageToPhotosAlbum:fail auth deny"})));
+    assert_eq!(
+        save(&mut p),
+        Err(json!({"errMsg": "saveImageToPhotosAlbum:fail auth deny"}))
+    );
     assert_eq!(prompts(&p), 0);
     assert_eq!(settings(&mut p), json!({"scope.writePhotosAlbum": false}));
 }
@@ -185,7 +264,10 @@ fn the_report_records_calls_prompts_and_settings() {
     assert!(save(&mut p).is_ok());
     let json = p.report().to_json();
     let events = json["events"].as_array().unwrap();
-    let kinds: Vec<&str> = events.iter().map(|e| e["event"].as_str().unwrap()).collect();
+    let kinds: Vec<&str> = events
+        .iter()
+        .map(|e| e["event"].as_str().unwrap())
+        .collect();
     assert_eq!(kinds, ["prompt", "album_file", "call"]);
     assert_eq!(events[2]["api"], "tt.saveImageToPhotosAlbum");
     assert_eq!(events[2]["ok"], true);

@@ -70,14 +70,23 @@ fn killing_a_process_mid_save_leaves_no_partial_album_file() {
         if let Some(e) = growing {
             break e.path();
         }
-        assert!(child.try_wait().unwrap().is_none(), "the child ended before it was killed");
+        assert!(
+            child.try_wait().unwrap().is_none(),
+            "the child ended before it was killed"
+        );
         assert!(Instant::now() < deadline, "the child never started writing");
         std::thread::sleep(Duration::from_millis(5));
     };
     child.kill().unwrap();
     child.wait().unwrap();
     // The half-written bytes exist only as a hidden staging file.
-    assert!(staged.file_name().unwrap().to_string_lossy().starts_with(".staging-"));
+    assert!(
+        staged
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .starts_with(".staging-")
+    );
     let album = Album::open(&album_dir, None, Arc::new(SystemClock)).unwrap();
     assert_eq!(album.files().unwrap(), Vec::<std::path::PathBuf>::new());
     // A later save is whole and visible; the leftover is cleaned once stale.
@@ -85,7 +94,12 @@ fn killing_a_process_mid_save_leaves_no_partial_album_file() {
     let entry = album.save(&image).unwrap();
     assert_eq!(std::fs::read(&entry.path).unwrap(), image);
     let old = SystemTime::now() - Duration::from_secs(3600);
-    std::fs::File::options().write(true).open(&staged).unwrap().set_modified(old).unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(&staged)
+        .unwrap()
+        .set_modified(old)
+        .unwrap();
     let _reopened = Album::open(&album_dir, None, Arc::new(SystemClock)).unwrap();
     assert_eq!(listing(&album_dir).len(), 1, "{:?}", listing(&album_dir));
 }
@@ -111,27 +125,54 @@ fn concurrent_saves_get_unique_names_and_keep_their_bytes() {
             })
         })
         .collect();
-    let mut written: Vec<Vec<u8>> = threads.into_iter().flat_map(|t| t.join().unwrap()).collect();
-    let mut stored: Vec<Vec<u8>> = a.files().unwrap().iter().map(|f| std::fs::read(f).unwrap()).collect();
+    let mut written: Vec<Vec<u8>> = threads
+        .into_iter()
+        .flat_map(|t| t.join().unwrap())
+        .collect();
+    let mut stored: Vec<Vec<u8>> = a
+        .files()
+        .unwrap()
+        .iter()
+        .map(|f| std::fs::read(f).unwrap())
+        .collect();
     written.sort();
     stored.sort();
     assert_eq!(stored.len(), 80);
     assert_eq!(stored, written);
-    assert!(listing(dir.path()).iter().all(|n| !n.starts_with('.')), "no staging leftovers");
+    assert!(
+        listing(dir.path()).iter().all(|n| !n.starts_with('.')),
+        "no staging leftovers"
+    );
 }
 
 #[test]
 fn only_sniffed_images_enter_the_album() {
     let dir = Scratch::new("sniff");
     let album = Album::open(dir.path(), None, Arc::new(SystemClock)).unwrap();
-    for bytes in [&b"GIF89a\x01\x00\x01\x00"[..], b"RIFF\x00\x00\x00\x00WEBPVP8 ", b"\xFF\xD8\xFF\xE0rest", b"BM\x00\x00\x00\x00\x00\x00\x00\x00\x36\x00\x00\x00"] {
+    for bytes in [
+        &b"GIF89a\x01\x00\x01\x00"[..],
+        b"RIFF\x00\x00\x00\x00WEBPVP8 ",
+        b"\xFF\xD8\xFF\xE0rest",
+        b"BM\x00\x00\x00\x00\x00\x00\x00\x00\x36\x00\x00\x00",
+    ] {
         album.save(bytes).unwrap();
     }
-    for bytes in [&b"<svg xmlns='http://www.w3.org/2000/svg'/>"[..], b"%PDF-1.4", b"", b"\x89PN"] {
-        assert!(matches!(album.save(bytes), Err(mpcanvas_platform::album::AlbumError::NotImage)));
+    for bytes in [
+        &b"<svg xmlns='http://www.w3.org/2000/svg'/>"[..],
+        b"%PDF-1.4",
+        b"",
+        b"\x89PN",
+    ] {
+        assert!(matches!(
+            album.save(bytes),
+            Err(mpcanvas_platform::album::AlbumError::NotImage)
+        ));
     }
     let names = listing(dir.path());
-    let exts: Vec<&str> = names.iter().map(|n| n.rsplit('.').next().unwrap()).collect();
+    let exts: Vec<&str> = names
+        .iter()
+        .map(|n| n.rsplit('.').next().unwrap())
+        .collect();
     assert_eq!(names.len(), 4, "{names:?}");
     for ext in ["gif", "webp", "jpg", "bmp"] {
         assert!(exts.contains(&ext), "{names:?}");

@@ -10,7 +10,13 @@ use crate::support::{Scratch, config, launch, profiles};
 /// Every escape attempt we know of, for a profile.
 fn escapes(profile: &Profile) -> Vec<String> {
     let root = &profile.files.user_root;
-    let temp_prefix = profile.files.temp_template.split("{hex32}").next().unwrap().to_owned();
+    let temp_prefix = profile
+        .files
+        .temp_template
+        .split("{hex32}")
+        .next()
+        .unwrap()
+        .to_owned();
     vec![
         "wxfile://../..".into(),
         "wxfile://../../etc/passwd".into(),
@@ -43,9 +49,16 @@ fn traversal_and_foreign_paths_never_resolve_on_any_profile() {
         std::fs::write(dir.path().join("secret.txt"), b"secret").unwrap();
         for path in escapes(&profile) {
             assert_eq!(p.store().resolve(&path), None, "{}: {path:?}", profile.name);
-            assert!(matches!(p.store().read(&path), Err(StoreError::NotFound)), "{}: {path:?}", profile.name);
             assert!(
-                matches!(p.store().write_user_file(&path, b"x"), Err(StoreError::NotFound)),
+                matches!(p.store().read(&path), Err(StoreError::NotFound)),
+                "{}: {path:?}",
+                profile.name
+            );
+            assert!(
+                matches!(
+                    p.store().write_user_file(&path, b"x"),
+                    Err(StoreError::NotFound)
+                ),
                 "{}: wrote {path:?}",
                 profile.name
             );
@@ -56,7 +69,13 @@ fn traversal_and_foreign_paths_never_resolve_on_any_profile() {
         // `..%2f..%2fetc` inside the user folder.
         let odd = format!("{root}/..%2f..%2fetc/passwd");
         p.store().write_user_file(&odd, b"x").unwrap();
-        assert!(dir.path().join("usr").join("..%2f..%2fetc").join("passwd").is_file());
+        assert!(
+            dir.path()
+                .join("usr")
+                .join("..%2f..%2fetc")
+                .join("passwd")
+                .is_file()
+        );
     }
 }
 
@@ -70,7 +89,10 @@ fn a_symlink_inside_the_user_folder_cannot_lead_out() {
     std::fs::write(outside.path().join("passwd"), b"root:x:0:0").unwrap();
     std::os::unix::fs::symlink(outside.path(), dir.path().join("usr").join("link")).unwrap();
     assert_eq!(p.store().resolve("wxfile://usr/link/passwd"), None);
-    assert!(matches!(p.store().write_user_file("wxfile://usr/link/new", b"x"), Err(StoreError::NotFound)));
+    assert!(matches!(
+        p.store().write_user_file("wxfile://usr/link/new", b"x"),
+        Err(StoreError::NotFound)
+    ));
     assert!(!outside.path().join("new").exists());
 }
 
@@ -80,7 +102,10 @@ fn temp_paths_have_the_profile_shape_and_last_one_launch() {
         let dir = Scratch::new("launch");
         let path = {
             let mut p = launch(&profile, dir.path(), ScriptedUser::default());
-            let (path, real) = p.store().write_temp(b"\x89PNG\r\n\x1a\nxxxx", "png").unwrap();
+            let (path, real) = p
+                .store()
+                .write_temp(b"\x89PNG\r\n\x1a\nxxxx", "png")
+                .unwrap();
             assert!(real.starts_with(dir.path().join("tmp")));
             assert!(matches!(p.store().resolve(&path), Some(Resolved::Temp(_))));
             path
@@ -92,7 +117,12 @@ fn temp_paths_have_the_profile_shape_and_last_one_launch() {
         };
         assert_eq!(path, want);
         let mut p = launch(&profile, dir.path(), ScriptedUser::default());
-        assert_eq!(p.store().resolve(&path), None, "{}: a new launch starts empty", profile.name);
+        assert_eq!(
+            p.store().resolve(&path),
+            None,
+            "{}: a new launch starts empty",
+            profile.name
+        );
     }
 }
 
@@ -113,7 +143,9 @@ fn a_new_launch_evicts_least_recently_used_temp_files_over_the_budget() {
         let (c, _) = p.store().write_temp(&[3; 100], "png").unwrap();
         let files = p.store().temp_files();
         assert_eq!(files.len(), 2);
-        assert!(files.iter().any(|(path, _)| *path == a) && files.iter().any(|(path, _)| *path == c));
+        assert!(
+            files.iter().any(|(path, _)| *path == a) && files.iter().any(|(path, _)| *path == c)
+        );
     }
     profile.files.temp_budget_bytes = 150;
     let _p = launch(&profile, dir.path(), ScriptedUser::default());
@@ -126,19 +158,30 @@ fn save_file_moves_a_temp_file_and_the_temp_path_stops_resolving() {
     for profile in profiles() {
         let dir = Scratch::new("savefile");
         let mut p = launch(&profile, dir.path(), ScriptedUser::default());
-        let (temp, _) = p.store().write_temp(b"\x89PNG\r\n\x1a\nbody", "png").unwrap();
+        let (temp, _) = p
+            .store()
+            .write_temp(b"\x89PNG\r\n\x1a\nbody", "png")
+            .unwrap();
         let input = profile.files.save_file_field.as_str();
         let output = &profile.files.save_file_result_field;
-        let r = p.save_file(&JsValue::object([(input, JsValue::from(temp.as_str()))])).unwrap();
+        let r = p
+            .save_file(&JsValue::object([(input, JsValue::from(temp.as_str()))]))
+            .unwrap();
         let saved = r[output].as_str().unwrap().to_owned();
         assert_ne!(saved, temp);
         assert_eq!(p.store().resolve(&temp), None, "{}", profile.name);
-        assert!(matches!(p.store().resolve(&saved), Some(Resolved::Saved(_))), "{}", profile.name);
+        assert!(
+            matches!(p.store().resolve(&saved), Some(Resolved::Saved(_))),
+            "{}",
+            profile.name
+        );
         assert_eq!(p.store().read(&saved).unwrap(), b"\x89PNG\r\n\x1a\nbody");
         // Saved files outlive the launch.
         let mut p = launch(&profile, dir.path(), ScriptedUser::default());
         assert!(p.store().resolve(&saved).is_some(), "{}", profile.name);
-        let again = p.save_file(&JsValue::object([(input, JsValue::from(temp.as_str()))])).unwrap_err();
+        let again = p
+            .save_file(&JsValue::object([(input, JsValue::from(temp.as_str()))]))
+            .unwrap_err();
         let want = if profile.replies.ok_message {
             json!({"errMsg": "saveFile:fail file not found"})
         } else {
@@ -152,23 +195,54 @@ fn save_file_moves_a_temp_file_and_the_temp_path_stops_resolving() {
 fn save_file_quotas_are_the_platforms_errors() {
     // Alipay: 10 MB per file, error 19.
     let dir = Scratch::new("quota-alipay");
-    let mut p = launch(&Profile::named("alipay").unwrap(), dir.path(), ScriptedUser::default());
-    let (big, _) = p.store().write_temp(&vec![0; 10 * 1024 * 1024 + 1], "png").unwrap();
-    let err = p.save_file(&JsValue::object([("apFilePath", JsValue::from(big.as_str()))])).unwrap_err();
-    assert_eq!(Value::Object(err.reply), json!({"error": 19, "errorMessage": "file size over 10 MB"}));
-    assert!(p.store().resolve(&big).is_some(), "a refused save leaves the temp file");
+    let mut p = launch(
+        &Profile::named("alipay").unwrap(),
+        dir.path(),
+        ScriptedUser::default(),
+    );
+    let (big, _) = p
+        .store()
+        .write_temp(&vec![0; 10 * 1024 * 1024 + 1], "png")
+        .unwrap();
+    let err = p
+        .save_file(&JsValue::object([(
+            "apFilePath",
+            JsValue::from(big.as_str()),
+        )]))
+        .unwrap_err();
+    assert_eq!(
+        Value::Object(err.reply),
+        json!({"error": 19, "errorMessage": "file size over 10 MB"})
+    );
+    assert!(
+        p.store().resolve(&big).is_some(),
+        "a refused save leaves the temp file"
+    );
     // WeChat: the 200 MB persistent quota (shrunk here).
     let mut profile = Profile::named("wechat").unwrap();
     profile.files.persistent_quota_bytes = 1000;
     let dir = Scratch::new("quota-wechat");
     let mut p = Platform::launch(config(&profile, dir.path(), ScriptedUser::default())).unwrap();
     let (t, _) = p.store().write_temp(&[0; 1001], "png").unwrap();
-    let err = p.save_file(&JsValue::object([("tempFilePath", JsValue::from(t.as_str()))])).unwrap_err();
+    let err = p
+        .save_file(&JsValue::object([(
+            "tempFilePath",
+            JsValue::from(t.as_str()),
+        )]))
+        .unwrap_err();
     assert_eq!(
         Value::Object(err.reply),
         json!({"errMsg": "saveFile:fail the maximum size of the file storage limit is exceeded"})
     );
-    assert!(matches!(p.store().write_user_file("wxfile://usr/a.bin", &[0; 1001]), Err(StoreError::Quota)));
-    p.store().write_user_file("wxfile://usr/dir/a.bin", &[0; 10]).unwrap();
-    assert!(matches!(p.store().resolve("wxfile://usr/dir/a.bin"), Some(Resolved::User(_))));
+    assert!(matches!(
+        p.store().write_user_file("wxfile://usr/a.bin", &[0; 1001]),
+        Err(StoreError::Quota)
+    ));
+    p.store()
+        .write_user_file("wxfile://usr/dir/a.bin", &[0; 10])
+        .unwrap();
+    assert!(matches!(
+        p.store().resolve("wxfile://usr/dir/a.bin"),
+        Some(Resolved::User(_))
+    ));
 }

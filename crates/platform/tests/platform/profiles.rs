@@ -14,31 +14,65 @@ fn every_embedded_profile_loads_and_names_itself() {
         assert!(profile.files.temp_template.contains("{hex32}"));
         assert!(profile.auth.scopes.contains(&profile.album.scope));
         for (kind, entry) in profile.errors.entries() {
-            assert!(!entry.message.is_empty() || kind == "export_failed", "{name}: {kind}");
+            assert!(
+                !entry.message.is_empty() || kind == "export_failed",
+                "{name}: {kind}"
+            );
         }
     }
-    assert!(matches!(Profile::named("harmony"), Err(ProfileError::Unknown(_))));
+    assert!(matches!(
+        Profile::named("harmony"),
+        Err(ProfileError::Unknown(_))
+    ));
 }
 
 fn wechat_text() -> String {
-    std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../profiles/wechat.toml")).unwrap()
+    std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../profiles/wechat.toml"
+    ))
+    .unwrap()
 }
 
 #[test]
 fn broken_profiles_are_refused_with_a_reason() {
     let text = wechat_text();
     let cases = [
-        ("a missing error kind", text.replace("no_space = { message = \"no space left\" }\n", "")),
-        ("an unknown field", text.replace("[album]\n", "[album]\nsurprise = 1\n")),
-        ("a temp template without {hex32}", text.replace("tmp_{hex32}", "tmp_fixed")),
-        ("a code shape without codes", text.replace("error_shape = \"err_msg\"", "error_shape = \"code\"")),
-        ("an album scope that is not a scope", text.replace("scope = \"scope.writePhotosAlbum\"", "scope = \"album\"")),
-        ("a bad enum value", text.replace("dest_default = \"dpr\"", "dest_default = \"twice\"")),
+        (
+            "a missing error kind",
+            text.replace("no_space = { message = \"no space left\" }\n", ""),
+        ),
+        (
+            "an unknown field",
+            text.replace("[album]\n", "[album]\nsurprise = 1\n"),
+        ),
+        (
+            "a temp template without {hex32}",
+            text.replace("tmp_{hex32}", "tmp_fixed"),
+        ),
+        (
+            "a code shape without codes",
+            text.replace("error_shape = \"err_msg\"", "error_shape = \"code\""),
+        ),
+        (
+            "an album scope that is not a scope",
+            text.replace("scope = \"scope.writePhotosAlbum\"", "scope = \"album\""),
+        ),
+        (
+            "a bad enum value",
+            text.replace("dest_default = \"dpr\"", "dest_default = \"twice\""),
+        ),
     ];
     for (case, broken) in cases {
         assert_ne!(broken, text, "{case}: the replacement must apply");
         let err = Profile::parse("broken", &broken).unwrap_err();
-        assert!(matches!(err, ProfileError::Parse { .. } | ProfileError::Invalid { .. }), "{case}: {err}");
+        assert!(
+            matches!(
+                err,
+                ProfileError::Parse { .. } | ProfileError::Invalid { .. }
+            ),
+            "{case}: {err}"
+        );
     }
     assert!(Profile::parse("copy", &text).is_ok());
 }

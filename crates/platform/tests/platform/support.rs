@@ -75,7 +75,13 @@ pub(crate) fn png(w: u32, h: u32, rgba: [u8; 4]) -> Vec<u8> {
 
 /// The error object a profile gives: `{errMsg: "<api>:fail <msg>"}` or
 /// `{error: code, errorMessage: alipay_msg}`.
-pub(crate) fn error_object(profile: &Profile, api: &str, msg: &str, code: i64, alipay_msg: &str) -> Value {
+pub(crate) fn error_object(
+    profile: &Profile,
+    api: &str,
+    msg: &str,
+    code: i64,
+    alipay_msg: &str,
+) -> Value {
     if profile.replies.ok_message {
         serde_json::json!({ "errMsg": format!("{api}:fail {msg}") })
     } else {
@@ -128,9 +134,21 @@ pub(crate) fn server() -> String {
                 }
                 let mut stream = stream;
                 let (status, headers, body): (&str, String, Vec<u8>) = match path.as_str() {
-                    "/ok.png" => ("200 OK", "Content-Type: image/png\r\n".into(), png(4, 4, [0, 0, 255, 255])),
-                    "/disguised" => ("200 OK", "Content-Type: text/plain\r\n".into(), png(2, 2, [0, 255, 0, 255])),
-                    "/page.html" => ("200 OK", "Content-Type: image/png\r\n".into(), b"<html>not an image</html>".to_vec()),
+                    "/ok.png" => (
+                        "200 OK",
+                        "Content-Type: image/png\r\n".into(),
+                        png(4, 4, [0, 0, 255, 255]),
+                    ),
+                    "/disguised" => (
+                        "200 OK",
+                        "Content-Type: text/plain\r\n".into(),
+                        png(2, 2, [0, 255, 0, 255]),
+                    ),
+                    "/page.html" => (
+                        "200 OK",
+                        "Content-Type: image/png\r\n".into(),
+                        b"<html>not an image</html>".to_vec(),
+                    ),
                     "/big" => {
                         let mut b = png(1, 1, [0, 0, 0, 255]);
                         b.resize(2 * 1024 * 1024, 0);
