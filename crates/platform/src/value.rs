@@ -40,7 +40,10 @@ pub enum JsValue {
 pub struct CanvasNode {
     /// The engine context the node draws into.
     pub context: Rc<RefCell<Context2d>>,
-    /// Layout width in CSS px; `None` means "same as the bitmap".
+    /// Layout size in CSS px, which the JS layer takes from the page (the
+    /// node's `fields({size: true})`). `None` means "same as the bitmap":
+    /// right for mini-game canvases, wrong for a mini-program 2D node at
+    /// dpr > 1, whose exports would then default to bitmap × dpr.
     pub css_size: Option<(f64, f64)>,
 }
 

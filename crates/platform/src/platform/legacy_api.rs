@@ -194,6 +194,16 @@ impl Platform {
         for w in &outcome.warnings {
             self.warn("CanvasContext.draw", w.clone());
         }
+        self.report.push(Event::Call {
+            api: "CanvasContext.draw".into(),
+            args: serde_json::json!({
+                "canvasId": ctx.canvas_id(),
+                "reserve": reserve,
+                "actions": actions.len(),
+            }),
+            ok: outcome.drawn,
+            result: serde_json::json!({ "warnings": outcome.warnings }),
+        });
         outcome
     }
 

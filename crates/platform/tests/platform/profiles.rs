@@ -95,7 +95,12 @@ fn no_code_outside_the_loader_matches_on_a_platform_name() {
             if path.ends_with("profile/load.rs") {
                 continue;
             }
-            let text = std::fs::read_to_string(&path).unwrap();
+            // Doc examples may name a profile; code may not.
+            let text: String = std::fs::read_to_string(&path)
+                .unwrap()
+                .lines()
+                .filter(|l| !l.trim_start().starts_with("//"))
+                .collect();
             for name in PROFILE_NAMES {
                 if text.contains(&format!("\"{name}\"")) {
                     offenders.push(format!("{}: {name}", path.display()));
