@@ -67,6 +67,13 @@ impl TempIndex {
         if self.used + incoming <= self.budget {
             return Ok(evicted);
         }
+        // A file that cannot fit even in an empty store evicts nothing.
+        if incoming > self.budget {
+            return Err(io::Error::new(
+                io::ErrorKind::StorageFull,
+                "the file is larger than the temp store budget",
+            ));
+        }
         for (_, path, bytes) in self.leftovers()? {
             if self.used + incoming <= self.budget {
                 return Ok(evicted);

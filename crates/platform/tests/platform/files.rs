@@ -147,10 +147,29 @@ fn a_new_launch_evicts_least_recently_used_temp_files_over_the_budget() {
             files.iter().any(|(path, _)| *path == a) && files.iter().any(|(path, _)| *path == c)
         );
     }
+    {
+        // A file larger than the whole budget is refused and evicts nothing.
+        let mut p = launch(&profile, dir.path(), ScriptedUser::default());
+        let (kept, _) = p.store().write_temp(&[4; 10], "png").unwrap();
+        assert!(matches!(
+            p.store().write_temp(&[5; 251], "png"),
+            Err(StoreError::Quota)
+        ));
+        assert!(p.store().resolve(&kept).is_some());
+    }
     profile.files.temp_budget_bytes = 150;
     let _p = launch(&profile, dir.path(), ScriptedUser::default());
-    let left: Vec<_> = std::fs::read_dir(dir.path().join("tmp")).unwrap().collect();
-    assert_eq!(left.len(), 1, "evicted down to the budget at launch");
+    // 210 bytes from earlier launches: the oldest (the 100-byte file read
+    // first) goes, the two newer ones stay.
+    let left: Vec<u64> = std::fs::read_dir(dir.path().join("tmp"))
+        .unwrap()
+        .map(|e| e.unwrap().metadata().unwrap().len())
+        .collect();
+    assert_eq!(
+        left.iter().sum::<u64>(),
+        110,
+        "evicted down to the budget at launch: {left:?}"
+    );
 }
 
 #[test]
