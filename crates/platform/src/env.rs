@@ -119,3 +119,29 @@ impl Entropy for SequenceEntropy {
         self.next
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn os_entropy_gives_distinct_32_digit_hex_names() {
+        let mut e = OsEntropy::default();
+        let (a, b) = (e.hex32(), e.hex32());
+        assert_ne!(a, b);
+        for h in [a, b] {
+            assert_eq!(h.len(), 32);
+            assert!(
+                h.bytes()
+                    .all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase())
+            );
+        }
+    }
+
+    #[test]
+    fn sequence_entropy_is_deterministic() {
+        let mut e = SequenceEntropy::starting_at(0xff);
+        assert_eq!(e.hex32(), "00000000000000000000000000000100");
+        assert_eq!(e.hex32(), "00000000000000000000000000000101");
+    }
+}

@@ -146,3 +146,36 @@ impl ScriptedUser {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn answers_parse_from_their_cli_spelling() {
+        for a in [
+            Answer::Allow,
+            Answer::Deny,
+            Answer::DenyForever,
+            Answer::Dismiss,
+            Answer::Cancel,
+        ] {
+            assert_eq!(a.as_str().parse::<Answer>(), Ok(a));
+        }
+        assert!("maybe".parse::<Answer>().is_err());
+    }
+
+    #[test]
+    fn a_script_is_answered_before_the_default() {
+        let mut u =
+            ScriptedUser::new(Answer::Allow).with_script([Answer::DenyForever, Answer::Cancel]);
+        assert_eq!(
+            u.answer_prompt(false),
+            PromptAnswer::Deny,
+            "no don't-ask-again option"
+        );
+        assert!(!u.choose_save());
+        assert_eq!(u.answer_prompt(true), PromptAnswer::Allow);
+        assert_eq!(u.settings_switch(), Some(true));
+    }
+}

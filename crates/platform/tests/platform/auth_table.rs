@@ -272,3 +272,16 @@ fn the_report_records_calls_prompts_and_settings() {
     assert_eq!(events[2]["api"], "tt.saveImageToPhotosAlbum");
     assert_eq!(events[2]["ok"], true);
 }
+
+#[test]
+fn a_corrupt_authorization_file_stops_the_launch_instead_of_resetting() {
+    let dir = Scratch::new("corrupt");
+    std::fs::write(dir.path().join("auth.json"), b"{not json").unwrap();
+    let cfg = crate::support::config(
+        &Profile::named("wechat").unwrap(),
+        dir.path(),
+        ScriptedUser::default(),
+    );
+    let err = Platform::launch(cfg).err().expect("launch must fail");
+    assert_eq!(err.kind(), std::io::ErrorKind::InvalidData);
+}
