@@ -112,6 +112,14 @@ pub struct ExportRules {
     /// colour. White on every profile (PL §3 step 8 decision; uni-app
     /// prefills white, browsers and Android give black: RS §6 P9).
     pub jpeg_background: [u8; 3],
+    /// Export methods a canvas node object has: mini-game `Canvas` has
+    /// `toTempFilePath` and `toTempFilePathSync`, Alipay's 2D `Canvas` has
+    /// `toTempFilePath`; WeChat, Feishu and Douyin 2D nodes export through
+    /// the namespace function only (PL §1 table).
+    pub node_methods: Vec<String>,
+    /// Export methods a legacy `CanvasContext` has: Alipay's
+    /// `toTempFilePath` and `toDataURL` (PL §1 table, §4); none elsewhere.
+    pub context_methods: Vec<String>,
 }
 
 /// See [`ExportRules::size_default`].
