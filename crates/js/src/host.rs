@@ -39,6 +39,9 @@ pub struct Host {
     pub canvas_limits: mpcanvas_canvas::Limits,
     /// The simulated phone's screen.
     pub device: crate::page::Device,
+    /// The platform layer (files, album, authorization, exports), when the
+    /// runtime runs mini-program code.
+    pub platform: Option<Rc<std::cell::RefCell<mpcanvas_platform::Platform>>>,
     /// Whether a user tap is being handled (APIs such as `openSetting`
     /// work only then).
     pub gesture: std::cell::Cell<bool>,
@@ -51,6 +54,13 @@ impl Host {
             .map_err(|_| rquickjs::Exception::throw_internal(ctx, "the host is already in use"))?;
         Ok(())
     }
+}
+
+/// The runtime's platform layer, if it has one.
+pub(crate) fn platform(
+    ctx: &Ctx<'_>,
+) -> Option<Rc<std::cell::RefCell<mpcanvas_platform::Platform>>> {
+    get(ctx).and_then(|h| h.platform.clone())
 }
 
 /// The runtime's host, if one was installed.

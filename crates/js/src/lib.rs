@@ -17,6 +17,7 @@ pub mod canvas;
 pub mod console;
 pub mod event_loop;
 pub mod host;
+pub mod namespace;
 pub mod page;
 pub mod run;
 pub mod runtime;

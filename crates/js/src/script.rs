@@ -181,6 +181,7 @@ pub fn evaluate(source: &str, options: &RenderOptions) -> Result<String, ScriptE
             loader: std::rc::Rc::new(crate::host::NoResources),
             canvas_limits: options.canvas_limits,
             device: crate::page::Device::default(),
+            platform: None,
             gesture: Default::default(),
         }
         .install(&ctx)

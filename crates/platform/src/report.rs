@@ -44,6 +44,21 @@ pub enum Event {
         /// What happened.
         message: String,
     },
+    /// A line the script wrote to its console (the JS runtime adds these,
+    /// so the report keeps calls and output in one order).
+    Console {
+        /// `log`, `debug`, `warn` or `error`.
+        level: String,
+        /// The formatted text.
+        text: String,
+    },
+    /// An error that escaped the script; the run went on.
+    Uncaught {
+        /// Where it escaped from (`Page.onReady`, `tap save`, `timer`, …).
+        during: String,
+        /// The error and its JS stack.
+        message: String,
+    },
     /// A temp file was written.
     TempFile {
         /// The opaque platform path.

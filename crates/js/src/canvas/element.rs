@@ -49,6 +49,23 @@ impl<'js> JsCanvas<'js> {
         )
     }
 
+    /// A canvas object over an existing engine context (a platform-owned
+    /// bitmap), laid out at `layout` CSS px when given.
+    pub(crate) fn wrap(
+        ctx: &Ctx<'js>,
+        engine: Rc<RefCell<Context2d>>,
+        layout: Option<(f64, f64)>,
+    ) -> rquickjs::Result<Class<'js, Self>> {
+        Class::instance(
+            ctx.clone(),
+            JsCanvas {
+                engine,
+                context: None,
+                layout,
+            },
+        )
+    }
+
     fn resize(
         &mut self,
         ctx: &Ctx<'js>,

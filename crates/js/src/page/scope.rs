@@ -8,6 +8,8 @@
 use rquickjs::class::Trace;
 use rquickjs::{Class, Ctx, JsLifetime, Object, Symbol, Value};
 
+use mpcanvas_platform::{Platform, Scope};
+
 use super::Device;
 use super::markup::{CanvasElement, CanvasKind, Element, Markup};
 use crate::canvas::element::JsCanvas;
@@ -18,7 +20,7 @@ pub(crate) const NODE_DEFAULT: (f64, f64) = (300.0, 150.0);
 
 /// One `<canvas>` of a scope.
 #[derive(Trace, JsLifetime)]
-pub(crate) struct ScopedCanvas<'js> {
+pub struct ScopedCanvas<'js> {
     /// The element as written.
     #[qjs(skip_trace)]
     pub element: CanvasElement,
@@ -33,7 +35,10 @@ pub(crate) struct ScopedCanvas<'js> {
 /// The canvases and child components of one page or component instance.
 #[derive(Trace, JsLifetime)]
 #[rquickjs::class(rename = "MpcanvasScope")]
-pub(crate) struct JsScope<'js> {
+pub struct JsScope<'js> {
+    /// Where the platform layer keeps this scope's legacy canvases.
+    #[qjs(skip_trace)]
+    pub platform_scope: Scope,
     /// Canvases in document order.
     pub canvases: Vec<ScopedCanvas<'js>>,
     /// The markup's elements (for selectors and sizes).
@@ -45,7 +50,7 @@ pub(crate) struct JsScope<'js> {
 
 /// A component instance placed in a scope's markup.
 #[derive(Trace, JsLifetime)]
-pub(crate) struct ChildComponent<'js> {
+pub struct ChildComponent<'js> {
     /// Index of its element in the owner's markup.
     #[qjs(skip_trace)]
     pub element: usize,
@@ -60,10 +65,14 @@ const KEY: &str = "mpcanvas.scope";
 
 impl<'js> JsScope<'js> {
     /// Builds the scope of `markup`: a canvas per drawable `<canvas>`,
-    /// sized as PLATFORM.md §2 says.
+    /// sized as PLATFORM.md §2 says. Legacy canvases are declared in
+    /// `platform` (which owns their bitmaps) under `platform_scope`; without
+    /// a platform they get a plain canvas of CSS size × dpr.
     pub(crate) fn build(
         ctx: &Ctx<'js>,
         markup: &Markup,
+        platform: Option<&std::cell::RefCell<Platform>>,
+        platform_scope: Scope,
         device: &Device,
         legacy_default: (f64, f64),
         limits: mpcanvas_canvas::Limits,
@@ -97,18 +106,41 @@ impl<'js> JsScope<'js> {
                     )?;
                     c.borrow_mut().layout = Some(css);
                     add_node_methods(ctx, &c)?;
+                    if let Some(platform) = platform {
+                        let methods = platform.borrow().profile().export.node_methods.clone();
+                        crate::namespace::nodes::add_export_methods(ctx, &c, &methods)?;
+                    }
                     Some(c)
                 }
                 CanvasKind::Legacy => {
-                    // The backing store is the CSS size times the device
-                    // pixel ratio; drawing is in CSS px.
-                    let (w, h) = (
-                        (css.0 * device.pixel_ratio).round() as u32,
-                        (css.1 * device.pixel_ratio).round() as u32,
-                    );
-                    let c = JsCanvas::create(ctx, w, h, limits)?;
-                    c.borrow_mut().layout = Some(css);
-                    Some(c)
+                    let name = element.canvas_id.as_deref().or(element.id.as_deref());
+                    match (platform, name) {
+                        (Some(platform), Some(name)) => {
+                            let mut p = platform.borrow_mut();
+                            p.declare_canvas(platform_scope, name, Some(css))
+                                .map_err(|e| rquickjs::Exception::throw_range(ctx, &e.message))?;
+                            let engine = p
+                                .canvases()
+                                .get(platform_scope, name)
+                                .map(|c| c.context.clone());
+                            drop(p);
+                            match engine {
+                                Some(engine) => Some(JsCanvas::wrap(ctx, engine, Some(css))?),
+                                None => None,
+                            }
+                        }
+                        _ => {
+                            // The backing store is the CSS size times the
+                            // device pixel ratio; drawing is in CSS px.
+                            let (w, h) = (
+                                (css.0 * device.dpr).round() as u32,
+                                (css.1 * device.dpr).round() as u32,
+                            );
+                            let c = JsCanvas::create(ctx, w, h, limits)?;
+                            c.borrow_mut().layout = Some(css);
+                            Some(c)
+                        }
+                    }
                 }
             };
             canvases.push(ScopedCanvas {
@@ -120,28 +152,12 @@ impl<'js> JsScope<'js> {
         Class::instance(
             ctx.clone(),
             JsScope {
+                platform_scope,
                 canvases,
                 elements: markup.elements.clone(),
                 components: Vec::new(),
             },
         )
-    }
-
-    /// The legacy canvas with `canvas-id` (or, where the markup names
-    /// legacy canvases by `id` as Alipay's does, `id`) equal to `name`.
-    pub(crate) fn legacy(&self, name: &str) -> Option<&ScopedCanvas<'js>> {
-        let legacy = || {
-            self.canvases
-                .iter()
-                .filter(|c| c.element.kind == CanvasKind::Legacy)
-        };
-        legacy()
-            .find(|c| c.element.canvas_id.as_deref() == Some(name))
-            .or_else(|| {
-                legacy().find(|c| {
-                    c.element.canvas_id.is_none() && c.element.id.as_deref() == Some(name)
-                })
-            })
     }
 
     /// The canvas made for element `index` of the markup, if it is one.

@@ -4,9 +4,12 @@
 //! taps, then unload. Script errors are collected, not fatal; running out
 //! of time or memory ends the run.
 
+use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
+
+use mpcanvas_platform::{Platform, Scope};
 
 use rquickjs::function::Rest;
 use rquickjs::{CatchResultExt, Class, Ctx, Object, Value};
@@ -43,6 +46,10 @@ pub struct RunOptions {
     pub settle_ms: f64,
     /// Where image `src` strings are read from.
     pub loader: Rc<dyn ResourceLoader>,
+    /// The platform layer: with one, the profile's namespace (`wx`, `my`,
+    /// `tt`) is defined, legacy canvases live in it, and its device and
+    /// default canvas size replace `device` and `legacy_canvas_size`.
+    pub platform: Option<Rc<RefCell<Platform>>>,
 }
 
 impl Default for RunOptions {
@@ -55,6 +62,7 @@ impl Default for RunOptions {
             legacy_canvas_size: (300.0, 150.0),
             settle_ms: 30_000.0,
             loader: Rc::new(crate::host::NoResources),
+            platform: None,
         }
     }
 }
@@ -91,8 +99,8 @@ impl RunOutcome {
     }
 }
 
-/// Runs `package`. `extend` installs the platform namespace (and anything
-/// else a host provides) before any package code runs.
+/// Runs `package`. `extend` installs anything else a host provides, after
+/// the platform namespace and before any package code runs.
 pub fn run(
     package: &Package,
     options: &RunOptions,
@@ -107,8 +115,18 @@ pub fn run(
         }
     };
     let log = Log::default();
+    // With a platform, its phone and canvas defaults are the run's.
+    let mut options = options.clone();
+    if let Some(platform) = &options.platform {
+        let p = platform.borrow();
+        options.device = p.device();
+        let [w, h] = p.profile().canvas.legacy_default_size;
+        options.legacy_canvas_size = (f64::from(w), f64::from(h));
+    }
+    let options = &options;
     rt.with(|ctx| {
         let mut driver = Driver {
+            next_component: 0,
             rt: &rt,
             ctx: ctx.clone(),
             package,
@@ -139,6 +157,8 @@ struct Driver<'r, 'js> {
     modules: Modules,
     events: Option<EventLoop>,
     uncaught: Vec<Uncaught>,
+    /// Platform scope id of the next component instance.
+    next_component: u64,
 }
 
 /// A page or component whose markup may place components.
@@ -170,10 +190,7 @@ impl<'r, 'js> Driver<'r, 'js> {
                 if matches!(error, ScriptError::Timeout(_) | ScriptError::OutOfMemory(_)) {
                     return Err(error);
                 }
-                self.uncaught.push(Uncaught {
-                    during: during.to_string(),
-                    error,
-                });
+                self.escaped(during, error);
                 Ok(None)
             }
         }
@@ -199,11 +216,26 @@ impl<'r, 'js> Driver<'r, 'js> {
     }
 
     fn collect(&mut self, errors: Vec<ScriptError>, during: &str) {
-        self.uncaught
-            .extend(errors.into_iter().map(|error| Uncaught {
-                during: during.to_string(),
-                error,
-            }));
+        for error in errors {
+            self.escaped(during, error);
+        }
+    }
+
+    /// Records an error that escaped the script, in the outcome and the
+    /// platform's report.
+    fn escaped(&mut self, during: &str, error: ScriptError) {
+        if let Some(platform) = &self.options.platform {
+            platform
+                .borrow_mut()
+                .note(mpcanvas_platform::Event::Uncaught {
+                    during: during.to_string(),
+                    message: error.to_string(),
+                });
+        }
+        self.uncaught.push(Uncaught {
+            during: during.to_string(),
+            error,
+        });
     }
 
     fn run_all(
@@ -221,6 +253,7 @@ impl<'r, 'js> Driver<'r, 'js> {
             loader: self.options.loader.clone(),
             canvas_limits: self.options.canvas_limits,
             device: self.options.device,
+            platform: self.options.platform.clone(),
             gesture: Default::default(),
         }
         .install(&ctx)
@@ -230,6 +263,9 @@ impl<'r, 'js> Driver<'r, 'js> {
         ctx.globals()
             .set("GameGlobal", ctx.globals())
             .map_err(|e| self.js(e))?;
+        if let Some(platform) = &self.options.platform {
+            crate::namespace::install(&ctx, platform).map_err(|e| self.js(e))?;
+        }
         extend(&ctx).map_err(|e| self.js(e))?;
 
         match &self.package.entry {
@@ -331,11 +367,17 @@ impl<'r, 'js> Driver<'r, 'js> {
         using
     }
 
-    fn build_scope(&mut self, markup: &Markup) -> Result<Class<'js, JsScope<'js>>, ScriptError> {
+    fn build_scope(
+        &mut self,
+        markup: &Markup,
+        scope: Scope,
+    ) -> Result<Class<'js, JsScope<'js>>, ScriptError> {
         let o = self.options;
         JsScope::build(
             &self.ctx,
             markup,
+            o.platform.as_deref(),
+            scope,
             &o.device,
             o.legacy_canvas_size,
             o.canvas_limits,
@@ -359,19 +401,21 @@ impl<'r, 'js> Driver<'r, 'js> {
                 continue;
             };
             let Some(script) = self.package.component(owner.file, component_path) else {
-                self.uncaught.push(Uncaught {
-                    during: format!("mounting <{}>", element.name),
-                    error: ScriptError::Host(format!(
+                self.escaped(
+                    &format!("mounting <{}>", element.name),
+                    ScriptError::Host(format!(
                         "component '{component_path}' has no .js file in the package"
                     )),
-                });
+                );
                 continue;
             };
             let key = self.modules.display(&script.with_extension(""));
             self.load_module(&key, &script)?;
             let child_markup = Self::read_markup(markup_beside(&script).as_deref());
             let child_using = self.components_of(Some(&script.with_extension("json")), false);
-            let child_scope = self.build_scope(&child_markup)?;
+            self.next_component += 1;
+            let child_scope =
+                self.build_scope(&child_markup, Scope::Component(self.next_component))?;
             let label = format!("creating <{}>", element.name);
             let instance = self.guarded(&label, |ctx| {
                 let Some(def) = program::definition(ctx, &key)? else {
@@ -440,7 +484,7 @@ impl<'r, 'js> Driver<'r, 'js> {
             self.app_hook("onShow", &route)?;
         }
         let page_markup = Self::read_markup(markup_path.as_deref());
-        let page_scope = self.build_scope(&page_markup)?;
+        let page_scope = self.build_scope(&page_markup, Scope::Page)?;
         // The page's scope exists before its script runs, so code that
         // calls the platform at load time already sees its canvases.
         let placeholder = Object::new(self.ctx.clone()).map_err(|e| self.js(e))?;

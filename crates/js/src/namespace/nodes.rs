@@ -1,0 +1,100 @@
+//! Canvas objects the platform makes: mini-game `createCanvas()`, and the
+//! export methods a profile gives canvas nodes (`toTempFilePath`,
+//! `toTempFilePathSync`).
+
+use rquickjs::function::Opt;
+use rquickjs::{Class, Ctx, Function, Value};
+
+use super::api::{deliver_result, promises, services};
+use super::convert;
+use crate::canvas::element::JsCanvas;
+
+/// Adds the profile's node export methods to `node` as own properties.
+pub(crate) fn add_export_methods<'js>(
+    ctx: &Ctx<'js>,
+    node: &Class<'js, JsCanvas<'js>>,
+    methods: &[String],
+) -> rquickjs::Result<()> {
+    for method in methods {
+        let f = match method.as_str() {
+            "toTempFilePath" => to_temp_file_path(ctx, node.clone())?,
+            "toTempFilePathSync" => to_temp_file_path_sync(ctx, node.clone())?,
+            _ => continue,
+        };
+        node.set(method.as_str(), f)?;
+    }
+    Ok(())
+}
+
+fn to_temp_file_path<'js>(
+    ctx: &Ctx<'js>,
+    node: Class<'js, JsCanvas<'js>>,
+) -> rquickjs::Result<Function<'js>> {
+    Function::new(
+        ctx.clone(),
+        move |ctx: Ctx<'js>, options: Opt<Value<'js>>| {
+            let options = options
+                .0
+                .unwrap_or_else(|| Value::new_undefined(ctx.clone()));
+            let services = services(&ctx)?;
+            let converted = convert::to_platform(&ctx, &options)?;
+            let target = convert::node_of(&node.borrow());
+            let allowed = services.platform.borrow().profile().export.node_promises;
+            let result = services
+                .platform
+                .borrow_mut()
+                .node_to_temp_file_path(&target, &converted);
+            deliver_result(
+                &ctx,
+                &services.events,
+                options.as_object(),
+                result,
+                promises(allowed),
+            )
+        },
+    )?
+    .with_name("toTempFilePath")
+}
+
+fn to_temp_file_path_sync<'js>(
+    ctx: &Ctx<'js>,
+    node: Class<'js, JsCanvas<'js>>,
+) -> rquickjs::Result<Function<'js>> {
+    Function::new(
+        ctx.clone(),
+        move |ctx: Ctx<'js>, options: Opt<Value<'js>>| {
+            let options = options
+                .0
+                .unwrap_or_else(|| Value::new_undefined(ctx.clone()));
+            let services = services(&ctx)?;
+            let converted = convert::to_platform(&ctx, &options)?;
+            let target = convert::node_of(&node.borrow());
+            let result = services
+                .platform
+                .borrow_mut()
+                .node_to_temp_file_path_sync(&target, &converted);
+            result.map_err(|failure| rquickjs::Exception::throw_message(&ctx, &failure.message))
+        },
+    )?
+    .with_name("toTempFilePathSync")
+}
+
+/// Mini-game `createCanvas()`: the first is the screen canvas.
+pub(crate) fn create_canvas<'js>(ctx: &Ctx<'js>) -> rquickjs::Result<Function<'js>> {
+    Function::new(ctx.clone(), |ctx: Ctx<'js>| {
+        let services = services(&ctx)?;
+        let methods = services
+            .platform
+            .borrow()
+            .profile()
+            .export
+            .node_methods
+            .clone();
+        let node = services.platform.borrow_mut().create_canvas();
+        let node = node.map_err(|f| rquickjs::Exception::throw_message(&ctx, &f.message))?;
+        let canvas = JsCanvas::wrap(&ctx, node.context, node.css_size)?;
+        add_export_methods(&ctx, &canvas, &methods)?;
+        Ok::<_, rquickjs::Error>(canvas)
+    })?
+    .with_name("createCanvas")
+}
