@@ -16,15 +16,24 @@ pub struct Fetched {
     pub bytes: Vec<u8>,
     /// The image format the bytes start with, if any.
     pub kind: Option<ImageKind>,
+    /// The HTTP status the body came with (200 for fetchers without one).
+    pub status: u16,
 }
 
 impl Fetched {
-    /// Wraps a body, sniffing it.
+    /// Wraps a body, sniffing it; the status is 200.
     pub fn new(bytes: Vec<u8>) -> Self {
         Fetched {
             kind: sniff(&bytes),
             bytes,
+            status: 200,
         }
+    }
+
+    /// The same body with HTTP status `status`.
+    pub fn with_status(mut self, status: u16) -> Self {
+        self.status = status;
+        self
     }
 }
 
@@ -153,7 +162,7 @@ impl Fetcher for HttpFetcher {
         if bytes.len() as u64 > cap {
             return Err(FetchError::TooLarge(cap));
         }
-        Ok(Fetched::new(bytes))
+        Ok(Fetched::new(bytes).with_status(status))
     }
 }
 

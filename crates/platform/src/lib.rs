@@ -31,6 +31,9 @@
 //! | `saveImageToPhotosAlbum`, `my.saveImage` | [`Platform::save_image_to_photos_album`], [`Platform::save_image`] |
 //! | `authorize`, `getSetting`, `openSetting` | [`Platform::authorize`], [`Platform::get_setting`], [`Platform::open_setting`] (inside [`Platform::set_in_tap`]) |
 //! | `saveFile`, mini-game `createCanvas` | [`Platform::save_file`], [`Platform::create_canvas`] |
+//! | `getFileSystemManager()` `.readFile` / `.writeFile` / `.access` / `.unlink` / `.getFileInfo` / `.saveFile` (and `…Sync`) | [`Platform::fs_read_file`] ([`FileData`]), [`Platform::fs_write_file`], [`Platform::fs_access`], [`Platform::fs_unlink`], [`Platform::fs_get_file_info`], [`Platform::fs_save_file`] (and `…_sync`) |
+//! | `downloadFile`, `getImageInfo` | [`Platform::download_file`], [`Platform::get_image_info`] |
+//! | an image object's `src` | [`Platform::load_resource`] |
 //!
 //! ```
 //! use mpcanvas_platform::{Action, JsValue, Platform, PlatformConfig, Profile, Scope, StyleValue};
@@ -65,6 +68,7 @@ pub mod album;
 mod atomic;
 pub mod auth;
 pub mod canvases;
+mod encoding;
 pub mod env;
 mod export;
 pub mod fetch;
@@ -81,7 +85,7 @@ pub mod value;
 pub use canvases::Scope;
 pub use env::Device;
 pub use legacy::{Action, CanvasContext, ImageRect, StyleValue, TextBackend};
-pub use platform::{DrawOutcome, ImageDataReply, Platform, PlatformConfig};
+pub use platform::{DrawOutcome, FileData, ImageDataReply, Platform, PlatformConfig};
 pub use profile::{FailKind, Profile};
 pub use reply::{ApiResult, Failure, Reply};
 pub use report::{Event, Report};

@@ -51,32 +51,32 @@ impl Reason {
 
     /// A failure whose message has a `{detail}`.
     pub(crate) fn detail(kind: FailKind, detail: impl Into<String>) -> Self {
-        Reason {
-            kind,
-            params: vec![("detail", detail.into())],
-        }
+        Reason::new(kind).with("detail", detail)
     }
 
     /// "parameter.`name` should be `expected` instead of `actual`".
     pub(crate) fn parameter(name: &str, expected: &str, actual: &str) -> Self {
-        Reason {
-            kind: FailKind::Parameter,
-            params: vec![
-                ("name", name.to_owned()),
-                ("expected", expected.to_owned()),
-                ("actual", actual.to_owned()),
-            ],
-        }
+        Reason::new(FailKind::Parameter)
+            .with("name", name)
+            .with("expected", expected)
+            .with("actual", actual)
+    }
+
+    /// A failure whose message names the `{path}` concerned.
+    pub(crate) fn path(kind: FailKind, path: impl Into<String>) -> Self {
+        Reason::new(kind).with("path", path)
+    }
+
+    /// Adds placeholder `key` (`name`, `detail`, `path`).
+    pub(crate) fn with(mut self, key: &'static str, value: impl Into<String>) -> Self {
+        self.params.push((key, value.into()));
+        self
     }
 
     /// Words the failure for `api` on `profile`.
     pub(crate) fn shape(&self, profile: &Profile, api: &str) -> Failure {
         let entry = profile.errors.entry(self.kind);
-        let mut text = entry.message.clone();
-        for (name, value) in &self.params {
-            text = text.replace(&format!("{{{name}}}"), value);
-        }
-        let text = text.replace("{detail}", "");
+        let text = fill(&entry.message, api, &self.params);
         let mut reply = Map::new();
         let message = match profile.replies.error_shape {
             ErrorShape::ErrMsg => {
@@ -102,6 +102,37 @@ impl Reason {
     }
 }
 
+/// Fills `{placeholder}`s in one pass, so a value (a script's path) that
+/// itself contains braces is never expanded again. `{api}` is the API's
+/// name; a known placeholder without a value becomes empty; any other
+/// braces stay as written.
+fn fill(template: &str, api: &str, params: &[(&'static str, String)]) -> String {
+    const KNOWN: &[&str] = &["name", "expected", "actual", "detail", "path"];
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let key = after.find('}').map(|close| &after[..close]);
+        match key {
+            Some("api") => out.push_str(api),
+            Some(k) if KNOWN.contains(&k) => {
+                if let Some((_, v)) = params.iter().find(|(name, _)| *name == k) {
+                    out.push_str(v);
+                }
+            }
+            _ => {
+                out.push('{');
+                rest = after;
+                continue;
+            }
+        }
+        rest = &after[key.map_or(0, str::len) + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// A success object for `api` with `fields`, plus `errMsg: "<api>:ok"`
 /// where the profile has it.
 pub(crate) fn ok(profile: &Profile, api: &str, fields: Reply) -> Reply {
@@ -117,4 +148,24 @@ pub(crate) fn field(name: &str, value: impl Into<Value>) -> Reply {
     let mut m = Map::new();
     m.insert(name.to_owned(), value.into());
     m
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fill;
+
+    #[test]
+    fn placeholders_fill_once_and_unknown_braces_stay() {
+        let params = [("path", "wxfile://usr/{detail}".to_owned())];
+        assert_eq!(
+            fill(
+                "no such file or directory, {api} {path}",
+                "readFile",
+                &params
+            ),
+            "no such file or directory, readFile wxfile://usr/{detail}"
+        );
+        assert_eq!(fill("a{detail}b", "x", &[]), "ab");
+        assert_eq!(fill("{odd} {", "x", &[]), "{odd} {");
+    }
 }

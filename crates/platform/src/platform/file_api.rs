@@ -20,7 +20,7 @@ impl Platform {
                 })?
                 .to_owned();
             let saved = self.store.save_file(&path).map_err(|e| match e {
-                StoreError::NotFound => Reason::new(FailKind::FileNotFound),
+                StoreError::NotFound | StoreError::Denied => Reason::new(FailKind::FileNotFound),
                 StoreError::TooLarge => Reason::new(FailKind::FileTooLarge),
                 StoreError::Quota => Reason::new(FailKind::StorageQuota),
                 StoreError::Io(e) => Reason::detail(FailKind::WriteFailed, e.to_string()),

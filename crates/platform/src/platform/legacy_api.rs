@@ -7,22 +7,19 @@
 //! every earlier draw") holds by construction.
 
 use std::cell::RefCell;
-use std::path::PathBuf;
 use std::rc::Rc;
 
-use base64::Engine;
 use mpcanvas_canvas::{CanvasPattern, Context2d, Image, ImageData, Repetition};
 
+use super::resource_api::{Allow, Sources};
 use super::{Platform, string_option};
 use crate::canvases::Scope;
 use crate::export::params::js_round;
-use crate::fetch::Fetcher;
 use crate::legacy::CanvasContext;
 use crate::legacy::replay::{ImageLoader, replay};
 use crate::profile::{CanvasRules, FailKind};
 use crate::reply::{ApiResult, Reason, Reply};
 use crate::report::Event;
-use crate::store::FileStore;
 use crate::value::{CanvasNode, JsValue};
 
 /// What `draw()` reports to its callback.
@@ -48,78 +45,23 @@ pub struct ImageDataReply {
     pub reply: Reply,
 }
 
-/// Resolves `drawImage` sources during a replay.
+/// Resolves `drawImage` sources during a replay: store, package, and
+/// network or `data:` URLs where the profile's canvas rules allow them.
 struct Images<'a> {
-    store: &'a mut FileStore,
-    fetcher: &'a dyn Fetcher,
+    sources: Sources<'a>,
     rules: &'a CanvasRules,
-    package_root: Option<&'a PathBuf>,
     limits: mpcanvas_canvas::Limits,
 }
 
 impl ImageLoader for Images<'_> {
     fn load(&mut self, src: &str) -> Result<Image, String> {
-        let bytes = self.bytes(src)?;
+        let allow = Allow {
+            network: self.rules.draw_image_network,
+            data_url: self.rules.draw_image_data_url,
+        };
+        let bytes = self.sources.bytes(src, allow)?;
         Image::decode(&bytes, &self.limits).map_err(|e| e.message)
     }
-}
-
-impl Images<'_> {
-    fn bytes(&mut self, src: &str) -> Result<Vec<u8>, String> {
-        if let Ok(bytes) = self.store.read(src) {
-            return Ok(bytes);
-        }
-        if self.store.owns(src) {
-            return Err(format!("file not found: {src}"));
-        }
-        let lower = src.to_ascii_lowercase();
-        if lower.starts_with("data:") {
-            if !self.rules.draw_image_data_url {
-                return Err("data URLs are not supported here; write the file first".into());
-            }
-            return decode_data_url(src);
-        }
-        if lower.starts_with("http://") || lower.starts_with("https://") {
-            if !self.rules.draw_image_network {
-                return Err("network images must be downloaded first (downloadFile)".into());
-            }
-            return self
-                .fetcher
-                .fetch(src)
-                .map(|f| f.bytes)
-                .map_err(|e| e.to_string());
-        }
-        self.package_file(src)
-    }
-
-    /// A file of the mini-program package (`/images/a.png`, `images/a.png`).
-    fn package_file(&self, src: &str) -> Result<Vec<u8>, String> {
-        let not_found = || format!("file not found: {src}");
-        let root = self.package_root.ok_or_else(not_found)?;
-        if src.contains("://") {
-            return Err(not_found());
-        }
-        let rel = src.trim_start_matches('/');
-        let segments = crate::store::user_segments(rel).ok_or_else(not_found)?;
-        let real = crate::store::contained(root, &segments).ok_or_else(not_found)?;
-        std::fs::read(real).map_err(|_| not_found())
-    }
-}
-
-fn decode_data_url(src: &str) -> Result<Vec<u8>, String> {
-    let (meta, payload) = src
-        .split_once(',')
-        .ok_or_else(|| "malformed data URL".to_owned())?;
-    if !meta.to_ascii_lowercase().ends_with(";base64") {
-        return Err("only base64 data URLs hold images".into());
-    }
-    let cleaned: String = payload
-        .chars()
-        .filter(|c| !c.is_ascii_whitespace())
-        .collect();
-    base64::engine::general_purpose::STANDARD
-        .decode(cleaned)
-        .map_err(|e| format!("bad base64: {e}"))
 }
 
 /// A number option that must be given (`canvasGetImageData` rects).
@@ -171,10 +113,12 @@ impl Platform {
             Some(canvas) => {
                 let scale = canvas.scale();
                 let mut images = Images {
-                    store: &mut self.store,
-                    fetcher: self.fetcher.as_ref(),
+                    sources: Sources {
+                        store: &mut self.store,
+                        fetcher: self.fetcher.as_ref(),
+                        package_root: self.package_root.as_ref(),
+                    },
                     rules: &self.profile.canvas,
-                    package_root: self.package_root.as_ref(),
                     limits: self.canvas_limits,
                 };
                 let notes = replay(
@@ -221,10 +165,12 @@ impl Platform {
     ) -> Result<CanvasPattern, String> {
         let repetition = Repetition::parse_argument(repetition).map_err(|e| e.message)?;
         let mut images = Images {
-            store: &mut self.store,
-            fetcher: self.fetcher.as_ref(),
+            sources: Sources {
+                store: &mut self.store,
+                fetcher: self.fetcher.as_ref(),
+                package_root: self.package_root.as_ref(),
+            },
             rules: &self.profile.canvas,
-            package_root: self.package_root.as_ref(),
             limits: self.canvas_limits,
         };
         let image = images.load(path)?;

@@ -9,9 +9,12 @@
 
 mod album_api;
 mod auth_api;
+mod download_api;
 mod export_api;
 mod file_api;
+mod fs_api;
 mod legacy_api;
+mod resource_api;
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -30,6 +33,7 @@ use crate::store::FileStore;
 use crate::user::ScriptedUser;
 use crate::value::JsValue;
 
+pub use fs_api::FileData;
 pub use legacy_api::{DrawOutcome, ImageDataReply};
 
 /// Everything a run is set up with. [`PlatformConfig::new`] gives the

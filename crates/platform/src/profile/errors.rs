@@ -8,8 +8,9 @@ use serde::Deserialize;
 #[serde(deny_unknown_fields)]
 pub struct ErrorEntry {
     /// The text after `"<api>:fail "` (errMsg platforms) or the
-    /// `errorMessage` (Alipay). `{name}`, `{expected}`, `{actual}` and
-    /// `{detail}` are filled in where the failure has them.
+    /// `errorMessage` (Alipay). `{name}`, `{expected}`, `{actual}`,
+    /// `{detail}` and `{path}` are filled in where the failure has them;
+    /// `{api}` is the method's name (`readFile`).
     pub message: String,
     /// Alipay's numeric `error` (required when the shape is `code`).
     #[serde(default)]
@@ -114,4 +115,21 @@ catalogue! {
     /// `canvasGetImageData` / `canvasPutImageData` with an empty or
     /// over-budget rectangle (`{detail}`).
     invalid_rect => InvalidRect,
+    /// A `FileSystemManager` method's path does not resolve, including
+    /// every escape attempt (`{path}`, `{api}`).
+    no_such_file => NoSuchFile,
+    /// A `FileSystemManager` write or delete outside what the app may
+    /// change: temp, package and foreign paths (`{path}`, `{api}`).
+    permission_denied => PermissionDenied,
+    /// `readFile` / `writeFile` with an encoding the platform does not
+    /// know (`{detail}`: the name given).
+    unknown_encoding => UnknownEncoding,
+    /// `writeFile` text that does not decode in its encoding (bad base64
+    /// or hex).
+    invalid_data => InvalidData,
+    /// `readFile` `position` / `length` outside the file (`{name}`).
+    out_of_range => OutOfRange,
+    /// `downloadFile` (or a network `getImageInfo`) got no body: HTTP
+    /// error, timeout, size cap, connection (`{detail}`).
+    download_file_failed => DownloadFileFailed,
 }

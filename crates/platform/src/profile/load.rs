@@ -116,6 +116,57 @@ impl Profile {
         if !self.auth.scopes.contains(&self.album.scope) {
             return Err("album.scope must be one of auth.scopes".into());
         }
+        if let Some(e) = self
+            .fs
+            .encodings
+            .iter()
+            .find(|e| crate::encoding::Encoding::parse(e).is_none())
+        {
+            return Err(format!("fs.encodings: unknown encoding '{e}'"));
+        }
+        if let Some(a) = self
+            .fs
+            .digest_algorithms
+            .iter()
+            .find(|a| !["md5", "sha1"].contains(&a.as_str()))
+        {
+            return Err(format!(
+                "fs.digest_algorithms: unknown algorithm '{a}' (md5, sha1)"
+            ));
+        }
+        if let Some(m) = self.fs.sync_methods.iter().find(|m| {
+            m.strip_suffix("Sync")
+                .is_none_or(|base| !self.fs.methods.iter().any(|b| b == base))
+        }) {
+            return Err(format!(
+                "fs.sync_methods: '{m}' is not <method>Sync of a method in fs.methods"
+            ));
+        }
+        const KNOWN_FS: &[&str] = &[
+            "readFile",
+            "writeFile",
+            "access",
+            "unlink",
+            "getFileInfo",
+            "saveFile",
+        ];
+        if let Some(m) = self
+            .fs
+            .methods
+            .iter()
+            .find(|m| !KNOWN_FS.contains(&m.as_str()))
+        {
+            return Err(format!("fs.methods: unknown method '{m}'"));
+        }
+        const IMAGE_FIELDS: &[&str] = &["width", "height", "path", "orientation", "type"];
+        if let Some(f) = self
+            .image_info
+            .fields
+            .iter()
+            .find(|f| !IMAGE_FIELDS.contains(&f.as_str()))
+        {
+            return Err(format!("image_info.fields: unknown field '{f}'"));
+        }
         if !["wx", "my", "tt"].contains(&self.namespace.as_str()) {
             return Err(format!("unknown namespace '{}'", self.namespace));
         }

@@ -41,6 +41,12 @@ pub struct Profile {
     pub canvas: CanvasRules,
     /// Temp, saved and user file paths and quotas.
     pub files: FileRules,
+    /// `downloadFile`.
+    pub download: DownloadRules,
+    /// `getFileSystemManager()` and its methods.
+    pub fs: FsRules,
+    /// `getImageInfo`.
+    pub image_info: ImageInfoRules,
     /// Album saves.
     pub album: AlbumRules,
     /// Authorization scopes and how denials behave.
@@ -208,6 +214,94 @@ pub struct FileRules {
     /// The result field of `saveFile`: `savedFilePath`, or `apFilePath`
     /// on Alipay. RS §4.
     pub save_file_result_field: String,
+    /// Largest single file `FileSystemManager.writeFile`, its `saveFile`
+    /// and `downloadFile({filePath})` write: 100 MB on WeChat (errno
+    /// 1300202 "上限100M" in the FileSystemManager error table), 10 MB on
+    /// Alipay (error 10028, AP-doc `FileSystemManager.writeFile`); 0 means
+    /// only the persistent quota limits it (Feishu, Douyin: no source).
+    pub write_file_max_bytes: u64,
+}
+
+/// `downloadFile` (RS §4 and the vendors' `downloadFile` pages).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DownloadRules {
+    /// Success fields naming the temp file: `tempFilePath` (WeChat,
+    /// Feishu, Douyin); Alipay returns `apFilePath` and, since base
+    /// library 2.7.23, the same path again as `tempFilePath` (AP-doc
+    /// `my.downloadFile`).
+    pub result_fields: Vec<String>,
+    /// Whether the success object carries `statusCode`: documented by
+    /// WeChat, Feishu and Douyin, not by Alipay.
+    pub status_code: bool,
+    /// Whether `filePath` (download into a user file) is honoured:
+    /// WeChat ≥ 1.8.0, Feishu ≥ 3.43.0, Douyin ≥ 2.42.0; Alipay has no
+    /// such option and ignores it. With it the success object names the
+    /// file as `filePath` instead of the temp path fields.
+    pub file_path_option: bool,
+    /// `data:` URLs are "downloaded" too (Alipay: "仅可下载 HTTPS 资源或
+    /// Data URL", RS §1.6).
+    pub data_url: bool,
+}
+
+/// `getFileSystemManager()` (WX-doc `FileSystemManager`, AP-doc
+/// `FileSystemManager/*`, DY-doc `tt.getFileSystemManager`). Option and
+/// result names (`filePath`, `data`, `encoding`, `path`, `tempFilePath`,
+/// `savedFilePath`, `size`, `digest`) are the same on every platform.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FsRules {
+    /// Methods taking an options object with callbacks: `readFile`,
+    /// `writeFile`, `access`, `unlink`, `getFileInfo`, `saveFile`.
+    pub methods: Vec<String>,
+    /// Synchronous variants taking positional arguments
+    /// (`readFileSync(filePath, encoding, position, length)`): WeChat has
+    /// no `getFileInfoSync`.
+    pub sync_methods: Vec<String>,
+    /// What a synchronous method returns: `value` (the data, the saved
+    /// path, nothing: WeChat family) or `object` (the success object:
+    /// AP-doc `readFileSync` lists `data` as a property of its return
+    /// value).
+    pub sync_result: SyncResult,
+    /// Whether the asynchronous methods return a Promise when given no
+    /// callbacks. **decision**: false everywhere — the vendors promisify
+    /// namespace functions, not the manager's methods (RS §3 "Promise").
+    pub promises: bool,
+    /// `encoding` values `readFile` / `writeFile` accept (case-insensitive):
+    /// `ascii`, `base64`, `binary`, `hex`, `ucs2`/`ucs-2`/`utf16le`/
+    /// `utf-16le`, `utf-8`/`utf8`, `latin1` on WeChat and Alipay (the
+    /// docs' tables); the others follow WeChat (**decision**).
+    pub encodings: Vec<String>,
+    /// Whether `readFile` honours `position` / `length` (WeChat ≥ 2.10.0);
+    /// elsewhere they are ignored (**decision**: not documented).
+    pub read_range: bool,
+    /// `getFileInfo` `digestAlgorithm` values, the first being the
+    /// default (`md5`, `sha1`); empty means no `digest` in the result.
+    pub digest_algorithms: Vec<String>,
+}
+
+/// See [`FsRules::sync_result`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SyncResult {
+    /// The bare value.
+    Value,
+    /// The success object.
+    Object,
+}
+
+/// `getImageInfo` (WX-doc, AP-doc, DY-doc `getImageInfo`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ImageInfoRules {
+    /// Success fields, from `width`, `height` (pixels of the stored image,
+    /// rotation not applied), `path`, `orientation` (EXIF names `up`,
+    /// `right`, …) and `type` (`jpeg`, `png`, `gif`, `webp`, `bmp`).
+    /// Douyin documents all five; so do WeChat and Alipay.
+    pub fields: Vec<String>,
+    /// Whether an `http(s)` `src` is downloaded (into a temp file, whose
+    /// path the result names): documented for WeChat, Alipay and Douyin.
+    pub network: bool,
 }
 
 /// Album saves (PL §6).

@@ -52,6 +52,9 @@ pub enum StoreError {
     TooLarge,
     /// The persistent quota or the disk is full.
     Quota,
+    /// The path exists but the app may not change it (a temp file, a
+    /// folder).
+    Denied,
     /// Another I/O failure.
     Io(io::Error),
 }
@@ -162,8 +165,8 @@ impl FileStore {
     }
 
     /// The real path a user path names (it may not exist yet), if it stays
-    /// inside the user folder.
-    fn user_file(&self, path: &str) -> Option<PathBuf> {
+    /// inside the user folder. The user root itself is not a file path.
+    pub fn user_file(&self, path: &str) -> Option<PathBuf> {
         let rel = path.strip_prefix(&self.user_root)?.strip_prefix('/')?;
         contained(&self.user_dir, &user_segments(rel)?)
     }
@@ -184,6 +187,52 @@ impl FileStore {
         // Re-check after creating folders: a symlink may have appeared.
         let real = self.user_file(path).ok_or(StoreError::NotFound)?;
         Ok(atomic::write(&real, bytes)?)
+    }
+
+    /// Whether `path` names an existing file, or a folder of the user
+    /// area (the user root included): what `access` checks.
+    pub fn exists(&mut self, path: &str) -> bool {
+        if path == self.user_root {
+            return true;
+        }
+        self.resolve(path).is_some() || self.user_file(path).is_some_and(|real| real.is_dir())
+    }
+
+    /// Deletes a saved or user file (`FileSystemManager.unlink`). Temp
+    /// files and folders are [`StoreError::Denied`]; anything else that
+    /// does not resolve is [`StoreError::NotFound`].
+    pub fn remove_file(&mut self, path: &str) -> Result<(), StoreError> {
+        match self.resolve(path) {
+            Some(Resolved::Temp(_)) => Err(StoreError::Denied),
+            Some(Resolved::Saved(real) | Resolved::User(real)) => Ok(fs::remove_file(real)?),
+            None if self.exists(path) => Err(StoreError::Denied),
+            None => Err(StoreError::NotFound),
+        }
+    }
+
+    /// `FileSystemManager.saveFile({tempFilePath, filePath})`: moves a temp
+    /// file to the user path `user_path`, within the persistent quota; the
+    /// temp path stops resolving. Nothing changes on failure.
+    pub fn save_temp_as_user(
+        &mut self,
+        temp_path: &str,
+        user_path: &str,
+    ) -> Result<(), StoreError> {
+        let entry = self
+            .temp
+            .touch(temp_path)
+            .cloned()
+            .ok_or(StoreError::NotFound)?;
+        let bytes = fs::read(&entry.real)?;
+        self.write_user_file(user_path, &bytes)?;
+        fs::remove_file(&entry.real)?;
+        self.temp.remove(temp_path);
+        Ok(())
+    }
+
+    /// Bytes of the temp file `path` of this launch, if it is one.
+    pub fn temp_len(&mut self, path: &str) -> Option<u64> {
+        self.temp.touch(path).map(|e| e.bytes)
     }
 
     /// `saveFile`: moves a temp file to persistent storage and returns its

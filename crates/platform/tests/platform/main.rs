@@ -3,9 +3,11 @@
 mod album_table;
 mod auth_table;
 mod crash;
+mod download;
 mod export_table;
 mod fetch;
 mod files;
+mod fs;
 mod legacy;
 mod node_export;
 mod profiles;
