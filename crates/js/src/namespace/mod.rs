@@ -5,6 +5,7 @@
 
 pub(crate) mod api;
 pub(crate) mod convert;
+pub(crate) mod fs;
 pub(crate) mod legacy;
 pub(crate) mod nodes;
 pub(crate) mod system;
@@ -29,6 +30,9 @@ fn binding<'js>(
         "getSetting" => |p, o, _| p.get_setting(o),
         "openSetting" => |p, o, _| p.open_setting(o),
         "saveFile" => |p, o, _| p.save_file(o),
+        "getImageInfo" => |p, o, _| p.get_image_info(o),
+        "downloadFile" => return fs::download_file(ctx).map(Some),
+        "getFileSystemManager" => return fs::get_file_system_manager(ctx).map(Some),
         "canvasPutImageData" => Platform::canvas_put_image_data,
         "canvasGetImageData" => return pixels::get_image_data(ctx, namespace_promises).map(Some),
         "createCanvasContext" => return legacy::create_canvas_context(ctx).map(Some),

@@ -65,12 +65,7 @@ struct PlatformLoader(Rc<RefCell<Platform>>);
 
 impl ResourceLoader for PlatformLoader {
     fn load(&self, src: &str) -> Result<Vec<u8>, String> {
-        // Until the platform resolves every source kind: its own files.
-        self.0
-            .borrow_mut()
-            .store()
-            .read(src)
-            .map_err(|_| format!("{src}: file not found"))
+        self.0.borrow_mut().load_resource(src)
     }
 }
 

@@ -2,6 +2,7 @@
 //! behaviour of the bindings, run from JS.
 
 mod conformance;
+mod fs;
 mod images;
 mod session;
 mod webidl;

@@ -1,0 +1,232 @@
+//! `getFileSystemManager()`, `downloadFile` and the manager's methods,
+//! bound to the platform layer. The manager has the methods the profile's
+//! `[fs]` lists: asynchronous ones take an options object and deliver
+//! through callbacks (or a Promise where the profile says), `…Sync` ones
+//! take positional arguments, return the value (or the success object)
+//! and throw an `Error` carrying the failure's fields. File data crosses
+//! as `ArrayBuffer` (no `encoding`) or string.
+
+use mpcanvas_platform::{ApiResult, FileData, JsValue, Platform, Reply, profile};
+use rquickjs::function::{Opt, Rest};
+use rquickjs::{ArrayBuffer, Ctx, Function, IntoJs, Object, Value};
+
+use super::api::{deliver_result, promises, services};
+use super::convert;
+use crate::callback::{Outcome, Promises, deliver};
+
+/// A manager method taking converted options.
+type FsCall = fn(&mut Platform, &JsValue) -> ApiResult;
+
+/// The platform method of an asynchronous manager method (not `readFile`,
+/// whose result carries data).
+fn async_call(name: &str) -> Option<FsCall> {
+    Some(match name {
+        "writeFile" => Platform::fs_write_file,
+        "access" => Platform::fs_access,
+        "unlink" => Platform::fs_unlink,
+        "getFileInfo" => Platform::fs_get_file_info,
+        "saveFile" => Platform::fs_save_file,
+        _ => return None,
+    })
+}
+
+/// A `…Sync` method: the names of its positional arguments and the
+/// success field it returns in `value` mode (`None`: nothing).
+struct SyncShape {
+    args: &'static [&'static str],
+    value: Option<&'static str>,
+}
+
+fn sync_shape(name: &str) -> Option<SyncShape> {
+    let (args, value): (&'static [&'static str], _) = match name {
+        "readFileSync" => (
+            &["filePath", "encoding", "position", "length"],
+            Some("data"),
+        ),
+        "writeFileSync" => (&["filePath", "data", "encoding"], None),
+        "accessSync" => (&["path"], None),
+        "unlinkSync" => (&["filePath"], None),
+        "saveFileSync" => (&["tempFilePath", "filePath"], Some("savedFilePath")),
+        _ => return None,
+    };
+    Some(SyncShape { args, value })
+}
+
+/// `ArrayBuffer` for bytes, a string for text.
+fn data_value<'js>(ctx: &Ctx<'js>, data: FileData) -> rquickjs::Result<Value<'js>> {
+    match data {
+        FileData::Bytes(bytes) => Ok(ArrayBuffer::new(ctx.clone(), bytes)?.into_value()),
+        FileData::Text(text) => text.into_js(ctx),
+    }
+}
+
+/// Calls manager method `name` with converted options; `readFile`'s data
+/// is added to its success object.
+fn call<'js>(
+    ctx: &Ctx<'js>,
+    platform: &mut Platform,
+    name: &str,
+    options: &JsValue,
+) -> rquickjs::Result<Result<Object<'js>, (Reply, String)>> {
+    let result = match name {
+        "readFile" | "readFileSync" => {
+            let read = if name == "readFile" {
+                platform.fs_read_file(options)
+            } else {
+                platform.fs_read_file_sync(options)
+            };
+            match read {
+                Ok((reply, data)) => {
+                    let object = convert::reply(ctx, &reply)?;
+                    object.set("data", data_value(ctx, data)?)?;
+                    return Ok(Ok(object));
+                }
+                Err(failure) => Err(failure),
+            }
+        }
+        "writeFileSync" => platform.fs_write_file_sync(options),
+        "accessSync" => platform.fs_access_sync(options),
+        "unlinkSync" => platform.fs_unlink_sync(options),
+        "saveFileSync" => platform.fs_save_file_sync(options),
+        other => match async_call(other) {
+            Some(f) => f(platform, options),
+            // The profile loader admits only the methods above.
+            None => {
+                return Err(rquickjs::Exception::throw_internal(
+                    ctx,
+                    &format!("FileSystemManager.{other} is not bound"),
+                ));
+            }
+        },
+    };
+    match result {
+        Ok(reply) => Ok(Ok(convert::reply(ctx, &reply)?)),
+        Err(failure) => Ok(Err((failure.reply, failure.message))),
+    }
+}
+
+fn async_method<'js>(
+    ctx: &Ctx<'js>,
+    name: String,
+    allowed: Promises,
+) -> rquickjs::Result<Function<'js>> {
+    let label = name.clone();
+    Function::new(
+        ctx.clone(),
+        move |ctx: Ctx<'js>, options: Opt<Value<'js>>| {
+            let options = options
+                .0
+                .unwrap_or_else(|| Value::new_undefined(ctx.clone()));
+            let services = services(&ctx)?;
+            let converted = convert::to_platform(&ctx, &options)?;
+            let result = call(&ctx, &mut services.platform.borrow_mut(), &name, &converted)?;
+            let outcome = match result {
+                Ok(res) => Outcome::Success(res),
+                Err((reply, _)) => Outcome::Fail(convert::reply(&ctx, &reply)?),
+            };
+            deliver(
+                &ctx,
+                &services.events,
+                options.as_object(),
+                outcome,
+                allowed,
+            )
+        },
+    )?
+    .with_name(label)
+}
+
+/// An `Error` whose message is the failure's and which carries its
+/// fields (`errMsg`/`errno` or `error`/`errorMessage`).
+fn throw_failure(ctx: &Ctx<'_>, reply: &Reply, message: &str) -> rquickjs::Error {
+    let build = || -> rquickjs::Result<Value<'_>> {
+        let make: Function = ctx.eval("(m) => new Error(m)")?;
+        let error: Object = make.call((message,))?;
+        let fields = convert::reply(ctx, reply)?;
+        for key in fields.keys::<String>() {
+            let key = key?;
+            error.set(key.as_str(), fields.get::<_, Value>(key.as_str())?)?;
+        }
+        Ok(error.into_value())
+    };
+    match build() {
+        Ok(error) => ctx.throw(error),
+        Err(e) => e,
+    }
+}
+
+fn sync_method<'js>(
+    ctx: &Ctx<'js>,
+    name: String,
+    shape: SyncShape,
+    result: profile::SyncResult,
+) -> rquickjs::Result<Function<'js>> {
+    let label = name.clone();
+    Function::new(ctx.clone(), move |ctx: Ctx<'js>, args: Rest<Value<'js>>| {
+        let services = services(&ctx)?;
+        let mut fields = Vec::new();
+        for (name, value) in shape.args.iter().zip(args.0.iter()) {
+            fields.push((*name, convert::to_platform(&ctx, value)?));
+        }
+        let options = JsValue::object(fields);
+        let outcome = call(&ctx, &mut services.platform.borrow_mut(), &name, &options)?;
+        let res = match outcome {
+            Ok(res) => res,
+            Err((reply, message)) => return Err(throw_failure(&ctx, &reply, &message)),
+        };
+        match (result, shape.value) {
+            (profile::SyncResult::Object, _) => Ok(res.into_value()),
+            (profile::SyncResult::Value, Some(field)) => res.get::<_, Value<'js>>(field),
+            (profile::SyncResult::Value, None) => Ok(Value::new_undefined(ctx.clone())),
+        }
+    })?
+    .with_name(label)
+}
+
+/// `getFileSystemManager()`: a manager object with the profile's methods.
+pub(crate) fn get_file_system_manager<'js>(ctx: &Ctx<'js>) -> rquickjs::Result<Function<'js>> {
+    Function::new(ctx.clone(), |ctx: Ctx<'js>| {
+        let services = services(&ctx)?;
+        let rules = services.platform.borrow().profile().fs.clone();
+        let manager = Object::new(ctx.clone())?;
+        for name in &rules.methods {
+            let f = async_method(&ctx, name.clone(), promises(rules.promises))?;
+            manager.set(name.as_str(), f)?;
+        }
+        for name in &rules.sync_methods {
+            // The profile loader admits only `<method>Sync` of known
+            // methods; one this runtime cannot shape is left out.
+            if let Some(shape) = sync_shape(name) {
+                let f = sync_method(&ctx, name.clone(), shape, rules.sync_result)?;
+                manager.set(name.as_str(), f)?;
+            }
+        }
+        Ok::<_, rquickjs::Error>(manager)
+    })?
+    .with_name("getFileSystemManager")
+}
+
+/// `downloadFile(options)`: callbacks only — the platforms return a
+/// `DownloadTask` here, never a Promise (RS §3); this runtime returns
+/// `undefined` (the download has finished when the call returns).
+pub(crate) fn download_file<'js>(ctx: &Ctx<'js>) -> rquickjs::Result<Function<'js>> {
+    Function::new(
+        ctx.clone(),
+        move |ctx: Ctx<'js>, options: Opt<Value<'js>>| {
+            let options = options
+                .0
+                .unwrap_or_else(|| Value::new_undefined(ctx.clone()));
+            let services = services(&ctx)?;
+            let converted = convert::to_platform(&ctx, &options)?;
+            let result = services.platform.borrow_mut().download_file(&converted);
+            deliver_result(
+                &ctx,
+                &services.events,
+                options.as_object(),
+                result,
+                Promises::Never,
+            )
+        },
+    )?
+    .with_name("downloadFile")
+}
