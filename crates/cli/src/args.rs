@@ -20,7 +20,8 @@ usage: mpcanvas run PATH [--platform P] [--dpr N] [--screen WxH] [--tap METHOD].
            --platform P    wechat (default), wechat-game, alipay, feishu, douyin
            --dpr N         device pixel ratio (default 2)
            --screen WxH    screen size in CSS px (default 375x667)
-           --tap METHOD    call this page method as a user tap (repeatable)
+           --tap METHOD    call this page method (mini-game: GameGlobal function)
+                           as a user tap (repeatable)
            --user ANSWER   allow (default), deny, deny-forever, dismiss, cancel
            --out DIR       data folder: tmp/, store/, usr/, album/, auth.json
                            (default ./mpcanvas-out)

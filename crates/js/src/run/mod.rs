@@ -39,6 +39,23 @@ pub struct RunConfig {
     pub fetcher: Box<dyn Fetcher>,
 }
 
+impl RunConfig {
+    /// The CLI's defaults: the default phone, a user who allows, no taps,
+    /// the default JS limits, 30 virtual seconds per phase, no network.
+    pub fn new(profile: Profile, out_dir: impl Into<PathBuf>) -> RunConfig {
+        RunConfig {
+            profile,
+            out_dir: out_dir.into(),
+            device: Device::default(),
+            user: Answer::Allow,
+            taps: Vec::new(),
+            js_limits: Limits::default(),
+            settle_ms: 30_000.0,
+            fetcher: Box::new(mpcanvas_platform::fetch::NoNetwork),
+        }
+    }
+}
+
 /// Why a run could not start.
 #[derive(Debug)]
 pub enum RunError {
