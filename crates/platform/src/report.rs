@@ -27,9 +27,10 @@ pub enum Event {
         /// `allow`, `deny`, `deny-forever` or `dismiss`.
         answer: String,
     },
-    /// An image action sheet (`my.saveImage`) and the choice.
+    /// An image action sheet (`my.saveImage`) or the photo picker
+    /// (`chooseImage`) and the user's choice.
     ActionSheet {
-        /// `save` or `cancel`.
+        /// `save`, `cancel` or `pick N photo(s)`.
         choice: String,
     },
     /// The settings page (`openSetting`) and the switches the user left.

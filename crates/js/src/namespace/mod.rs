@@ -29,6 +29,8 @@ fn binding<'js>(
         "getSetting" => |p, o, _| p.get_setting(o),
         "openSetting" => |p, o, _| p.open_setting(o),
         "saveFile" => |p, o, _| p.save_file(o),
+        "chooseImage" => |p, o, _| p.choose_image(o),
+        "previewImage" => |p, o, _| p.preview_image(o),
         "canvasPutImageData" => Platform::canvas_put_image_data,
         "canvasGetImageData" => return pixels::get_image_data(ctx, namespace_promises).map(Some),
         "createCanvasContext" => return legacy::create_canvas_context(ctx).map(Some),

@@ -31,6 +31,8 @@ pub struct RunConfig {
     pub user: Answer,
     /// Page methods to call as taps, in order.
     pub taps: Vec<String>,
+    /// The phone's photos (host image files) `chooseImage` picks from.
+    pub gallery: Vec<PathBuf>,
     /// JS heap, time and stack limits.
     pub js_limits: Limits,
     /// Virtual milliseconds each phase may run timers for.
@@ -49,6 +51,7 @@ impl RunConfig {
             device: Device::default(),
             user: Answer::Allow,
             taps: Vec::new(),
+            gallery: Vec::new(),
             js_limits: Limits::default(),
             settle_ms: 30_000.0,
             fetcher: Box::new(mpcanvas_platform::fetch::NoNetwork),
@@ -96,7 +99,7 @@ pub fn run_path(path: &Path, config: RunConfig) -> Result<RunReport, RunError> {
     let package = package::Package::locate(path).map_err(RunError::Package)?;
     let platform_config = PlatformConfig {
         device: config.device,
-        user: ScriptedUser::new(config.user),
+        user: ScriptedUser::new(config.user).with_gallery(config.gallery.iter().cloned()),
         fetcher: config.fetcher,
         package_root: Some(package.root.clone()),
         ..PlatformConfig::new(config.profile.clone(), &config.out_dir)

@@ -11,7 +11,7 @@ use mpcanvas_js::run::{RunConfig, RunReport, run_path};
 use mpcanvas_platform::{Answer, Event, Profile};
 use serde_json::{Value, json};
 
-use crate::support::Pkg;
+use crate::support::{Pkg, serve};
 
 /// Runs `path` on `profile` with `taps`, the user answering `user`, in a
 /// fresh data folder (`out`, kept alive by the caller).
@@ -350,4 +350,84 @@ fn the_json_report_lists_calls_prompts_and_files() {
     assert_eq!(saves.len(), 1);
     assert!(saves[0].1);
     assert_eq!(saves[0].2["errMsg"], json!("saveImageToPhotosAlbum:ok"));
+}
+
+#[test]
+fn alipay_image_page_chooses_previews_and_saves_from_a_server() {
+    // Alipay's image page pattern: three taps, each one API.
+    let served = std::fs::read(repo_root().join("conformance/assets/alpha64.png")).unwrap();
+    let base = serve(served.clone(), "image/png");
+    let script = r#"Page({
+  chooseImage() {
+    my.chooseImage({
+      sourceType: ['camera', 'album'],
+      count: 2,
+      success: (res) => {
+        my.alert({ content: JSON.stringify(res.apFilePaths.length) });
+        console.log('chose ' + res.apFilePaths.length + ' ' + res.apFilePaths[0].slice(0, 21));
+      },
+      fail: () => my.showToast({ content: 'fail' }),
+    });
+  },
+  previewImage() {
+    my.previewImage({
+      current: 1,
+      urls: ['BASE/a.png', 'BASE/b.png'],
+      success: () => console.log('previewed'),
+    });
+  },
+  saveImage() {
+    my.saveImage({
+      url: 'BASE/a.png',
+      showActionSheet: true,
+      success: () => {
+        my.alert({ title: 'saved' });
+        console.log('saved');
+      },
+    });
+  },
+})"#
+    .replace("BASE", &base);
+    let pkg = Pkg::new(&[("index.axml", "<view/>"), ("index.js", &script)]);
+    let out = Pkg::new(&[]);
+    let mut config = RunConfig::new(Profile::named("alipay").unwrap(), out.path());
+    config.taps = ["chooseImage", "previewImage", "saveImage"]
+        .map(String::from)
+        .to_vec();
+    config.gallery = ["alpha64.png", "blocks16.png", "deep16.png"]
+        .map(|f| repo_root().join("conformance/assets").join(f))
+        .to_vec();
+    config.fetcher = Box::new(mpcanvas_platform::fetch::HttpFetcher::default());
+    let report = run_path(pkg.path(), config).unwrap();
+    assert_clean(&report);
+    assert_eq!(
+        console(&report),
+        ["chose 2 https://resource/apml", "previewed", "saved"]
+    );
+    // The two picks became temp files; the saved image is the served bytes.
+    assert_eq!(report.temp_files.len(), 2);
+    assert_eq!(report.album.len(), 1);
+    assert_eq!(std::fs::read(&report.album[0].real_path).unwrap(), served);
+    let alerts = calls(&report)
+        .into_iter()
+        .filter(|(api, ..)| api == "my.alert")
+        .count();
+    assert_eq!(alerts, 2);
+}
+
+#[test]
+fn a_cancelled_picker_fails_with_the_platforms_cancel() {
+    let pkg = Pkg::new(&[
+        ("index.wxml", "<view/>"),
+        (
+            "index.js",
+            "Page({ pick() { wx.chooseImage({ count: 1 }).catch((e) => console.log(e.errMsg)); } })",
+        ),
+    ]);
+    let out = Pkg::new(&[]);
+    // No gallery: the user has nothing to pick and backs out.
+    let report = run_on(pkg.path(), "wechat", &["pick"], Answer::Allow, &out);
+    assert_clean(&report);
+    assert_eq!(console(&report), ["chooseImage:fail cancel"]);
+    assert!(report.temp_files.is_empty());
 }

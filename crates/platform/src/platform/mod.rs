@@ -12,6 +12,7 @@ mod auth_api;
 mod export_api;
 mod file_api;
 mod legacy_api;
+mod media_api;
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -192,6 +193,13 @@ impl Platform {
     /// The device.
     pub fn device(&self) -> Device {
         self.device
+    }
+
+    /// A success object for `api` shaped as the profile shapes them
+    /// (`errMsg: "<api>:ok"` where the platform has it), for APIs the
+    /// runtime answers itself (toasts, modals).
+    pub fn success_reply(&self, api: &str, fields: Reply) -> Reply {
+        crate::reply::ok(&self.profile, api, fields)
     }
 
     /// The run report so far.
