@@ -431,3 +431,76 @@ fn a_cancelled_picker_fails_with_the_platforms_cancel() {
     assert_eq!(console(&report), ["chooseImage:fail cancel"]);
     assert!(report.temp_files.is_empty());
 }
+
+#[test]
+fn alipay_and_feishu_and_mini_game_doc_samples_run_as_written() {
+    // Alipay: the context exports itself; the result is `apFilePath`.
+    let alipay = Pkg::new(&[
+        (
+            "index.axml",
+            r#"<canvas id="canvas" width="200" height="100"/>"#,
+        ),
+        (
+            "index.js",
+            r#"Page({ onReady() {
+my.createCanvasContext('canvas').toTempFilePath({
+  success(res) {
+    console.log(res.apFilePath)
+  }
+})
+} })"#,
+        ),
+    ]);
+    // Feishu: the legacy export of canvas `demo-canvas`.
+    let feishu = Pkg::new(&[
+        ("index.ttml", r#"<canvas canvas-id="demo-canvas"></canvas>"#),
+        (
+            "index.js",
+            r#"Page({ onReady() {
+tt.canvasToTempFilePath({
+  canvasId: 'demo-canvas',
+  success(res) {
+    console.log(res.tempFilePath)
+  },
+  fail(res) {
+    console.log('fail', res.errMsg)
+  }
+})
+} })"#,
+        ),
+    ]);
+    // Mini-game: the Canvas.toTempFilePath sample, then the album save.
+    let game = Pkg::new(&[(
+        "game.js",
+        r#"const canvas = wx.createCanvas()
+canvas.toTempFilePath({
+  x: 10,
+  y: 10,
+  width: 200,
+  height: 150,
+  destWidth: 400,
+  destHeight: 300,
+  success: (res) => {
+    wx.saveImageToPhotosAlbum({
+      filePath: res.tempFilePath,
+      success: () => console.log('saved')
+    })
+  }
+})"#,
+    )]);
+    let runs = [
+        (&alipay, "alipay", "https://resource/apml", (200, 100)),
+        (&feishu, "feishu", "ttfile://temp/", (300, 150)),
+        (&game, "wechat-game", "saved", (400, 300)),
+    ];
+    for (pkg, profile, printed, size) in runs {
+        let out = Pkg::new(&[]);
+        let report = run_on(pkg.path(), profile, &[], Answer::Allow, &out);
+        assert_clean(&report);
+        let lines = console(&report);
+        assert_eq!(lines.len(), 1, "{profile}: {lines:?}");
+        assert!(lines[0].starts_with(printed), "{profile}: {lines:?}");
+        let image = decode(&report.temp_files[0].real_path);
+        assert_eq!((image.width(), image.height()), size, "{profile}");
+    }
+}
