@@ -48,7 +48,7 @@ mod pixels {
     use rquickjs::function::Opt;
     use rquickjs::{ArrayBuffer, Ctx, Function, TypedArray, Value};
 
-    use super::api::{scope_of, services};
+    use super::api::{Invocation, begin, scope_of};
     use super::convert;
     use crate::callback::{Outcome, deliver};
 
@@ -59,11 +59,11 @@ mod pixels {
         Function::new(
             ctx.clone(),
             move |ctx: Ctx<'js>, options: Opt<Value<'js>>, component: Opt<Value<'js>>| {
-                let options = options
-                    .0
-                    .unwrap_or_else(|| Value::new_undefined(ctx.clone()));
-                let services = services(&ctx)?;
-                let converted = convert::to_platform(&ctx, &options)?;
+                let Invocation {
+                    options,
+                    services,
+                    converted,
+                } = begin(&ctx, options)?;
                 let scope = scope_of(&ctx, component.0.as_ref());
                 let result = services
                     .platform

@@ -5,7 +5,7 @@
 use rquickjs::function::{Opt, This};
 use rquickjs::{Class, Ctx, Function, Value};
 
-use super::api::{deliver_result, promises, services};
+use super::api::{Invocation, begin, deliver_result, promises, services};
 use super::convert;
 use crate::canvas::element::JsCanvas;
 
@@ -32,11 +32,11 @@ fn to_temp_file_path<'js>(ctx: &Ctx<'js>) -> rquickjs::Result<Function<'js>> {
     Function::new(
         ctx.clone(),
         |ctx: Ctx<'js>, node: This<Class<'js, JsCanvas<'js>>>, options: Opt<Value<'js>>| {
-            let options = options
-                .0
-                .unwrap_or_else(|| Value::new_undefined(ctx.clone()));
-            let services = services(&ctx)?;
-            let converted = convert::to_platform(&ctx, &options)?;
+            let Invocation {
+                options,
+                services,
+                converted,
+            } = begin(&ctx, options)?;
             let target = convert::node_of(&node.0.borrow());
             let allowed = services.platform.borrow().profile().export.node_promises;
             let result = services
@@ -61,11 +61,11 @@ fn to_temp_file_path_sync<'js>(ctx: &Ctx<'js>) -> rquickjs::Result<Function<'js>
     Function::new(
         ctx.clone(),
         |ctx: Ctx<'js>, node: This<Class<'js, JsCanvas<'js>>>, options: Opt<Value<'js>>| {
-            let options = options
-                .0
-                .unwrap_or_else(|| Value::new_undefined(ctx.clone()));
-            let services = services(&ctx)?;
-            let converted = convert::to_platform(&ctx, &options)?;
+            let Invocation {
+                options: _,
+                services,
+                converted,
+            } = begin(&ctx, options)?;
             let target = convert::node_of(&node.0.borrow());
             let result = services
                 .platform
