@@ -3,5 +3,6 @@
 //! and behaviour tests per API family.
 
 mod conformance_cases;
+mod fuzz_corpus;
 mod state_api;
 mod support;
