@@ -7,7 +7,11 @@ use serde_json::Value;
 
 /// One thing that happened during a run.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(tag = "event", rename_all = "snake_case")]
+#[serde(
+    tag = "event",
+    rename_all = "snake_case",
+    rename_all_fields = "camelCase"
+)]
 pub enum Event {
     /// A platform API call and how it ended.
     Call {

@@ -504,3 +504,110 @@ canvas.toTempFilePath({
         assert_eq!((image.width(), image.height()), size, "{profile}");
     }
 }
+
+/// The largest channel difference between two same-sized RGBA images.
+fn max_difference(a: &Image, b: &Image) -> u8 {
+    assert_eq!((a.width(), a.height()), (b.width(), b.height()));
+    a.to_rgba8()
+        .iter()
+        .zip(b.to_rgba8())
+        .map(|(x, y)| x.abs_diff(y))
+        .max()
+        .unwrap_or(0)
+}
+
+#[test]
+fn legacy_exports_wait_for_the_images_their_draw_loads_on_every_profile() {
+    // A picked photo (a temp file) drawn by path on the legacy context and
+    // exported in the same task as draw(): the export holds the photo.
+    let script = r#"const ns = typeof wx !== 'undefined' ? wx : typeof my !== 'undefined' ? my : tt;
+Page({ pick() {
+  ns.chooseImage({ count: 1, success: (res) => {
+    const path = (res.tempFilePaths || res.apFilePaths)[0];
+    const ctx = ns.createCanvasContext('c');
+    ctx.drawImage(path, 0, 0, 16, 16);
+    ctx.draw(false, () => console.log('drawn'));
+    ns.canvasToTempFilePath({
+      canvasId: 'c', width: 16, height: 16, destWidth: 16, destHeight: 16,
+      success: () => console.log('exported'),
+    });
+    console.log('queued');
+  } });
+} })"#;
+    let asset = repo_root().join("conformance/assets/blocks16.png");
+    let expected = decode(&asset);
+    for (profile, markup) in [
+        ("wechat", "index.wxml"),
+        ("alipay", "index.axml"),
+        ("feishu", "index.ttml"),
+        ("douyin", "index.ttml"),
+    ] {
+        let pkg = Pkg::new(&[
+            (
+                markup,
+                r#"<canvas canvas-id="c" id="c" style="width: 16px; height: 16px"/>"#,
+            ),
+            ("index.js", script),
+        ]);
+        let out = Pkg::new(&[]);
+        let mut config = RunConfig::new(Profile::named(profile).unwrap(), out.path());
+        config.taps = vec!["pick".into()];
+        config.gallery = vec![asset.clone()];
+        // At dpr 1 every profile's bitmap is the CSS size: a 1:1 export.
+        config.device.dpr = 1.0;
+        let report = run_path(pkg.path(), config).unwrap();
+        assert_clean(&report);
+        assert_eq!(
+            console(&report),
+            ["queued", "drawn", "exported"],
+            "{profile}"
+        );
+        // temp_files[0] is the picked photo, [1] the export.
+        let exported = decode(&report.temp_files[1].real_path);
+        assert!(
+            max_difference(&exported, &expected) <= 2,
+            "{profile}: the export does not hold the photo"
+        );
+    }
+}
+
+#[test]
+fn two_d_images_load_after_the_current_task_and_then_draw_into_the_export() {
+    let script = r#"Page({ pick() {
+  wx.chooseImage({ count: 1, success: (res) => {
+    wx.createSelectorQuery().select('#c').fields({ node: true }).exec(([{ node }]) => {
+      node.width = 16; node.height = 16;
+      const img = node.createImage();
+      img.onload = () => {
+        console.log('onload ' + img.width + 'x' + img.height + ' ' + img.complete);
+        node.getContext('2d').drawImage(img, 0, 0);
+        wx.canvasToTempFilePath({ canvas: node, destWidth: 16, destHeight: 16,
+          success: () => console.log('exported') });
+      };
+      img.onerror = (e) => console.log('error', e);
+      img.src = res.tempFilePaths[0];
+      console.log('src set, complete=' + img.complete);
+    });
+  } });
+} })"#;
+    let asset = repo_root().join("conformance/assets/blocks16.png");
+    let pkg = Pkg::new(&[
+        (
+            "index.wxml",
+            r#"<canvas type="2d" id="c" style="width: 16px; height: 16px"/>"#,
+        ),
+        ("index.js", script),
+    ]);
+    let out = Pkg::new(&[]);
+    let mut config = RunConfig::new(Profile::named("wechat").unwrap(), out.path());
+    config.taps = vec!["pick".into()];
+    config.gallery = vec![asset.clone()];
+    let report = run_path(pkg.path(), config).unwrap();
+    assert_clean(&report);
+    assert_eq!(
+        console(&report),
+        ["src set, complete=false", "onload 16x16 true", "exported"]
+    );
+    let exported = decode(&report.temp_files[1].real_path);
+    assert!(max_difference(&exported, &decode(&asset)) <= 2);
+}
