@@ -611,3 +611,32 @@ fn two_d_images_load_after_the_current_task_and_then_draw_into_the_export() {
     let exported = decode(&report.temp_files[1].real_path);
     assert!(max_difference(&exported, &decode(&asset)) <= 2);
 }
+
+#[test]
+fn every_api_a_profile_lists_is_a_function_on_its_namespace() {
+    for name in mpcanvas_platform::profile::PROFILE_NAMES {
+        let profile = Profile::named(name).unwrap();
+        let list = serde_json::to_string(&profile.apis).unwrap();
+        let script = format!(
+            "const ns = globalThis['{ns}']; const apis = {list};\n\
+             const missing = apis.filter((a) => typeof ns[a] !== 'function');\n\
+             console.log(missing.length ? 'missing ' + missing.join(',') : 'all ' + apis.length);",
+            ns = profile.namespace
+        );
+        let pkg = Pkg::new(&[("snippet.js", &script)]);
+        let out = Pkg::new(&[]);
+        let report = run_on(
+            &pkg.path().join("snippet.js"),
+            name,
+            &[],
+            Answer::Allow,
+            &out,
+        );
+        assert_clean(&report);
+        assert_eq!(
+            console(&report),
+            [format!("all {}", profile.apis.len())],
+            "{name}"
+        );
+    }
+}
