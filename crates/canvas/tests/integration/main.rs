@@ -5,3 +5,4 @@
 mod conformance_cases;
 mod state_api;
 mod support;
+mod text_api;
