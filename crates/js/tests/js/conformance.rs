@@ -123,6 +123,20 @@ cases! {
     case_47_state_invalid_values => "47-state-invalid-values",
     case_48_state_save_restore_reset => "48-state-save-restore-reset",
     case_49_state_hit_testing => "49-state-hit-testing",
+    case_50_text_align_direction => "50-text-align-direction",
+    case_51_text_baselines => "51-text-baselines",
+    case_52_text_maxwidth => "52-text-maxwidth",
+    case_53_text_stroke => "53-text-stroke",
+    case_54_text_fallback_chains => "54-text-fallback-chains",
+    case_55_text_bold_italic => "55-text-bold-italic",
+    case_56_text_letter_word_spacing => "56-text-letter-word-spacing",
+    case_57_text_symbols_emoji => "57-text-symbols-emoji",
+    case_58_text_mixed_scripts => "58-text-mixed-scripts",
+    case_59_text_measure_bars => "59-text-measure-bars",
+    case_60_text_paint_styles_shadows => "60-text-paint-styles-shadows",
+    case_61_text_transforms => "61-text-transforms",
+    case_62_text_sizes => "62-text-sizes",
+    case_63_text_kerning_rendering => "63-text-kerning-rendering",
 }
 
 #[test]
