@@ -176,6 +176,40 @@ impl Context2d {
         });
         let to_device =
             ctm * Affine::translate((x + dx, y + dy)) * Affine::scale_non_uniform(squeeze, 1.0);
+        if text::uses_glyph_masks(&layout, to_device) {
+            // Chromium draws such text from glyph masks with mask gamma:
+            // the coverage is computed here and painted as it is.
+            let (style, pen) = if stroke {
+                let pen = self.state.line.to_skia();
+                (self.state.stroke_style.clone(), Some(pen))
+            } else {
+                (self.state.fill_style.clone(), None)
+            };
+            let gamma = text::mask_gamma(&style);
+            let size = (self.width, self.height);
+            let Some(cov) = text::text_coverage(&layout, to_device, pen.as_ref(), gamma, size)
+            else {
+                return;
+            };
+            let Some(rect) = tiny_skia::Rect::from_xywh(
+                cov.x as f32,
+                cov.y as f32,
+                cov.width as f32,
+                cov.height as f32,
+            ) else {
+                return;
+            };
+            // The rectangle only bounds the shape (for layers and shadows).
+            let bounds = tiny_skia::PathBuilder::from_rect(rect);
+            self.paint_shape(
+                &bounds,
+                Affine::IDENTITY,
+                ShapeKind::Coverage(&cov),
+                true,
+                &style,
+            );
+            return;
+        }
         let Some(path) = text::text_path(&layout, to_device) else {
             return;
         };

@@ -9,12 +9,14 @@
 //! 256 device px) are drawn as paths at their exact positions.
 
 use kurbo::{Affine, Point};
-use tiny_skia::PathBuilder;
+use tiny_skia::{FillRule as SkFillRule, IntRect, PathBuilder};
 
 use super::face::GlyphStyle;
 use super::layout::{PlacedGlyph, TextLayout};
 use super::library::ChosenFace;
 use super::outline::Map;
+use crate::raster::{Coverage, rasterize};
+use crate::render::{stroke_outline, to_skia_transform};
 
 /// Skia draws glyphs larger than this (device px) as paths.
 const MAX_CACHED_GLYPH: f64 = 256.0;
@@ -71,6 +73,41 @@ pub(crate) fn ink_bounds(layout: &TextLayout) -> Option<[f64; 4]> {
         });
     }
     ink
+}
+
+/// Whether Chromium draws `layout` under `to_device` from its glyph cache
+/// (text kept horizontal and upright, glyphs up to 256 device px): only
+/// those glyphs get mask gamma. Rotated, skewed, mirrored and huge text is
+/// drawn as plain paths.
+pub(crate) fn uses_glyph_masks(layout: &TextLayout, to_device: Affine) -> bool {
+    let [a, b, c, d, _, _] = to_device.as_coeffs();
+    let device_size = layout.size * a.abs().max(b.abs()).max(c.abs()).max(d.abs());
+    b == 0.0 && c == 0.0 && a > 0.0 && d > 0.0 && device_size <= MAX_CACHED_GLYPH
+}
+
+/// The device coverage of `layout` filled (or stroked with `pen`) under
+/// `to_device` (see [`uses_glyph_masks`]), each value passed through the
+/// mask `gamma`, within a `width × height` canvas.
+pub(crate) fn text_coverage(
+    layout: &TextLayout,
+    to_device: Affine,
+    pen: Option<&tiny_skia::Stroke>,
+    gamma: &[u8; 256],
+    (width, height): (u32, u32),
+) -> Option<Coverage> {
+    let path = text_path(layout, to_device)?;
+    let ts = to_skia_transform(&to_device);
+    let shape = match pen {
+        Some(pen) => stroke_outline(&path, pen, ts)?,
+        None => path,
+    };
+    let device = shape.transform(ts)?;
+    let bounds = IntRect::from_xywh(0, 0, width, height)?;
+    let mut cov = rasterize(&device, SkFillRule::Winding, bounds)?;
+    for v in &mut cov.data {
+        *v = gamma[usize::from(*v)];
+    }
+    Some(cov)
 }
 
 /// The outlines of `layout` as one path in text space (x right, y down,

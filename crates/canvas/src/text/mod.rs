@@ -10,6 +10,7 @@
 mod css;
 mod face;
 mod font;
+mod gamma;
 mod geometry;
 mod layout;
 mod library;
@@ -23,7 +24,8 @@ pub use library::{FaceDescriptors, FontLibrary, FontSources};
 pub use metrics::TextMetrics;
 pub use spacing::Spacing;
 
-pub(crate) use geometry::{ink_bounds, text_path};
+pub(crate) use gamma::table_for as mask_gamma;
+pub(crate) use geometry::{ink_bounds, text_coverage, text_path, uses_glyph_masks};
 pub(crate) use layout::{LayoutParams, TextLayout, layout, prepare};
 pub(crate) use metrics::{align_shift, baseline_shift, measure};
 
