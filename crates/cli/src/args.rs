@@ -1,11 +1,38 @@
 //! Command-line parsing: one definition per flag.
 
 use std::ffi::OsString;
+
+use lexopt::prelude::*;
 use std::path::PathBuf;
 
 /// Usage text.
 pub(crate) const USAGE: &str = "\
-usage: mpcanvas render SCRIPT.js [--size WxH] [-o OUT.png|OUT.jpg] [--quality Q]
+usage: mpcanvas run PATH [--platform P] [--dpr N] [--screen WxH] [--tap METHOD]...
+                        [--pick IMAGE]... [--user ANSWER] [--out DIR] [--json]
+                        [--time-limit SECONDS] [--memory-limit MB] [--offline]
+       mpcanvas render SCRIPT.js [--size WxH] [-o OUT.png|OUT.jpg] [--quality Q]
+
+  run      run a mini-program page folder (index.js + markup), an app folder
+           (app.json), a mini-game folder (game.js) or one .js file: App and
+           Page lifecycles, timers and promises, then each --tap, then unload.
+           Prints console output, every platform call with its result,
+           prompts with the scripted user's answers, temp and album files.
+           --platform P    wechat (default), wechat-game, alipay, feishu, douyin
+           --dpr N         device pixel ratio (default 2)
+           --screen WxH    screen size in CSS px (default 375x667)
+           --tap METHOD    call this page method (mini-game: GameGlobal function)
+                           as a user tap (repeatable)
+           --pick IMAGE    a photo in the phone's gallery, what chooseImage
+                           picks (repeatable; none: the picker is cancelled)
+           --user ANSWER   allow (default), deny, deny-forever, dismiss, cancel
+           --out DIR       data folder: tmp/, store/, usr/, album/, auth.json
+                           (default ./mpcanvas-out)
+           --json          print the report as one JSON document
+           --time-limit S  wall-clock limit of the run (default 30)
+           --memory-limit MB  JS heap limit (default 256)
+           --offline       no network: URL downloads fail
+           Exit codes: 0 completed, 1 a script error escaped or a limit was
+           hit, 2 bad arguments or an unusable path.
 
   render   run a Canvas 2D drawing script (function draw(ctx, canvas, env))
            and write the canvas as PNG or JPEG (by the output extension).
@@ -17,8 +44,26 @@ usage: mpcanvas render SCRIPT.js [--size WxH] [-o OUT.png|OUT.jpg] [--quality Q]
 /// What to do.
 #[derive(Debug, PartialEq)]
 pub(crate) enum Command {
+    Run(Run),
     Render(Render),
     Help,
+}
+
+/// `mpcanvas run`.
+#[derive(Debug, PartialEq)]
+pub(crate) struct Run {
+    pub(crate) path: PathBuf,
+    pub(crate) platform: String,
+    pub(crate) dpr: f64,
+    pub(crate) screen: (u32, u32),
+    pub(crate) taps: Vec<String>,
+    pub(crate) gallery: Vec<PathBuf>,
+    pub(crate) user: mpcanvas_platform::Answer,
+    pub(crate) out: PathBuf,
+    pub(crate) json: bool,
+    pub(crate) time_limit: f64,
+    pub(crate) memory_mb: u64,
+    pub(crate) offline: bool,
 }
 
 /// `mpcanvas render`.
@@ -53,8 +98,14 @@ pub(crate) fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command,
         Some(Short('h') | Long("help")) | None => return Ok(Command::Help),
         Some(other) => return Err(other.unexpected().to_string()),
     };
-    if sub != "render" {
-        return Err(format!("unknown command '{sub}' (this build has: render)"));
+    match sub.as_str() {
+        "render" => {}
+        "run" => return parse_run(parser),
+        _ => {
+            return Err(format!(
+                "unknown command '{sub}' (this build has: run, render)"
+            ));
+        }
     }
     let (mut script, mut size_opt, mut output, mut quality) = (None, None, None, 0.92f32);
     while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
@@ -99,6 +150,83 @@ pub(crate) fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command,
     }))
 }
 
+/// The next value of the current flag, as a string.
+fn text(parser: &mut lexopt::Parser) -> Result<String, String> {
+    parser
+        .value()
+        .map_err(|e| e.to_string())?
+        .string()
+        .map_err(|e| e.to_string())
+}
+
+/// A positive finite number for `flag`.
+fn positive(parser: &mut lexopt::Parser, flag: &str) -> Result<f64, String> {
+    let t = text(parser)?;
+    t.parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite() && *v > 0.0)
+        .ok_or_else(|| format!("{flag} wants a positive number, got '{t}'"))
+}
+
+fn parse_run(mut parser: lexopt::Parser) -> Result<Command, String> {
+    use lexopt::prelude::*;
+    let mut run = Run {
+        path: PathBuf::new(),
+        platform: "wechat".into(),
+        dpr: 2.0,
+        screen: (375, 667),
+        taps: Vec::new(),
+        gallery: Vec::new(),
+        user: mpcanvas_platform::Answer::Allow,
+        out: PathBuf::from("mpcanvas-out"),
+        json: false,
+        time_limit: 30.0,
+        memory_mb: 256,
+        offline: false,
+    };
+    let mut path = None;
+    while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
+        match arg {
+            Long("platform") => {
+                let p = text(&mut parser)?;
+                if !mpcanvas_platform::profile::PROFILE_NAMES.contains(&p.as_str()) {
+                    return Err(format!(
+                        "--platform '{p}' is not one of: {}",
+                        mpcanvas_platform::profile::PROFILE_NAMES.join(", ")
+                    ));
+                }
+                run.platform = p;
+            }
+            Long("dpr") => {
+                let d = positive(&mut parser, "--dpr")?;
+                if d > 8.0 {
+                    return Err("--dpr wants a number up to 8".into());
+                }
+                run.dpr = d;
+            }
+            Long("screen") => run.screen = size(&text(&mut parser)?)?,
+            Long("tap") => run.taps.push(text(&mut parser)?),
+            Long("pick") => run
+                .gallery
+                .push(PathBuf::from(parser.value().map_err(|e| e.to_string())?)),
+            Long("user") => run.user = text(&mut parser)?.parse()?,
+            Long("out") => run.out = PathBuf::from(parser.value().map_err(|e| e.to_string())?),
+            Long("json") => run.json = true,
+            Long("offline") => run.offline = true,
+            Long("time-limit") => run.time_limit = positive(&mut parser, "--time-limit")?,
+            Long("memory-limit") => {
+                let mb = positive(&mut parser, "--memory-limit")?;
+                run.memory_mb = (mb as u64).clamp(8, 16 * 1024);
+            }
+            Short('h') | Long("help") => return Ok(Command::Help),
+            Value(v) if path.is_none() => path = Some(PathBuf::from(v)),
+            other => return Err(other.unexpected().to_string()),
+        }
+    }
+    run.path = path.ok_or("run needs a PATH (page folder, game folder or .js file)")?;
+    Ok(Command::Run(run))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -135,6 +263,75 @@ mod tests {
             (r.size, r.output, r.quality),
             (Some((30, 20)), PathBuf::from("x.jpg"), 0.5)
         );
+    }
+
+    #[test]
+    fn run_has_the_documented_defaults() {
+        let Command::Run(r) = parse_strs(&["run", "examples/wechat-2d"]).unwrap() else {
+            panic!()
+        };
+        assert_eq!(r.platform, "wechat");
+        assert_eq!((r.dpr, r.screen), (2.0, (375, 667)));
+        assert_eq!(r.user, mpcanvas_platform::Answer::Allow);
+        assert_eq!(r.out, PathBuf::from("mpcanvas-out"));
+        assert!(!r.json && r.taps.is_empty());
+    }
+
+    #[test]
+    fn run_takes_every_flag() {
+        let Command::Run(r) = parse_strs(&[
+            "run",
+            "p",
+            "--platform",
+            "alipay",
+            "--dpr",
+            "3",
+            "--screen",
+            "414x896",
+            "--tap",
+            "save",
+            "--tap",
+            "share",
+            "--pick",
+            "a.png",
+            "--user",
+            "deny-forever",
+            "--out",
+            "o",
+            "--json",
+            "--time-limit",
+            "5",
+            "--memory-limit",
+            "64",
+            "--offline",
+        ])
+        .unwrap() else {
+            panic!()
+        };
+        assert_eq!(r.platform, "alipay");
+        assert_eq!((r.dpr, r.screen), (3.0, (414, 896)));
+        assert_eq!(r.taps, ["save", "share"]);
+        assert_eq!(r.gallery, [PathBuf::from("a.png")]);
+        assert_eq!(r.user, mpcanvas_platform::Answer::DenyForever);
+        assert_eq!(r.out, PathBuf::from("o"));
+        assert!(r.json && r.offline);
+        assert_eq!((r.time_limit, r.memory_mb), (5.0, 64));
+    }
+
+    #[test]
+    fn bad_run_arguments_are_errors() {
+        for bad in [
+            &["run"][..],
+            &["run", "p", "--platform", "baidu"],
+            &["run", "p", "--dpr", "0"],
+            &["run", "p", "--dpr", "x"],
+            &["run", "p", "--user", "maybe"],
+            &["run", "p", "--screen", "10"],
+            &["run", "p", "q"],
+            &["run", "p", "--time-limit", "-1"],
+        ] {
+            assert!(parse_strs(bad).is_err(), "{bad:?}");
+        }
     }
 
     #[test]

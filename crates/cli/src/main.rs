@@ -1,21 +1,26 @@
 //! `mpcanvas`: a thin command line over the mpcanvas libraries.
 //!
 //! ```text
+//! mpcanvas run PATH [--platform P] [--dpr N] [--screen WxH] [--tap METHOD]...
+//!                   [--user ANSWER] [--out DIR] [--json] …
 //! mpcanvas render SCRIPT.js [--size WxH] [-o OUT.png|OUT.jpg] [--quality Q]
 //! ```
 //!
 //! Exit codes: 0 done, 1 the script failed (its error and JS stack trace
-//! on stderr), 2 bad command-line arguments or unwritable output.
+//! on stderr, or in the run report), 2 bad command-line arguments, an
+//! unusable path or unwritable output.
 #![forbid(unsafe_code)]
 
 mod args;
 mod output;
 mod render;
+mod run;
 
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
     match args::parse(std::env::args_os().skip(1)) {
+        Ok(args::Command::Run(r)) => run::run(&r),
         Ok(args::Command::Render(r)) => render::run(&r),
         Ok(args::Command::Help) => {
             print!("{}", args::USAGE);

@@ -62,6 +62,7 @@ pub fn install<'js>(ctx: &Ctx<'js>, log: Log) -> rquickjs::Result<()> {
                 .map(|v| format_value(&ctx, v))
                 .collect::<Vec<_>>()
                 .join(" ");
+            record(&ctx, level, &text);
             log.borrow_mut().push(Message { level, text });
         })?
         .with_name(name)?;
@@ -82,13 +83,36 @@ pub fn format_value<'js>(ctx: &Ctx<'js>, v: &Value<'js>) -> String {
             let message: String = obj.get("message").unwrap_or_default();
             return format!("{name}: {message}");
         }
-        if !v.is_function() {
-            if let Ok(Some(json)) = ctx.json_stringify(v.clone()) {
-                if let Ok(s) = json.to_string() {
-                    return s;
-                }
-            }
+        if !v.is_function()
+            && let Ok(Some(json)) = ctx.json_stringify(v.clone())
+            && let Ok(s) = json.to_string()
+        {
+            return s;
         }
     }
     crate::webidl::to_string(ctx, v.clone()).unwrap_or_else(|_| "[value]".into())
+}
+
+/// Writes a runtime warning (a resource that did not load, …) to the
+/// run's console, as the developer tools print them.
+pub(crate) fn warn(ctx: &Ctx<'_>, text: &str) {
+    record(ctx, Level::Warn, text);
+    if let Some(host) = crate::host::get(ctx) {
+        host.log.borrow_mut().push(Message {
+            level: Level::Warn,
+            text: text.to_string(),
+        });
+    }
+}
+
+/// Adds a console line to the platform's run report, when there is one.
+fn record(ctx: &Ctx<'_>, level: Level, text: &str) {
+    if let Some(platform) = crate::host::platform(ctx) {
+        platform
+            .borrow_mut()
+            .note(mpcanvas_platform::Event::Console {
+                level: level.as_str().to_string(),
+                text: text.to_string(),
+            });
+    }
 }

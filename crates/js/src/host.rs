@@ -37,6 +37,14 @@ pub struct Host {
     pub loader: Rc<dyn ResourceLoader>,
     /// Bitmap budgets for canvases and decoded images.
     pub canvas_limits: mpcanvas_canvas::Limits,
+    /// The simulated phone's screen.
+    pub device: crate::page::Device,
+    /// The platform layer (files, album, authorization, exports), when the
+    /// runtime runs mini-program code.
+    pub platform: Option<Rc<std::cell::RefCell<mpcanvas_platform::Platform>>>,
+    /// Whether a user tap is being handled (APIs such as `openSetting`
+    /// work only then).
+    pub gesture: std::cell::Cell<bool>,
 }
 
 impl Host {
@@ -46,6 +54,13 @@ impl Host {
             .map_err(|_| rquickjs::Exception::throw_internal(ctx, "the host is already in use"))?;
         Ok(())
     }
+}
+
+/// The runtime's platform layer, if it has one.
+pub(crate) fn platform(
+    ctx: &Ctx<'_>,
+) -> Option<Rc<std::cell::RefCell<mpcanvas_platform::Platform>>> {
+    get(ctx).and_then(|h| h.platform.clone())
 }
 
 /// The runtime's host, if one was installed.
@@ -87,15 +102,16 @@ fn percent_decode(s: &str) -> Vec<u8> {
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let (Some(h), Some(l)) = (
+        if bytes[i] == b'%'
+            && i + 2 < bytes.len()
+            && let (Some(h), Some(l)) = (
                 (bytes[i + 1] as char).to_digit(16),
                 bytes.get(i + 2).and_then(|b| (*b as char).to_digit(16)),
-            ) {
-                out.push((h * 16 + l) as u8);
-                i += 3;
-                continue;
-            }
+            )
+        {
+            out.push((h * 16 + l) as u8);
+            i += 3;
+            continue;
         }
         out.push(bytes[i]);
         i += 1;

@@ -11,13 +11,16 @@
 //!   the way `diffref.mjs` runs it in Chromium, for `mpcanvas render`.
 #![forbid(unsafe_code)]
 
+mod binary;
 mod bridge;
 pub mod callback;
 pub mod canvas;
 pub mod console;
 pub mod event_loop;
 pub mod host;
+pub mod namespace;
 pub mod page;
+pub mod run;
 pub mod runtime;
 pub mod script;
 mod webidl;

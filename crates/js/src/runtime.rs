@@ -7,7 +7,7 @@ use std::fmt;
 use std::rc::Rc;
 use std::time::{Duration, Instant};
 
-use rquickjs::{CatchResultExt, CaughtError, Context, Ctx};
+use rquickjs::{CatchResultExt, CaughtError, Context, Ctx, Value};
 
 /// Resource limits of one run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -104,6 +104,7 @@ impl Runtime {
             }
             over
         })));
+        runtime.set_host_promise_rejection_tracker(Some(Box::new(track_rejection)));
         let context = Context::full(&runtime).map_err(host)?;
         Ok(Runtime {
             _runtime: runtime,
@@ -178,10 +179,65 @@ impl Runtime {
         }
     }
 
+    /// Promise rejections no handler has caught since the last call, as
+    /// uncaught errors (a handler attached later, in the same job run,
+    /// takes a rejection back off the list).
+    pub fn take_unhandled_rejections(&self, ctx: &Ctx<'_>) -> Vec<ScriptError> {
+        let Ok(map) = rejections(ctx) else {
+            return Vec::new();
+        };
+        let reasons: rquickjs::Result<Vec<Value<'_>>> = (|| {
+            let values: rquickjs::Function<'_> =
+                ctx.eval("(m) => { const v = [...m.values()]; m.clear(); return v; }")?;
+            let array: rquickjs::Array<'_> = values.call((map,))?;
+            array.iter::<Value<'_>>().collect()
+        })();
+        reasons
+            .unwrap_or_default()
+            .into_iter()
+            .map(
+                |reason| match self.describe(CaughtError::from_error(ctx, ctx.throw(reason))) {
+                    ScriptError::Exception { message, stack } => ScriptError::Exception {
+                        message: format!("Uncaught (in promise) {message}"),
+                        stack,
+                    },
+                    other => other,
+                },
+            )
+            .collect()
+    }
+
     /// Restarts the wall clock (e.g. after a slow host step).
     pub fn reset_clock(&self) {
         self.deadline.set(Instant::now() + self.limits.time);
     }
+}
+
+const REJECTIONS: &str = "mpcanvas.rejections";
+
+fn rejections<'js>(ctx: &Ctx<'js>) -> rquickjs::Result<rquickjs::Object<'js>> {
+    let key = rquickjs::Symbol::new_global(ctx.clone(), REJECTIONS)?;
+    if let Some(map) = ctx
+        .globals()
+        .get::<_, Value<'js>>(key.clone())?
+        .into_object()
+    {
+        return Ok(map);
+    }
+    let map: rquickjs::Object<'js> = ctx.eval("new Map()")?;
+    ctx.globals().set(key, map.clone())?;
+    Ok(map)
+}
+
+/// QuickJS calls this when a promise is rejected with no handler, and
+/// again (`handled`) when a handler is attached later.
+fn track_rejection<'js>(ctx: Ctx<'js>, promise: Value<'js>, reason: Value<'js>, handled: bool) {
+    let _ = (|| -> rquickjs::Result<()> {
+        let map = rejections(&ctx)?;
+        let method: rquickjs::Function<'js> = map.get(if handled { "delete" } else { "set" })?;
+        method.call::<_, Value<'js>>((rquickjs::function::This(map), promise, reason))?;
+        Ok(())
+    })();
 }
 
 /// Evaluates `source` (named `file` in stack traces) and returns its value,

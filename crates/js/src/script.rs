@@ -198,6 +198,9 @@ pub fn evaluate(source: &str, options: &RenderOptions) -> Result<String, ScriptE
             log,
             loader: std::rc::Rc::new(crate::host::NoResources),
             canvas_limits: options.canvas_limits,
+            device: crate::page::Device::default(),
+            platform: None,
+            gesture: Default::default(),
         }
         .install(&ctx)
         .map_err(js)?;

@@ -1,12 +1,15 @@
-//! Exact-area coverage of line edges, one pixel row at a time.
+//! Exact-area coverage of line edges, one quarter-pixel row at a time.
 //!
-//! Each edge adds, to every pixel row it crosses, the signed height it
-//! spans there; within the row that height is split between the cell the
-//! edge passes through (by the fraction of the cell right of the edge) and
-//! the cell after it. A running sum along the row then gives, per pixel,
-//! the integral of the winding number over the pixel: its exact covered
-//! area for shapes whose overlaps wind the same way. The fill rule maps
-//! that to coverage.
+//! Edge ends sit on the quarter-pixel grid, so within a quarter row every
+//! active edge spans the full row height. Per quarter row the edges are
+//! ordered by their middle x and walked left to right with a winding
+//! count; only edges where the fill rule's inside/outside state changes
+//! count, as +1 (entering) or −1 (leaving). Each counted edge adds its
+//! signed height to the row's accumulator, split between the cell it
+//! passes through (by the fraction of the cell right of the edge) and the
+//! cell after it. A running sum along the pixel row then gives each
+//! pixel's covered area: exact for edges that do not cross inside a
+//! quarter row, whatever the windings of overlapping parts.
 
 use tiny_skia::{FillRule, IntRect, Path};
 
@@ -61,6 +64,7 @@ pub(crate) fn rasterize(path: &Path, rule: FillRule, bounds: IntRect) -> Option<
     let mut data = vec![0u8; width * height];
     let mut acc = vec![0.0f64; width + 2];
     let mut active: Vec<Edge> = Vec::new();
+    let mut crossing: Vec<(f64, Edge)> = Vec::new();
     let mut next = 0;
     for row in 0..height {
         let y_top = (top + row as i64) as f64;
@@ -74,14 +78,34 @@ pub(crate) fn rasterize(path: &Path, rule: FillRule, bounds: IntRect) -> Option<
             continue;
         }
         acc.iter_mut().for_each(|a| *a = 0.0);
-        for e in &active {
-            accumulate(&mut acc, e, y_top, left as f64, width);
+        for quarter in 0..4 {
+            let q_top = y_top + quarter as f64 * 0.25;
+            let q_bottom = q_top + 0.25;
+            crossing.clear();
+            for e in &active {
+                if e.y0 < q_bottom && e.y1 > q_top {
+                    let mid_y = (q_top.max(e.y0) + q_bottom.min(e.y1)) / 2.0;
+                    let mid_x = e.x0 + (mid_y - e.y0) * (e.x1 - e.x0) / (e.y1 - e.y0);
+                    crossing.push((mid_x, *e));
+                }
+            }
+            crossing.sort_by(|a, b| a.0.total_cmp(&b.0));
+            let mut winding = 0i32;
+            for (_, e) in &crossing {
+                let was_inside = inside(winding, rule);
+                winding += e.winding as i32;
+                let now_inside = inside(winding, rule);
+                if was_inside != now_inside {
+                    let sign = if now_inside { 1.0 } else { -1.0 };
+                    accumulate(&mut acc, e, sign, q_top, q_bottom, left as f64, width);
+                }
+            }
         }
         let out = &mut data[row * width..(row + 1) * width];
-        let mut winding = 0.0;
+        let mut area = 0.0;
         for (x, alpha) in out.iter_mut().enumerate() {
-            winding += acc[x];
-            *alpha = to_alpha(winding, rule);
+            area += acc[x];
+            *alpha = (area.clamp(0.0, 1.0) * 255.0 + 0.5) as u8;
         }
     }
     let cov = Coverage {
@@ -94,24 +118,28 @@ pub(crate) fn rasterize(path: &Path, rule: FillRule, bounds: IntRect) -> Option<
     Some(cov)
 }
 
-/// Maps the area-weighted winding of a pixel to 8-bit coverage.
-fn to_alpha(winding: f64, rule: FillRule) -> u8 {
-    let w = winding.abs();
-    let c = match rule {
-        FillRule::Winding => w.min(1.0),
-        FillRule::EvenOdd => {
-            let m = w % 2.0;
-            if m > 1.0 { 2.0 - m } else { m }
-        }
-    };
-    (c * 255.0 + 0.5) as u8
+/// Whether a winding number is inside under `rule`.
+fn inside(winding: i32, rule: FillRule) -> bool {
+    match rule {
+        FillRule::Winding => winding != 0,
+        FillRule::EvenOdd => winding % 2 != 0,
+    }
 }
 
-/// Adds the part of `e` inside the row [y_top, y_top + 1) to `acc`, whose
-/// index 0 is the pixel column at `left`.
-fn accumulate(acc: &mut [f64], e: &Edge, y_top: f64, left: f64, width: usize) {
+/// Adds the part of `e` inside the rows [y_top, y_bottom) to `acc` with
+/// `sign` (+1 entering the shape, −1 leaving it); `acc`'s index 0 is the
+/// pixel column at `left`.
+fn accumulate(
+    acc: &mut [f64],
+    e: &Edge,
+    sign: f64,
+    y_top: f64,
+    y_bottom: f64,
+    left: f64,
+    width: usize,
+) {
     let ya = e.y0.max(y_top);
-    let yb = e.y1.min(y_top + 1.0);
+    let yb = e.y1.min(y_bottom);
     if yb <= ya {
         return;
     }
@@ -119,7 +147,7 @@ fn accumulate(acc: &mut [f64], e: &Edge, y_top: f64, left: f64, width: usize) {
     // Positions relative to the first column.
     let xa = e.x0 + (ya - e.y0) * dxdy - left;
     let xb = e.x0 + (yb - e.y0) * dxdy - left;
-    let dy = (yb - ya) * e.winding as f64;
+    let dy = (yb - ya) * sign;
     let limit = width as f64;
     let (x_lo, x_hi) = if xa < xb { (xa, xb) } else { (xb, xa) };
     if x_hi <= 0.0 {
@@ -221,6 +249,40 @@ mod tests {
         assert_eq!(nz.at(5, 5), 255);
         assert_eq!(eo.at(5, 5), 0);
         assert_eq!(eo.at(1, 1), 255);
+    }
+
+    #[test]
+    fn overlaps_winding_opposite_ways_stay_filled_under_nonzero() {
+        // Two squares meeting at x = 5.5, the second wound the other way:
+        // every pixel between 2 and 9 is inside under nonzero, including
+        // the one split between them.
+        let mut pb = PathBuilder::new();
+        pb.move_to(2.0, 0.0);
+        pb.line_to(5.5, 0.0);
+        pb.line_to(5.5, 4.0);
+        pb.line_to(2.0, 4.0);
+        pb.close();
+        pb.move_to(5.5, 0.0);
+        pb.line_to(5.5, 4.0);
+        pb.line_to(9.0, 4.0);
+        pb.line_to(9.0, 0.0);
+        pb.close();
+        let c = rasterize(&pb.finish().unwrap(), FillRule::Winding, bounds()).unwrap();
+        for x in 2..9 {
+            assert_eq!(c.at(x, 1), 255, "x = {x}");
+        }
+    }
+
+    #[test]
+    fn doubly_wound_parts_are_not_counted_twice() {
+        // A square wound twice over half a pixel column covers that
+        // column by half, not fully.
+        let mut pb = PathBuilder::new();
+        pb.push_rect(tiny_skia::Rect::from_ltrb(0.0, 0.0, 4.5, 4.0).unwrap());
+        pb.push_rect(tiny_skia::Rect::from_ltrb(0.0, 0.0, 4.5, 4.0).unwrap());
+        let c = rasterize(&pb.finish().unwrap(), FillRule::Winding, bounds()).unwrap();
+        assert_eq!(c.at(4, 1), 128);
+        assert_eq!(c.at(3, 1), 255);
     }
 
     #[test]

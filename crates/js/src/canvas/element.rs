@@ -23,6 +23,10 @@ pub struct JsCanvas<'js> {
     #[qjs(skip_trace)]
     pub(crate) engine: Rc<RefCell<Context2d>>,
     context: Option<Class<'js, JsContext2d<'js>>>,
+    /// The CSS size of the element the canvas is laid out in (mini-program
+    /// canvas nodes); `None` for free canvases, whose units are bitmap px.
+    #[qjs(skip_trace)]
+    pub(crate) layout: Option<(f64, f64)>,
 }
 
 impl<'js> JsCanvas<'js> {
@@ -41,6 +45,24 @@ impl<'js> JsCanvas<'js> {
             JsCanvas {
                 engine: Rc::new(RefCell::new(engine)),
                 context: None,
+                layout: None,
+            },
+        )
+    }
+
+    /// A canvas object over an existing engine context (a platform-owned
+    /// bitmap), laid out at `layout` CSS px when given.
+    pub(crate) fn wrap(
+        ctx: &Ctx<'js>,
+        engine: Rc<RefCell<Context2d>>,
+        layout: Option<(f64, f64)>,
+    ) -> rquickjs::Result<Class<'js, Self>> {
+        Class::instance(
+            ctx.clone(),
+            JsCanvas {
+                engine,
+                context: None,
+                layout,
             },
         )
     }

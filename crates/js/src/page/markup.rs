@@ -52,6 +52,38 @@ pub struct CanvasElement {
     pub style_height: Option<Length>,
 }
 
+/// Any start tag: its name and attributes (used to find custom
+/// components and the events bound on them).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Element {
+    /// The tag name as written.
+    pub name: String,
+    /// Attributes in order; `None` for a bare attribute name.
+    pub attributes: Vec<(String, Option<String>)>,
+}
+
+impl Element {
+    /// The value of attribute `name`, if present with a value.
+    pub fn attribute(&self, name: &str) -> Option<&str> {
+        self.attributes
+            .iter()
+            .find(|(k, _)| k == name)
+            .and_then(|(_, v)| v.as_deref())
+    }
+
+    /// The handler bound to `event` (`bindevent`, `bind:event`,
+    /// `catchevent`, `catch:event`, Alipay's `onEvent`), if a static name.
+    pub fn handler(&self, event: &str) -> Option<&str> {
+        self.attributes.iter().find_map(|(k, v)| {
+            let v = v.as_deref()?.trim();
+            (binding_event(k).is_some_and(|e| e.eq_ignore_ascii_case(event))
+                && !v.is_empty()
+                && !v.contains("{{"))
+            .then_some(v)
+        })
+    }
+}
+
 /// What a page's markup declares.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Markup {
@@ -59,6 +91,8 @@ pub struct Markup {
     pub canvases: Vec<CanvasElement>,
     /// Methods bound to tap events, in document order, without repeats.
     pub tap_handlers: Vec<String>,
+    /// Every start tag, in document order.
+    pub elements: Vec<Element>,
 }
 
 /// Scans `source` for canvases and tap handlers.
@@ -66,37 +100,45 @@ pub fn parse(source: &str) -> Markup {
     let mut markup = Markup::default();
     for tag in tags(source) {
         for (name, value) in &tag.attributes {
-            if is_tap_binding(name) {
-                if let Some(v) = value
+            if is_tap_binding(name)
+                && let Some(v) = value
                     .as_deref()
                     .map(str::trim)
                     .filter(|v| !v.is_empty() && !v.contains("{{"))
-                {
-                    if !markup.tap_handlers.iter().any(|h| h == v) {
-                        markup.tap_handlers.push(v.to_string());
-                    }
-                }
+                && !markup.tap_handlers.iter().any(|h| h == v)
+            {
+                markup.tap_handlers.push(v.to_string());
             }
         }
         if tag.name.eq_ignore_ascii_case("canvas") {
             markup.canvases.push(canvas_element(&tag));
         }
+        markup.elements.push(Element {
+            name: tag.name,
+            attributes: tag.attributes,
+        });
     }
     markup
 }
 
-/// `bindtap`, `catchtap`, `bind:tap`, `capture-bind:tap`, `mut-bind:tap`,
-/// and Alipay's `onTap` / `catchTap`.
-fn is_tap_binding(name: &str) -> bool {
+/// The event an attribute binds: `bindtap`, `catchtap`, `bind:tap`,
+/// `capture-bind:tap`, `mut-bind:tap`, and Alipay's `onTap` / `catchTap`
+/// all bind `tap`.
+fn binding_event(name: &str) -> Option<String> {
     let lower = name.to_ascii_lowercase();
-    let event = lower
+    let rest = lower
         .trim_start_matches("capture-")
-        .trim_start_matches("mut-")
+        .trim_start_matches("mut-");
+    let event = rest
         .strip_prefix("bind")
-        .or_else(|| lower.trim_start_matches("capture-").strip_prefix("catch"))
-        .or_else(|| lower.strip_prefix("on"))
-        .map(|rest| rest.trim_start_matches(':'));
-    event == Some("tap")
+        .or_else(|| rest.strip_prefix("catch"))
+        .or_else(|| lower.strip_prefix("on"))?
+        .trim_start_matches(':');
+    (!event.is_empty()).then(|| event.to_string())
+}
+
+fn is_tap_binding(name: &str) -> bool {
+    binding_event(name).as_deref() == Some("tap")
 }
 
 fn canvas_element(tag: &Tag) -> CanvasElement {
@@ -131,7 +173,7 @@ fn canvas_element(tag: &Tag) -> CanvasElement {
 }
 
 /// The `property` length of a `style` attribute, in px or rpx.
-fn style_length(style: &str, property: &str) -> Option<Length> {
+pub(crate) fn style_length(style: &str, property: &str) -> Option<Length> {
     style.split(';').rev().find_map(|decl| {
         let (name, value) = decl.split_once(':')?;
         if !name.trim().eq_ignore_ascii_case(property) {
@@ -291,6 +333,20 @@ mod tests {
                <view bindtap="{{dynamic}}"/>"#,
         );
         assert_eq!(m.tap_handlers, ["save", "share", "aliSave", "cap"]);
+    }
+
+    #[test]
+    fn elements_keep_their_event_bindings() {
+        let m = parse(
+            r#"<poster-card id="card" bind:done="onDone" catchshare='onShare' onReady="aliReady"/>"#,
+        );
+        let card = &m.elements[0];
+        assert_eq!(card.name, "poster-card");
+        assert_eq!(card.attribute("id"), Some("card"));
+        assert_eq!(card.handler("done"), Some("onDone"));
+        assert_eq!(card.handler("share"), Some("onShare"));
+        assert_eq!(card.handler("ready"), Some("aliReady"));
+        assert_eq!(card.handler("tap"), None);
     }
 
     #[test]

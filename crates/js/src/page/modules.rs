@@ -197,9 +197,9 @@ mod tests {
 
     /// Minimal self-deleting temporary folder for these tests.
     mod tempdir {
-        pub struct Dir(std::path::PathBuf);
+        pub(super) struct Dir(std::path::PathBuf);
         impl Dir {
-            pub fn new() -> Dir {
+            pub(super) fn new() -> Dir {
                 static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
                 let n = N.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
                 let p = std::env::temp_dir()
@@ -207,7 +207,7 @@ mod tests {
                 std::fs::create_dir_all(&p).unwrap();
                 Dir(p)
             }
-            pub fn path(&self) -> &std::path::Path {
+            pub(super) fn path(&self) -> &std::path::Path {
                 &self.0
             }
         }
@@ -221,10 +221,12 @@ mod tests {
     fn run_main(dir: &Path) -> String {
         let rt = Runtime::new(Limits::default()).unwrap();
         let modules = Modules::new(dir);
-        let out = rt.with(|ctx| {
+
+        rt.with(|ctx| {
             let main = modules.root().join("main.js");
             let result = modules.load(&ctx, &main);
-            let out = match result {
+
+            match result {
                 Ok(v) => ctx
                     .json_stringify(v)
                     .unwrap()
@@ -234,10 +236,8 @@ mod tests {
                     let e = ctx.catch();
                     format!("threw {}", crate::console::format_value(&ctx, &e))
                 }
-            };
-            out
-        });
-        out
+            }
+        })
     }
 
     #[test]

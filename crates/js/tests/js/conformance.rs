@@ -5,27 +5,13 @@
 //! passes fails the suite (so the ledger stays honest), and so does a
 //! script without a test here.
 
-use std::collections::BTreeMap;
-
-use mpcanvas_conformance::{RgbaImage, check_against_reference, conformance_dir};
+use mpcanvas_conformance::{
+    Comparison, RgbaImage, check_against_reference, conformance_dir, expected_failures, judge,
+};
 use mpcanvas_js::{DrawingScript, RenderOptions, render};
 
-/// `name → reason` from the ledger (`name  reason…` per line, `#` comments).
-fn ledger() -> BTreeMap<String, String> {
-    let text = std::fs::read_to_string(conformance_dir().join("expected-failures.txt"))
-        .unwrap_or_default();
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(|l| match l.split_once(char::is_whitespace) {
-            Some((n, r)) => (n.to_string(), r.trim().to_string()),
-            None => (l.to_string(), String::new()),
-        })
-        .collect()
-}
-
 /// Renders case `name` and compares it with its reference.
-fn outcome(name: &str) -> Result<String, String> {
+fn outcome(name: &str) -> Result<Comparison, String> {
     let script = DrawingScript::load(&conformance_dir().join(format!("{name}.js")))
         .map_err(|e| e.to_string())?;
     let canvas = render(&script, &RenderOptions::default())
@@ -40,24 +26,12 @@ fn outcome(name: &str) -> Result<String, String> {
         height: h as u32,
         data,
     };
-    check_against_reference(name, &script.header, &image).map(|c| {
-        format!(
-            "{name}: max difference {} over {} pixels",
-            c.max_difference, c.differing_pixels
-        )
-    })
+    check_against_reference(name, &script.header, &image)
 }
 
 fn run_case(name: &str) {
-    let expected_failure = ledger().get(name).cloned();
-    match (outcome(name), expected_failure) {
-        (Ok(_), None) | (Err(_), Some(_)) => {}
-        (Ok(summary), Some(reason)) => {
-            panic!(
-                "{summary}: passes but is ledgered as an expected failure ({reason}); remove it from the ledger"
-            )
-        }
-        (Err(e), None) => panic!("{e}"),
+    if let Err(e) = judge(name, outcome(name)) {
+        panic!("{e}");
     }
 }
 
@@ -151,13 +125,13 @@ fn every_corpus_script_has_a_test_and_every_ledger_entry_a_script() {
         on_disk, CASES,
         "conformance/*.js and the cases! list differ"
     );
-    for name in ledger().keys() {
+    for name in expected_failures().keys() {
         assert!(
             CASES.contains(&name.as_str()),
             "ledger entry {name} has no script"
         );
     }
-    for (name, reason) in ledger() {
+    for (name, reason) in expected_failures() {
         assert!(!reason.is_empty(), "ledger entry {name} has no reason");
     }
 }

@@ -3,4 +3,7 @@
 
 mod conformance;
 mod images;
+mod platform_pages;
+mod session;
+mod support;
 mod webidl;

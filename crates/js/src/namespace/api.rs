@@ -1,0 +1,126 @@
+//! Binding an asynchronous platform API: convert the options, call the
+//! platform, deliver the result through the callbacks or a Promise
+//! (`callback::deliver`, PLATFORM.md §4).
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use mpcanvas_platform::{ApiResult, JsValue, Platform, Scope};
+use rquickjs::function::Opt;
+use rquickjs::{Ctx, Function, Object, Value};
+
+use super::convert;
+use crate::callback::{Outcome, Promises, deliver};
+use crate::event_loop::EventLoop;
+
+/// A platform method taking converted options and the lookup scope.
+pub(crate) type Call = fn(&mut Platform, &JsValue, Scope) -> ApiResult;
+
+/// What a binding needs from the host for one call.
+pub(crate) struct Services {
+    pub(crate) platform: Rc<RefCell<Platform>>,
+    pub(crate) events: EventLoop,
+}
+
+/// What every platform call starts from: the options object as passed
+/// (`undefined` when omitted), the services, and the options converted
+/// for the platform layer.
+pub(crate) struct Invocation<'js> {
+    pub(crate) options: Value<'js>,
+    pub(crate) services: Services,
+    pub(crate) converted: JsValue,
+}
+
+/// Prepares a call made with `options`.
+pub(crate) fn begin<'js>(
+    ctx: &Ctx<'js>,
+    options: Opt<Value<'js>>,
+) -> rquickjs::Result<Invocation<'js>> {
+    let options = options
+        .0
+        .unwrap_or_else(|| Value::new_undefined(ctx.clone()));
+    let services = services(ctx)?;
+    let converted = convert::to_platform(ctx, &options)?;
+    Ok(Invocation {
+        options,
+        services,
+        converted,
+    })
+}
+
+/// The host's platform and event loop, or a JS error saying the runtime
+/// has none.
+pub(crate) fn services(ctx: &Ctx<'_>) -> rquickjs::Result<Services> {
+    let host = crate::host::get(ctx)
+        .ok_or_else(|| rquickjs::Exception::throw_internal(ctx, "no host in this runtime"))?;
+    let platform = host.platform.clone().ok_or_else(|| {
+        rquickjs::Exception::throw_internal(ctx, "no platform layer in this runtime")
+    })?;
+    // Platform APIs that need a user gesture read it from here.
+    platform.borrow_mut().set_in_tap(host.gesture.get());
+    Ok(Services {
+        platform,
+        events: host.events.clone(),
+    })
+}
+
+/// The platform scope a component argument names: its own scope for a
+/// page or component instance, the page otherwise.
+pub(crate) fn scope_of<'js>(ctx: &Ctx<'js>, component: Option<&Value<'js>>) -> Scope {
+    component
+        .and_then(|c| crate::page::scope::of(ctx, c))
+        .map_or(Scope::Page, |s| s.borrow().platform_scope)
+}
+
+/// Delivers a platform result with `options`' callbacks or as a Promise.
+pub(crate) fn deliver_result<'js>(
+    ctx: &Ctx<'js>,
+    events: &EventLoop,
+    options: Option<&Object<'js>>,
+    result: ApiResult,
+    promises: Promises,
+) -> rquickjs::Result<Value<'js>> {
+    let outcome = match result {
+        Ok(reply) => Outcome::Success(convert::reply(ctx, &reply)?),
+        Err(failure) => Outcome::Fail(convert::reply(ctx, &failure.reply)?),
+    };
+    deliver(ctx, events, options, outcome, promises)
+}
+
+/// `ns.<name>(options, component?)` for a platform method.
+pub(crate) fn options_api<'js>(
+    ctx: &Ctx<'js>,
+    name: &str,
+    call: Call,
+    promises: Promises,
+) -> rquickjs::Result<Function<'js>> {
+    Function::new(
+        ctx.clone(),
+        move |ctx: Ctx<'js>, options: Opt<Value<'js>>, component: Opt<Value<'js>>| {
+            let Invocation {
+                options,
+                services,
+                converted,
+            } = begin(&ctx, options)?;
+            let scope = scope_of(&ctx, component.0.as_ref());
+            let result = call(&mut services.platform.borrow_mut(), &converted, scope);
+            deliver_result(
+                &ctx,
+                &services.events,
+                options.as_object(),
+                result,
+                promises,
+            )
+        },
+    )?
+    .with_name(name)
+}
+
+/// Whether namespace functions may answer with a Promise on this profile.
+pub(crate) fn promises(allowed: bool) -> Promises {
+    if allowed {
+        Promises::Allowed
+    } else {
+        Promises::Never
+    }
+}

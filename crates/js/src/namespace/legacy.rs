@@ -1,0 +1,642 @@
+//! The legacy drawing context (`createCanvasContext(id, this)`,
+//! PLATFORM.md §8) as a JS class over the platform's recorder: methods
+//! and property setters queue actions; `draw(reserve, callback)` has the
+//! platform replay them; `measureText` answers at once.
+
+use mpcanvas_platform::{Action, CanvasContext, ImageRect, Scope, StyleValue};
+use rquickjs::class::Trace;
+use rquickjs::function::{Opt, Rest, This};
+use rquickjs::object::Accessor;
+use rquickjs::{Class, Ctx, Function, JsLifetime, Object, Value};
+
+use super::api::{Invocation, begin, deliver_result, promises, services};
+use super::convert;
+use crate::canvas::gradient::JsGradient;
+use crate::canvas::pattern::JsPattern;
+use crate::webidl::to_number;
+
+/// A legacy `CanvasContext`.
+#[derive(Trace, JsLifetime)]
+#[rquickjs::class(rename = "CanvasContext")]
+pub struct JsLegacyContext<'js> {
+    #[qjs(skip_trace)]
+    recorder: CanvasContext,
+    /// Values given to the property setters, returned by their getters.
+    values: Object<'js>,
+}
+
+#[rquickjs::methods]
+impl<'js> JsLegacyContext<'js> {
+    /// `canvasId`.
+    #[qjs(get, rename = "canvasId")]
+    pub fn canvas_id(&self) -> String {
+        self.recorder.canvas_id().to_string()
+    }
+}
+
+impl<'js> JsLegacyContext<'js> {
+    /// A recorder for `canvas_id` in `scope`, with the profile's extra
+    /// export methods (Alipay's `toTempFilePath`, `toDataURL`).
+    pub(crate) fn create(
+        ctx: &Ctx<'js>,
+        recorder: CanvasContext,
+        methods: &[String],
+    ) -> rquickjs::Result<Class<'js, Self>> {
+        install_prototype(ctx)?;
+        let instance = Class::instance(
+            ctx.clone(),
+            JsLegacyContext {
+                recorder,
+                values: Object::new(ctx.clone())?,
+            },
+        )?;
+        for method in methods {
+            let f = match method.as_str() {
+                "toTempFilePath" => to_temp_file_path(ctx)?,
+                "toDataURL" => to_data_url(ctx)?,
+                _ => continue,
+            };
+            instance.set(method.as_str(), f)?;
+        }
+        Ok(instance)
+    }
+}
+
+type This2<'js> = This<Class<'js, JsLegacyContext<'js>>>;
+
+fn numbers<'js>(ctx: &Ctx<'js>, args: &[Value<'js>], n: usize) -> rquickjs::Result<Vec<f64>> {
+    (0..n)
+        .map(|i| match args.get(i) {
+            Some(v) => to_number(ctx, v.clone()),
+            None => Ok(f64::NAN),
+        })
+        .collect()
+}
+
+fn string<'js>(ctx: &Ctx<'js>, v: Option<&Value<'js>>) -> rquickjs::Result<String> {
+    match v {
+        Some(v) if !v.is_undefined() => crate::webidl::to_string(ctx, v.clone()),
+        _ => Ok(String::new()),
+    }
+}
+
+/// A fill or stroke style: a gradient or pattern object, else a colour
+/// string.
+fn style_value<'js>(ctx: &Ctx<'js>, v: Option<&Value<'js>>) -> rquickjs::Result<StyleValue> {
+    if let Some(v) = v {
+        if let Ok(g) = Class::<JsGradient>::from_value(v) {
+            return Ok(StyleValue::Gradient(g.borrow().gradient.clone()));
+        }
+        if let Ok(p) = Class::<JsPattern>::from_value(v) {
+            return Ok(StyleValue::Pattern(p.borrow().pattern.clone()));
+        }
+    }
+    Ok(StyleValue::Color(string(ctx, v)?))
+}
+
+/// The action of a numeric drawing method.
+type NumericAction = fn(&[f64]) -> Action;
+
+const NUMERIC: &[(&str, usize, NumericAction)] = &[
+    ("setGlobalAlpha", 1, |a| Action::SetGlobalAlpha(a[0])),
+    ("setLineWidth", 1, |a| Action::SetLineWidth(a[0])),
+    ("setMiterLimit", 1, |a| Action::SetMiterLimit(a[0])),
+    ("setFontSize", 1, |a| Action::SetFontSize(a[0])),
+    ("setTransform", 6, |a| {
+        Action::SetTransform([a[0], a[1], a[2], a[3], a[4], a[5]])
+    }),
+    ("transform", 6, |a| {
+        Action::Transform([a[0], a[1], a[2], a[3], a[4], a[5]])
+    }),
+    ("scale", 2, |a| Action::Scale(a[0], a[1])),
+    ("rotate", 1, |a| Action::Rotate(a[0])),
+    ("translate", 2, |a| Action::Translate(a[0], a[1])),
+    ("moveTo", 2, |a| Action::MoveTo(a[0], a[1])),
+    ("lineTo", 2, |a| Action::LineTo(a[0], a[1])),
+    ("quadraticCurveTo", 4, |a| {
+        Action::QuadraticCurveTo(a[0], a[1], a[2], a[3])
+    }),
+    ("bezierCurveTo", 6, |a| {
+        Action::BezierCurveTo([a[0], a[1], a[2], a[3], a[4], a[5]])
+    }),
+    ("arcTo", 5, |a| {
+        Action::ArcTo([a[0], a[1], a[2], a[3], a[4]])
+    }),
+    ("rect", 4, |a| Action::Rect(a[0], a[1], a[2], a[3])),
+    ("fillRect", 4, |a| Action::FillRect(a[0], a[1], a[2], a[3])),
+    ("strokeRect", 4, |a| {
+        Action::StrokeRect(a[0], a[1], a[2], a[3])
+    }),
+    ("clearRect", 4, |a| {
+        Action::ClearRect(a[0], a[1], a[2], a[3])
+    }),
+];
+
+/// Methods without arguments.
+const PLAIN: &[(&str, Action)] = &[
+    ("save", Action::Save),
+    ("restore", Action::Restore),
+    ("beginPath", Action::BeginPath),
+    ("closePath", Action::ClosePath),
+    ("fill", Action::Fill),
+    ("stroke", Action::Stroke),
+    ("clip", Action::Clip),
+];
+
+/// Methods taking one string.
+type StringAction = fn(String) -> Action;
+
+const STRINGS: &[(&str, StringAction)] = &[
+    ("setLineCap", Action::SetLineCap),
+    ("setLineJoin", Action::SetLineJoin),
+    ("setTextAlign", Action::SetTextAlign),
+    ("setTextBaseline", Action::SetTextBaseline),
+];
+
+/// Property setters: name and how a value becomes an action.
+enum Setter {
+    Style(fn(StyleValue) -> Action),
+    Number(fn(f64) -> Action),
+    Text(fn(String) -> Action),
+}
+
+const PROPERTIES: &[(&str, Setter)] = &[
+    ("fillStyle", Setter::Style(Action::SetFillStyle)),
+    ("strokeStyle", Setter::Style(Action::SetStrokeStyle)),
+    ("shadowOffsetX", Setter::Number(Action::SetShadowOffsetX)),
+    ("shadowOffsetY", Setter::Number(Action::SetShadowOffsetY)),
+    ("shadowBlur", Setter::Number(Action::SetShadowBlur)),
+    ("shadowColor", Setter::Text(Action::SetShadowColor)),
+    ("font", Setter::Text(Action::SetFont)),
+    ("globalAlpha", Setter::Number(Action::SetGlobalAlpha)),
+    (
+        "globalCompositeOperation",
+        Setter::Text(Action::SetGlobalCompositeOperation),
+    ),
+    ("lineWidth", Setter::Number(Action::SetLineWidth)),
+    ("lineCap", Setter::Text(Action::SetLineCap)),
+    ("lineJoin", Setter::Text(Action::SetLineJoin)),
+    ("lineDashOffset", Setter::Number(Action::SetLineDashOffset)),
+    ("miterLimit", Setter::Number(Action::SetMiterLimit)),
+    ("textAlign", Setter::Text(Action::SetTextAlign)),
+    ("textBaseline", Setter::Text(Action::SetTextBaseline)),
+];
+
+fn record<'js>(this: &This2<'js>, action: Action) {
+    this.0.borrow_mut().recorder.record(action);
+}
+
+/// Defines the methods and accessors on the class prototype, once.
+fn install_prototype<'js>(ctx: &Ctx<'js>) -> rquickjs::Result<()> {
+    let Some(proto) = Class::<JsLegacyContext>::prototype(ctx)? else {
+        return Ok(());
+    };
+    if proto.contains_key("draw")? {
+        return Ok(());
+    }
+    for &(name, arity, action) in NUMERIC {
+        let f = Function::new(
+            ctx.clone(),
+            move |ctx: Ctx<'js>, this: This2<'js>, args: Rest<Value<'js>>| {
+                let a = numbers(&ctx, &args.0, arity)?;
+                record(&this, action(&a));
+                Ok::<(), rquickjs::Error>(())
+            },
+        )?
+        .with_name(name)?;
+        proto.set(name, f)?;
+    }
+    for (name, action) in PLAIN {
+        let action = action.clone();
+        let f = Function::new(ctx.clone(), move |this: This2<'js>| {
+            record(&this, action.clone())
+        })?
+        .with_name(*name)?;
+        proto.set(*name, f)?;
+    }
+    for &(name, action) in STRINGS {
+        let f = Function::new(
+            ctx.clone(),
+            move |ctx: Ctx<'js>, this: This2<'js>, v: Opt<Value<'js>>| {
+                record(&this, action(string(&ctx, v.0.as_ref())?));
+                Ok::<(), rquickjs::Error>(())
+            },
+        )?
+        .with_name(name)?;
+        proto.set(name, f)?;
+    }
+    for (name, style) in [
+        (
+            "setFillStyle",
+            Action::SetFillStyle as fn(StyleValue) -> Action,
+        ),
+        ("setStrokeStyle", Action::SetStrokeStyle),
+    ] {
+        let f = Function::new(
+            ctx.clone(),
+            move |ctx: Ctx<'js>, this: This2<'js>, v: Opt<Value<'js>>| {
+                record(&this, style(style_value(&ctx, v.0.as_ref())?));
+                Ok::<(), rquickjs::Error>(())
+            },
+        )?
+        .with_name(name)?;
+        proto.set(name, f)?;
+    }
+    proto.set(
+        "setShadow",
+        Function::new(
+            ctx.clone(),
+            |ctx: Ctx<'js>, this: This2<'js>, args: Rest<Value<'js>>| {
+                let a = numbers(&ctx, &args.0, 3)?;
+                let color = match args.0.get(3) {
+                    Some(v) if !v.is_undefined() => crate::webidl::to_string(&ctx, v.clone())?,
+                    _ => "black".to_string(),
+                };
+                record(
+                    &this,
+                    Action::SetShadow {
+                        offset_x: a[0],
+                        offset_y: a[1],
+                        blur: a[2],
+                        color,
+                    },
+                );
+                Ok::<(), rquickjs::Error>(())
+            },
+        )?
+        .with_name("setShadow")?,
+    )?;
+    proto.set(
+        "setLineDash",
+        Function::new(
+            ctx.clone(),
+            |ctx: Ctx<'js>, this: This2<'js>, pattern: Opt<Value<'js>>, offset: Opt<Value<'js>>| {
+                let mut lengths = Vec::new();
+                if let Some(list) = pattern.0.and_then(Value::into_array) {
+                    for v in list.iter::<Value>() {
+                        lengths.push(to_number(&ctx, v?)?);
+                    }
+                }
+                let offset = match offset.0 {
+                    Some(v) => to_number(&ctx, v)?,
+                    None => 0.0,
+                };
+                record(
+                    &this,
+                    Action::SetLineDash {
+                        pattern: lengths,
+                        offset,
+                    },
+                );
+                Ok::<(), rquickjs::Error>(())
+            },
+        )?
+        .with_name("setLineDash")?,
+    )?;
+    proto.set(
+        "arc",
+        Function::new(
+            ctx.clone(),
+            |ctx: Ctx<'js>, this: This2<'js>, args: Rest<Value<'js>>| {
+                let a = numbers(&ctx, &args.0, 5)?;
+                let counterclockwise = args.0.get(5).is_some_and(truthy);
+                record(
+                    &this,
+                    Action::Arc {
+                        x: a[0],
+                        y: a[1],
+                        radius: a[2],
+                        start: a[3],
+                        end: a[4],
+                        counterclockwise,
+                    },
+                );
+                Ok::<(), rquickjs::Error>(())
+            },
+        )?
+        .with_name("arc")?,
+    )?;
+    for (name, stroke) in [("fillText", false), ("strokeText", true)] {
+        let f = Function::new(
+            ctx.clone(),
+            move |ctx: Ctx<'js>, this: This2<'js>, args: Rest<Value<'js>>| {
+                let text = string(&ctx, args.0.first())?;
+                let a = numbers(&ctx, args.0.get(1..).unwrap_or_default(), 2)?;
+                let max_width = match args.0.get(3) {
+                    Some(v) if !v.is_undefined() => Some(to_number(&ctx, v.clone())?),
+                    _ => None,
+                };
+                let action = if stroke {
+                    Action::StrokeText {
+                        text,
+                        x: a[0],
+                        y: a[1],
+                        max_width,
+                    }
+                } else {
+                    Action::FillText {
+                        text,
+                        x: a[0],
+                        y: a[1],
+                        max_width,
+                    }
+                };
+                record(&this, action);
+                Ok::<(), rquickjs::Error>(())
+            },
+        )?
+        .with_name(name)?;
+        proto.set(name, f)?;
+    }
+    proto.set(
+        "drawImage",
+        Function::new(
+            ctx.clone(),
+            |ctx: Ctx<'js>, this: This2<'js>, args: Rest<Value<'js>>| {
+                let src = image_src(&ctx, args.0.first())?;
+                let rest = args.0.get(1..).unwrap_or_default();
+                let rect = match rest.len() {
+                    0..=2 => {
+                        let a = numbers(&ctx, rest, 2)?;
+                        ImageRect::At(a[0], a[1])
+                    }
+                    3..=7 => {
+                        let a = numbers(&ctx, rest, 4)?;
+                        ImageRect::Scaled(a[0], a[1], a[2], a[3])
+                    }
+                    _ => {
+                        let a = numbers(&ctx, rest, 8)?;
+                        ImageRect::Source([a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7]])
+                    }
+                };
+                record(&this, Action::DrawImage { src, rect });
+                Ok::<(), rquickjs::Error>(())
+            },
+        )?
+        .with_name("drawImage")?,
+    )?;
+    proto.set("draw", draw(ctx)?)?;
+    proto.set(
+        "measureText",
+        Function::new(
+            ctx.clone(),
+            |ctx: Ctx<'js>, this: This2<'js>, text: Opt<Value<'js>>| {
+                let text = string(&ctx, text.0.as_ref())?;
+                let services = services(&ctx)?;
+                let width = services
+                    .platform
+                    .borrow_mut()
+                    .measure_text(&this.0.borrow().recorder, &text);
+                let result = Object::new(ctx.clone())?;
+                result.set("width", width)?;
+                Ok::<_, rquickjs::Error>(result)
+            },
+        )?
+        .with_name("measureText")?,
+    )?;
+    proto.set(
+        "createLinearGradient",
+        Function::new(
+            ctx.clone(),
+            |ctx: Ctx<'js>, this: This2<'js>, args: Rest<Value<'js>>| {
+                let a = numbers(&ctx, &args.0, 4)?;
+                let g = this
+                    .0
+                    .borrow()
+                    .recorder
+                    .create_linear_gradient(a[0], a[1], a[2], a[3]);
+                gradient_object(&ctx, g)
+            },
+        )?
+        .with_name("createLinearGradient")?,
+    )?;
+    proto.set(
+        "createCircularGradient",
+        Function::new(
+            ctx.clone(),
+            |ctx: Ctx<'js>, this: This2<'js>, args: Rest<Value<'js>>| {
+                let a = numbers(&ctx, &args.0, 3)?;
+                let g = this
+                    .0
+                    .borrow()
+                    .recorder
+                    .create_circular_gradient(a[0], a[1], a[2]);
+                gradient_object(&ctx, g)
+            },
+        )?
+        .with_name("createCircularGradient")?,
+    )?;
+    proto.set(
+        "createPattern",
+        Function::new(
+            ctx.clone(),
+            |ctx: Ctx<'js>, image: Opt<Value<'js>>, repetition: Opt<Value<'js>>| {
+                let src = image_src(&ctx, image.0.as_ref())?;
+                let repetition = match repetition.0 {
+                    Some(v) if !v.is_undefined() && !v.is_null() => {
+                        crate::webidl::to_string(&ctx, v)?
+                    }
+                    _ => "repeat".to_string(),
+                };
+                let services = services(&ctx)?;
+                let pattern = services
+                    .platform
+                    .borrow_mut()
+                    .create_pattern(&src, &repetition);
+                match pattern {
+                    Ok(pattern) => {
+                        Ok(Class::instance(ctx.clone(), JsPattern { pattern })?.into_value())
+                    }
+                    Err(message) => {
+                        crate::console::warn(&ctx, &format!("createPattern('{src}'): {message}"));
+                        Ok::<_, rquickjs::Error>(Value::new_null(ctx.clone()))
+                    }
+                }
+            },
+        )?
+        .with_name("createPattern")?,
+    )?;
+    proto.set("setLineDashOffset", {
+        Function::new(
+            ctx.clone(),
+            |ctx: Ctx<'js>, this: This2<'js>, v: Opt<Value<'js>>| {
+                let n = match v.0 {
+                    Some(v) => to_number(&ctx, v)?,
+                    None => f64::NAN,
+                };
+                record(&this, Action::SetLineDashOffset(n));
+                Ok::<(), rquickjs::Error>(())
+            },
+        )?
+        .with_name("setLineDashOffset")?
+    })?;
+    for (name, setter) in PROPERTIES {
+        let key = *name;
+        let getter = move |this: This2<'js>| -> rquickjs::Result<Value<'js>> {
+            let values = this.0.borrow().values.clone();
+            values.get(key)
+        };
+        let set = move |ctx: Ctx<'js>, this: This2<'js>, v: Value<'js>| -> rquickjs::Result<()> {
+            let action = match setter {
+                Setter::Style(f) => f(style_value(&ctx, Some(&v))?),
+                Setter::Number(f) => f(to_number(&ctx, v.clone())?),
+                Setter::Text(f) => f(crate::webidl::to_string(&ctx, v.clone())?),
+            };
+            let values = this.0.borrow().values.clone();
+            values.set(key, v)?;
+            record(&this, action);
+            Ok(())
+        };
+        proto.prop(key, Accessor::new(getter, set).configurable())?;
+    }
+    Ok(())
+}
+
+fn truthy(v: &Value<'_>) -> bool {
+    v.as_bool().unwrap_or(false)
+        || v.as_number().is_some_and(|n| n != 0.0 && !n.is_nan())
+        || v.as_string()
+            .is_some_and(|s| s.to_string().is_ok_and(|s| !s.is_empty()))
+        || v.is_object()
+}
+
+/// A `drawImage` / `createPattern` source: a path string, or an image
+/// object's `src` / `path`.
+fn image_src<'js>(ctx: &Ctx<'js>, v: Option<&Value<'js>>) -> rquickjs::Result<String> {
+    if let Some(o) = v.and_then(Value::as_object) {
+        for key in ["src", "path", "tempFilePath"] {
+            let field: Value<'js> = o.get(key)?;
+            if let Some(s) = field.as_string() {
+                return s.to_string();
+            }
+        }
+    }
+    string(ctx, v)
+}
+
+fn gradient_object<'js>(
+    ctx: &Ctx<'js>,
+    gradient: Option<mpcanvas_canvas::CanvasGradient>,
+) -> rquickjs::Result<Value<'js>> {
+    match gradient {
+        Some(gradient) => Ok(Class::instance(ctx.clone(), JsGradient { gradient })?.into_value()),
+        None => Ok(Value::new_null(ctx.clone())),
+    }
+}
+
+/// `draw(reserve?, callback?)`: replays now; the callback follows as a
+/// task.
+fn draw<'js>(ctx: &Ctx<'js>) -> rquickjs::Result<Function<'js>> {
+    Function::new(
+        ctx.clone(),
+        |ctx: Ctx<'js>, this: This2<'js>, args: Rest<Value<'js>>| {
+            let (reserve, callback) = match (args.0.first(), args.0.get(1)) {
+                (Some(f), _) if f.is_function() => (false, f.clone().into_function()),
+                (r, cb) => (
+                    r.is_some_and(truthy),
+                    cb.and_then(|c| c.clone().into_function()),
+                ),
+            };
+            let services = services(&ctx)?;
+            {
+                let mut recorder = this.0.borrow_mut();
+                // What did not draw (images that did not load, …) goes into
+                // the run report.
+                services
+                    .platform
+                    .borrow_mut()
+                    .draw(&mut recorder.recorder, reserve);
+            }
+            if let Some(f) = callback {
+                services.events.post(&ctx, f)?;
+            }
+            Ok::<(), rquickjs::Error>(())
+        },
+    )?
+    .with_name("draw")
+}
+
+/// Alipay `ctx.toTempFilePath(options)`.
+fn to_temp_file_path<'js>(ctx: &Ctx<'js>) -> rquickjs::Result<Function<'js>> {
+    Function::new(
+        ctx.clone(),
+        |ctx: Ctx<'js>, this: This2<'js>, options: Opt<Value<'js>>| {
+            let Invocation {
+                options,
+                services,
+                converted,
+            } = begin(&ctx, options)?;
+            let allowed = services.platform.borrow().profile().export.promises;
+            let result = services
+                .platform
+                .borrow_mut()
+                .context_to_temp_file_path(&this.0.borrow().recorder, &converted);
+            deliver_result(
+                &ctx,
+                &services.events,
+                options.as_object(),
+                result,
+                promises(allowed),
+            )
+        },
+    )?
+    .with_name("toTempFilePath")
+}
+
+/// Alipay `ctx.toDataURL(options)`: a Promise of the data URL string.
+fn to_data_url<'js>(ctx: &Ctx<'js>) -> rquickjs::Result<Function<'js>> {
+    Function::new(
+        ctx.clone(),
+        |ctx: Ctx<'js>, this: This2<'js>, options: Opt<Value<'js>>| {
+            let Invocation {
+                options: _,
+                services,
+                converted,
+            } = begin(&ctx, options)?;
+            let result = services
+                .platform
+                .borrow_mut()
+                .context_to_data_url(&this.0.borrow().recorder, &converted);
+            let (promise, resolve, reject) = ctx.promise()?;
+            let (settle, value): (Function<'js>, Value<'js>) = match result {
+                Ok(url) => (
+                    resolve,
+                    rquickjs::String::from_str(ctx.clone(), &url)?.into_value(),
+                ),
+                Err(failure) => (reject, convert::reply(&ctx, &failure.reply)?.into_value()),
+            };
+            let task = Function::new(ctx.clone(), move || settle.call::<_, ()>((value.clone(),)))?;
+            services.events.post(&ctx, task)?;
+            Ok::<_, rquickjs::Error>(promise)
+        },
+    )?
+    .with_name("toDataURL")
+}
+
+/// `createCanvasContext(id, component?)`.
+pub(crate) fn create_canvas_context<'js>(ctx: &Ctx<'js>) -> rquickjs::Result<Function<'js>> {
+    Function::new(
+        ctx.clone(),
+        |ctx: Ctx<'js>, id: Opt<Value<'js>>, component: Opt<Value<'js>>| {
+            let id = string(&ctx, id.0.as_ref())?;
+            let scope: Scope = super::api::scope_of(&ctx, component.0.as_ref());
+            let services = services(&ctx)?;
+            let methods = services
+                .platform
+                .borrow()
+                .profile()
+                .export
+                .context_methods
+                .clone();
+            let recorder = services
+                .platform
+                .borrow_mut()
+                .create_canvas_context(&id, scope);
+            match recorder {
+                Ok(recorder) => Ok(JsLegacyContext::create(&ctx, recorder, &methods)?.into_value()),
+                Err(failure) => Err(rquickjs::Exception::throw_message(&ctx, &failure.message)),
+            }
+        },
+    )?
+    .with_name("createCanvasContext")
+}

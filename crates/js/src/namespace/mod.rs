@@ -1,0 +1,111 @@
+//! The platform namespace (`wx`, `my`, `tt`): the profile's APIs bound to
+//! the platform layer, plus the functions the runtime answers itself.
+//! Only the functions a profile lists exist on its namespace, as on the
+//! phones (`wx.saveImage` is `undefined`).
+
+pub(crate) mod api;
+pub(crate) mod convert;
+pub(crate) mod legacy;
+pub(crate) mod nodes;
+pub(crate) mod system;
+
+use mpcanvas_platform::Platform;
+use rquickjs::{Ctx, Function, Object};
+
+use api::{Call, options_api, promises};
+
+/// The namespace function `name` bound to the platform, if the runtime
+/// knows it.
+fn binding<'js>(
+    ctx: &Ctx<'js>,
+    name: &str,
+    namespace_promises: bool,
+) -> rquickjs::Result<Option<Function<'js>>> {
+    let call: Call = match name {
+        "canvasToTempFilePath" => Platform::canvas_to_temp_file_path,
+        "saveImageToPhotosAlbum" => |p, o, _| p.save_image_to_photos_album(o),
+        "saveImage" => |p, o, _| p.save_image(o),
+        "authorize" => |p, o, _| p.authorize(o),
+        "getSetting" => |p, o, _| p.get_setting(o),
+        "openSetting" => |p, o, _| p.open_setting(o),
+        "saveFile" => |p, o, _| p.save_file(o),
+        "chooseImage" => |p, o, _| p.choose_image(o),
+        "previewImage" => |p, o, _| p.preview_image(o),
+        "canvasPutImageData" => Platform::canvas_put_image_data,
+        "canvasGetImageData" => return pixels::get_image_data(ctx, namespace_promises).map(Some),
+        "createCanvasContext" => return legacy::create_canvas_context(ctx).map(Some),
+        "createCanvas" => return nodes::create_canvas(ctx).map(Some),
+        "createImage" => return system::create_image(ctx).map(Some),
+        _ => return Ok(None),
+    };
+    options_api(ctx, name, call, promises(namespace_promises)).map(Some)
+}
+
+mod pixels {
+    //! `canvasGetImageData`: the success object carries the pixels as a
+    //! `Uint8ClampedArray`.
+
+    use rquickjs::function::Opt;
+    use rquickjs::{ArrayBuffer, Ctx, Function, TypedArray, Value};
+
+    use super::api::{Invocation, begin, scope_of};
+    use super::convert;
+    use crate::callback::{Outcome, deliver};
+
+    pub(crate) fn get_image_data<'js>(
+        ctx: &Ctx<'js>,
+        allowed: bool,
+    ) -> rquickjs::Result<Function<'js>> {
+        Function::new(
+            ctx.clone(),
+            move |ctx: Ctx<'js>, options: Opt<Value<'js>>, component: Opt<Value<'js>>| {
+                let Invocation {
+                    options,
+                    services,
+                    converted,
+                } = begin(&ctx, options)?;
+                let scope = scope_of(&ctx, component.0.as_ref());
+                let result = services
+                    .platform
+                    .borrow_mut()
+                    .canvas_get_image_data(&converted, scope);
+                let outcome = match result {
+                    Ok(image) => {
+                        let reply = convert::reply(&ctx, &image.reply)?;
+                        let buffer = ArrayBuffer::new(ctx.clone(), image.data)?;
+                        reply.set(
+                            "data",
+                            TypedArray::<rquickjs::U8Clamped>::from_arraybuffer(buffer)?,
+                        )?;
+                        Outcome::Success(reply)
+                    }
+                    Err(failure) => Outcome::Fail(convert::reply(&ctx, &failure.reply)?),
+                };
+                deliver(
+                    &ctx,
+                    &services.events,
+                    options.as_object(),
+                    outcome,
+                    super::promises(allowed),
+                )
+            },
+        )?
+        .with_name("canvasGetImageData")
+    }
+}
+
+/// Defines the profile's namespace global over `platform`.
+pub fn install<'js>(
+    ctx: &Ctx<'js>,
+    platform: &std::cell::RefCell<Platform>,
+) -> rquickjs::Result<()> {
+    let profile = platform.borrow().profile().clone();
+    let ns = Object::new(ctx.clone())?;
+    system::install(ctx, &ns, &profile.files.user_root, profile.export.promises)?;
+    for name in &profile.apis {
+        if let Some(f) = binding(ctx, name, profile.export.promises)? {
+            ns.set(name.as_str(), f)?;
+        }
+    }
+    ctx.globals().set(profile.namespace.as_str(), ns)
+}

@@ -1,0 +1,216 @@
+//! Namespace functions every profile has that the runtime answers itself:
+//! system information, `env`, `canIUse`, the toast / loading / modal
+//! feedback calls poster pages make around an export, selector queries,
+//! offscreen canvases and images.
+
+use mpcanvas_platform::{Device, Event, JsValue};
+use rquickjs::function::{Opt, Rest};
+use rquickjs::{Ctx, Function, Object, Value};
+
+use super::api::{deliver_result, promises, services};
+use super::convert;
+use crate::canvas::element::JsCanvas;
+
+/// The `getSystemInfoSync()` object of the simulated phone.
+fn system_info<'js>(ctx: &Ctx<'js>, device: Device) -> rquickjs::Result<Object<'js>> {
+    let o = Object::new(ctx.clone())?;
+    o.set("brand", "mpcanvas")?;
+    o.set("model", "mpcanvas headless")?;
+    o.set("pixelRatio", device.dpr)?;
+    o.set("screenWidth", device.screen_width)?;
+    o.set("screenHeight", device.screen_height)?;
+    o.set("windowWidth", device.screen_width)?;
+    o.set("windowHeight", device.screen_height)?;
+    o.set("statusBarHeight", 0)?;
+    o.set("language", "zh_CN")?;
+    o.set("system", "mpcanvas")?;
+    // What the vendors' developer tools report: scripts that branch on
+    // `ios` / `android` take their generic path.
+    o.set("platform", "devtools")?;
+    o.set("fontSizeSetting", 16)?;
+    let safe = Object::new(ctx.clone())?;
+    safe.set("left", 0)?;
+    safe.set("top", 0)?;
+    safe.set("right", device.screen_width)?;
+    safe.set("bottom", device.screen_height)?;
+    safe.set("width", device.screen_width)?;
+    safe.set("height", device.screen_height)?;
+    o.set("safeArea", safe)?;
+    Ok(o)
+}
+
+fn device(ctx: &Ctx<'_>) -> Device {
+    crate::host::get(ctx).map(|h| h.device).unwrap_or_default()
+}
+
+/// Records a call the runtime answered itself.
+fn note(ctx: &Ctx<'_>, api: &str, args: &JsValue, result: &serde_json::Value) {
+    if let Some(platform) = crate::host::platform(ctx) {
+        let mut p = platform.borrow_mut();
+        let api = format!("{}.{api}", p.profile().namespace);
+        p.note(Event::Call {
+            api,
+            args: args.to_json(),
+            ok: true,
+            result: result.clone(),
+        });
+    }
+}
+
+/// Defines the runtime's own functions on `ns`.
+pub(crate) fn install<'js>(
+    ctx: &Ctx<'js>,
+    ns: &Object<'js>,
+    user_root: &str,
+    namespace_promises: bool,
+) -> rquickjs::Result<()> {
+    for name in ["getSystemInfoSync", "getWindowInfo", "getDeviceInfo"] {
+        ns.set(
+            name,
+            Function::new(ctx.clone(), |ctx: Ctx<'js>| system_info(&ctx, device(&ctx)))?
+                .with_name(name)?,
+        )?;
+    }
+    ns.set(
+        "getSystemInfo",
+        Function::new(
+            ctx.clone(),
+            move |ctx: Ctx<'js>, options: Opt<Value<'js>>| {
+                let services = services(&ctx)?;
+                let info = system_info(&ctx, device(&ctx))?;
+                let json = ctx
+                    .json_stringify(info)?
+                    .map(|s| s.to_string())
+                    .transpose()?
+                    .unwrap_or_default();
+                let mut reply: mpcanvas_platform::Reply =
+                    serde_json::from_str(&json).unwrap_or_default();
+                reply.insert("errMsg".into(), "getSystemInfo:ok".into());
+                deliver_result(
+                    &ctx,
+                    &services.events,
+                    options.0.as_ref().and_then(Value::as_object),
+                    Ok(reply),
+                    promises(namespace_promises),
+                )
+            },
+        )?
+        .with_name("getSystemInfo")?,
+    )?;
+    let env = Object::new(ctx.clone())?;
+    env.set("USER_DATA_PATH", user_root)?;
+    ns.set("env", env)?;
+    ns.set(
+        "canIUse",
+        Function::new(
+            ctx.clone(),
+            |ctx: Ctx<'js>, this: rquickjs::function::This<Value<'js>>, what: Opt<Value<'js>>| {
+                let what = match what.0 {
+                    Some(v) => crate::webidl::to_string(&ctx, v)?,
+                    None => return Ok::<bool, rquickjs::Error>(false),
+                };
+                let name = what.split('.').next().unwrap_or_default();
+                Ok(match this.0.as_object() {
+                    Some(ns) => ns.contains_key(name)?,
+                    None => false,
+                })
+            },
+        )?
+        .with_name("canIUse")?,
+    )?;
+    // Feedback UI: nothing to show headless; each succeeds and is
+    // reported, so a page that waits on them carries on. Every platform
+    // has the first six; the rest only where the profile lists them.
+    let optional = ["alert"];
+    let listed: Vec<&str> = optional
+        .into_iter()
+        .filter(|name| services(ctx).is_ok_and(|s| s.platform.borrow().profile().has_api(name)))
+        .collect();
+    for name in [
+        "showToast",
+        "hideToast",
+        "showLoading",
+        "hideLoading",
+        "showModal",
+        "vibrateShort",
+    ]
+    .into_iter()
+    .chain(listed)
+    {
+        ns.set(
+            name,
+            Function::new(
+                ctx.clone(),
+                move |ctx: Ctx<'js>, options: Opt<Value<'js>>| {
+                    let services = services(&ctx)?;
+                    let args = match &options.0 {
+                        Some(v) => convert::to_platform(&ctx, v)?,
+                        None => JsValue::Undefined,
+                    };
+                    let mut fields = mpcanvas_platform::Reply::new();
+                    if name == "showModal" {
+                        fields.insert("confirm".into(), true.into());
+                        fields.insert("cancel".into(), false.into());
+                    }
+                    let reply = services.platform.borrow().success_reply(name, fields);
+                    note(&ctx, name, &args, &serde_json::Value::Object(reply.clone()));
+                    deliver_result(
+                        &ctx,
+                        &services.events,
+                        options.0.as_ref().and_then(Value::as_object),
+                        Ok(reply),
+                        promises(namespace_promises),
+                    )
+                },
+            )?
+            .with_name(name)?,
+        )?;
+    }
+    ns.set(
+        "createSelectorQuery",
+        Function::new(ctx.clone(), |ctx: Ctx<'js>| {
+            crate::page::selector::JsSelectorQuery::create(&ctx, None)
+        })?
+        .with_name("createSelectorQuery")?,
+    )?;
+    ns.set(
+        "createOffscreenCanvas",
+        Function::new(ctx.clone(), |ctx: Ctx<'js>, args: Rest<Value<'js>>| {
+            // `({type, width, height})` or the older `(width, height)`.
+            let (w, h) = match args.0.first().and_then(Value::as_object) {
+                Some(o) => (o.get::<_, Value>("width")?, o.get::<_, Value>("height")?),
+                None => (
+                    args.0
+                        .first()
+                        .cloned()
+                        .unwrap_or_else(|| Value::new_undefined(ctx.clone())),
+                    args.0
+                        .get(1)
+                        .cloned()
+                        .unwrap_or_else(|| Value::new_undefined(ctx.clone())),
+                ),
+            };
+            let side = |v: Value<'js>, default: u32| -> rquickjs::Result<u32> {
+                if v.is_undefined() {
+                    return Ok(default);
+                }
+                Ok(crate::webidl::to_long(crate::webidl::to_number(&ctx, v)?) as u32)
+            };
+            let (w, h) = (side(w, 300)?, side(h, 150)?);
+            let limits = crate::host::get(&ctx)
+                .map(|h| h.canvas_limits)
+                .unwrap_or_default();
+            JsCanvas::create(&ctx, w, h, limits)
+        })?
+        .with_name("createOffscreenCanvas")?,
+    )?;
+    Ok(())
+}
+
+/// Mini-game `createImage()`.
+pub(crate) fn create_image<'js>(ctx: &Ctx<'js>) -> rquickjs::Result<Function<'js>> {
+    Function::new(ctx.clone(), |ctx: Ctx<'js>| {
+        crate::canvas::image::JsImage::empty(&ctx)
+    })?
+    .with_name("createImage")
+}

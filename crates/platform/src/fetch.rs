@@ -1,0 +1,177 @@
+//! The network: a [`Fetcher`] trait, so runs and tests choose where bytes
+//! come from, and [`HttpFetcher`], a real HTTP(S) client (ureq with rustls)
+//! with a timeout, a redirect limit and a size cap. Content is judged by
+//! sniffing the bytes, never by the Content-Type header.
+
+use std::fmt;
+use std::io::Read;
+use std::time::Duration;
+
+use crate::sniff::{ImageKind, sniff};
+
+/// A downloaded body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fetched {
+    /// The body.
+    pub bytes: Vec<u8>,
+    /// The image format the bytes start with, if any.
+    pub kind: Option<ImageKind>,
+}
+
+impl Fetched {
+    /// Wraps a body, sniffing it.
+    pub fn new(bytes: Vec<u8>) -> Self {
+        Fetched {
+            kind: sniff(&bytes),
+            bytes,
+        }
+    }
+}
+
+/// Why a download produced nothing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FetchError {
+    /// Not an `http:` / `https:` URL.
+    InvalidUrl,
+    /// The server answered with a non-success status.
+    Status(u16),
+    /// The timeout ran out.
+    Timeout,
+    /// The body is larger than the cap (bytes).
+    TooLarge(u64),
+    /// Too many redirects.
+    Redirects,
+    /// Connection, TLS or protocol failure.
+    Network(String),
+}
+
+impl fmt::Display for FetchError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FetchError::InvalidUrl => f.write_str("download failed: invalid url"),
+            FetchError::Status(code) => write!(f, "download failed: http status {code}"),
+            FetchError::Timeout => f.write_str("download failed: timeout"),
+            FetchError::TooLarge(cap) => {
+                write!(f, "download failed: the file is larger than {cap} bytes")
+            }
+            FetchError::Redirects => f.write_str("download failed: too many redirects"),
+            FetchError::Network(m) => write!(f, "download failed: {m}"),
+        }
+    }
+}
+
+impl std::error::Error for FetchError {}
+
+/// Where URL downloads come from.
+pub trait Fetcher {
+    /// The body of `url`.
+    fn fetch(&self, url: &str) -> Result<Fetched, FetchError>;
+}
+
+/// A fetcher with no network: every URL fails (the default for runs that
+/// did not ask for network access).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NoNetwork;
+
+impl Fetcher for NoNetwork {
+    fn fetch(&self, _url: &str) -> Result<Fetched, FetchError> {
+        Err(FetchError::Network(
+            "network access is disabled for this run".into(),
+        ))
+    }
+}
+
+/// Limits of [`HttpFetcher`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FetchLimits {
+    /// Whole-request timeout (connect, headers and body).
+    pub timeout: Duration,
+    /// Redirects followed before giving up.
+    pub max_redirects: u32,
+    /// Largest body accepted, in bytes.
+    pub max_bytes: u64,
+}
+
+impl Default for FetchLimits {
+    /// 10 s, 5 redirects, 20 MB (far above any poster image, far below a
+    /// memory problem).
+    fn default() -> Self {
+        FetchLimits {
+            timeout: Duration::from_secs(10),
+            max_redirects: 5,
+            max_bytes: 20 * 1024 * 1024,
+        }
+    }
+}
+
+/// A blocking HTTP(S) client.
+#[derive(Debug, Clone)]
+pub struct HttpFetcher {
+    agent: ureq::Agent,
+    limits: FetchLimits,
+}
+
+impl HttpFetcher {
+    /// A client with `limits`.
+    pub fn new(limits: FetchLimits) -> Self {
+        let agent = ureq::Agent::config_builder()
+            .timeout_global(Some(limits.timeout))
+            .max_redirects(limits.max_redirects)
+            .http_status_as_error(false)
+            .build()
+            .into();
+        HttpFetcher { agent, limits }
+    }
+}
+
+impl Default for HttpFetcher {
+    fn default() -> Self {
+        HttpFetcher::new(FetchLimits::default())
+    }
+}
+
+impl Fetcher for HttpFetcher {
+    fn fetch(&self, url: &str) -> Result<Fetched, FetchError> {
+        let lower = url.to_ascii_lowercase();
+        if !(lower.starts_with("http://") || lower.starts_with("https://")) {
+            return Err(FetchError::InvalidUrl);
+        }
+        let mut response = self.agent.get(url).call().map_err(map_error)?;
+        let status = response.status().as_u16();
+        if !(200..300).contains(&status) {
+            return Err(FetchError::Status(status));
+        }
+        let cap = self.limits.max_bytes;
+        let mut bytes = Vec::new();
+        // One byte over the cap tells "too large" from "exactly the cap".
+        response
+            .body_mut()
+            .as_reader()
+            .take(cap + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| map_io(&e))?;
+        if bytes.len() as u64 > cap {
+            return Err(FetchError::TooLarge(cap));
+        }
+        Ok(Fetched::new(bytes))
+    }
+}
+
+fn map_error(e: ureq::Error) -> FetchError {
+    match e {
+        ureq::Error::Timeout(_) => FetchError::Timeout,
+        ureq::Error::TooManyRedirects => FetchError::Redirects,
+        ureq::Error::StatusCode(code) => FetchError::Status(code),
+        ureq::Error::BadUri(_) => FetchError::InvalidUrl,
+        ureq::Error::Io(io) => map_io(&io),
+        other => FetchError::Network(other.to_string()),
+    }
+}
+
+fn map_io(e: &std::io::Error) -> FetchError {
+    if e.kind() == std::io::ErrorKind::TimedOut || e.to_string().contains("timeout") {
+        FetchError::Timeout
+    } else {
+        FetchError::Network(e.to_string())
+    }
+}

@@ -1,0 +1,32 @@
+//! `saveFile` (PL §5): moves a temp file to persistent storage.
+
+use super::{Platform, string_option};
+use crate::profile::FailKind;
+use crate::reply::{ApiResult, Reason, field};
+use crate::store::StoreError;
+use crate::value::JsValue;
+
+impl Platform {
+    /// `saveFile({tempFilePath})` (`{apFilePath}` on Alipay): the temp path
+    /// stops resolving; the result names the saved path.
+    pub fn save_file(&mut self, options: &JsValue) -> ApiResult {
+        const API: &str = "saveFile";
+        let input = self.profile.files.save_file_field.clone();
+        let output = self.profile.files.save_file_result_field.clone();
+        let outcome = self.require(API).and_then(|()| {
+            let path = string_option(options, &input)?
+                .ok_or_else(|| {
+                    Reason::parameter(&input, "String", options.get(&input).type_name())
+                })?
+                .to_owned();
+            let saved = self.store.save_file(&path).map_err(|e| match e {
+                StoreError::NotFound => Reason::new(FailKind::FileNotFound),
+                StoreError::TooLarge => Reason::new(FailKind::FileTooLarge),
+                StoreError::Quota => Reason::new(FailKind::StorageQuota),
+                StoreError::Io(e) => Reason::detail(FailKind::WriteFailed, e.to_string()),
+            })?;
+            Ok(field(&output, saved))
+        });
+        self.finish(API, options, outcome)
+    }
+}

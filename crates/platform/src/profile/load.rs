@@ -1,0 +1,124 @@
+//! Loading and validating the embedded profiles. The only place that knows
+//! the platforms by name: the table of embedded files.
+
+use std::fmt;
+
+use super::{ErrorShape, Profile};
+
+/// The embedded profile files, by name (`profiles/<name>.toml`).
+const EMBEDDED: &[(&str, &str)] = &[
+    ("wechat", include_str!("../../../../profiles/wechat.toml")),
+    (
+        "wechat-game",
+        include_str!("../../../../profiles/wechat-game.toml"),
+    ),
+    ("alipay", include_str!("../../../../profiles/alipay.toml")),
+    ("feishu", include_str!("../../../../profiles/feishu.toml")),
+    ("douyin", include_str!("../../../../profiles/douyin.toml")),
+];
+
+/// The names of the embedded profiles.
+pub const PROFILE_NAMES: &[&str] = &["wechat", "wechat-game", "alipay", "feishu", "douyin"];
+
+/// Why a profile could not be loaded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProfileError {
+    /// No embedded profile has this name.
+    Unknown(String),
+    /// The TOML does not parse into a [`Profile`].
+    Parse {
+        /// Profile name.
+        name: String,
+        /// The parser's message.
+        message: String,
+    },
+    /// The profile parses but breaks a rule the code relies on.
+    Invalid {
+        /// Profile name.
+        name: String,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+impl fmt::Display for ProfileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Unknown(n) => write!(
+                f,
+                "unknown platform profile '{n}' (known: {})",
+                PROFILE_NAMES.join(", ")
+            ),
+            Self::Parse { name, message } => write!(f, "profile '{name}': {message}"),
+            Self::Invalid { name, message } => write!(f, "profile '{name}' is invalid: {message}"),
+        }
+    }
+}
+
+impl std::error::Error for ProfileError {}
+
+impl Profile {
+    /// The embedded profile `name`, parsed and validated.
+    pub fn named(name: &str) -> Result<Profile, ProfileError> {
+        let (_, text) = EMBEDDED
+            .iter()
+            .find(|(n, _)| *n == name)
+            .ok_or_else(|| ProfileError::Unknown(name.to_owned()))?;
+        Profile::parse(name, text)
+    }
+
+    /// Every embedded profile, in [`PROFILE_NAMES`] order.
+    pub fn all() -> Result<Vec<Profile>, ProfileError> {
+        PROFILE_NAMES.iter().map(|n| Profile::named(n)).collect()
+    }
+
+    /// Parses and validates a profile from TOML text (a host may bring its
+    /// own platform file).
+    pub fn parse(name: &str, text: &str) -> Result<Profile, ProfileError> {
+        let profile: Profile = toml::from_str(text).map_err(|e| ProfileError::Parse {
+            name: name.to_owned(),
+            message: e.to_string(),
+        })?;
+        profile
+            .validate()
+            .map_err(|message| ProfileError::Invalid {
+                name: name.to_owned(),
+                message,
+            })?;
+        Ok(profile)
+    }
+
+    /// The rules the code relies on beyond what the types enforce.
+    fn validate(&self) -> Result<(), String> {
+        for (field, template) in [
+            ("files.temp_template", &self.files.temp_template),
+            ("files.saved_template", &self.files.saved_template),
+        ] {
+            if template.matches("{hex32}").count() != 1 {
+                return Err(format!("{field} must contain {{hex32}} exactly once"));
+            }
+            if !template.contains("://") {
+                return Err(format!("{field} must be a scheme://… path"));
+            }
+        }
+        if !self.files.user_root.contains("://") || self.files.user_root.ends_with('/') {
+            return Err("files.user_root must be scheme://root without a trailing /".into());
+        }
+        if self.replies.error_shape == ErrorShape::Code
+            && let Some((kind, _)) = self
+                .errors
+                .entries()
+                .into_iter()
+                .find(|(_, e)| e.code.is_none())
+        {
+            return Err(format!("errors.{kind} needs a code (error shape is code)"));
+        }
+        if !self.auth.scopes.contains(&self.album.scope) {
+            return Err("album.scope must be one of auth.scopes".into());
+        }
+        if !["wx", "my", "tt"].contains(&self.namespace.as_str()) {
+            return Err(format!("unknown namespace '{}'", self.namespace));
+        }
+        Ok(())
+    }
+}

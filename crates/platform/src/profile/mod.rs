@@ -1,0 +1,249 @@
+//! A platform profile: every way the mini-program platforms differ, as data.
+//!
+//! One TOML file per platform under `profiles/` (repo root), embedded at
+//! build time and parsed by [`Profile::named`] / [`Profile::all`]. Code asks
+//! these fields; nothing outside `load.rs` looks at a platform's name.
+//! Each field's doc says which platforms differ and cites the section of
+//! `spec/platform-research.md` (RS §n) or `spec/PLATFORM.md` (PL §n) it
+//! comes from.
+
+mod errors;
+mod load;
+
+pub use errors::{ErrorCatalogue, ErrorEntry, FailKind};
+pub use load::{PROFILE_NAMES, ProfileError};
+
+use serde::Deserialize;
+
+/// One platform's behaviour.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Profile {
+    /// Profile id (`wechat`, `wechat-game`, `alipay`, `feishu`, `douyin`):
+    /// the file name without `.toml`.
+    pub name: String,
+    /// The JS global the APIs hang on: `wx`, `my` or `tt` (PL §1).
+    pub namespace: String,
+    /// One line for humans (reports, `--help`).
+    pub description: String,
+    /// The namespace functions this platform has, e.g.
+    /// `canvasToTempFilePath`, `saveImage`, `createCanvas`. A call to one
+    /// not listed fails with `not_supported` (mini-games have no
+    /// `createCanvasContext`; only Alipay has `saveImage`; RS §1, §2).
+    pub apis: Vec<String>,
+    /// How results and errors are shaped.
+    pub replies: Replies,
+    /// The message and code of every failure kind.
+    pub errors: ErrorCatalogue,
+    /// `canvasToTempFilePath` and friends.
+    pub export: ExportRules,
+    /// Canvas sizes and legacy context quirks.
+    pub canvas: CanvasRules,
+    /// Temp, saved and user file paths and quotas.
+    pub files: FileRules,
+    /// Album saves.
+    pub album: AlbumRules,
+    /// Authorization scopes and how denials behave.
+    pub auth: AuthRules,
+}
+
+impl Profile {
+    /// Whether the namespace has the function `api`.
+    pub fn has_api(&self, api: &str) -> bool {
+        self.apis.iter().any(|a| a == api)
+    }
+}
+
+/// Shape of the objects `success`, `fail` and `complete` receive.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Replies {
+    /// `err_msg`: `{errMsg: "<api>:fail <message>"[, errno]}` (WeChat,
+    /// Feishu, Douyin); `code`: `{error: <number>, errorMessage}` (Alipay).
+    /// RS §3 "General conventions".
+    pub error_shape: ErrorShape,
+    /// Whether success objects carry `errMsg: "<api>:ok"`. True for the
+    /// `errMsg` platforms; Alipay's success objects have no message
+    /// (RS §1.4, §1.6).
+    pub ok_message: bool,
+}
+
+/// See [`Replies::error_shape`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorShape {
+    /// `{errMsg, errno?}`.
+    ErrMsg,
+    /// `{error, errorMessage}`.
+    Code,
+}
+
+/// The export rules of PL §3.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExportRules {
+    /// Result field of the namespace function and of Alipay's legacy
+    /// `ctx.toTempFilePath`: `apFilePath` on Alipay, `tempFilePath`
+    /// elsewhere (RS §1.4 a/c, AlipayDocs/open-docs#1358).
+    pub result_field: String,
+    /// Result field of a canvas node's own `toTempFilePath` (mini-game
+    /// `Canvas`, Alipay 2D `Canvas`): `tempFilePath` everywhere, including
+    /// Alipay (RS §1.4 d).
+    pub node_result_field: String,
+    /// Default `width`/`height`: `rest` = canvas size − x / − y (WeChat,
+    /// Alipay, Douyin mini-program); `full` = canvas size (Feishu,
+    /// mini-games). RS §1.1–§1.4, §2 "width default".
+    pub size_default: SizeDefault,
+    /// Default `destWidth`/`destHeight`: `dpr` = round(width × dpr)
+    /// (WeChat mini-program), `width` = width (Feishu, Douyin, Alipay),
+    /// `canvas` = the canvas size (mini-games). RS §7 Q1.
+    pub dest_default: DestDefault,
+    /// Units of `x/y/width/height` for a canvas node: `css` = CSS px of the
+    /// node's layout size (mini-program 2D canvas, PL §2 decision); `bitmap`
+    /// = bitmap px (mini-game canvases, RS §1.2).
+    pub node_units: NodeUnits,
+    /// Whether the namespace function returns a Promise when given no
+    /// callbacks (WeChat ≥ 2.10.2, Feishu, Douyin, Alipay). RS §3 "Promise".
+    pub promises: bool,
+    /// Whether a node's `toTempFilePath` may return a Promise: false on
+    /// mini-games ("Promise style: not supported", RS §1.2).
+    pub node_promises: bool,
+    /// JPEG has no alpha: transparent pixels are composited onto this sRGB
+    /// colour. White on every profile (PL §3 step 8 decision; uni-app
+    /// prefills white, browsers and Android give black: RS §6 P9).
+    pub jpeg_background: [u8; 3],
+    /// Export methods a canvas node object has: mini-game `Canvas` has
+    /// `toTempFilePath` and `toTempFilePathSync`, Alipay's 2D `Canvas` has
+    /// `toTempFilePath`; WeChat, Feishu and Douyin 2D nodes export through
+    /// the namespace function only (PL §1 table).
+    pub node_methods: Vec<String>,
+    /// Export methods a legacy `CanvasContext` has: Alipay's
+    /// `toTempFilePath` and `toDataURL` (PL §1 table, §4); none elsewhere.
+    pub context_methods: Vec<String>,
+}
+
+/// See [`ExportRules::size_default`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SizeDefault {
+    /// Canvas size minus the offset.
+    Rest,
+    /// The whole canvas size.
+    Full,
+}
+
+/// See [`ExportRules::dest_default`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DestDefault {
+    /// `round(width × dpr)`.
+    Dpr,
+    /// `width`.
+    Width,
+    /// The canvas width (in the export's units).
+    Canvas,
+}
+
+/// See [`ExportRules::node_units`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NodeUnits {
+    /// CSS px of the node's layout box, scaled to bitmap px.
+    Css,
+    /// Bitmap px.
+    Bitmap,
+}
+
+/// Canvas sizes and legacy drawing context quirks (PL §2, §8).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CanvasRules {
+    /// Default CSS size of a legacy `<canvas canvas-id>` with no style:
+    /// 300×150 (WeChat, Feishu) or 300×225 (Alipay, Douyin). RS §7 Q13.
+    pub legacy_default_size: [u32; 2],
+    /// Default bitmap size of a 2D canvas node or an offscreen mini-game
+    /// canvas: 300×150 everywhere (HTML).
+    pub node_default_size: [u32; 2],
+    /// Mini-games: the first `createCanvas()` is the on-screen canvas
+    /// (screen CSS size × dpr); later calls are offscreen (PL §2).
+    pub first_canvas_is_screen: bool,
+    /// Legacy `drawImage(path)` fetches `http(s)` URLs itself: Alipay (CDN
+    /// URL with CORS); WeChat needs a downloaded file and reports the miss
+    /// (RS §1.8 "Other differences").
+    pub draw_image_network: bool,
+    /// Legacy `drawImage` accepts `data:` URLs (Alipay "base64", RS §1.8).
+    pub draw_image_data_url: bool,
+}
+
+/// Temp, saved and user files (PL §1, §5; RS §4).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FileRules {
+    /// Temp path template: `{hex32}` is 32 random lowercase hex digits,
+    /// `{ext}` the file's extension (`png`, `jpg`). `wxfile://tmp_{hex32}.{ext}`
+    /// (WeChat), `ttfile://temp/{hex32}.{ext}` (Feishu, Douyin),
+    /// `https://resource/apml{hex32}.image` (Alipay). RS §4.
+    pub temp_template: String,
+    /// Path template of a file kept by `saveFile`; same placeholders.
+    /// `wxfile://store_{hex32}.{ext}` (WeChat), `ttfile://user/{hex32}.{ext}`
+    /// (Feishu, Douyin; saved files live in the user area), Alipay keeps
+    /// the `https://resource/apml…` shape. RS §4.
+    pub saved_template: String,
+    /// Root of user data files (`wx.env.USER_DATA_PATH`): `wxfile://usr`,
+    /// `ttfile://user`, `https://usr`. PL §1.
+    pub user_root: String,
+    /// Total bytes of saved + user files per app: 200 MB everywhere
+    /// current docs speak (RS §4, §7 Q15).
+    pub persistent_quota_bytes: u64,
+    /// Largest file `saveFile` accepts: Alipay 10 MB (error 19); 0 means
+    /// no per-file limit (the others). RS §4.
+    pub save_file_max_bytes: u64,
+    /// Temp store budget; least recently used files of earlier launches
+    /// are evicted first. 2 GB everywhere (PL §5 decision, WeChat's
+    /// documented cleanup threshold, RS §4).
+    pub temp_budget_bytes: u64,
+    /// The option naming the file to `saveFile`: `tempFilePath` (WeChat,
+    /// Feishu, Douyin), `apFilePath` (Alipay `my.saveFile`). RS §4.
+    pub save_file_field: String,
+    /// The result field of `saveFile`: `savedFilePath`, or `apFilePath`
+    /// on Alipay. RS §4.
+    pub save_file_result_field: String,
+}
+
+/// Album saves (PL §6).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AlbumRules {
+    /// `saveImageToPhotosAlbum` downloads `http(s)` URLs itself: Alipay
+    /// only. WeChat, Feishu, Douyin accept local paths only (RS §1.5,
+    /// §1.6, §1.7).
+    pub accepts_network_url: bool,
+    /// The scope a save needs: `scope.writePhotosAlbum` (WeChat family),
+    /// `writePhotosAlbum` (Alipay). RS §5.
+    pub scope: String,
+    /// Further scopes any one of which also lets `my.saveImage` save:
+    /// `album` on Alipay (PL §7 decision on RS §7 Q12); empty elsewhere.
+    pub save_image_alt_scopes: Vec<String>,
+    /// The `chooseImage` success field listing the picked paths:
+    /// `tempFilePaths`, or `apFilePaths` on Alipay.
+    pub choose_paths_field: String,
+    /// The `chooseImage` success field listing `{path, size}` per pick,
+    /// where the platform documents one (`tempFiles`).
+    #[serde(default)]
+    pub choose_files_field: Option<String>,
+}
+
+/// Authorization (PL §7, RS §5).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AuthRules {
+    /// Scopes `authorize` accepts; others fail with `invalid_scope`.
+    pub scopes: Vec<String>,
+    /// A plain "deny" is remembered and later calls fail at once with no
+    /// prompt (WeChat family); on Alipay a plain deny, or a switch turned
+    /// off in settings, prompts again next time. RS §5.
+    pub denial_remembered: bool,
+    /// The prompt has a "don't ask again" choice (Alipay: `2003` now,
+    /// `2002` later). Without it a deny-forever answer is a plain deny.
+    pub deny_forever: bool,
+}

@@ -1,0 +1,12 @@
+//! Integration tests of the platform layer, one module per API family.
+
+mod album_table;
+mod auth_table;
+mod crash;
+mod export_table;
+mod fetch;
+mod files;
+mod legacy;
+mod node_export;
+mod profiles;
+mod support;
