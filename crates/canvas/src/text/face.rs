@@ -25,9 +25,12 @@ pub(crate) struct Face {
     pub(crate) weight: f32,
     /// Whether the face is italic or oblique (for synthetic italic).
     pub(crate) slanted: bool,
-    outlines: Mutex<HashMap<(u32, u64, GlyphStyle), Option<Arc<Outline>>>>,
+    outlines: Mutex<HashMap<OutlineKey, Option<Arc<Outline>>>>,
     scalers: Mutex<HashMap<(u64, bool), Arc<ScalerFont>>>,
 }
+
+/// Glyph id, ppem (as bits) and style: what an outline depends on.
+type OutlineKey = (u32, u64, GlyphStyle);
 
 impl std::fmt::Debug for Face {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

@@ -123,12 +123,13 @@ fn face_index(faces: &mut Vec<ChosenFace>, chosen: ChosenFace) -> usize {
 
 /// OpenType features for the state: kerning and ligatures as Chromium
 /// sets them (letter spacing turns optional ligatures off; optimizeSpeed
-/// turns off kerning and ligatures), and the caps variants.
+/// turns off ligatures, and kerning unless `fontKerning` asks for it by
+/// name, as the corpus's Chromium reference shows), and the caps variants.
 fn features(p: &LayoutParams) -> Vec<Feature> {
     let mut f = Vec::new();
     let mut set = |tag: &[u8; 4], on: bool| f.push(Feature::new(Tag::new(tag), u32::from(on), ..));
     let speed = p.rendering == TextRendering::OptimizeSpeed;
-    if p.kerning == FontKerning::None || speed {
+    if p.kerning == FontKerning::None || (speed && p.kerning == FontKerning::Auto) {
         set(b"kern", false);
     }
     if p.letter_spacing != 0.0 || speed {

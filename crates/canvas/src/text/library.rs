@@ -545,12 +545,12 @@ fn system() -> &'static [Arc<FaceRecord>] {
         let mut db = fontdb::Database::new();
         db.load_system_fonts();
         db.faces()
-            .filter_map(|info| {
+            .map(|info| {
                 let data = match &info.source {
                     fontdb::Source::File(p) => FaceData::File(p.clone()),
                     fontdb::Source::Binary(b) => FaceData::Bytes(b.clone()),
                 };
-                Some(Arc::new(face_record(info, data)))
+                Arc::new(face_record(info, data))
             })
             .collect()
     })

@@ -5,6 +5,7 @@
 //! passes fails the suite (so the ledger stays honest), and so does a
 //! script without a test here.
 
+use mpcanvas_canvas::{FontLibrary, FontSources};
 use mpcanvas_conformance::{
     Comparison, RgbaImage, check_against_reference, conformance_dir, expected_failures, judge,
 };
@@ -14,8 +15,16 @@ use mpcanvas_js::{DrawingScript, RenderOptions, render};
 fn outcome(name: &str) -> Result<Comparison, String> {
     let script = DrawingScript::load(&conformance_dir().join(format!("{name}.js")))
         .map_err(|e| e.to_string())?;
-    let canvas = render(&script, &RenderOptions::default())
-        .map_err(|e| format!("{name}: script failed: {e}"))?;
+    // The corpus's own fonts and the bundled ones only: CI machines have
+    // no system fonts, and a local one must not draw differently.
+    let options = RenderOptions {
+        fonts: Some(FontLibrary::with_sources(FontSources {
+            bundled: true,
+            system: false,
+        })),
+        ..RenderOptions::default()
+    };
+    let canvas = render(&script, &options).map_err(|e| format!("{name}: script failed: {e}"))?;
     let (w, h) = (canvas.width() as i64, canvas.height() as i64);
     let data = canvas
         .get_image_data(0, 0, w, h)
