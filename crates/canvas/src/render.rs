@@ -25,10 +25,13 @@ pub(crate) struct Shape<'a> {
     pub(crate) anti_alias: bool,
 }
 
-/// Fill with a rule, or stroke with a tiny-skia stroke.
+/// Fill with a rule, or stroke with a tiny-skia stroke, or paint coverage
+/// computed elsewhere (text glyph masks, in device space; the shape's path
+/// and transform are then unused).
 pub(crate) enum ShapeKind<'a> {
     Fill(SkFillRule),
     Stroke(&'a tiny_skia::Stroke),
+    Coverage(&'a Coverage),
 }
 
 impl Shape<'_> {
@@ -44,6 +47,16 @@ impl Shape<'_> {
     ) {
         let ts = self.transform.post_translate(shift.0, shift.1);
         match self.kind {
+            ShapeKind::Coverage(cov) => {
+                let moved = Coverage {
+                    x: cov.x + shift.0.round() as i32,
+                    y: cov.y + shift.1.round() as i32,
+                    width: cov.width,
+                    height: cov.height,
+                    data: cov.data.clone(),
+                };
+                paint_coverage(pixmap, moved, paint, ts, mask);
+            }
             ShapeKind::Fill(rule) if self.anti_alias => {
                 let Some(device) = self.path.clone().transform(ts) else {
                     return;
@@ -70,6 +83,14 @@ impl Shape<'_> {
     /// covers nothing.
     fn device_bounds(&self) -> Option<tiny_skia::Rect> {
         let device = match self.kind {
+            ShapeKind::Coverage(cov) => {
+                return tiny_skia::Rect::from_xywh(
+                    cov.x as f32,
+                    cov.y as f32,
+                    cov.width as f32,
+                    cov.height as f32,
+                );
+            }
             ShapeKind::Fill(_) => self.path.clone().transform(self.transform)?,
             ShapeKind::Stroke(stroke) => match stroke_outline(self.path, stroke, self.transform) {
                 Some(outline) => outline.transform(self.transform)?,
@@ -105,7 +126,11 @@ fn is_hairline(stroke: &tiny_skia::Stroke, ts: Transform) -> bool {
 
 /// The outline of `path` stroked with `stroke` (dashes applied), in the
 /// path's own space, at the precision the device transform needs.
-fn stroke_outline(path: &Path, stroke: &tiny_skia::Stroke, ts: Transform) -> Option<Path> {
+pub(crate) fn stroke_outline(
+    path: &Path,
+    stroke: &tiny_skia::Stroke,
+    ts: Transform,
+) -> Option<Path> {
     let res_scale = PathStroker::compute_resolution_scale(&ts);
     let dashed;
     let source = match &stroke.dash {
@@ -134,6 +159,20 @@ fn fill_with_coverage(
     let Some(cov) = rasterize(device, rule, bounds) else {
         return;
     };
+    paint_coverage(pixmap, cov, paint, shader_ts, clip);
+}
+
+/// Paints `cov` (clipped to the pixmap) with `paint`, times `clip`.
+fn paint_coverage(
+    pixmap: &mut PixmapMut<'_>,
+    cov: Coverage,
+    paint: &Paint<'_>,
+    shader_ts: Transform,
+    clip: Option<&Mask>,
+) {
+    let Some(cov) = clipped(cov, pixmap.width(), pixmap.height()) else {
+        return;
+    };
     let Some(mask) = coverage_mask(&cov, pixmap.width(), pixmap.height(), clip) else {
         return;
     };
@@ -149,6 +188,33 @@ fn fill_with_coverage(
     paint.shader.transform(shader_ts);
     paint.anti_alias = false;
     pixmap.fill_rect(rect, &paint, Transform::identity(), Some(&mask));
+}
+
+/// The part of `cov` inside a `width × height` target, or `None` when
+/// nothing is left.
+fn clipped(cov: Coverage, width: u32, height: u32) -> Option<Coverage> {
+    let (x0, y0) = (cov.x.max(0), cov.y.max(0));
+    let x1 = (cov.x + cov.width as i32).min(width as i32);
+    let y1 = (cov.y + cov.height as i32).min(height as i32);
+    if x1 <= x0 || y1 <= y0 {
+        return None;
+    }
+    if (x0, y0, x1 - x0, y1 - y0) == (cov.x, cov.y, cov.width as i32, cov.height as i32) {
+        return Some(cov);
+    }
+    let w = (x1 - x0) as usize;
+    let mut data = Vec::with_capacity(w * (y1 - y0) as usize);
+    for y in y0..y1 {
+        let start = (y - cov.y) as usize * cov.width as usize + (x0 - cov.x) as usize;
+        data.extend_from_slice(&cov.data[start..start + w]);
+    }
+    Some(Coverage {
+        x: x0,
+        y: y0,
+        width: w as u32,
+        height: (y1 - y0) as u32,
+        data,
+    })
 }
 
 /// A full-size mask holding `cov` (multiplied by `clip` where given).

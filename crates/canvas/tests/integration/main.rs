@@ -6,3 +6,4 @@ mod conformance_cases;
 mod fuzz_corpus;
 mod state_api;
 mod support;
+mod text_api;

@@ -7,6 +7,7 @@ mod export_table;
 mod fetch;
 mod files;
 mod legacy;
+mod legacy_text;
 mod node_export;
 mod profiles;
 mod support;
