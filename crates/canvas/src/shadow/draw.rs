@@ -174,3 +174,62 @@ fn shader_alpha(
 fn translate(r: Rect, (dx, dy): (f32, f32)) -> Option<Rect> {
     Rect::from_ltrb(r.left() + dx, r.top() + dy, r.right() + dx, r.bottom() + dy)
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::style::{CanvasGradient, Repetition, Style};
+    use crate::{Context2d, ImageSource, Limits};
+
+    fn alpha_at(ctx: &Context2d, x: i64, y: i64) -> u8 {
+        ctx.get_image_data(x, y, 1, 1).unwrap().data()[3]
+    }
+
+    /// A transparent canvas with an opaque black shadow 50 px below what
+    /// is drawn, blurred with σ 2.
+    fn canvas_with_shadow() -> Context2d {
+        let mut ctx = Context2d::new(80, 100, Limits::default()).unwrap();
+        ctx.set_shadow_color("#000");
+        ctx.set_shadow_blur(4.0);
+        ctx.set_shadow_offset_y(50.0);
+        ctx
+    }
+
+    #[test]
+    fn a_gradients_alpha_reaches_the_shadow_unblurred() {
+        let mut ctx = canvas_with_shadow();
+        // Opaque left half, transparent right half, switching at x = 40.
+        let g = CanvasGradient::linear(20.0, 0.0, 60.0, 0.0).unwrap();
+        g.add_color_stop(0.5, "#00f").unwrap();
+        g.add_color_stop(0.5, "rgba(0, 0, 255, 0)").unwrap();
+        ctx.set_fill_style(Style::Gradient(g));
+        ctx.fill_rect(20.0, 10.0, 40.0, 20.0);
+        // Shadow rows 60..80: the coverage is blurred, the gradient's hard
+        // alpha step is not.
+        assert_eq!(alpha_at(&ctx, 38, 70), 255);
+        assert_eq!(alpha_at(&ctx, 41, 70), 0);
+        // The rectangle's own edge is blurred.
+        let left = alpha_at(&ctx, 19, 70);
+        assert!((90..165).contains(&left), "{left}");
+    }
+
+    #[test]
+    fn a_patterns_holes_are_blurred_into_its_shadow() {
+        let mut ctx = canvas_with_shadow();
+        // A 4 × 4 tile: two opaque columns, two transparent.
+        let mut tile = Context2d::new(4, 4, Limits::default()).unwrap();
+        tile.set_fill_style_str("#0a0");
+        tile.fill_rect(0.0, 0.0, 2.0, 4.0);
+        let pattern = ctx
+            .create_pattern(ImageSource::Canvas(&tile), Repetition::Repeat)
+            .unwrap();
+        ctx.set_fill_style(Style::Pattern(pattern));
+        ctx.fill_rect(20.0, 10.0, 40.0, 20.0);
+        // Columns 40, 41 are opaque in the shape, 42, 43 holes; in the
+        // shadow both come out near the tile's average coverage.
+        for x in 40..44 {
+            let a = alpha_at(&ctx, x, 70);
+            assert!((90..165).contains(&a), "x {x}: {a}");
+        }
+        assert_eq!(alpha_at(&ctx, 42, 20), 0, "the shape keeps its holes");
+    }
+}
