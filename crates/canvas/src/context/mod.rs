@@ -20,6 +20,7 @@ use crate::image::Image;
 use crate::limits::Limits;
 use crate::path::Path2D;
 use crate::render::{DrawParams, ShadowParams};
+use crate::shadow::draw::ShadowSource;
 use crate::state::DrawingState;
 use crate::text::FontLibrary;
 
@@ -141,6 +142,7 @@ fn draw_params(s: &DrawingState) -> DrawParams<'_> {
             color: s.shadow.color,
             sigma: s.shadow.blur / 2.0,
             offset: (s.shadow.offset_x, s.shadow.offset_y),
+            source: ShadowSource::Coverage,
         }),
         clip: s.clip.as_deref(),
     }
