@@ -1,21 +1,19 @@
-//! Exact-area coverage of line edges, one band of a pixel row at a time.
+//! Exact-area coverage of line edges, one quarter-pixel row at a time.
 //!
-//! Each pixel row is cut into bands ([`super::bands`]) in which the same
-//! edges keep their order. Per band the pieces are walked left to right
-//! with a winding count; only pieces where the fill rule's inside/outside
-//! state changes count, as +1 (entering) or −1 (leaving). Each counted
-//! piece adds its signed height to the row's accumulator, split between
-//! the cell it passes through (by the fraction of the cell right of the
-//! edge) and the cell after it. A running sum along the pixel row then
-//! gives each pixel's covered area, whatever the windings of overlapping
-//! parts. Plain axis-aligned rectangles take the exact route of
-//! [`super::rect`] instead, as in Chromium.
+//! Edge ends sit on the quarter-pixel grid, so within a quarter row every
+//! active edge spans the full row height. Per quarter row the edges are
+//! ordered by their middle x and walked left to right with a winding
+//! count; only edges where the fill rule's inside/outside state changes
+//! count, as +1 (entering) or −1 (leaving). Each counted edge adds its
+//! signed height to the row's accumulator, split between the cell it
+//! passes through (by the fraction of the cell right of the edge) and the
+//! cell after it. A running sum along the pixel row then gives each
+//! pixel's covered area: exact for edges that do not cross inside a
+//! quarter row, whatever the windings of overlapping parts.
 
 use tiny_skia::{FillRule, IntRect, Path};
 
-use super::bands::{Band, row_bands};
 use super::edges::{Edge, build};
-use super::rect::{as_rect, cover_rect};
 
 /// An 8-bit coverage mask placed at (x, y) in device pixels.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,9 +40,6 @@ impl Coverage {
 /// Rasterizes `path` (device space) with `rule`, limited to `bounds`.
 /// `None` when nothing inside `bounds` is covered.
 pub(crate) fn rasterize(path: &Path, rule: FillRule, bounds: IntRect) -> Option<Coverage> {
-    if let Some(rect) = as_rect(path) {
-        return cover_rect(rect, bounds);
-    }
     let mut edges = build(path);
     if edges.is_empty() {
         return None;
@@ -69,7 +64,7 @@ pub(crate) fn rasterize(path: &Path, rule: FillRule, bounds: IntRect) -> Option<
     let mut data = vec![0u8; width * height];
     let mut acc = vec![0.0f64; width + 2];
     let mut active: Vec<Edge> = Vec::new();
-    let mut bands: Vec<Band> = Vec::new();
+    let mut crossing: Vec<(f64, Edge)> = Vec::new();
     let mut next = 0;
     for row in 0..height {
         let y_top = (top + row as i64) as f64;
@@ -83,23 +78,26 @@ pub(crate) fn rasterize(path: &Path, rule: FillRule, bounds: IntRect) -> Option<
             continue;
         }
         acc.iter_mut().for_each(|a| *a = 0.0);
-        bands.clear();
-        row_bands(&active, y_top, &mut bands);
-        for band in &bands {
+        for quarter in 0..4 {
+            let q_top = y_top + quarter as f64 * 0.25;
+            let q_bottom = q_top + 0.25;
+            crossing.clear();
+            for e in &active {
+                if e.y0 < q_bottom && e.y1 > q_top {
+                    let mid_y = (q_top.max(e.y0) + q_bottom.min(e.y1)) / 2.0;
+                    let mid_x = e.x0 + (mid_y - e.y0) * (e.x1 - e.x0) / (e.y1 - e.y0);
+                    crossing.push((mid_x, *e));
+                }
+            }
+            crossing.sort_by(|a, b| a.0.total_cmp(&b.0));
             let mut winding = 0i32;
-            for piece in &band.pieces {
+            for (_, e) in &crossing {
                 let was_inside = inside(winding, rule);
-                winding += piece.winding as i32;
+                winding += e.winding as i32;
                 let now_inside = inside(winding, rule);
                 if was_inside != now_inside {
-                    let dy = (band.yb - band.ya) * if now_inside { 1.0 } else { -1.0 };
-                    accumulate(
-                        &mut acc,
-                        piece.xa - left as f64,
-                        piece.xb - left as f64,
-                        dy,
-                        width,
-                    );
+                    let sign = if now_inside { 1.0 } else { -1.0 };
+                    accumulate(&mut acc, e, sign, q_top, q_bottom, left as f64, width);
                 }
             }
         }
@@ -107,7 +105,7 @@ pub(crate) fn rasterize(path: &Path, rule: FillRule, bounds: IntRect) -> Option<
         let mut area = 0.0;
         for (x, alpha) in out.iter_mut().enumerate() {
             area += acc[x];
-            *alpha = to_alpha(area);
+            *alpha = (area.clamp(0.0, 1.0) * 255.0 + 0.5) as u8;
         }
     }
     let cov = Coverage {
@@ -120,11 +118,6 @@ pub(crate) fn rasterize(path: &Path, rule: FillRule, bounds: IntRect) -> Option<
     Some(cov)
 }
 
-/// An 8-bit coverage value from a pixel's covered area (0..=1).
-fn to_alpha(area: f64) -> u8 {
-    (area.clamp(0.0, 1.0) * 255.0 + 0.5) as u8
-}
-
 /// Whether a winding number is inside under `rule`.
 fn inside(winding: i32, rule: FillRule) -> bool {
     match rule {
@@ -133,10 +126,28 @@ fn inside(winding: i32, rule: FillRule) -> bool {
     }
 }
 
-/// Adds a piece of an edge running from x = `xa` (top) to `xb` (bottom),
-/// relative to the first column, across a band of signed height `dy`
-/// (positive entering the shape, negative leaving it).
-fn accumulate(acc: &mut [f64], xa: f64, xb: f64, dy: f64, width: usize) {
+/// Adds the part of `e` inside the rows [y_top, y_bottom) to `acc` with
+/// `sign` (+1 entering the shape, −1 leaving it); `acc`'s index 0 is the
+/// pixel column at `left`.
+fn accumulate(
+    acc: &mut [f64],
+    e: &Edge,
+    sign: f64,
+    y_top: f64,
+    y_bottom: f64,
+    left: f64,
+    width: usize,
+) {
+    let ya = e.y0.max(y_top);
+    let yb = e.y1.min(y_bottom);
+    if yb <= ya {
+        return;
+    }
+    let dxdy = (e.x1 - e.x0) / (e.y1 - e.y0);
+    // Positions relative to the first column.
+    let xa = e.x0 + (ya - e.y0) * dxdy - left;
+    let xb = e.x0 + (yb - e.y0) * dxdy - left;
+    let dy = (yb - ya) * sign;
     let limit = width as f64;
     let (x_lo, x_hi) = if xa < xb { (xa, xb) } else { (xb, xa) };
     if x_hi <= 0.0 {
@@ -206,20 +217,10 @@ mod tests {
 
     #[test]
     fn half_pixel_edges_give_half_coverage() {
-        // Rectangles round down, as Chromium's exact rectangle fill does.
         let c = rasterize(&rect(2.5, 3.0, 6.5, 5.0), FillRule::Winding, bounds()).unwrap();
-        assert_eq!(c.at(2, 3), 127);
+        assert_eq!(c.at(2, 3), 128);
         assert_eq!(c.at(3, 3), 255);
-        assert_eq!(c.at(6, 4), 127);
-        // A general path rounds to nearest.
-        let mut pb = PathBuilder::new();
-        pb.move_to(2.5, 3.0);
-        pb.line_to(6.0, 3.0);
-        pb.line_to(7.0, 5.0);
-        pb.line_to(2.5, 5.0);
-        pb.close();
-        let c = rasterize(&pb.finish().unwrap(), FillRule::Winding, bounds()).unwrap();
-        assert_eq!(c.at(2, 4), 128);
+        assert_eq!(c.at(6, 4), 128);
     }
 
     #[test]
@@ -313,35 +314,5 @@ mod tests {
             (polygon.abs() - circle).abs() / circle < 0.01,
             "flattening stays within 1% of the circle"
         );
-    }
-
-    #[test]
-    fn vertical_path_edges_cover_by_sixteenths() {
-        // A trapezoid (not a rectangle) whose left edge is vertical at
-        // x = 2 + 3/64: the edge pixel is covered by 1 − 1/16, as Chromium
-        // rounds such an edge to the nearest 1/16 px.
-        let mut pb = PathBuilder::new();
-        pb.move_to(2.0 + 3.0 / 64.0, 0.0);
-        pb.line_to(8.0, 0.0);
-        pb.line_to(9.0, 4.0);
-        pb.line_to(2.0 + 3.0 / 64.0, 4.0);
-        pb.close();
-        let c = rasterize(&pb.finish().unwrap(), FillRule::Winding, bounds()).unwrap();
-        assert_eq!(c.at(2, 1), (15.0 * 255.0 / 16.0 + 0.5) as u8);
-    }
-
-    #[test]
-    fn edges_crossing_inside_a_row_cover_their_exact_area() {
-        // A bow tie whose two halves meet at (5, 0.5), inside one row:
-        // each half is a triangle of base 1 and height 5, area 2.5.
-        let mut pb = PathBuilder::new();
-        pb.move_to(0.0, 0.0);
-        pb.line_to(10.0, 1.0);
-        pb.line_to(10.0, 0.0);
-        pb.line_to(0.0, 1.0);
-        pb.close();
-        let c = rasterize(&pb.finish().unwrap(), FillRule::Winding, bounds()).unwrap();
-        let total: f64 = c.data.iter().map(|a| *a as f64 / 255.0).sum();
-        assert!((total - 5.0).abs() < 0.05, "{total}");
     }
 }

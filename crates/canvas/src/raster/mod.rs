@@ -11,9 +11,7 @@
 //! The result is an 8-bit coverage mask of the path's pixel bounds, which
 //! the renderer composites through tiny-skia's mask support.
 
-mod bands;
 pub(crate) mod coverage;
 pub(crate) mod edges;
-mod rect;
 
 pub(crate) use coverage::{Coverage, rasterize};
