@@ -51,4 +51,12 @@ function drawPoster(ctx) {
 
   ctx.setFillStyle('#333333');
   for (let i = 0; i < 5; i++) ctx.fillRect(70 + i * 34, 350, 24, 24);
+
+  ctx.setFillStyle('#ffffff');
+  ctx.setFontSize(24);
+  ctx.setTextAlign('center');
+  ctx.fillText('支付宝 Poster', 150, 70);
+  ctx.setFillStyle('#1677ff');
+  ctx.setFontSize(14);
+  ctx.fillText('会员专享 ¥ 19.9', 150, 312);
 }

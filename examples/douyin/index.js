@@ -24,6 +24,11 @@ Page({
           ctx.ellipse(150, 200, 120 - i * 15, 40 + i * 10, (i * Math.PI) / 6, 0, Math.PI * 2);
           ctx.fill();
         }
+        ctx.globalCompositeOperation = 'source-over';
+        ctx.fillStyle = '#161823';
+        ctx.font = 'bold 24px sans-serif';
+        ctx.textAlign = 'center';
+        ctx.fillText('抖音 Douyin', width / 2, height - 40);
         this.canvas = canvas;
       });
   },

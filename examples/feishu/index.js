@@ -11,6 +11,10 @@ Page({
     ctx.beginPath();
     ctx.arc(150, 200, 70, 0, Math.PI * 2);
     ctx.fill();
+    ctx.setFillStyle('#ffffff');
+    ctx.setFontSize(22);
+    ctx.setTextAlign('center');
+    ctx.fillText('飞书 Feishu', 150, 40);
     ctx.draw();
   },
 

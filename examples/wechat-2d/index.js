@@ -78,11 +78,29 @@ function drawPoster(ctx) {
   ctx.fillRect(W / 2 - 70, 150, 140, 140);
   ctx.restore();
 
+  // Title over the background.
+  ctx.fillStyle = '#fff';
+  ctx.font = 'bold 26px sans-serif';
+  ctx.textAlign = 'center';
+  ctx.fillText('夏日限定 Summer Sale', W / 2, 70);
+  ctx.font = '14px sans-serif';
+  ctx.fillStyle = 'rgba(255, 255, 255, 0.8)';
+  ctx.fillText('扫码领取专属优惠券', W / 2, 96);
+
   // Price tag and a dashed divider.
   ctx.fillStyle = '#e74c3c';
   ctx.beginPath();
   ctx.roundRect(W / 2 - 50, 310, 100, 32, 16);
   ctx.fill();
+  ctx.fillStyle = '#fff';
+  ctx.font = 'bold 18px sans-serif';
+  ctx.textBaseline = 'middle';
+  ctx.fillText('¥ 99.00', W / 2, 326);
+  ctx.textAlign = 'left';
+  ctx.textBaseline = 'alphabetic';
+  ctx.fillStyle = '#666';
+  ctx.font = '12px sans-serif';
+  ctx.fillText('长按识别小程序码', 40, 400);
   ctx.strokeStyle = '#ccc';
   ctx.setLineDash([6, 4]);
   ctx.beginPath();

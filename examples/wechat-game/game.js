@@ -27,6 +27,11 @@ for (let x = 0; x <= windowWidth; x += 25) {
 ctx.lineTo(windowWidth, windowHeight);
 ctx.fill();
 
+ctx.fillStyle = '#ffffff';
+ctx.font = 'bold 32px sans-serif';
+ctx.textAlign = 'center';
+ctx.fillText('最高分 12,480', windowWidth / 2, 260);
+
 // Mini-game scripts run as modules: a tap handler must be on GameGlobal.
 GameGlobal.save = function save() {
   canvas.toTempFilePath({

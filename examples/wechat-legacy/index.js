@@ -22,6 +22,12 @@ Page({
     ctx.setLineWidth(3);
     ctx.setLineDash([10, 5], 0);
     ctx.strokeRect(40, 280, 220, 150);
+    ctx.setFillStyle('#333');
+    ctx.setFontSize(20);
+    ctx.setTextAlign('center');
+    ctx.fillText('邀请好友 Invite', 150, 340);
+    ctx.setFontSize(14);
+    ctx.fillText('双方各得 10 元红包', 150, 372);
     ctx.draw();
   },
 
