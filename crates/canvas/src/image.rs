@@ -134,6 +134,12 @@ impl Image {
         self.pixmap.data()
     }
 
+    /// Whether every pixel is fully opaque (Chromium shadows such images
+    /// differently from ones with any transparency).
+    pub(crate) fn is_opaque(&self) -> bool {
+        self.pixmap.pixels().iter().all(|p| p.alpha() == 255)
+    }
+
     pub(crate) fn pixmap(&self) -> &Pixmap {
         &self.pixmap
     }

@@ -56,4 +56,7 @@ pub use path::{CornerRadius, FillRule, Path2D};
 pub use pixels::ImageData;
 pub use state::{DrawingState, Shadow, SmoothingQuality};
 pub use style::{CanvasGradient, CanvasPattern, GradientKind, Repetition, Style};
-pub use text::{Direction, FontKerning, TextAlign, TextBaseline, TextState};
+pub use text::{
+    Direction, FaceDescriptors, FontKerning, FontLibrary, FontSources, FontStretch,
+    FontVariantCaps, TextAlign, TextBaseline, TextMetrics, TextRendering, TextState,
+};

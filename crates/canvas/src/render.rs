@@ -6,14 +6,14 @@
 use std::borrow::Cow;
 
 use tiny_skia::{
-    FillRule as SkFillRule, FilterQuality, IntRect, Mask, Paint, Path, PathBuilder, Pixmap,
-    PixmapMut, PixmapPaint, Shader, Transform,
+    FillRule as SkFillRule, FilterQuality, IntRect, Mask, Paint, Path, PathBuilder, PathSegment,
+    Pixmap, PixmapMut, PixmapPaint, Shader, Transform,
 };
 
 use crate::color::Color;
 use crate::composite::CompositeOp;
 use crate::raster::{Coverage, rasterize};
-use crate::shadow::{blur_alpha, blur_margin};
+use crate::shadow::draw::{ShadowSource, draw_shadow};
 use crate::style::{PatternParts, Style};
 
 /// What to cover: a path in user space, the transform to device space, and
@@ -25,17 +25,20 @@ pub(crate) struct Shape<'a> {
     pub(crate) anti_alias: bool,
 }
 
-/// Fill with a rule, or stroke with a tiny-skia stroke.
+/// Fill with a rule, or stroke with a tiny-skia stroke, or paint coverage
+/// computed elsewhere (text glyph masks, in device space; the shape's path
+/// and transform are then unused).
 pub(crate) enum ShapeKind<'a> {
     Fill(SkFillRule),
     Stroke(&'a tiny_skia::Stroke),
+    Coverage(&'a Coverage),
 }
 
 impl Shape<'_> {
     /// Renders the shape onto `pixmap`; `shift` is a device-space
     /// translation applied after the shape's own transform (shadow offsets,
     /// layer origins).
-    fn render(
+    pub(crate) fn render(
         &self,
         pixmap: &mut PixmapMut<'_>,
         paint: &Paint<'_>,
@@ -44,6 +47,16 @@ impl Shape<'_> {
     ) {
         let ts = self.transform.post_translate(shift.0, shift.1);
         match self.kind {
+            ShapeKind::Coverage(cov) => {
+                let moved = Coverage {
+                    x: cov.x + shift.0.round() as i32,
+                    y: cov.y + shift.1.round() as i32,
+                    width: cov.width,
+                    height: cov.height,
+                    data: cov.data.clone(),
+                };
+                paint_coverage(pixmap, moved, paint, ts, mask);
+            }
             ShapeKind::Fill(rule) if self.anti_alias => {
                 let Some(device) = self.path.clone().transform(ts) else {
                     return;
@@ -68,8 +81,16 @@ impl Shape<'_> {
 
     /// Device-space bounds of what the shape can cover, or `None` when it
     /// covers nothing.
-    fn device_bounds(&self) -> Option<tiny_skia::Rect> {
+    pub(crate) fn device_bounds(&self) -> Option<tiny_skia::Rect> {
         let device = match self.kind {
+            ShapeKind::Coverage(cov) => {
+                return tiny_skia::Rect::from_xywh(
+                    cov.x as f32,
+                    cov.y as f32,
+                    cov.width as f32,
+                    cov.height as f32,
+                );
+            }
             ShapeKind::Fill(_) => self.path.clone().transform(self.transform)?,
             ShapeKind::Stroke(stroke) => match stroke_outline(self.path, stroke, self.transform) {
                 Some(outline) => outline.transform(self.transform)?,
@@ -84,6 +105,45 @@ impl Shape<'_> {
             b.right() + 1.0,
             b.bottom() + 1.0,
         )
+    }
+}
+
+impl Shape<'_> {
+    /// The device-space rectangle this shape fills, when it is a fill of
+    /// exactly one axis-aligned rectangle (Skia blurs those analytically).
+    pub(crate) fn device_rect(&self) -> Option<tiny_skia::Rect> {
+        if !matches!(self.kind, ShapeKind::Fill(_)) {
+            return None;
+        }
+        let device = self.path.clone().transform(self.transform)?;
+        let b = device.bounds();
+        // One contour of straight lines, closed at most at its end; a
+        // closing point equal to the start adds nothing.
+        let mut points = Vec::with_capacity(5);
+        let mut closed = false;
+        for (i, segment) in device.segments().enumerate() {
+            match segment {
+                PathSegment::MoveTo(p) if i == 0 => points.push(p),
+                PathSegment::LineTo(p) if !closed => points.push(p),
+                PathSegment::Close if !closed => closed = true,
+                _ => return None,
+            }
+        }
+        if points.len() == 5 && points[4] == points[0] {
+            points.pop();
+        }
+        if points.len() != 4 {
+            return None;
+        }
+        let corner = |p: &tiny_skia::Point| {
+            (p.x == b.left() || p.x == b.right()) && (p.y == b.top() || p.y == b.bottom())
+        };
+        let axis_aligned = (0..4).all(|i| {
+            let (p, q) = (points[i], points[(i + 1) % 4]);
+            (p.x == q.x) != (p.y == q.y)
+        });
+        (points.iter().all(corner) && axis_aligned && b.width() > 0.0 && b.height() > 0.0)
+            .then_some(b)
     }
 }
 
@@ -105,7 +165,11 @@ fn is_hairline(stroke: &tiny_skia::Stroke, ts: Transform) -> bool {
 
 /// The outline of `path` stroked with `stroke` (dashes applied), in the
 /// path's own space, at the precision the device transform needs.
-fn stroke_outline(path: &Path, stroke: &tiny_skia::Stroke, ts: Transform) -> Option<Path> {
+pub(crate) fn stroke_outline(
+    path: &Path,
+    stroke: &tiny_skia::Stroke,
+    ts: Transform,
+) -> Option<Path> {
     let res_scale = PathStroker::compute_resolution_scale(&ts);
     let dashed;
     let source = match &stroke.dash {
@@ -134,6 +198,20 @@ fn fill_with_coverage(
     let Some(cov) = rasterize(device, rule, bounds) else {
         return;
     };
+    paint_coverage(pixmap, cov, paint, shader_ts, clip);
+}
+
+/// Paints `cov` (clipped to the pixmap) with `paint`, times `clip`.
+fn paint_coverage(
+    pixmap: &mut PixmapMut<'_>,
+    cov: Coverage,
+    paint: &Paint<'_>,
+    shader_ts: Transform,
+    clip: Option<&Mask>,
+) {
+    let Some(cov) = clipped(cov, pixmap.width(), pixmap.height()) else {
+        return;
+    };
     let Some(mask) = coverage_mask(&cov, pixmap.width(), pixmap.height(), clip) else {
         return;
     };
@@ -149,6 +227,33 @@ fn fill_with_coverage(
     paint.shader.transform(shader_ts);
     paint.anti_alias = false;
     pixmap.fill_rect(rect, &paint, Transform::identity(), Some(&mask));
+}
+
+/// The part of `cov` inside a `width × height` target, or `None` when
+/// nothing is left.
+fn clipped(cov: Coverage, width: u32, height: u32) -> Option<Coverage> {
+    let (x0, y0) = (cov.x.max(0), cov.y.max(0));
+    let x1 = (cov.x + cov.width as i32).min(width as i32);
+    let y1 = (cov.y + cov.height as i32).min(height as i32);
+    if x1 <= x0 || y1 <= y0 {
+        return None;
+    }
+    if (x0, y0, x1 - x0, y1 - y0) == (cov.x, cov.y, cov.width as i32, cov.height as i32) {
+        return Some(cov);
+    }
+    let w = (x1 - x0) as usize;
+    let mut data = Vec::with_capacity(w * (y1 - y0) as usize);
+    for y in y0..y1 {
+        let start = (y - cov.y) as usize * cov.width as usize + (x0 - cov.x) as usize;
+        data.extend_from_slice(&cov.data[start..start + w]);
+    }
+    Some(Coverage {
+        x: x0,
+        y: y0,
+        width: w as u32,
+        height: (y1 - y0) as u32,
+        data,
+    })
 }
 
 /// A full-size mask holding `cov` (multiplied by `clip` where given).
@@ -244,6 +349,13 @@ impl PreparedStyle {
         }
     }
 
+    /// Whether this is a pattern: Chromium assumes patterns have
+    /// transparent parts and shadows them like non-opaque images, blurring
+    /// the painted alpha.
+    pub(crate) fn is_pattern(&self) -> bool {
+        matches!(self, PreparedStyle::Pattern { .. })
+    }
+
     /// For repeat-x / repeat-y patterns: the strip the tiles are limited to,
     /// in pattern space, with the pattern → user transform.
     pub(crate) fn band(&self) -> Option<(kurbo::Rect, kurbo::Affine)> {
@@ -288,6 +400,9 @@ pub(crate) struct ShadowParams {
     pub(crate) sigma: f64,
     /// Device-space offset (not affected by the transform).
     pub(crate) offset: (f64, f64),
+    /// What the blur applies to (Chromium blurs coverage for fills and
+    /// strokes but the drawn alpha for non-opaque images).
+    pub(crate) source: ShadowSource,
 }
 
 /// Everything about a draw besides the shape and its paint.
@@ -326,7 +441,8 @@ pub(crate) fn draw(
     }
 }
 
-fn composite_layer(
+/// Composites `layer` (placed at `at`) onto `target` with `op`, in `clip`.
+pub(crate) fn composite_layer(
     target: &mut Pixmap,
     layer: &Pixmap,
     at: (i32, i32),
@@ -346,62 +462,6 @@ fn composite_layer(
         Transform::identity(),
         clip,
     );
-}
-
-/// Draws the shadow of `shape`: its painted alpha, offset, blurred and
-/// tinted, composited with the current operator within the clip.
-fn draw_shadow(
-    target: &mut Pixmap,
-    shape: &Shape<'_>,
-    paint: &Paint<'_>,
-    shadow: &ShadowParams,
-    params: &DrawParams<'_>,
-) {
-    let Some(bounds) = shape.device_bounds() else {
-        return;
-    };
-    let margin = blur_margin(shadow.sigma) as f32;
-    let (ox, oy) = (shadow.offset.0 as f32, shadow.offset.1 as f32);
-    // The layer covers the shadow's reach, limited to the canvas plus the
-    // blur margin (content just outside the canvas still blurs into it).
-    let left = (bounds.left() + ox - margin).max(-margin).floor();
-    let top = (bounds.top() + oy - margin).max(-margin).floor();
-    let right = (bounds.right() + ox + margin)
-        .min(target.width() as f32 + margin)
-        .ceil();
-    let bottom = (bounds.bottom() + oy + margin)
-        .min(target.height() as f32 + margin)
-        .ceil();
-    if !(right > left && bottom > top) {
-        return;
-    }
-    let Some(rect) = IntRect::from_ltrb(left as i32, top as i32, right as i32, bottom as i32)
-    else {
-        return;
-    };
-    let Some(mut layer) = Pixmap::new(rect.width(), rect.height()) else {
-        return;
-    };
-    let mut source_paint = paint.clone();
-    source_paint.blend_mode = tiny_skia::BlendMode::SourceOver;
-    shape.render(
-        &mut layer.as_mut(),
-        &source_paint,
-        (ox - left, oy - top),
-        None,
-    );
-
-    let (w, h) = (rect.width() as usize, rect.height() as usize);
-    let mut alpha: Vec<u8> = layer.data().chunks_exact(4).map(|p| p[3]).collect();
-    blur_alpha(&mut alpha, w, h, shadow.sigma);
-    let color = shadow.color.to_skia().premultiply().to_color_u8();
-    let rgba = [color.red(), color.green(), color.blue(), color.alpha()];
-    for (px, a) in layer.data_mut().chunks_exact_mut(4).zip(alpha) {
-        for (dst, c) in px.iter_mut().zip(rgba) {
-            *dst = ((c as u32 * a as u32 + 127) / 255) as u8;
-        }
-    }
-    composite_layer(target, &layer, (rect.x(), rect.y()), params.op, params.clip);
 }
 
 /// Clears `path` (user space, through `transform`) to transparent black

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 /// Usage text.
 pub(crate) const USAGE: &str = "\
 usage: mpcanvas run PATH [--platform P] [--dpr N] [--screen WxH] [--tap METHOD]...
-                        [--user ANSWER] [--out DIR] [--json]
+                        [--pick IMAGE]... [--user ANSWER] [--out DIR] [--json]
                         [--time-limit SECONDS] [--memory-limit MB] [--offline]
        mpcanvas render SCRIPT.js [--size WxH] [-o OUT.png|OUT.jpg] [--quality Q]
 
@@ -20,7 +20,10 @@ usage: mpcanvas run PATH [--platform P] [--dpr N] [--screen WxH] [--tap METHOD].
            --platform P    wechat (default), wechat-game, alipay, feishu, douyin
            --dpr N         device pixel ratio (default 2)
            --screen WxH    screen size in CSS px (default 375x667)
-           --tap METHOD    call this page method as a user tap (repeatable)
+           --tap METHOD    call this page method (mini-game: GameGlobal function)
+                           as a user tap (repeatable)
+           --pick IMAGE    a photo in the phone's gallery, what chooseImage
+                           picks (repeatable; none: the picker is cancelled)
            --user ANSWER   allow (default), deny, deny-forever, dismiss, cancel
            --out DIR       data folder: tmp/, store/, usr/, album/, auth.json
                            (default ./mpcanvas-out)
@@ -54,6 +57,7 @@ pub(crate) struct Run {
     pub(crate) dpr: f64,
     pub(crate) screen: (u32, u32),
     pub(crate) taps: Vec<String>,
+    pub(crate) gallery: Vec<PathBuf>,
     pub(crate) user: mpcanvas_platform::Answer,
     pub(crate) out: PathBuf,
     pub(crate) json: bool,
@@ -172,6 +176,7 @@ fn parse_run(mut parser: lexopt::Parser) -> Result<Command, String> {
         dpr: 2.0,
         screen: (375, 667),
         taps: Vec::new(),
+        gallery: Vec::new(),
         user: mpcanvas_platform::Answer::Allow,
         out: PathBuf::from("mpcanvas-out"),
         json: false,
@@ -201,6 +206,9 @@ fn parse_run(mut parser: lexopt::Parser) -> Result<Command, String> {
             }
             Long("screen") => run.screen = size(&text(&mut parser)?)?,
             Long("tap") => run.taps.push(text(&mut parser)?),
+            Long("pick") => run
+                .gallery
+                .push(PathBuf::from(parser.value().map_err(|e| e.to_string())?)),
             Long("user") => run.user = text(&mut parser)?.parse()?,
             Long("out") => run.out = PathBuf::from(parser.value().map_err(|e| e.to_string())?),
             Long("json") => run.json = true,
@@ -284,6 +292,8 @@ mod tests {
             "save",
             "--tap",
             "share",
+            "--pick",
+            "a.png",
             "--user",
             "deny-forever",
             "--out",
@@ -301,6 +311,7 @@ mod tests {
         assert_eq!(r.platform, "alipay");
         assert_eq!((r.dpr, r.screen), (3.0, (414, 896)));
         assert_eq!(r.taps, ["save", "share"]);
+        assert_eq!(r.gallery, [PathBuf::from("a.png")]);
         assert_eq!(r.user, mpcanvas_platform::Answer::DenyForever);
         assert_eq!(r.out, PathBuf::from("o"));
         assert!(r.json && r.offline);

@@ -33,6 +33,7 @@ pub(crate) fn run(r: &Run) -> ExitCode {
         },
         user: r.user,
         taps: r.taps.clone(),
+        gallery: r.gallery.clone(),
         js_limits: mpcanvas_js::Limits {
             memory_bytes: (r.memory_mb as usize) << 20,
             time: Duration::from_secs_f64(r.time_limit),

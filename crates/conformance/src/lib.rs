@@ -6,9 +6,11 @@
 
 mod compare;
 mod images;
+mod ledger;
 
 pub use compare::{Comparison, compare};
 pub use images::{RgbaImage, read_png, write_diff, write_png};
+pub use ledger::{expected_failures, judge};
 pub use mpcanvas_script::{FontDirective, Fuzzy, Header};
 
 use std::path::PathBuf;

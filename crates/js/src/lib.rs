@@ -11,6 +11,7 @@
 //!   the way `diffref.mjs` runs it in Chromium, for `mpcanvas render`.
 #![forbid(unsafe_code)]
 
+mod binary;
 mod bridge;
 pub mod callback;
 pub mod canvas;

@@ -7,7 +7,7 @@
 
 use std::path::{Path, PathBuf};
 
-use mpcanvas_canvas::{Context2d, Image};
+use mpcanvas_canvas::{Context2d, FontLibrary, Image};
 use mpcanvas_script::Header;
 use rquickjs::function::{Func, This};
 use rquickjs::promise::PromiseState;
@@ -44,6 +44,18 @@ impl DrawingScript {
     fn asset_dir(&self) -> PathBuf {
         self.path.parent().unwrap_or(Path::new(".")).join("assets")
     }
+
+    /// Registers the header's `@font FILE as "Family"` files (under
+    /// `fonts/` beside the script) in `fonts`.
+    pub fn register_fonts(&self, fonts: &FontLibrary) -> Result<(), ScriptError> {
+        let dir = self.path.parent().unwrap_or(Path::new(".")).join("fonts");
+        for f in &self.header.fonts {
+            fonts
+                .register_file(&f.family, &dir.join(&f.file))
+                .map_err(|e| ScriptError::Host(format!("@font {}: {}", f.file, e.message)))?;
+        }
+        Ok(())
+    }
 }
 
 /// How to run a drawing script.
@@ -55,6 +67,9 @@ pub struct RenderOptions {
     pub js_limits: Limits,
     /// Bitmap budgets of the engine.
     pub canvas_limits: mpcanvas_canvas::Limits,
+    /// The fonts canvases draw with (the script's `@font` files are added
+    /// to it); `None` for a new library with the bundled and system fonts.
+    pub fonts: Option<FontLibrary>,
 }
 
 /// Runs `script` and returns the main canvas as drawn.
@@ -64,6 +79,9 @@ pub fn render(script: &DrawingScript, options: &RenderOptions) -> Result<Context
     rt.with(|ctx| {
         let js = |e: rquickjs::Error| rt.describe(Err::<(), _>(e).catch(&ctx).unwrap_err());
         crate::canvas::install(&ctx).map_err(js)?;
+        let fonts = options.fonts.clone().unwrap_or_default();
+        script.register_fonts(&fonts)?;
+        crate::canvas::fonts::install(&ctx, fonts).map_err(js)?;
         let canvas = JsCanvas::create(&ctx, w, h, options.canvas_limits).map_err(js)?;
         let engine = canvas.borrow().engine.clone();
         let get_context: Function<'_> = canvas.get("getContext").map_err(js)?;

@@ -5,7 +5,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use mpcanvas_canvas::{Context2d, Limits};
+use mpcanvas_canvas::{Context2d, FontLibrary, Limits};
 
 /// Where a canvas id is looked up: the page, or a custom component's
 /// shadow tree (the `this` passed as second argument; PL §3 step 1).
@@ -56,15 +56,16 @@ pub struct Canvases {
 
 impl Canvases {
     /// Declares (or re-declares, with a fresh bitmap) `<canvas canvas-id=id>`
-    /// in `scope` at `css_width × css_height`, backed by CSS × `dpr` px.
+    /// in `scope` at `css_width × css_height`, backed by CSS × `dpr` px,
+    /// drawing text with `fonts`.
     pub fn declare(
         &mut self,
         scope: Scope,
         id: &str,
-        css_width: f64,
-        css_height: f64,
+        (css_width, css_height): (f64, f64),
         dpr: f64,
         limits: Limits,
+        fonts: &FontLibrary,
     ) -> Result<LegacyCanvas, mpcanvas_canvas::Error> {
         let side = |css: f64| {
             let px = (css * dpr).round();
@@ -74,7 +75,7 @@ impl Canvases {
                 0
             }
         };
-        let ctx = Context2d::new(side(css_width), side(css_height), limits)?;
+        let ctx = Context2d::with_fonts(side(css_width), side(css_height), limits, fonts.clone())?;
         let canvas = LegacyCanvas {
             context: Rc::new(RefCell::new(ctx)),
             css_width,

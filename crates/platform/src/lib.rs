@@ -84,7 +84,7 @@ pub mod value;
 
 pub use canvases::Scope;
 pub use env::Device;
-pub use legacy::{Action, CanvasContext, ImageRect, StyleValue, TextBackend};
+pub use legacy::{Action, CanvasContext, EngineText, ImageRect, StyleValue, TextBackend};
 pub use platform::{DrawOutcome, FileData, ImageDataReply, Platform, PlatformConfig};
 pub use profile::{FailKind, Profile};
 pub use reply::{ApiResult, Failure, Reply};

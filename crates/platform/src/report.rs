@@ -7,7 +7,11 @@ use serde_json::Value;
 
 /// One thing that happened during a run.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(tag = "event", rename_all = "snake_case")]
+#[serde(
+    tag = "event",
+    rename_all = "snake_case",
+    rename_all_fields = "camelCase"
+)]
 pub enum Event {
     /// A platform API call and how it ended.
     Call {
@@ -27,9 +31,10 @@ pub enum Event {
         /// `allow`, `deny`, `deny-forever` or `dismiss`.
         answer: String,
     },
-    /// An image action sheet (`my.saveImage`) and the choice.
+    /// An image action sheet (`my.saveImage`) or the photo picker
+    /// (`chooseImage`) and the user's choice.
     ActionSheet {
-        /// `save` or `cancel`.
+        /// `save`, `cancel` or `pick N photo(s)`.
         choice: String,
     },
     /// The settings page (`openSetting`) and the switches the user left.

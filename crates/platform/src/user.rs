@@ -3,6 +3,7 @@
 
 use std::collections::VecDeque;
 use std::fmt;
+use std::path::PathBuf;
 use std::str::FromStr;
 
 /// How the user answers one prompt.
@@ -91,6 +92,7 @@ impl PromptAnswer {
 pub struct ScriptedUser {
     default: Answer,
     script: VecDeque<Answer>,
+    gallery: Vec<PathBuf>,
 }
 
 impl Default for ScriptedUser {
@@ -106,6 +108,7 @@ impl ScriptedUser {
         ScriptedUser {
             default: answer,
             script: VecDeque::new(),
+            gallery: Vec::new(),
         }
     }
 
@@ -113,6 +116,24 @@ impl ScriptedUser {
     pub fn with_script(mut self, answers: impl IntoIterator<Item = Answer>) -> Self {
         self.script.extend(answers);
         self
+    }
+
+    /// The phone's photos (host image files) `chooseImage` picks from.
+    pub fn with_gallery(mut self, photos: impl IntoIterator<Item = PathBuf>) -> Self {
+        self.gallery.extend(photos);
+        self
+    }
+
+    /// Answers an image picker allowing `count` photos: the first `count`
+    /// of the gallery, or `None` when the user cancels (a cancelling
+    /// answer, or nothing to pick).
+    pub fn pick_photos(&mut self, count: usize) -> Option<Vec<PathBuf>> {
+        match self.next() {
+            Answer::Allow if !self.gallery.is_empty() => {
+                Some(self.gallery.iter().take(count).cloned().collect())
+            }
+            _ => None,
+        }
     }
 
     fn next(&mut self) -> Answer {
@@ -177,5 +198,20 @@ mod tests {
         assert!(!u.choose_save());
         assert_eq!(u.answer_prompt(true), PromptAnswer::Allow);
         assert_eq!(u.settings_switch(), Some(true));
+    }
+
+    #[test]
+    fn the_picker_takes_the_first_photos_or_is_cancelled() {
+        let photos = ["a.png", "b.png", "c.png"].map(PathBuf::from);
+        let mut u = ScriptedUser::new(Answer::Allow)
+            .with_script([Answer::Cancel])
+            .with_gallery(photos.clone());
+        assert_eq!(u.pick_photos(2), None, "the scripted cancel");
+        assert_eq!(u.pick_photos(2), Some(photos[..2].to_vec()));
+        assert_eq!(
+            ScriptedUser::default().pick_photos(9),
+            None,
+            "empty gallery"
+        );
     }
 }

@@ -108,6 +108,8 @@ impl JsValue {
             JsValue::Undefined => Value::String("undefined".into()),
             JsValue::Null => Value::Null,
             JsValue::Bool(b) => Value::Bool(*b),
+            // Whole numbers print as JS prints them (`667`, not `667.0`).
+            JsValue::Number(n) if n.fract() == 0.0 && n.abs() < 9.0e15 => Value::from(*n as i64),
             JsValue::Number(n) => serde_json::Number::from_f64(*n)
                 .map(Value::Number)
                 .unwrap_or_else(|| Value::String(n.to_string())),
@@ -166,5 +168,17 @@ impl From<bool> for JsValue {
 impl From<CanvasNode> for JsValue {
     fn from(v: CanvasNode) -> Self {
         JsValue::Canvas(v)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::JsValue;
+
+    #[test]
+    fn report_json_prints_whole_numbers_as_integers_and_keeps_fractions() {
+        assert_eq!(JsValue::Number(667.0).to_json().to_string(), "667");
+        assert_eq!(JsValue::Number(0.92).to_json().to_string(), "0.92");
+        assert_eq!(JsValue::Number(f64::NAN).to_json().to_string(), "\"NaN\"");
     }
 }

@@ -10,6 +10,7 @@ use crate::error::{Error, Result};
 use crate::image::Image;
 use crate::render::{self, Shape, ShapeKind};
 use crate::resample::{mip_level, prescale};
+use crate::shadow::draw::ShadowSource;
 use crate::state::SmoothingQuality;
 use crate::style::{CanvasPattern, Repetition};
 
@@ -137,6 +138,7 @@ impl Context2d {
         let Some(ctm) = self.invertible_transform() else {
             return;
         };
+        let opaque = image.is_opaque();
         let (scale_x, scale_y) = self.device_scale();
         let (dev_w, dev_h) = (dst.width() * scale_x, dst.height() * scale_y);
         let mut quality = self.filter_quality();
@@ -187,7 +189,10 @@ impl Context2d {
             kind: ShapeKind::Fill(SkFillRule::Winding),
             anti_alias,
         };
-        let params = super::draw_params(&self.state);
+        let mut params = super::draw_params(&self.state);
+        if let Some(shadow) = params.shadow.as_mut().filter(|_| !opaque) {
+            shadow.source = ShadowSource::PaintedAlpha;
+        }
         let Some(bitmap) = self.bitmap.as_mut() else {
             return;
         };

@@ -20,7 +20,9 @@ use crate::image::Image;
 use crate::limits::Limits;
 use crate::path::Path2D;
 use crate::render::{DrawParams, ShadowParams};
+use crate::shadow::draw::ShadowSource;
 use crate::state::DrawingState;
+use crate::text::FontLibrary;
 
 /// A canvas bitmap with its 2D rendering context.
 #[derive(Debug, Clone)]
@@ -35,6 +37,8 @@ pub struct Context2d {
     /// The current default path, in device space (points are transformed
     /// as they are added).
     path: Path2D,
+    /// The fonts text draws with.
+    fonts: FontLibrary,
 }
 
 /// How deep `save()` may nest; deeper saves are ignored so a runaway script
@@ -45,6 +49,12 @@ impl Context2d {
     /// A transparent `width × height` canvas. Sizes over `limits` are an
     /// error; nothing is allocated for them.
     pub fn new(width: u32, height: u32, limits: Limits) -> Result<Self> {
+        Self::with_fonts(width, height, limits, FontLibrary::new())
+    }
+
+    /// Like [`new`](Self::new), drawing text with `fonts` (share one
+    /// library between the canvases of a document).
+    pub fn with_fonts(width: u32, height: u32, limits: Limits, fonts: FontLibrary) -> Result<Self> {
         let bitmap = allocate(width, height, &limits)?;
         Ok(Context2d {
             bitmap,
@@ -54,6 +64,7 @@ impl Context2d {
             state: DrawingState::default(),
             stack: Vec::new(),
             path: Path2D::new(),
+            fonts,
         })
     }
 
@@ -131,6 +142,7 @@ fn draw_params(s: &DrawingState) -> DrawParams<'_> {
             color: s.shadow.color,
             sigma: s.shadow.blur / 2.0,
             offset: (s.shadow.offset_x, s.shadow.offset_y),
+            source: ShadowSource::Coverage,
         }),
         clip: s.clip.as_deref(),
     }

@@ -11,6 +11,7 @@ use crate::error::Result;
 use crate::path::{CornerRadius, FillRule, Path2D};
 use crate::raster;
 use crate::render::{self, PreparedStyle, Shape, ShapeKind};
+use crate::shadow::draw::ShadowSource;
 use crate::style::Style;
 
 pub(super) fn sk_rule(rule: FillRule) -> SkFillRule {
@@ -196,6 +197,9 @@ impl Context2d {
         shader.transform(render::to_skia_transform(&(path_to_device.inverse() * ctm)));
         let band;
         let mut params = super::draw_params(&self.state);
+        if let Some(shadow) = params.shadow.as_mut().filter(|_| prepared.is_pattern()) {
+            shadow.source = ShadowSource::PaintedAlpha;
+        }
         if let Some((rect, pattern_to_user)) = prepared.band() {
             band = render::band_clip(
                 (self.width, self.height),

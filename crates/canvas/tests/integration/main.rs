@@ -3,5 +3,7 @@
 //! and behaviour tests per API family.
 
 mod conformance_cases;
+mod fuzz_corpus;
 mod state_api;
 mod support;
+mod text_api;

@@ -38,7 +38,8 @@ impl<'js> JsCanvas<'js> {
         limits: Limits,
     ) -> rquickjs::Result<Class<'js, Self>> {
         let op = Op::method(IFACE, "constructor");
-        let engine = Context2d::new(width, height, limits).or_throw(ctx, op)?;
+        let fonts = super::fonts::library(ctx);
+        let engine = Context2d::with_fonts(width, height, limits, fonts).or_throw(ctx, op)?;
         Class::instance(
             ctx.clone(),
             JsCanvas {

@@ -4,9 +4,7 @@
 use mpcanvas_canvas::{ImageData, Limits};
 use rquickjs::class::Trace;
 use rquickjs::function::Rest;
-use rquickjs::{
-    ArrayBuffer, Class, Ctx, Function, JsLifetime, Object, TypedArray, U8Clamped, Value,
-};
+use rquickjs::{ArrayBuffer, Class, Ctx, JsLifetime, Object, TypedArray, U8Clamped, Value};
 
 use crate::bridge::{Op, OrThrow};
 use crate::webidl::{Args, to_long};
@@ -47,27 +45,12 @@ impl<'js> JsImageData<'js> {
     }
 }
 
-/// Copies a typed array's bytes into Rust without `unsafe`: the array is
-/// turned into Latin-1 strings in chunks (one char per byte), which
-/// QuickJS hands over as text.
+/// Copies a typed array's bytes into Rust (see [`crate::binary`]).
 pub(crate) fn read_bytes<'js>(
     ctx: &Ctx<'js>,
     array: &TypedArray<'js, U8Clamped>,
 ) -> rquickjs::Result<Vec<u8>> {
-    const CHUNK: usize = 1 << 15;
-    let to_latin1: Function<'js> = ctx.eval(
-        "(function (a, s, e) { return String.fromCharCode.apply(null, a.subarray(s, e)); })",
-    )?;
-    let len = array.len();
-    let mut out = Vec::with_capacity(len);
-    let mut start = 0;
-    while start < len {
-        let end = (start + CHUNK).min(len);
-        let text: String = to_latin1.call((array.clone(), start, end))?;
-        out.extend(text.chars().map(|c| c as u32 as u8));
-        start = end;
-    }
-    Ok(out)
+    crate::binary::bytes(ctx, array.as_value())
 }
 
 /// An `unsigned long` size argument: a zero side is an `IndexSizeError`.

@@ -4,6 +4,7 @@
 
 pub(crate) mod context;
 pub(crate) mod element;
+pub mod fonts;
 pub(crate) mod gradient;
 pub(crate) mod image;
 pub(crate) mod image_data;
@@ -12,6 +13,7 @@ pub(crate) mod path2d;
 pub(crate) mod path_ops;
 pub(crate) mod pattern;
 pub(crate) mod source;
+pub(crate) mod text_metrics;
 
 use rquickjs::{Class, Ctx};
 
@@ -25,6 +27,7 @@ pub fn install(ctx: &Ctx<'_>) -> rquickjs::Result<()> {
     Class::<matrix::JsDomMatrix>::define(&globals)?;
     Class::<image::JsImage>::define(&globals)?;
     Class::<element::JsCanvas>::define(&globals)?;
+    Class::<text_metrics::JsTextMetrics>::define(&globals)?;
     context::install(ctx)?;
     Ok(())
 }

@@ -22,6 +22,32 @@ pub(crate) struct Services {
     pub(crate) events: EventLoop,
 }
 
+/// What every platform call starts from: the options object as passed
+/// (`undefined` when omitted), the services, and the options converted
+/// for the platform layer.
+pub(crate) struct Invocation<'js> {
+    pub(crate) options: Value<'js>,
+    pub(crate) services: Services,
+    pub(crate) converted: JsValue,
+}
+
+/// Prepares a call made with `options`.
+pub(crate) fn begin<'js>(
+    ctx: &Ctx<'js>,
+    options: Opt<Value<'js>>,
+) -> rquickjs::Result<Invocation<'js>> {
+    let options = options
+        .0
+        .unwrap_or_else(|| Value::new_undefined(ctx.clone()));
+    let services = services(ctx)?;
+    let converted = convert::to_platform(ctx, &options)?;
+    Ok(Invocation {
+        options,
+        services,
+        converted,
+    })
+}
+
 /// The host's platform and event loop, or a JS error saying the runtime
 /// has none.
 pub(crate) fn services(ctx: &Ctx<'_>) -> rquickjs::Result<Services> {
@@ -71,11 +97,11 @@ pub(crate) fn options_api<'js>(
     Function::new(
         ctx.clone(),
         move |ctx: Ctx<'js>, options: Opt<Value<'js>>, component: Opt<Value<'js>>| {
-            let options = options
-                .0
-                .unwrap_or_else(|| Value::new_undefined(ctx.clone()));
-            let services = services(&ctx)?;
-            let converted = convert::to_platform(&ctx, &options)?;
+            let Invocation {
+                options,
+                services,
+                converted,
+            } = begin(&ctx, options)?;
             let scope = scope_of(&ctx, component.0.as_ref());
             let result = call(&mut services.platform.borrow_mut(), &converted, scope);
             deliver_result(

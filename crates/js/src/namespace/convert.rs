@@ -2,6 +2,7 @@
 //! in as [`JsValue`] (so the platform does its own type checks and
 //! wording), result objects come back as plain JS objects.
 
+pub(crate) use crate::binary::bytes;
 use std::collections::BTreeMap;
 
 use mpcanvas_platform::{CanvasNode, JsValue, Reply};
@@ -79,28 +80,6 @@ fn is_binary<'js>(ctx: &Ctx<'js>, value: &Value<'js>) -> rquickjs::Result<bool> 
     let check: Function<'js> =
         ctx.eval("(v) => v instanceof ArrayBuffer || ArrayBuffer.isView(v)")?;
     check.call((value.clone(),))
-}
-
-/// The bytes of an `ArrayBuffer`, typed array or `DataView`, copied
-/// through Latin-1 strings (no `unsafe` view of QuickJS memory).
-pub(crate) fn bytes<'js>(ctx: &Ctx<'js>, value: &Value<'js>) -> rquickjs::Result<Vec<u8>> {
-    const CHUNK: usize = 1 << 15;
-    let view: Function<'js> = ctx.eval(
-        "(v) => v instanceof ArrayBuffer ? new Uint8Array(v) : new Uint8Array(v.buffer, v.byteOffset, v.byteLength)",
-    )?;
-    let array: Object<'js> = view.call((value.clone(),))?;
-    let len: usize = array.get("length")?;
-    let to_latin1: Function<'js> =
-        ctx.eval("(a, s, e) => String.fromCharCode.apply(null, a.subarray(s, e))")?;
-    let mut out = Vec::with_capacity(len);
-    let mut start = 0;
-    while start < len {
-        let end = (start + CHUNK).min(len);
-        let text: String = to_latin1.call((array.clone(), start, end))?;
-        out.extend(text.chars().map(|c| c as u32 as u8));
-        start = end;
-    }
-    Ok(out)
 }
 
 /// A platform reply as a plain JS object.

@@ -9,7 +9,7 @@ use rquickjs::function::{Opt, Rest, This};
 use rquickjs::object::Accessor;
 use rquickjs::{Class, Ctx, Function, JsLifetime, Object, Value};
 
-use super::api::{deliver_result, promises, services};
+use super::api::{Invocation, begin, deliver_result, promises, services};
 use super::convert;
 use crate::canvas::gradient::JsGradient;
 use crate::canvas::pattern::JsPattern;
@@ -561,11 +561,11 @@ fn to_temp_file_path<'js>(ctx: &Ctx<'js>) -> rquickjs::Result<Function<'js>> {
     Function::new(
         ctx.clone(),
         |ctx: Ctx<'js>, this: This2<'js>, options: Opt<Value<'js>>| {
-            let options = options
-                .0
-                .unwrap_or_else(|| Value::new_undefined(ctx.clone()));
-            let services = services(&ctx)?;
-            let converted = convert::to_platform(&ctx, &options)?;
+            let Invocation {
+                options,
+                services,
+                converted,
+            } = begin(&ctx, options)?;
             let allowed = services.platform.borrow().profile().export.promises;
             let result = services
                 .platform
@@ -588,11 +588,11 @@ fn to_data_url<'js>(ctx: &Ctx<'js>) -> rquickjs::Result<Function<'js>> {
     Function::new(
         ctx.clone(),
         |ctx: Ctx<'js>, this: This2<'js>, options: Opt<Value<'js>>| {
-            let options = options
-                .0
-                .unwrap_or_else(|| Value::new_undefined(ctx.clone()));
-            let services = services(&ctx)?;
-            let converted = convert::to_platform(&ctx, &options)?;
+            let Invocation {
+                options: _,
+                services,
+                converted,
+            } = begin(&ctx, options)?;
             let result = services
                 .platform
                 .borrow_mut()

@@ -30,6 +30,8 @@ fn binding<'js>(
         "getSetting" => |p, o, _| p.get_setting(o),
         "openSetting" => |p, o, _| p.open_setting(o),
         "saveFile" => |p, o, _| p.save_file(o),
+        "chooseImage" => |p, o, _| p.choose_image(o),
+        "previewImage" => |p, o, _| p.preview_image(o),
         "getImageInfo" => |p, o, _| p.get_image_info(o),
         "downloadFile" => return fs::download_file(ctx).map(Some),
         "getFileSystemManager" => return fs::get_file_system_manager(ctx).map(Some),
@@ -50,7 +52,7 @@ mod pixels {
     use rquickjs::function::Opt;
     use rquickjs::{ArrayBuffer, Ctx, Function, TypedArray, Value};
 
-    use super::api::{scope_of, services};
+    use super::api::{Invocation, begin, scope_of};
     use super::convert;
     use crate::callback::{Outcome, deliver};
 
@@ -61,11 +63,11 @@ mod pixels {
         Function::new(
             ctx.clone(),
             move |ctx: Ctx<'js>, options: Opt<Value<'js>>, component: Opt<Value<'js>>| {
-                let options = options
-                    .0
-                    .unwrap_or_else(|| Value::new_undefined(ctx.clone()));
-                let services = services(&ctx)?;
-                let converted = convert::to_platform(&ctx, &options)?;
+                let Invocation {
+                    options,
+                    services,
+                    converted,
+                } = begin(&ctx, options)?;
                 let scope = scope_of(&ctx, component.0.as_ref());
                 let result = services
                     .platform

@@ -2,10 +2,10 @@
 //! export methods a profile gives canvas nodes (`toTempFilePath`,
 //! `toTempFilePathSync`).
 
-use rquickjs::function::Opt;
+use rquickjs::function::{Opt, This};
 use rquickjs::{Class, Ctx, Function, Value};
 
-use super::api::{deliver_result, promises, services};
+use super::api::{Invocation, begin, deliver_result, promises, services};
 use super::convert;
 use crate::canvas::element::JsCanvas;
 
@@ -17,8 +17,8 @@ pub(crate) fn add_export_methods<'js>(
 ) -> rquickjs::Result<()> {
     for method in methods {
         let f = match method.as_str() {
-            "toTempFilePath" => to_temp_file_path(ctx, node.clone())?,
-            "toTempFilePathSync" => to_temp_file_path_sync(ctx, node.clone())?,
+            "toTempFilePath" => to_temp_file_path(ctx)?,
+            "toTempFilePathSync" => to_temp_file_path_sync(ctx)?,
             _ => continue,
         };
         node.set(method.as_str(), f)?;
@@ -26,19 +26,18 @@ pub(crate) fn add_export_methods<'js>(
     Ok(())
 }
 
-fn to_temp_file_path<'js>(
-    ctx: &Ctx<'js>,
-    node: Class<'js, JsCanvas<'js>>,
-) -> rquickjs::Result<Function<'js>> {
+fn to_temp_file_path<'js>(ctx: &Ctx<'js>) -> rquickjs::Result<Function<'js>> {
+    // The node comes in as `this`, never captured: a closure holding its
+    // own object is a cycle QuickJS's collector cannot see.
     Function::new(
         ctx.clone(),
-        move |ctx: Ctx<'js>, options: Opt<Value<'js>>| {
-            let options = options
-                .0
-                .unwrap_or_else(|| Value::new_undefined(ctx.clone()));
-            let services = services(&ctx)?;
-            let converted = convert::to_platform(&ctx, &options)?;
-            let target = convert::node_of(&node.borrow());
+        |ctx: Ctx<'js>, node: This<Class<'js, JsCanvas<'js>>>, options: Opt<Value<'js>>| {
+            let Invocation {
+                options,
+                services,
+                converted,
+            } = begin(&ctx, options)?;
+            let target = convert::node_of(&node.0.borrow());
             let allowed = services.platform.borrow().profile().export.node_promises;
             let result = services
                 .platform
@@ -56,19 +55,18 @@ fn to_temp_file_path<'js>(
     .with_name("toTempFilePath")
 }
 
-fn to_temp_file_path_sync<'js>(
-    ctx: &Ctx<'js>,
-    node: Class<'js, JsCanvas<'js>>,
-) -> rquickjs::Result<Function<'js>> {
+fn to_temp_file_path_sync<'js>(ctx: &Ctx<'js>) -> rquickjs::Result<Function<'js>> {
+    // The node comes in as `this`, never captured: a closure holding its
+    // own object is a cycle QuickJS's collector cannot see.
     Function::new(
         ctx.clone(),
-        move |ctx: Ctx<'js>, options: Opt<Value<'js>>| {
-            let options = options
-                .0
-                .unwrap_or_else(|| Value::new_undefined(ctx.clone()));
-            let services = services(&ctx)?;
-            let converted = convert::to_platform(&ctx, &options)?;
-            let target = convert::node_of(&node.borrow());
+        |ctx: Ctx<'js>, node: This<Class<'js, JsCanvas<'js>>>, options: Opt<Value<'js>>| {
+            let Invocation {
+                options: _,
+                services,
+                converted,
+            } = begin(&ctx, options)?;
+            let target = convert::node_of(&node.0.borrow());
             let result = services
                 .platform
                 .borrow_mut()

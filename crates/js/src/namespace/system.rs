@@ -119,7 +119,13 @@ pub(crate) fn install<'js>(
         .with_name("canIUse")?,
     )?;
     // Feedback UI: nothing to show headless; each succeeds and is
-    // reported, so a page that waits on them carries on.
+    // reported, so a page that waits on them carries on. Every platform
+    // has the first six; the rest only where the profile lists them.
+    let optional = ["alert"];
+    let listed: Vec<&str> = optional
+        .into_iter()
+        .filter(|name| services(ctx).is_ok_and(|s| s.platform.borrow().profile().has_api(name)))
+        .collect();
     for name in [
         "showToast",
         "hideToast",
@@ -127,7 +133,10 @@ pub(crate) fn install<'js>(
         "hideLoading",
         "showModal",
         "vibrateShort",
-    ] {
+    ]
+    .into_iter()
+    .chain(listed)
+    {
         ns.set(
             name,
             Function::new(
@@ -138,12 +147,12 @@ pub(crate) fn install<'js>(
                         Some(v) => convert::to_platform(&ctx, v)?,
                         None => JsValue::Undefined,
                     };
-                    let mut reply = mpcanvas_platform::Reply::new();
-                    reply.insert("errMsg".into(), format!("{name}:ok").into());
+                    let mut fields = mpcanvas_platform::Reply::new();
                     if name == "showModal" {
-                        reply.insert("confirm".into(), true.into());
-                        reply.insert("cancel".into(), false.into());
+                        fields.insert("confirm".into(), true.into());
+                        fields.insert("cancel".into(), false.into());
                     }
+                    let reply = services.platform.borrow().success_reply(name, fields);
                     note(&ctx, name, &args, &serde_json::Value::Object(reply.clone()));
                     deliver_result(
                         &ctx,

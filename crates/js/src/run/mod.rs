@@ -31,12 +31,32 @@ pub struct RunConfig {
     pub user: Answer,
     /// Page methods to call as taps, in order.
     pub taps: Vec<String>,
+    /// The phone's photos (host image files) `chooseImage` picks from.
+    pub gallery: Vec<PathBuf>,
     /// JS heap, time and stack limits.
     pub js_limits: Limits,
     /// Virtual milliseconds each phase may run timers for.
     pub settle_ms: f64,
     /// Where URLs are fetched from.
     pub fetcher: Box<dyn Fetcher>,
+}
+
+impl RunConfig {
+    /// The CLI's defaults: the default phone, a user who allows, no taps,
+    /// the default JS limits, 30 virtual seconds per phase, no network.
+    pub fn new(profile: Profile, out_dir: impl Into<PathBuf>) -> RunConfig {
+        RunConfig {
+            profile,
+            out_dir: out_dir.into(),
+            device: Device::default(),
+            user: Answer::Allow,
+            taps: Vec::new(),
+            gallery: Vec::new(),
+            js_limits: Limits::default(),
+            settle_ms: 30_000.0,
+            fetcher: Box::new(mpcanvas_platform::fetch::NoNetwork),
+        }
+    }
 }
 
 /// Why a run could not start.
@@ -74,7 +94,7 @@ pub fn run_path(path: &Path, config: RunConfig) -> Result<RunReport, RunError> {
     let package = package::Package::locate(path).map_err(RunError::Package)?;
     let platform_config = PlatformConfig {
         device: config.device,
-        user: ScriptedUser::new(config.user),
+        user: ScriptedUser::new(config.user).with_gallery(config.gallery.iter().cloned()),
         fetcher: config.fetcher,
         package_root: Some(package.root.clone()),
         ..PlatformConfig::new(config.profile.clone(), &config.out_dir)

@@ -259,6 +259,12 @@ impl<'r, 'js> Driver<'r, 'js> {
         .install(&ctx)
         .map_err(|e| self.js(e))?;
         crate::canvas::install(&ctx).map_err(|e| self.js(e))?;
+        if let Some(platform) = &self.options.platform {
+            // Canvases the script creates draw with the platform's fonts,
+            // as its own canvases do.
+            let fonts = platform.borrow().fonts().clone();
+            crate::canvas::fonts::install(&ctx, fonts).map_err(|e| self.js(e))?;
+        }
         program::install(&ctx).map_err(|e| self.js(e))?;
         ctx.globals()
             .set("GameGlobal", ctx.globals())

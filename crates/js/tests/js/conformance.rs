@@ -5,31 +5,26 @@
 //! passes fails the suite (so the ledger stays honest), and so does a
 //! script without a test here.
 
-use std::collections::BTreeMap;
-
-use mpcanvas_conformance::{RgbaImage, check_against_reference, conformance_dir};
+use mpcanvas_canvas::{FontLibrary, FontSources};
+use mpcanvas_conformance::{
+    Comparison, RgbaImage, check_against_reference, conformance_dir, expected_failures, judge,
+};
 use mpcanvas_js::{DrawingScript, RenderOptions, render};
 
-/// `name → reason` from the ledger (`name  reason…` per line, `#` comments).
-fn ledger() -> BTreeMap<String, String> {
-    let text = std::fs::read_to_string(conformance_dir().join("expected-failures.txt"))
-        .unwrap_or_default();
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(|l| match l.split_once(char::is_whitespace) {
-            Some((n, r)) => (n.to_string(), r.trim().to_string()),
-            None => (l.to_string(), String::new()),
-        })
-        .collect()
-}
-
 /// Renders case `name` and compares it with its reference.
-fn outcome(name: &str) -> Result<String, String> {
+fn outcome(name: &str) -> Result<Comparison, String> {
     let script = DrawingScript::load(&conformance_dir().join(format!("{name}.js")))
         .map_err(|e| e.to_string())?;
-    let canvas = render(&script, &RenderOptions::default())
-        .map_err(|e| format!("{name}: script failed: {e}"))?;
+    // The corpus's own fonts and the bundled ones only: CI machines have
+    // no system fonts, and a local one must not draw differently.
+    let options = RenderOptions {
+        fonts: Some(FontLibrary::with_sources(FontSources {
+            bundled: true,
+            system: false,
+        })),
+        ..RenderOptions::default()
+    };
+    let canvas = render(&script, &options).map_err(|e| format!("{name}: script failed: {e}"))?;
     let (w, h) = (canvas.width() as i64, canvas.height() as i64);
     let data = canvas
         .get_image_data(0, 0, w, h)
@@ -40,24 +35,12 @@ fn outcome(name: &str) -> Result<String, String> {
         height: h as u32,
         data,
     };
-    check_against_reference(name, &script.header, &image).map(|c| {
-        format!(
-            "{name}: max difference {} over {} pixels",
-            c.max_difference, c.differing_pixels
-        )
-    })
+    check_against_reference(name, &script.header, &image)
 }
 
 fn run_case(name: &str) {
-    let expected_failure = ledger().get(name).cloned();
-    match (outcome(name), expected_failure) {
-        (Ok(_), None) | (Err(_), Some(_)) => {}
-        (Ok(summary), Some(reason)) => {
-            panic!(
-                "{summary}: passes but is ledgered as an expected failure ({reason}); remove it from the ledger"
-            )
-        }
-        (Err(e), None) => panic!("{e}"),
+    if let Err(e) = judge(name, outcome(name)) {
+        panic!("{e}");
     }
 }
 
@@ -123,6 +106,20 @@ cases! {
     case_47_state_invalid_values => "47-state-invalid-values",
     case_48_state_save_restore_reset => "48-state-save-restore-reset",
     case_49_state_hit_testing => "49-state-hit-testing",
+    case_50_text_align_direction => "50-text-align-direction",
+    case_51_text_baselines => "51-text-baselines",
+    case_52_text_maxwidth => "52-text-maxwidth",
+    case_53_text_stroke => "53-text-stroke",
+    case_54_text_fallback_chains => "54-text-fallback-chains",
+    case_55_text_bold_italic => "55-text-bold-italic",
+    case_56_text_letter_word_spacing => "56-text-letter-word-spacing",
+    case_57_text_symbols_emoji => "57-text-symbols-emoji",
+    case_58_text_mixed_scripts => "58-text-mixed-scripts",
+    case_59_text_measure_bars => "59-text-measure-bars",
+    case_60_text_paint_styles_shadows => "60-text-paint-styles-shadows",
+    case_61_text_transforms => "61-text-transforms",
+    case_62_text_sizes => "62-text-sizes",
+    case_63_text_kerning_rendering => "63-text-kerning-rendering",
 }
 
 #[test]
@@ -137,13 +134,13 @@ fn every_corpus_script_has_a_test_and_every_ledger_entry_a_script() {
         on_disk, CASES,
         "conformance/*.js and the cases! list differ"
     );
-    for name in ledger().keys() {
+    for name in expected_failures().keys() {
         assert!(
             CASES.contains(&name.as_str()),
             "ledger entry {name} has no script"
         );
     }
-    for (name, reason) in ledger() {
+    for (name, reason) in expected_failures() {
         assert!(!reason.is_empty(), "ledger entry {name} has no reason");
     }
 }

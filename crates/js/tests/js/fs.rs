@@ -12,7 +12,7 @@ use std::time::Duration;
 use mpcanvas_export::{ExportOptions, Format, Pixels, PngCompression, SourceRect};
 use mpcanvas_js::run::{RunConfig, RunReport, run_path};
 use mpcanvas_platform::fetch::{FetchLimits, Fetcher, HttpFetcher};
-use mpcanvas_platform::{Answer, Device, Event, Profile};
+use mpcanvas_platform::{Event, Profile};
 
 /// A scratch folder removed on drop.
 struct Dir(PathBuf);
@@ -111,14 +111,8 @@ fn run(profile: &str, pkg: &Path, out: &Path) -> RunReport {
         max_bytes: 1 << 20,
     }));
     let config = RunConfig {
-        profile: Profile::named(profile).unwrap(),
-        out_dir: out.to_owned(),
-        device: Device::default(),
-        user: Answer::Allow,
-        taps: Vec::new(),
-        js_limits: mpcanvas_js::Limits::default(),
-        settle_ms: 30_000.0,
         fetcher,
+        ..RunConfig::new(Profile::named(profile).unwrap(), out)
     };
     run_path(pkg, config).expect("run starts")
 }

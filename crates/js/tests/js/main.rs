@@ -4,5 +4,7 @@
 mod conformance;
 mod fs;
 mod images;
+mod platform_pages;
 mod session;
+mod support;
 mod webidl;

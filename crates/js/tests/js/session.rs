@@ -1,44 +1,13 @@
 //! The page runtime from JS: lifecycle order, components and their scopes,
 //! selector queries on canvas nodes, `setData`, taps, and the run limits.
 
-use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use mpcanvas_js::run::package::Package;
 use mpcanvas_js::run::session::{RunOptions, RunOutcome, run};
 use mpcanvas_js::{Limits, ScriptError};
 
-/// A package folder that removes itself.
-struct Pkg(PathBuf);
-
-impl Pkg {
-    fn new(files: &[(&str, &str)]) -> Pkg {
-        use std::sync::atomic::{AtomicUsize, Ordering};
-        static N: AtomicUsize = AtomicUsize::new(0);
-        let dir = std::env::temp_dir().join(format!(
-            "mpcanvas-session-{}-{}",
-            std::process::id(),
-            N.fetch_add(1, Ordering::SeqCst)
-        ));
-        let _ = std::fs::remove_dir_all(&dir);
-        for (name, text) in files {
-            let p = dir.join(name);
-            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-            std::fs::write(p, text).unwrap();
-        }
-        Pkg(dir)
-    }
-
-    fn path(&self) -> &Path {
-        &self.0
-    }
-}
-
-impl Drop for Pkg {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
+use crate::support::Pkg;
 
 fn run_with(pkg: &Pkg, options: RunOptions) -> RunOutcome {
     let package = Package::locate(pkg.path()).expect("package");

@@ -1,7 +1,7 @@
-//! Text for the legacy context, behind a small trait: the engine's text
-//! API (fillText, measureText) is being written in parallel; a host wires
-//! it in through [`TextBackend`]. Until then [`NoText`] reports text as not
-//! drawn, and `measureText` answers 0.
+//! Text for the legacy context, behind a small trait so a host can draw
+//! or measure text its own way; [`EngineText`](super::EngineText), the
+//! canvas engine's text, is the default. Also the legacy API's font
+//! bookkeeping (`setFontSize` edits the `font` shorthand).
 
 use mpcanvas_canvas::Context2d;
 
@@ -28,29 +28,6 @@ pub trait TextBackend {
     /// The advance width of `text` in `font`, in CSS px; `None` if text
     /// cannot be measured.
     fn measure(&mut self, font: &str, text: &str) -> Option<f64>;
-}
-
-/// No text support yet: nothing is drawn, widths are unknown.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct NoText;
-
-impl TextBackend for NoText {
-    fn draw_text(
-        &mut self,
-        _ctx: &mut Context2d,
-        _font: &str,
-        _text: &str,
-        _x: f64,
-        _y: f64,
-        _max_width: Option<f64>,
-        _stroke: bool,
-    ) -> Result<(), String> {
-        Err("text drawing is not available in this build yet".into())
-    }
-
-    fn measure(&mut self, _font: &str, _text: &str) -> Option<f64> {
-        None
-    }
 }
 
 /// The default `font` of a context.

@@ -85,7 +85,7 @@ impl Platform {
         let (w, h) = css_size.unwrap_or((f64::from(dw), f64::from(dh)));
         let dpr = self.device.dpr;
         self.canvases
-            .declare(scope, id, w, h, dpr, self.canvas_limits)
+            .declare(scope, id, (w, h), dpr, self.canvas_limits, &self.fonts)
             .map(|_| ())
     }
 
@@ -305,15 +305,16 @@ impl Platform {
             let [w, h] = self.profile.canvas.node_default_size;
             (w, h)
         };
-        let ctx = Context2d::new(w, h, self.canvas_limits).map_err(|e| {
-            let report_api = self.qualified(API);
-            self.fail(
-                &report_api,
-                API,
-                &JsValue::Undefined,
-                Reason::detail(FailKind::InvalidRect, e.message),
-            )
-        })?;
+        let ctx =
+            Context2d::with_fonts(w, h, self.canvas_limits, self.fonts.clone()).map_err(|e| {
+                let report_api = self.qualified(API);
+                self.fail(
+                    &report_api,
+                    API,
+                    &JsValue::Undefined,
+                    Reason::detail(FailKind::InvalidRect, e.message),
+                )
+            })?;
         Ok(CanvasNode::new(Rc::new(RefCell::new(ctx))))
     }
 

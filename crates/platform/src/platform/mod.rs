@@ -14,18 +14,21 @@ mod export_api;
 mod file_api;
 mod fs_api;
 mod legacy_api;
+mod media_api;
 mod resource_api;
 
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use mpcanvas_canvas::FontLibrary;
+
 use crate::album::Album;
 use crate::auth::AuthStore;
 use crate::canvases::Canvases;
 use crate::env::{Clock, Device, Entropy, OsEntropy, SystemClock};
 use crate::fetch::{Fetcher, NoNetwork};
-use crate::legacy::{NoText, TextBackend};
+use crate::legacy::{EngineText, TextBackend};
 use crate::profile::{FailKind, Profile};
 use crate::reply::{ApiResult, Failure, Reason, Reply};
 use crate::report::{Event, Report};
@@ -61,6 +64,9 @@ pub struct PlatformConfig {
     pub canvas_limits: mpcanvas_canvas::Limits,
     /// The mini-program package folder, for `drawImage('/images/a.png')`.
     pub package_root: Option<PathBuf>,
+    /// The fonts every canvas of the run draws with (a host registers
+    /// extra faces in it).
+    pub fonts: FontLibrary,
     /// Text drawing and measuring for the legacy context.
     pub text: Box<dyn TextBackend>,
 }
@@ -68,8 +74,10 @@ pub struct PlatformConfig {
 impl PlatformConfig {
     /// Defaults: the default phone, a user who allows everything, no
     /// network, the system clock, random names, no album quota, the iOS
-    /// bitmap budget, no package, no text.
+    /// bitmap budget, no package, the bundled and system fonts, the
+    /// engine's text.
     pub fn new(profile: Profile, data_dir: impl Into<PathBuf>) -> Self {
+        let fonts = FontLibrary::new();
         PlatformConfig {
             profile,
             data_dir: data_dir.into(),
@@ -82,7 +90,8 @@ impl PlatformConfig {
             export_limits: mpcanvas_export::Limits::default(),
             canvas_limits: mpcanvas_canvas::Limits::default(),
             package_root: None,
-            text: Box::new(NoText),
+            text: Box::new(EngineText::new(fonts.clone())),
+            fonts,
         }
     }
 
@@ -134,6 +143,15 @@ impl PlatformConfig {
         self
     }
 
+    /// Sets the fonts, and makes the engine's text over them the text
+    /// backend (call [`with_text`](Self::with_text) after this to use
+    /// another).
+    pub fn with_fonts(mut self, fonts: FontLibrary) -> Self {
+        self.text = Box::new(EngineText::new(fonts.clone()));
+        self.fonts = fonts;
+        self
+    }
+
     /// Sets the text backend.
     pub fn with_text(mut self, text: impl TextBackend + 'static) -> Self {
         self.text = Box::new(text);
@@ -153,6 +171,7 @@ pub struct Platform {
     export_limits: mpcanvas_export::Limits,
     canvas_limits: mpcanvas_canvas::Limits,
     package_root: Option<PathBuf>,
+    fonts: FontLibrary,
     text: Box<dyn TextBackend>,
     canvases: Canvases,
     report: Report,
@@ -180,6 +199,7 @@ impl Platform {
             export_limits: config.export_limits,
             canvas_limits: config.canvas_limits,
             package_root: config.package_root,
+            fonts: config.fonts,
             text: config.text,
             canvases: Canvases::default(),
             report: Report::default(),
@@ -196,6 +216,19 @@ impl Platform {
     /// The device.
     pub fn device(&self) -> Device {
         self.device
+    }
+
+    /// The fonts the run's canvases draw with; script-created canvases
+    /// should share them.
+    pub fn fonts(&self) -> &FontLibrary {
+        &self.fonts
+    }
+
+    /// A success object for `api` shaped as the profile shapes them
+    /// (`errMsg: "<api>:ok"` where the platform has it), for APIs the
+    /// runtime answers itself (toasts, modals).
+    pub fn success_reply(&self, api: &str, fields: Reply) -> Reply {
+        crate::reply::ok(&self.profile, api, fields)
     }
 
     /// The run report so far.

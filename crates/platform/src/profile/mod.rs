@@ -318,6 +318,13 @@ pub struct AlbumRules {
     /// Further scopes any one of which also lets `my.saveImage` save:
     /// `album` on Alipay (PL §7 decision on RS §7 Q12); empty elsewhere.
     pub save_image_alt_scopes: Vec<String>,
+    /// The `chooseImage` success field listing the picked paths:
+    /// `tempFilePaths`, or `apFilePaths` on Alipay.
+    pub choose_paths_field: String,
+    /// The `chooseImage` success field listing `{path, size}` per pick,
+    /// where the platform documents one (`tempFiles`).
+    #[serde(default)]
+    pub choose_files_field: Option<String>,
 }
 
 /// Authorization (PL §7, RS §5).

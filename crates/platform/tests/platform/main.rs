@@ -9,6 +9,7 @@ mod fetch;
 mod files;
 mod fs;
 mod legacy;
+mod legacy_text;
 mod node_export;
 mod profiles;
 mod support;

@@ -1,6 +1,6 @@
 //! `CanvasRenderingContext2D`: one JS class over the engine's
 //! [`Context2d`], its members defined from one table per API family
-//! (state, paths, drawing, images, pixels), each entry a thin function that
+//! (state, styles, paths, drawing, images, pixels, text), each entry a thin function that
 //! converts arguments, calls the engine and maps errors.
 
 mod draw;
@@ -9,6 +9,7 @@ mod paths;
 mod pixels;
 mod state;
 mod styles;
+mod text;
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -105,13 +106,14 @@ pub(crate) fn install<'js>(ctx: &Ctx<'js>) -> rquickjs::Result<()> {
     let proto = Class::<JsContext2d>::prototype(ctx)?.ok_or_else(|| {
         rquickjs::Exception::throw_internal(ctx, "no prototype for CanvasRenderingContext2D")
     })?;
-    let families: [(&[Method], &[Attribute]); 6] = [
+    let families: [(&[Method], &[Attribute]); 7] = [
         (state::METHODS, state::ATTRIBUTES),
         (styles::METHODS, styles::ATTRIBUTES),
         (paths::METHODS, &[]),
         (draw::METHODS, &[]),
         (images::METHODS, images::ATTRIBUTES),
         (pixels::METHODS, &[]),
+        (text::METHODS, text::ATTRIBUTES),
     ];
     for (methods, attributes) in families {
         for m in methods {

@@ -1,5 +1,5 @@
 //! State and settings: save/restore/reset, transforms, compositing, line
-//! styles, shadows, text attributes.
+//! styles, shadows.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -74,10 +74,6 @@ pub(super) const ATTRIBUTES: &[Attribute] = &[
             Ok(())
         }),
     },
-    keyword_attr!("textAlign", text_align, set_text_align),
-    keyword_attr!("textBaseline", text_baseline, set_text_baseline),
-    keyword_attr!("direction", direction, set_direction),
-    keyword_attr!("fontKerning", font_kerning, set_font_kerning),
 ];
 
 pub(super) const METHODS: &[Method] = &[

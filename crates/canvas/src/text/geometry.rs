@@ -1,0 +1,153 @@
+//! Glyph geometry of a laid-out line: the ink bounds `measureText`
+//! reports, and the outline path `fillText` / `strokeText` paint.
+//!
+//! Chromium draws glyphs from Skia's glyph cache: each glyph is rasterized
+//! from its outline at a device position whose x is rounded to a quarter
+//! pixel and whose y is rounded to a whole pixel (when the transform keeps
+//! text horizontal), then blitted. Placing each outline at that rounded
+//! position gives the same coverage. Glyphs too big for the cache (over
+//! 256 device px) are drawn as paths at their exact positions.
+
+use kurbo::{Affine, Point};
+use tiny_skia::{FillRule as SkFillRule, IntRect, PathBuilder};
+
+use super::face::GlyphStyle;
+use super::layout::{PlacedGlyph, TextLayout};
+use super::library::ChosenFace;
+use super::outline::Map;
+use crate::raster::{Coverage, rasterize};
+use crate::render::{stroke_outline, to_skia_transform};
+
+/// Skia draws glyphs larger than this (device px) as paths.
+const MAX_CACHED_GLYPH: f64 = 256.0;
+
+/// The map from an outline at `ppem` (px, y up) to text space at `size`
+/// (y down), with the glyph origin at `(x, y)`.
+fn glyph_map(size: f64, ppem: f64, x: f64, y: f64) -> Map {
+    let s = size / ppem;
+    [s, 0.0, 0.0, -s, x, y]
+}
+
+fn style(face: &ChosenFace, hinted: bool) -> GlyphStyle {
+    GlyphStyle {
+        hinted,
+        bold: face.bold,
+        italic: face.italic,
+    }
+}
+
+/// The union of the glyphs' bounds, each rounded out to whole pixels
+/// around its origin as Skia's glyph metrics are: `[x0, y0, x1, y1]` in
+/// text space, `None` when no glyph has ink.
+pub(crate) fn ink_bounds(layout: &TextLayout) -> Option<[f64; 4]> {
+    let mut ink: Option<[f64; 4]> = None;
+    for g in &layout.glyphs {
+        let face = &layout.faces[g.face];
+        // Bounds come from the glyph cache at the font size itself.
+        let hinted = layout.size <= MAX_CACHED_GLYPH;
+        let Some(outline) = face.face.outline(g.gid, layout.size, style(face, hinted)) else {
+            continue;
+        };
+        let Some([x0, y0, x1, y1]) =
+            outline.control_box(&glyph_map(layout.size, layout.size, 0.0, 0.0))
+        else {
+            continue;
+        };
+        if x1 <= x0 && y1 <= y0 {
+            continue;
+        }
+        let b = [
+            g.x + x0.floor(),
+            g.y + y0.floor(),
+            g.x + x1.ceil(),
+            g.y + y1.ceil(),
+        ];
+        ink = Some(match ink {
+            None => b,
+            Some(u) => [
+                u[0].min(b[0]),
+                u[1].min(b[1]),
+                u[2].max(b[2]),
+                u[3].max(b[3]),
+            ],
+        });
+    }
+    ink
+}
+
+/// Whether Chromium draws `layout` under `to_device` from its glyph cache
+/// (text kept horizontal and upright, glyphs up to 256 device px): only
+/// those glyphs get mask gamma. Rotated, skewed, mirrored and huge text is
+/// drawn as plain paths.
+pub(crate) fn uses_glyph_masks(layout: &TextLayout, to_device: Affine) -> bool {
+    let [a, b, c, d, _, _] = to_device.as_coeffs();
+    let device_size = layout.size * a.abs().max(b.abs()).max(c.abs()).max(d.abs());
+    b == 0.0 && c == 0.0 && a > 0.0 && d > 0.0 && device_size <= MAX_CACHED_GLYPH
+}
+
+/// The device coverage of `layout` filled (or stroked with `pen`) under
+/// `to_device` (see [`uses_glyph_masks`]), each value passed through the
+/// mask `gamma`, within a `width × height` canvas.
+pub(crate) fn text_coverage(
+    layout: &TextLayout,
+    to_device: Affine,
+    pen: Option<&tiny_skia::Stroke>,
+    gamma: &[u8; 256],
+    (width, height): (u32, u32),
+) -> Option<Coverage> {
+    let path = text_path(layout, to_device)?;
+    let ts = to_skia_transform(&to_device);
+    let shape = match pen {
+        Some(pen) => stroke_outline(&path, pen, ts)?,
+        None => path,
+    };
+    let device = shape.transform(ts)?;
+    let bounds = IntRect::from_xywh(0, 0, width, height)?;
+    let mut cov = rasterize(&device, SkFillRule::Winding, bounds)?;
+    for v in &mut cov.data {
+        *v = gamma[usize::from(*v)];
+    }
+    Some(cov)
+}
+
+/// The outlines of `layout` as one path in text space (x right, y down,
+/// the alphabetic baseline at y = 0), positioned as Chromium rounds glyph
+/// positions under `to_device` (text space → device).
+pub(crate) fn text_path(layout: &TextLayout, to_device: Affine) -> Option<tiny_skia::Path> {
+    let [a, b, c, d, _, _] = to_device.as_coeffs();
+    let horizontal = b == 0.0 && c == 0.0 && a > 0.0 && d > 0.0;
+    let device_size = layout.size * a.abs().max(b.abs()).max(c.abs()).max(d.abs());
+    let cached = device_size <= MAX_CACHED_GLYPH;
+    let snap = horizontal && cached;
+    // Glyphs are scaled (and hinted) at the size the text has along the
+    // device's vertical axis; other scaling stays in the transform.
+    let ppem = layout.size * c.hypot(d);
+    if !(ppem > 0.0 && ppem.is_finite()) {
+        return None;
+    }
+    let from_device = to_device.inverse();
+    let mut pb = PathBuilder::new();
+    for g in &layout.glyphs {
+        let face = &layout.faces[g.face];
+        let Some(outline) = face.face.outline(g.gid, ppem, style(face, cached)) else {
+            continue;
+        };
+        let (x, y) = if snap {
+            snapped_origin(g, to_device, from_device)
+        } else {
+            (g.x, g.y)
+        };
+        outline.append(&mut pb, &glyph_map(layout.size, ppem, x, y));
+    }
+    pb.finish()
+}
+
+/// The glyph's origin moved to where Skia's glyph cache puts it: a quarter
+/// pixel in x, a whole pixel in y, in device space.
+fn snapped_origin(g: &PlacedGlyph, to_device: Affine, from_device: Affine) -> (f64, f64) {
+    let p = to_device * Point::new(g.x, g.y);
+    let x = ((p.x + 0.125) * 4.0).floor() / 4.0;
+    let y = (p.y + 0.5).floor();
+    let back = from_device * Point::new(x, y);
+    (back.x, back.y)
+}
