@@ -8,7 +8,8 @@ pub mod package;
 pub mod report;
 pub mod session;
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
@@ -80,12 +81,36 @@ impl std::fmt::Display for RunError {
 impl std::error::Error for RunError {}
 
 /// Image `src` strings resolved by the platform: its files, the package,
-/// the network.
-struct PlatformLoader(Rc<RefCell<Platform>>);
+/// the network. Network images are fetched once per run (posters load the
+/// same avatar or logo many times), up to [`NETWORK_CACHE_BYTES`].
+struct PlatformLoader {
+    platform: Rc<RefCell<Platform>>,
+    network: RefCell<HashMap<String, Rc<Vec<u8>>>>,
+    cached_bytes: Cell<usize>,
+}
+
+/// Bytes of network images one run keeps for reuse.
+const NETWORK_CACHE_BYTES: usize = 64 << 20;
 
 impl ResourceLoader for PlatformLoader {
     fn load(&self, src: &str) -> Result<Vec<u8>, String> {
-        self.0.borrow_mut().load_resource(src)
+        let is_url = src.starts_with("http://") || src.starts_with("https://");
+        // Platform file paths can be URL-shaped (Alipay's temp files):
+        // only what the platform fetches from the network is cached.
+        let remote = is_url && !self.platform.borrow_mut().store().owns(src);
+        if remote {
+            if let Some(bytes) = self.network.borrow().get(src) {
+                return Ok(bytes.as_ref().clone());
+            }
+        }
+        let bytes = self.platform.borrow_mut().load_resource(src)?;
+        if remote && self.cached_bytes.get() + bytes.len() <= NETWORK_CACHE_BYTES {
+            self.cached_bytes.set(self.cached_bytes.get() + bytes.len());
+            self.network
+                .borrow_mut()
+                .insert(src.to_owned(), Rc::new(bytes.clone()));
+        }
+        Ok(bytes)
     }
 }
 
@@ -106,7 +131,11 @@ pub fn run_path(path: &Path, config: RunConfig) -> Result<RunReport, RunError> {
         taps: config.taps.clone(),
         js_limits: config.js_limits,
         settle_ms: config.settle_ms,
-        loader: Rc::new(PlatformLoader(platform.clone())),
+        loader: Rc::new(PlatformLoader {
+            platform: platform.clone(),
+            network: RefCell::default(),
+            cached_bytes: Cell::new(0),
+        }),
         platform: Some(platform.clone()),
         ..session::RunOptions::default()
     };

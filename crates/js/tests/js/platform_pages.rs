@@ -640,3 +640,32 @@ fn every_api_a_profile_lists_is_a_function_on_its_namespace() {
         );
     }
 }
+
+#[test]
+fn a_network_image_loads_once_per_run() {
+    let served = std::fs::read(repo_root().join("conformance/assets/blocks16.png")).unwrap();
+    let (base, requests) = crate::support::serve_counting(served, "image/png");
+    let script = r#"Page({ onReady() {
+  wx.createSelectorQuery().select('#c').fields({ node: true }).exec(([{ node }]) => {
+    let loaded = 0;
+    for (let i = 0; i < 3; i++) {
+      const img = node.createImage();
+      img.onload = () => { loaded += 1; if (loaded === 3) console.log('loaded 3 ' + img.width); };
+      img.onerror = (e) => console.log('error ' + e);
+      img.src = 'BASE/avatar.png';
+    }
+  });
+} })"#
+        .replace("BASE", &base);
+    let pkg = Pkg::new(&[
+        ("index.wxml", r#"<canvas type="2d" id="c"/>"#),
+        ("index.js", &script),
+    ]);
+    let out = Pkg::new(&[]);
+    let mut config = RunConfig::new(Profile::named("wechat").unwrap(), out.path());
+    config.fetcher = Box::new(mpcanvas_platform::fetch::HttpFetcher::default());
+    let report = run_path(pkg.path(), config).unwrap();
+    assert_clean(&report);
+    assert_eq!(console(&report), ["loaded 3 16"]);
+    assert_eq!(requests.load(std::sync::atomic::Ordering::SeqCst), 1);
+}

@@ -37,7 +37,18 @@ impl Drop for Pkg {
 /// Serves `body` as `content_type` to every request on a local port, for
 /// the rest of the test process; returns the base URL.
 pub(crate) fn serve(body: Vec<u8>, content_type: &'static str) -> String {
+    serve_counting(body, content_type).0
+}
+
+/// [`serve`], also counting the requests answered.
+pub(crate) fn serve_counting(
+    body: Vec<u8>,
+    content_type: &'static str,
+) -> (String, std::sync::Arc<std::sync::atomic::AtomicUsize>) {
     use std::io::{Read, Write};
+    use std::sync::atomic::Ordering;
+    let count = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let counter = count.clone();
     let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("a local port");
     let addr = listener.local_addr().unwrap();
     std::thread::spawn(move || {
@@ -57,7 +68,8 @@ pub(crate) fn serve(body: Vec<u8>, content_type: &'static str) -> String {
             );
             let _ = stream.write_all(header.as_bytes());
             let _ = stream.write_all(&body);
+            counter.fetch_add(1, Ordering::SeqCst);
         }
     });
-    format!("http://{addr}")
+    (format!("http://{addr}"), count)
 }
