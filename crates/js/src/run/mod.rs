@@ -98,10 +98,11 @@ impl ResourceLoader for PlatformLoader {
         // Platform file paths can be URL-shaped (Alipay's temp files):
         // only what the platform fetches from the network is cached.
         let remote = is_url && !self.platform.borrow_mut().store().owns(src);
-        if remote {
-            if let Some(bytes) = self.network.borrow().get(src) {
-                return Ok(bytes.as_ref().clone());
-            }
+        if let Some(bytes) = remote
+            .then(|| self.network.borrow().get(src).cloned())
+            .flatten()
+        {
+            return Ok(bytes.as_ref().clone());
         }
         let bytes = self.platform.borrow_mut().load_resource(src)?;
         if remote && self.cached_bytes.get() + bytes.len() <= NETWORK_CACHE_BYTES {
