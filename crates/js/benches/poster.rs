@@ -5,6 +5,7 @@
 //!
 //! `MPCANVAS_POSTER` names the script (default `../shared/bench/poster.js`
 //! beside the repository); its `assets/` and `fonts/` sit next to it.
+//! Also `bench/cjk-lines.js`: 1,000 lines of CJK + Latin text.
 
 use std::hint::black_box;
 use std::path::PathBuf;
@@ -55,6 +56,12 @@ fn bench(c: &mut Criterion) {
         });
     }
     group.finish();
+
+    let lines = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../bench/cjk-lines.js");
+    let script = DrawingScript::load(&lines).expect("bench/cjk-lines.js loads");
+    c.bench_function("text/cjk_1000_lines", |b| {
+        b.iter(|| black_box(render(&script, &options).expect("the lines draw")))
+    });
 }
 
 criterion_group!(benches, bench);
