@@ -4,15 +4,15 @@
 //! Promise mode, and downloads from a local HTTP server (with the size
 //! cap refusing a body and leaving no file).
 
-use std::io::{BufRead, BufReader, Write};
-use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use mpcanvas_export::{ExportOptions, Format, Pixels, PngCompression, SourceRect};
 use mpcanvas_js::run::{RunConfig, RunReport, run_path};
+use mpcanvas_platform::Profile;
 use mpcanvas_platform::fetch::{FetchLimits, Fetcher, HttpFetcher};
-use mpcanvas_platform::{Event, Profile};
+
+use crate::support::console;
 
 /// A scratch folder removed on drop.
 struct Dir(PathBuf);
@@ -67,39 +67,12 @@ fn png(w: u32, h: u32) -> Vec<u8> {
 /// A local server on 127.0.0.1: `/poster.png` (a 6×4 PNG), `/big`
 /// (2 MB), anything else 404.
 fn server() -> String {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    std::thread::spawn(move || {
-        for stream in listener.incoming().flatten() {
-            std::thread::spawn(move || {
-                let mut reader = BufReader::new(stream.try_clone().unwrap());
-                let mut line = String::new();
-                if reader.read_line(&mut line).is_err() {
-                    return;
-                }
-                let path = line.split_whitespace().nth(1).unwrap_or("/").to_owned();
-                loop {
-                    let mut h = String::new();
-                    if reader.read_line(&mut h).is_err() || h.trim().is_empty() {
-                        break;
-                    }
-                }
-                let (status, body) = match path.as_str() {
-                    "/poster.png" => ("200 OK", png(6, 4)),
-                    "/big" => ("200 OK", vec![7u8; 2 << 20]),
-                    _ => ("404 Not Found", b"missing".to_vec()),
-                };
-                let mut stream = stream;
-                let head = format!(
-                    "HTTP/1.1 {status}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
-                    body.len()
-                );
-                let _ = stream.write_all(head.as_bytes());
-                let _ = stream.write_all(&body);
-            });
-        }
-    });
-    base
+    crate::support::serve_routes(|path| match path {
+        "/poster.png" => ("200 OK", "image/png", png(6, 4)),
+        "/big" => ("200 OK", "application/octet-stream", vec![7u8; 2 << 20]),
+        _ => ("404 Not Found", "text/plain", b"missing".to_vec()),
+    })
+    .0
 }
 
 /// Runs the package at `pkg` on `profile` with data folder `out` and an
@@ -115,17 +88,6 @@ fn run(profile: &str, pkg: &Path, out: &Path) -> RunReport {
         ..RunConfig::new(Profile::named(profile).unwrap(), out)
     };
     run_path(pkg, config).expect("run starts")
-}
-
-fn console(report: &RunReport) -> Vec<String> {
-    report
-        .events
-        .iter()
-        .filter_map(|e| match e {
-            Event::Console { text, .. } => Some(text.clone()),
-            _ => None,
-        })
-        .collect()
 }
 
 fn assert_clean(report: &RunReport) {

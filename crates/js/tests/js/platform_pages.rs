@@ -11,7 +11,7 @@ use mpcanvas_js::run::{RunConfig, RunReport, run_path};
 use mpcanvas_platform::{Answer, Event, Profile};
 use serde_json::{Value, json};
 
-use crate::support::{Pkg, serve};
+use crate::support::{Pkg, console, serve};
 
 /// Runs `path` on `profile` with `taps`, the user answering `user`, in a
 /// fresh data folder (`out`, kept alive by the caller).
@@ -20,17 +20,6 @@ fn run_on(path: &Path, profile: &str, taps: &[&str], user: Answer, out: &Pkg) ->
     config.taps = taps.iter().map(|t| t.to_string()).collect();
     config.user = user;
     run_path(path, config).expect("the run starts")
-}
-
-fn console(report: &RunReport) -> Vec<String> {
-    report
-        .events
-        .iter()
-        .filter_map(|e| match e {
-            Event::Console { text, .. } => Some(text.clone()),
-            _ => None,
-        })
-        .collect()
 }
 
 /// `(api, ok, result)` of every platform call, in order.

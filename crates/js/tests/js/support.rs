@@ -1,13 +1,20 @@
-//! Test support: throwaway package folders.
+//! Test support: throwaway package folders, a local HTTP server, report
+//! helpers.
 
+use std::io::{BufRead, BufReader, Write};
+use std::net::TcpListener;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use mpcanvas_js::run::RunReport;
+use mpcanvas_platform::Event;
 
 /// A package folder that removes itself.
 pub(crate) struct Pkg(PathBuf);
 
 impl Pkg {
     pub(crate) fn new(files: &[(&str, &str)]) -> Pkg {
-        use std::sync::atomic::{AtomicUsize, Ordering};
         static N: AtomicUsize = AtomicUsize::new(0);
         let dir = std::env::temp_dir().join(format!(
             "mpcanvas-pkg-{}-{}",
@@ -44,32 +51,62 @@ pub(crate) fn serve(body: Vec<u8>, content_type: &'static str) -> String {
 pub(crate) fn serve_counting(
     body: Vec<u8>,
     content_type: &'static str,
-) -> (String, std::sync::Arc<std::sync::atomic::AtomicUsize>) {
-    use std::io::{Read, Write};
-    use std::sync::atomic::Ordering;
-    let count = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+) -> (String, Arc<AtomicUsize>) {
+    serve_routes(move |_| ("200 OK", content_type, body.clone()))
+}
+
+/// A local HTTP server on 127.0.0.1 answering each request path with
+/// `route(path)` = (status line, content type, body), one thread per
+/// connection, for the rest of the test process. Returns the base URL and
+/// the count of requests answered.
+pub(crate) fn serve_routes(
+    route: impl Fn(&str) -> (&'static str, &'static str, Vec<u8>) + Send + Sync + 'static,
+) -> (String, Arc<AtomicUsize>) {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("a local port");
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let count = Arc::new(AtomicUsize::new(0));
     let counter = count.clone();
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("a local port");
-    let addr = listener.local_addr().unwrap();
+    let route = Arc::new(route);
     std::thread::spawn(move || {
-        for mut stream in listener.incoming().flatten() {
-            // Read the request head; its contents do not matter here.
-            let mut head = Vec::new();
-            let mut buf = [0u8; 1024];
-            while !head.windows(4).any(|w| w == b"\r\n\r\n") {
-                match stream.read(&mut buf) {
-                    Ok(0) | Err(_) => break,
-                    Ok(n) => head.extend_from_slice(&buf[..n]),
+        for stream in listener.incoming().flatten() {
+            let (route, counter) = (route.clone(), counter.clone());
+            std::thread::spawn(move || {
+                let mut reader = BufReader::new(stream.try_clone().unwrap());
+                let mut line = String::new();
+                if reader.read_line(&mut line).is_err() {
+                    return;
                 }
-            }
-            let header = format!(
-                "HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
-                body.len()
-            );
-            let _ = stream.write_all(header.as_bytes());
-            let _ = stream.write_all(&body);
-            counter.fetch_add(1, Ordering::SeqCst);
+                let path = line.split_whitespace().nth(1).unwrap_or("/").to_owned();
+                // Skip the headers; their contents do not matter here.
+                loop {
+                    let mut h = String::new();
+                    if reader.read_line(&mut h).is_err() || h.trim().is_empty() {
+                        break;
+                    }
+                }
+                let (status, content_type, body) = route(&path);
+                let head = format!(
+                    "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                    body.len()
+                );
+                let mut stream = stream;
+                let _ = stream.write_all(head.as_bytes());
+                let _ = stream.write_all(&body);
+                counter.fetch_add(1, Ordering::SeqCst);
+            });
         }
     });
-    (format!("http://{addr}"), count)
+    (base, count)
+}
+
+/// The console lines of a run, in order.
+pub(crate) fn console(report: &RunReport) -> Vec<String> {
+    report
+        .events
+        .iter()
+        .filter_map(|e| match e {
+            Event::Console { text, .. } => Some(text.clone()),
+            _ => None,
+        })
+        .collect()
 }
