@@ -4,6 +4,7 @@
 
 mod conformance_cases;
 mod fuzz_corpus;
+mod image_formats;
 mod state_api;
 mod support;
 mod text_api;
