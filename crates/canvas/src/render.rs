@@ -84,12 +84,7 @@ impl Shape<'_> {
     pub(crate) fn device_bounds(&self) -> Option<tiny_skia::Rect> {
         let device = match self.kind {
             ShapeKind::Coverage(cov) => {
-                return tiny_skia::Rect::from_xywh(
-                    cov.x as f32,
-                    cov.y as f32,
-                    cov.width as f32,
-                    cov.height as f32,
-                );
+                return cov.rect();
             }
             ShapeKind::Fill(_) => self.path.clone().transform(self.transform)?,
             ShapeKind::Stroke(stroke) => match stroke_outline(self.path, stroke, self.transform) {
@@ -215,12 +210,7 @@ fn paint_coverage(
     let Some(mask) = coverage_mask(&cov, pixmap.width(), pixmap.height(), clip) else {
         return;
     };
-    let Some(rect) = tiny_skia::Rect::from_xywh(
-        cov.x as f32,
-        cov.y as f32,
-        cov.width as f32,
-        cov.height as f32,
-    ) else {
+    let Some(rect) = cov.rect() else {
         return;
     };
     let mut paint = paint.clone();

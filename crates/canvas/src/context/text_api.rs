@@ -191,12 +191,7 @@ impl Context2d {
             else {
                 return;
             };
-            let Some(rect) = tiny_skia::Rect::from_xywh(
-                cov.x as f32,
-                cov.y as f32,
-                cov.width as f32,
-                cov.height as f32,
-            ) else {
+            let Some(rect) = cov.rect() else {
                 return;
             };
             // The rectangle only bounds the shape (for layers and shadows).

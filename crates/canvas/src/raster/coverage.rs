@@ -26,6 +26,16 @@ pub(crate) struct Coverage {
 }
 
 impl Coverage {
+    /// The device rectangle the mask occupies; `None` when it is empty.
+    pub(crate) fn rect(&self) -> Option<tiny_skia::Rect> {
+        tiny_skia::Rect::from_xywh(
+            self.x as f32,
+            self.y as f32,
+            self.width as f32,
+            self.height as f32,
+        )
+    }
+
     /// Coverage of pixel (x, y) in device coordinates (0 outside).
     #[cfg(test)]
     pub(crate) fn at(&self, x: i32, y: i32) -> u8 {
