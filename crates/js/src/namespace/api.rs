@@ -48,6 +48,25 @@ pub(crate) fn begin<'js>(
     })
 }
 
+impl<'js> Invocation<'js> {
+    /// Hands `result` to the options' callbacks, or to a returned Promise
+    /// when `promises` allows one.
+    pub(crate) fn deliver(
+        &self,
+        ctx: &Ctx<'js>,
+        result: ApiResult,
+        promises: Promises,
+    ) -> rquickjs::Result<Value<'js>> {
+        deliver_result(
+            ctx,
+            &self.services.events,
+            self.options.as_object(),
+            result,
+            promises,
+        )
+    }
+}
+
 /// The host's platform and event loop, or a JS error saying the runtime
 /// has none.
 pub(crate) fn services(ctx: &Ctx<'_>) -> rquickjs::Result<Services> {
@@ -97,20 +116,14 @@ pub(crate) fn options_api<'js>(
     Function::new(
         ctx.clone(),
         move |ctx: Ctx<'js>, options: Opt<Value<'js>>, component: Opt<Value<'js>>| {
-            let Invocation {
-                options,
-                services,
-                converted,
-            } = begin(&ctx, options)?;
+            let invocation = begin(&ctx, options)?;
             let scope = scope_of(&ctx, component.0.as_ref());
-            let result = call(&mut services.platform.borrow_mut(), &converted, scope);
-            deliver_result(
-                &ctx,
-                &services.events,
-                options.as_object(),
-                result,
-                promises,
-            )
+            let result = call(
+                &mut invocation.services.platform.borrow_mut(),
+                &invocation.converted,
+                scope,
+            );
+            invocation.deliver(&ctx, result, promises)
         },
     )?
     .with_name(name)

@@ -10,7 +10,7 @@ use mpcanvas_platform::{ApiResult, FileData, JsValue, Platform, Reply, profile};
 use rquickjs::function::{Opt, Rest};
 use rquickjs::{ArrayBuffer, Ctx, Function, IntoJs, Object, Value};
 
-use super::api::{deliver_result, promises, services};
+use super::api::{Invocation, begin, promises, services};
 use super::convert;
 use crate::callback::{Outcome, Promises, deliver};
 
@@ -114,11 +114,11 @@ fn async_method<'js>(
     Function::new(
         ctx.clone(),
         move |ctx: Ctx<'js>, options: Opt<Value<'js>>| {
-            let options = options
-                .0
-                .unwrap_or_else(|| Value::new_undefined(ctx.clone()));
-            let services = services(&ctx)?;
-            let converted = convert::to_platform(&ctx, &options)?;
+            let Invocation {
+                options,
+                services,
+                converted,
+            } = begin(&ctx, options)?;
             let result = call(&ctx, &mut services.platform.borrow_mut(), &name, &converted)?;
             let outcome = match result {
                 Ok(res) => Outcome::Success(res),
@@ -213,19 +213,13 @@ pub(crate) fn download_file<'js>(ctx: &Ctx<'js>) -> rquickjs::Result<Function<'j
     Function::new(
         ctx.clone(),
         move |ctx: Ctx<'js>, options: Opt<Value<'js>>| {
-            let options = options
-                .0
-                .unwrap_or_else(|| Value::new_undefined(ctx.clone()));
-            let services = services(&ctx)?;
-            let converted = convert::to_platform(&ctx, &options)?;
-            let result = services.platform.borrow_mut().download_file(&converted);
-            deliver_result(
-                &ctx,
-                &services.events,
-                options.as_object(),
-                result,
-                Promises::Never,
-            )
+            let invocation = begin(&ctx, options)?;
+            let result = invocation
+                .services
+                .platform
+                .borrow_mut()
+                .download_file(&invocation.converted);
+            invocation.deliver(&ctx, result, Promises::Never)
         },
     )?
     .with_name("downloadFile")

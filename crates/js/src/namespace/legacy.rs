@@ -9,7 +9,7 @@ use rquickjs::function::{Opt, Rest, This};
 use rquickjs::object::Accessor;
 use rquickjs::{Class, Ctx, Function, JsLifetime, Object, Value};
 
-use super::api::{Invocation, begin, deliver_result, promises, services};
+use super::api::{Invocation, begin, promises, services};
 use super::convert;
 use crate::canvas::gradient::JsGradient;
 use crate::canvas::pattern::JsPattern;
@@ -561,23 +561,20 @@ fn to_temp_file_path<'js>(ctx: &Ctx<'js>) -> rquickjs::Result<Function<'js>> {
     Function::new(
         ctx.clone(),
         |ctx: Ctx<'js>, this: This2<'js>, options: Opt<Value<'js>>| {
-            let Invocation {
-                options,
-                services,
-                converted,
-            } = begin(&ctx, options)?;
-            let allowed = services.platform.borrow().profile().export.promises;
-            let result = services
+            let invocation = begin(&ctx, options)?;
+            let allowed = invocation
+                .services
+                .platform
+                .borrow()
+                .profile()
+                .export
+                .promises;
+            let result = invocation
+                .services
                 .platform
                 .borrow_mut()
-                .context_to_temp_file_path(&this.0.borrow().recorder, &converted);
-            deliver_result(
-                &ctx,
-                &services.events,
-                options.as_object(),
-                result,
-                promises(allowed),
-            )
+                .context_to_temp_file_path(&this.0.borrow().recorder, &invocation.converted);
+            invocation.deliver(&ctx, result, promises(allowed))
         },
     )?
     .with_name("toTempFilePath")

@@ -5,7 +5,7 @@
 use rquickjs::function::{Opt, This};
 use rquickjs::{Class, Ctx, Function, Value};
 
-use super::api::{Invocation, begin, deliver_result, promises, services};
+use super::api::{Invocation, begin, promises, services};
 use super::convert;
 use crate::canvas::element::JsCanvas;
 
@@ -32,24 +32,21 @@ fn to_temp_file_path<'js>(ctx: &Ctx<'js>) -> rquickjs::Result<Function<'js>> {
     Function::new(
         ctx.clone(),
         |ctx: Ctx<'js>, node: This<Class<'js, JsCanvas<'js>>>, options: Opt<Value<'js>>| {
-            let Invocation {
-                options,
-                services,
-                converted,
-            } = begin(&ctx, options)?;
+            let invocation = begin(&ctx, options)?;
             let target = convert::node_of(&node.0.borrow());
-            let allowed = services.platform.borrow().profile().export.node_promises;
-            let result = services
+            let allowed = invocation
+                .services
+                .platform
+                .borrow()
+                .profile()
+                .export
+                .node_promises;
+            let result = invocation
+                .services
                 .platform
                 .borrow_mut()
-                .node_to_temp_file_path(&target, &converted);
-            deliver_result(
-                &ctx,
-                &services.events,
-                options.as_object(),
-                result,
-                promises(allowed),
-            )
+                .node_to_temp_file_path(&target, &invocation.converted);
+            invocation.deliver(&ctx, result, promises(allowed))
         },
     )?
     .with_name("toTempFilePath")
