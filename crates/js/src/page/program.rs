@@ -550,6 +550,28 @@ pub fn call_method<'js>(
     Ok(true)
 }
 
+/// The component's registered lifetimes object, if it has one.
+fn lifetimes_of<'js>(
+    ctx: &Ctx<'js>,
+    instance: &Object<'js>,
+) -> rquickjs::Result<Option<Object<'js>>> {
+    let hidden = Symbol::new_global(ctx.clone(), LIFETIMES_KEY)?;
+    Ok(instance.get::<_, Value<'js>>(hidden)?.into_object())
+}
+
+/// Calls `hooks[hook]` with `this` the instance, if it is a function.
+fn call_hook<'js>(
+    hooks: &Object<'js>,
+    hook: &str,
+    instance: &Object<'js>,
+) -> rquickjs::Result<bool> {
+    let Some(f) = hooks.get::<_, Value<'js>>(hook)?.into_function() else {
+        return Ok(false);
+    };
+    f.call::<_, Value>((This(instance.clone()),))?;
+    Ok(true)
+}
+
 /// Calls a component lifetime hook (`attached`, `ready`, `didMount`, …)
 /// with `this` the instance. Returns whether one was defined.
 pub fn call_lifetime<'js>(
@@ -557,16 +579,10 @@ pub fn call_lifetime<'js>(
     instance: &Object<'js>,
     hook: &str,
 ) -> rquickjs::Result<bool> {
-    let hidden = Symbol::new_global(ctx.clone(), LIFETIMES_KEY)?;
-    let Some(lifetimes) = instance.get::<_, Value<'js>>(hidden)?.into_object() else {
-        return Ok(false);
-    };
-    let f: Value<'js> = lifetimes.get(hook)?;
-    let Some(f) = f.into_function() else {
-        return Ok(false);
-    };
-    f.call::<_, Value>((This(instance.clone()),))?;
-    Ok(true)
+    match lifetimes_of(ctx, instance)? {
+        Some(lifetimes) => call_hook(&lifetimes, hook, instance),
+        None => Ok(false),
+    }
 }
 
 /// Calls a component's `pageLifetimes[hook]` (`show`, `hide`).
@@ -575,21 +591,16 @@ pub fn call_page_lifetime<'js>(
     instance: &Object<'js>,
     hook: &str,
 ) -> rquickjs::Result<bool> {
-    let hidden = Symbol::new_global(ctx.clone(), LIFETIMES_KEY)?;
-    let Some(lifetimes) = instance.get::<_, Value<'js>>(hidden)?.into_object() else {
-        return Ok(false);
+    let page = match lifetimes_of(ctx, instance)? {
+        Some(lifetimes) => lifetimes
+            .get::<_, Value<'js>>("pageLifetimes")?
+            .into_object(),
+        None => None,
     };
-    let Some(page) = lifetimes
-        .get::<_, Value<'js>>("pageLifetimes")?
-        .into_object()
-    else {
-        return Ok(false);
-    };
-    let Some(f) = page.get::<_, Value<'js>>(hook)?.into_function() else {
-        return Ok(false);
-    };
-    f.call::<_, Value>((This(instance.clone()),))?;
-    Ok(true)
+    match page {
+        Some(page) => call_hook(&page, hook, instance),
+        None => Ok(false),
+    }
 }
 
 /// Child components of `owner` matching a `#id` or `.class` selector.
