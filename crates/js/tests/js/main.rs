@@ -4,6 +4,7 @@
 mod conformance;
 mod fs;
 mod images;
+mod page_images;
 mod platform_pages;
 mod session;
 mod support;

@@ -3,61 +3,11 @@
 //! the legacy draw-then-export rule, authorization with the scripted user,
 //! and mini-game canvases.
 
-use std::path::Path;
-
-use mpcanvas_canvas::{Image, Limits};
 use mpcanvas_conformance::repo_root;
-use mpcanvas_js::run::{RunConfig, RunReport, run_path};
-use mpcanvas_platform::{Answer, Event, Profile};
-use serde_json::{Value, json};
+use mpcanvas_platform::{Answer, Profile};
+use serde_json::json;
 
-use crate::support::{Pkg, console, serve};
-
-/// Runs `path` on `profile` with `taps`, the user answering `user`, in a
-/// fresh data folder (`out`, kept alive by the caller).
-fn run_on(path: &Path, profile: &str, taps: &[&str], user: Answer, out: &Pkg) -> RunReport {
-    let mut config = RunConfig::new(Profile::named(profile).expect("profile"), out.path());
-    config.taps = taps.iter().map(|t| t.to_string()).collect();
-    config.user = user;
-    run_path(path, config).expect("the run starts")
-}
-
-/// `(api, ok, result)` of every platform call, in order.
-fn calls(report: &RunReport) -> Vec<(String, bool, Value)> {
-    report
-        .events
-        .iter()
-        .filter_map(|e| match e {
-            Event::Call {
-                api, ok, result, ..
-            } => Some((api.clone(), *ok, result.clone())),
-            _ => None,
-        })
-        .collect()
-}
-
-fn prompts(report: &RunReport) -> usize {
-    report
-        .events
-        .iter()
-        .filter(|e| matches!(e, Event::Prompt { .. }))
-        .count()
-}
-
-fn assert_clean(report: &RunReport) {
-    assert!(report.is_clean(), "{}", report.to_text());
-}
-
-fn decode(path: &Path) -> Image {
-    let bytes = std::fs::read(path).expect("the file exists");
-    Image::decode(&bytes, &Limits::default()).expect("an image")
-}
-
-/// The unpremultiplied RGBA of one pixel of a decoded image.
-fn pixel(image: &Image, x: u32, y: u32) -> [u8; 4] {
-    let i = ((y * image.width() + x) * 4) as usize;
-    image.to_rgba8()[i..i + 4].try_into().unwrap()
-}
+use crate::support::{Pkg, assert_clean, calls, console, decode, pixel, prompts, run_on};
 
 #[test]
 fn every_bundled_example_saves_its_poster_to_the_album() {
@@ -342,86 +292,6 @@ fn the_json_report_lists_calls_prompts_and_files() {
 }
 
 #[test]
-fn alipay_image_page_chooses_previews_and_saves_from_a_server() {
-    // Alipay's image page pattern: three taps, each one API.
-    let served = std::fs::read(repo_root().join("conformance/assets/alpha64.png")).unwrap();
-    let base = serve(served.clone(), "image/png");
-    let script = r#"Page({
-  chooseImage() {
-    my.chooseImage({
-      sourceType: ['camera', 'album'],
-      count: 2,
-      success: (res) => {
-        my.alert({ content: JSON.stringify(res.apFilePaths.length) });
-        console.log('chose ' + res.apFilePaths.length + ' ' + res.apFilePaths[0].slice(0, 21));
-      },
-      fail: () => my.showToast({ content: 'fail' }),
-    });
-  },
-  previewImage() {
-    my.previewImage({
-      current: 1,
-      urls: ['BASE/a.png', 'BASE/b.png'],
-      success: () => console.log('previewed'),
-    });
-  },
-  saveImage() {
-    my.saveImage({
-      url: 'BASE/a.png',
-      showActionSheet: true,
-      success: () => {
-        my.alert({ title: 'saved' });
-        console.log('saved');
-      },
-    });
-  },
-})"#
-    .replace("BASE", &base);
-    let pkg = Pkg::new(&[("index.axml", "<view/>"), ("index.js", &script)]);
-    let out = Pkg::new(&[]);
-    let mut config = RunConfig::new(Profile::named("alipay").unwrap(), out.path());
-    config.taps = ["chooseImage", "previewImage", "saveImage"]
-        .map(String::from)
-        .to_vec();
-    config.gallery = ["alpha64.png", "blocks16.png", "deep16.png"]
-        .map(|f| repo_root().join("conformance/assets").join(f))
-        .to_vec();
-    config.fetcher = Box::new(mpcanvas_platform::fetch::HttpFetcher::default());
-    let report = run_path(pkg.path(), config).unwrap();
-    assert_clean(&report);
-    assert_eq!(
-        console(&report),
-        ["chose 2 https://resource/apml", "previewed", "saved"]
-    );
-    // The two picks became temp files; the saved image is the served bytes.
-    assert_eq!(report.temp_files.len(), 2);
-    assert_eq!(report.album.len(), 1);
-    assert_eq!(std::fs::read(&report.album[0].real_path).unwrap(), served);
-    let alerts = calls(&report)
-        .into_iter()
-        .filter(|(api, ..)| api == "my.alert")
-        .count();
-    assert_eq!(alerts, 2);
-}
-
-#[test]
-fn a_cancelled_picker_fails_with_the_platforms_cancel() {
-    let pkg = Pkg::new(&[
-        ("index.wxml", "<view/>"),
-        (
-            "index.js",
-            "Page({ pick() { wx.chooseImage({ count: 1 }).catch((e) => console.log(e.errMsg)); } })",
-        ),
-    ]);
-    let out = Pkg::new(&[]);
-    // No gallery: the user has nothing to pick and backs out.
-    let report = run_on(pkg.path(), "wechat", &["pick"], Answer::Allow, &out);
-    assert_clean(&report);
-    assert_eq!(console(&report), ["chooseImage:fail cancel"]);
-    assert!(report.temp_files.is_empty());
-}
-
-#[test]
 fn alipay_and_feishu_and_mini_game_doc_samples_run_as_written() {
     // Alipay: the context exports itself; the result is `apFilePath`.
     let alipay = Pkg::new(&[
@@ -494,113 +364,6 @@ canvas.toTempFilePath({
     }
 }
 
-/// The largest channel difference between two same-sized RGBA images.
-fn max_difference(a: &Image, b: &Image) -> u8 {
-    assert_eq!((a.width(), a.height()), (b.width(), b.height()));
-    a.to_rgba8()
-        .iter()
-        .zip(b.to_rgba8())
-        .map(|(x, y)| x.abs_diff(y))
-        .max()
-        .unwrap_or(0)
-}
-
-#[test]
-fn legacy_exports_wait_for_the_images_their_draw_loads_on_every_profile() {
-    // A picked photo (a temp file) drawn by path on the legacy context and
-    // exported in the same task as draw(): the export holds the photo.
-    let script = r#"const ns = typeof wx !== 'undefined' ? wx : typeof my !== 'undefined' ? my : tt;
-Page({ pick() {
-  ns.chooseImage({ count: 1, success: (res) => {
-    const path = (res.tempFilePaths || res.apFilePaths)[0];
-    const ctx = ns.createCanvasContext('c');
-    ctx.drawImage(path, 0, 0, 16, 16);
-    ctx.draw(false, () => console.log('drawn'));
-    ns.canvasToTempFilePath({
-      canvasId: 'c', width: 16, height: 16, destWidth: 16, destHeight: 16,
-      success: () => console.log('exported'),
-    });
-    console.log('queued');
-  } });
-} })"#;
-    let asset = repo_root().join("conformance/assets/blocks16.png");
-    let expected = decode(&asset);
-    for (profile, markup) in [
-        ("wechat", "index.wxml"),
-        ("alipay", "index.axml"),
-        ("feishu", "index.ttml"),
-        ("douyin", "index.ttml"),
-    ] {
-        let pkg = Pkg::new(&[
-            (
-                markup,
-                r#"<canvas canvas-id="c" id="c" style="width: 16px; height: 16px"/>"#,
-            ),
-            ("index.js", script),
-        ]);
-        let out = Pkg::new(&[]);
-        let mut config = RunConfig::new(Profile::named(profile).unwrap(), out.path());
-        config.taps = vec!["pick".into()];
-        config.gallery = vec![asset.clone()];
-        // At dpr 1 every profile's bitmap is the CSS size: a 1:1 export.
-        config.device.dpr = 1.0;
-        let report = run_path(pkg.path(), config).unwrap();
-        assert_clean(&report);
-        assert_eq!(
-            console(&report),
-            ["queued", "drawn", "exported"],
-            "{profile}"
-        );
-        // temp_files[0] is the picked photo, [1] the export.
-        let exported = decode(&report.temp_files[1].real_path);
-        assert!(
-            max_difference(&exported, &expected) <= 2,
-            "{profile}: the export does not hold the photo"
-        );
-    }
-}
-
-#[test]
-fn two_d_images_load_after_the_current_task_and_then_draw_into_the_export() {
-    let script = r#"Page({ pick() {
-  wx.chooseImage({ count: 1, success: (res) => {
-    wx.createSelectorQuery().select('#c').fields({ node: true }).exec(([{ node }]) => {
-      node.width = 16; node.height = 16;
-      const img = node.createImage();
-      img.onload = () => {
-        console.log('onload ' + img.width + 'x' + img.height + ' ' + img.complete);
-        node.getContext('2d').drawImage(img, 0, 0);
-        wx.canvasToTempFilePath({ canvas: node, destWidth: 16, destHeight: 16,
-          success: () => console.log('exported') });
-      };
-      img.onerror = (e) => console.log('error', e);
-      img.src = res.tempFilePaths[0];
-      console.log('src set, complete=' + img.complete);
-    });
-  } });
-} })"#;
-    let asset = repo_root().join("conformance/assets/blocks16.png");
-    let pkg = Pkg::new(&[
-        (
-            "index.wxml",
-            r#"<canvas type="2d" id="c" style="width: 16px; height: 16px"/>"#,
-        ),
-        ("index.js", script),
-    ]);
-    let out = Pkg::new(&[]);
-    let mut config = RunConfig::new(Profile::named("wechat").unwrap(), out.path());
-    config.taps = vec!["pick".into()];
-    config.gallery = vec![asset.clone()];
-    let report = run_path(pkg.path(), config).unwrap();
-    assert_clean(&report);
-    assert_eq!(
-        console(&report),
-        ["src set, complete=false", "onload 16x16 true", "exported"]
-    );
-    let exported = decode(&report.temp_files[1].real_path);
-    assert!(max_difference(&exported, &decode(&asset)) <= 2);
-}
-
 #[test]
 fn every_api_a_profile_lists_is_a_function_on_its_namespace() {
     for name in mpcanvas_platform::profile::PROFILE_NAMES {
@@ -628,33 +391,4 @@ fn every_api_a_profile_lists_is_a_function_on_its_namespace() {
             "{name}"
         );
     }
-}
-
-#[test]
-fn a_network_image_loads_once_per_run() {
-    let served = std::fs::read(repo_root().join("conformance/assets/blocks16.png")).unwrap();
-    let (base, requests) = crate::support::serve_counting(served, "image/png");
-    let script = r#"Page({ onReady() {
-  wx.createSelectorQuery().select('#c').fields({ node: true }).exec(([{ node }]) => {
-    let loaded = 0;
-    for (let i = 0; i < 3; i++) {
-      const img = node.createImage();
-      img.onload = () => { loaded += 1; if (loaded === 3) console.log('loaded 3 ' + img.width); };
-      img.onerror = (e) => console.log('error ' + e);
-      img.src = 'BASE/avatar.png';
-    }
-  });
-} })"#
-        .replace("BASE", &base);
-    let pkg = Pkg::new(&[
-        ("index.wxml", r#"<canvas type="2d" id="c"/>"#),
-        ("index.js", &script),
-    ]);
-    let out = Pkg::new(&[]);
-    let mut config = RunConfig::new(Profile::named("wechat").unwrap(), out.path());
-    config.fetcher = Box::new(mpcanvas_platform::fetch::HttpFetcher::default());
-    let report = run_path(pkg.path(), config).unwrap();
-    assert_clean(&report);
-    assert_eq!(console(&report), ["loaded 3 16"]);
-    assert_eq!(requests.load(std::sync::atomic::Ordering::SeqCst), 1);
 }

@@ -7,8 +7,10 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use mpcanvas_js::run::RunReport;
-use mpcanvas_platform::Event;
+use mpcanvas_canvas::{Image, Limits};
+use mpcanvas_js::run::{RunConfig, RunReport, run_path};
+use mpcanvas_platform::{Answer, Event, Profile};
+use serde_json::Value;
 
 /// A package folder that removes itself.
 pub(crate) struct Pkg(PathBuf);
@@ -109,4 +111,56 @@ pub(crate) fn console(report: &RunReport) -> Vec<String> {
             _ => None,
         })
         .collect()
+}
+
+/// Runs `path` on `profile` with `taps`, the user answering `user`, in a
+/// fresh data folder (`out`, kept alive by the caller).
+pub(crate) fn run_on(
+    path: &Path,
+    profile: &str,
+    taps: &[&str],
+    user: Answer,
+    out: &Pkg,
+) -> RunReport {
+    let mut config = RunConfig::new(Profile::named(profile).expect("profile"), out.path());
+    config.taps = taps.iter().map(|t| t.to_string()).collect();
+    config.user = user;
+    run_path(path, config).expect("the run starts")
+}
+
+/// `(api, ok, result)` of every platform call, in order.
+pub(crate) fn calls(report: &RunReport) -> Vec<(String, bool, Value)> {
+    report
+        .events
+        .iter()
+        .filter_map(|e| match e {
+            Event::Call {
+                api, ok, result, ..
+            } => Some((api.clone(), *ok, result.clone())),
+            _ => None,
+        })
+        .collect()
+}
+
+pub(crate) fn prompts(report: &RunReport) -> usize {
+    report
+        .events
+        .iter()
+        .filter(|e| matches!(e, Event::Prompt { .. }))
+        .count()
+}
+
+pub(crate) fn assert_clean(report: &RunReport) {
+    assert!(report.is_clean(), "{}", report.to_text());
+}
+
+pub(crate) fn decode(path: &Path) -> Image {
+    let bytes = std::fs::read(path).expect("the file exists");
+    Image::decode(&bytes, &Limits::default()).expect("an image")
+}
+
+/// The unpremultiplied RGBA of one pixel of a decoded image.
+pub(crate) fn pixel(image: &Image, x: u32, y: u32) -> [u8; 4] {
+    let i = ((y * image.width() + x) * 4) as usize;
+    image.to_rgba8()[i..i + 4].try_into().unwrap()
 }
