@@ -9,8 +9,7 @@ use rquickjs::function::{Opt, Rest, This};
 use rquickjs::object::Accessor;
 use rquickjs::{Class, Ctx, Function, JsLifetime, Object, Value};
 
-use super::api::{Invocation, begin, promises, services};
-use super::convert;
+use super::api::services;
 use crate::canvas::gradient::JsGradient;
 use crate::canvas::pattern::JsPattern;
 use crate::webidl::to_number;
@@ -19,8 +18,9 @@ use crate::webidl::to_number;
 #[derive(Trace, JsLifetime)]
 #[rquickjs::class(rename = "CanvasContext")]
 pub struct JsLegacyContext<'js> {
+    /// The recorded calls; exports replay them.
     #[qjs(skip_trace)]
-    recorder: CanvasContext,
+    pub(crate) recorder: CanvasContext,
     /// Values given to the property setters, returned by their getters.
     values: Object<'js>,
 }
@@ -52,8 +52,8 @@ impl<'js> JsLegacyContext<'js> {
         )?;
         for method in methods {
             let f = match method.as_str() {
-                "toTempFilePath" => to_temp_file_path(ctx)?,
-                "toDataURL" => to_data_url(ctx)?,
+                "toTempFilePath" => super::legacy_export::to_temp_file_path(ctx)?,
+                "toDataURL" => super::legacy_export::to_data_url(ctx)?,
                 _ => continue,
             };
             instance.set(method.as_str(), f)?;
@@ -62,7 +62,8 @@ impl<'js> JsLegacyContext<'js> {
     }
 }
 
-type This2<'js> = This<Class<'js, JsLegacyContext<'js>>>;
+/// `this` of a legacy context method.
+pub(crate) type This2<'js> = This<Class<'js, JsLegacyContext<'js>>>;
 
 fn numbers<'js>(ctx: &Ctx<'js>, args: &[Value<'js>], n: usize) -> rquickjs::Result<Vec<f64>> {
     (0..n)
@@ -554,60 +555,6 @@ fn draw<'js>(ctx: &Ctx<'js>) -> rquickjs::Result<Function<'js>> {
         },
     )?
     .with_name("draw")
-}
-
-/// Alipay `ctx.toTempFilePath(options)`.
-fn to_temp_file_path<'js>(ctx: &Ctx<'js>) -> rquickjs::Result<Function<'js>> {
-    Function::new(
-        ctx.clone(),
-        |ctx: Ctx<'js>, this: This2<'js>, options: Opt<Value<'js>>| {
-            let invocation = begin(&ctx, options)?;
-            let allowed = invocation
-                .services
-                .platform
-                .borrow()
-                .profile()
-                .export
-                .promises;
-            let result = invocation
-                .services
-                .platform
-                .borrow_mut()
-                .context_to_temp_file_path(&this.0.borrow().recorder, &invocation.converted);
-            invocation.deliver(&ctx, result, promises(allowed))
-        },
-    )?
-    .with_name("toTempFilePath")
-}
-
-/// Alipay `ctx.toDataURL(options)`: a Promise of the data URL string.
-fn to_data_url<'js>(ctx: &Ctx<'js>) -> rquickjs::Result<Function<'js>> {
-    Function::new(
-        ctx.clone(),
-        |ctx: Ctx<'js>, this: This2<'js>, options: Opt<Value<'js>>| {
-            let Invocation {
-                options: _,
-                services,
-                converted,
-            } = begin(&ctx, options)?;
-            let result = services
-                .platform
-                .borrow_mut()
-                .context_to_data_url(&this.0.borrow().recorder, &converted);
-            let (promise, resolve, reject) = ctx.promise()?;
-            let (settle, value): (Function<'js>, Value<'js>) = match result {
-                Ok(url) => (
-                    resolve,
-                    rquickjs::String::from_str(ctx.clone(), &url)?.into_value(),
-                ),
-                Err(failure) => (reject, convert::reply(&ctx, &failure.reply)?.into_value()),
-            };
-            let task = Function::new(ctx.clone(), move || settle.call::<_, ()>((value.clone(),)))?;
-            services.events.post(&ctx, task)?;
-            Ok::<_, rquickjs::Error>(promise)
-        },
-    )?
-    .with_name("toDataURL")
 }
 
 /// `createCanvasContext(id, component?)`.

@@ -7,6 +7,7 @@ pub(crate) mod api;
 pub(crate) mod convert;
 pub(crate) mod fs;
 pub(crate) mod legacy;
+pub(crate) mod legacy_export;
 pub(crate) mod nodes;
 pub(crate) mod system;
 
