@@ -73,8 +73,17 @@ impl std::error::Error for FetchError {}
 
 /// Where URL downloads come from.
 pub trait Fetcher {
-    /// The body of `url`.
+    /// The body of `url`; a non-success HTTP status is an error
+    /// ([`FetchError::Status`]).
     fn fetch(&self, url: &str) -> Result<Fetched, FetchError>;
+
+    /// The body of `url` whatever its HTTP status, which
+    /// [`Fetched::status`] carries (`downloadFile` delivers error pages
+    /// with their status on most platforms). Fetchers without statuses
+    /// answer as [`fetch`](Fetcher::fetch) does.
+    fn fetch_any_status(&self, url: &str) -> Result<Fetched, FetchError> {
+        self.fetch(url)
+    }
 }
 
 /// A fetcher with no network: every URL fails (the default for runs that
@@ -141,15 +150,20 @@ impl Default for HttpFetcher {
 
 impl Fetcher for HttpFetcher {
     fn fetch(&self, url: &str) -> Result<Fetched, FetchError> {
+        let fetched = self.fetch_any_status(url)?;
+        if !(200..300).contains(&fetched.status) {
+            return Err(FetchError::Status(fetched.status));
+        }
+        Ok(fetched)
+    }
+
+    fn fetch_any_status(&self, url: &str) -> Result<Fetched, FetchError> {
         let lower = url.to_ascii_lowercase();
         if !(lower.starts_with("http://") || lower.starts_with("https://")) {
             return Err(FetchError::InvalidUrl);
         }
         let mut response = self.agent.get(url).call().map_err(map_error)?;
         let status = response.status().as_u16();
-        if !(200..300).contains(&status) {
-            return Err(FetchError::Status(status));
-        }
         let cap = self.limits.max_bytes;
         let mut bytes = Vec::new();
         // One byte over the cap tells "too large" from "exactly the cap".

@@ -112,8 +112,12 @@ impl Platform {
         if !is_url(url) || self.store.owns(url) {
             return Err(fail(format!("download failed: invalid url {url}")));
         }
-        self.fetcher
-            .fetch(url)
+        let fetched = if self.profile.download.error_status_succeeds {
+            self.fetcher.fetch_any_status(url)
+        } else {
+            self.fetcher.fetch(url)
+        };
+        fetched
             .map(|f| (f.bytes, f.status))
             .map_err(|e| fail(e.to_string()))
     }
@@ -136,9 +140,10 @@ impl Platform {
     /// `data:` URL where the profile allows) in a new temp file, named in
     /// the profile's result fields, with `statusCode` where the profile
     /// has it. With `filePath` (where honoured) the body goes to that user
-    /// path instead and the result names it as `filePath`. Network
-    /// failures, HTTP error statuses and over-size bodies fail with
-    /// nothing written.
+    /// path instead and the result names it as `filePath`. An HTTP error
+    /// status succeeds with its body where the profile says so, else
+    /// fails; network failures and over-size bodies fail with nothing
+    /// written.
     pub fn download_file(&mut self, options: &JsValue) -> ApiResult {
         const API: &str = "downloadFile";
         let outcome = self.require(API).and_then(|()| {

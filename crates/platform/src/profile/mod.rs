@@ -234,6 +234,12 @@ pub struct DownloadRules {
     /// Whether the success object carries `statusCode`: documented by
     /// WeChat, Feishu and Douyin, not by Alipay.
     pub status_code: bool,
+    /// Whether an HTTP error status (4xx, 5xx) still succeeds, with the
+    /// error body as the file and its `statusCode`: WeChat, Feishu and
+    /// Douyin document `statusCode` on success and their samples check
+    /// `res.statusCode === 200`; Alipay, which has no `statusCode`, fails
+    /// (error 12).
+    pub error_status_succeeds: bool,
     /// Whether `filePath` (download into a user file) is honoured:
     /// WeChat ≥ 1.8.0, Feishu ≥ 3.43.0, Douyin ≥ 2.42.0; Alipay has no
     /// such option and ignores it. With it the success object names the

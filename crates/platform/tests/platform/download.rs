@@ -76,14 +76,16 @@ fn failed_downloads_write_nothing_and_say_why() {
     for profile in profiles() {
         let dir = Scratch::new("dl-fail");
         let mut p = launch(&profile, dir.path(), ScriptedUser::default());
-        // The test fetcher caps bodies at 1 MB; /big is 2 MB.
-        for (route, detail) in [
-            ("/missing", "download failed: http status 404".to_owned()),
-            (
-                "/big",
-                format!("download failed: the file is larger than {} bytes", 1 << 20),
-            ),
-        ] {
+        // The test fetcher caps bodies at 1 MB; /big is 2 MB. A 404 fails
+        // only where the success object has no statusCode to report it.
+        let mut failing = vec![(
+            "/big",
+            format!("download failed: the file is larger than {} bytes", 1 << 20),
+        )];
+        if !profile.download.error_status_succeeds {
+            failing.push(("/missing", "download failed: http status 404".to_owned()));
+        }
+        for (route, detail) in failing {
             let err = p
                 .download_file(&url_opts(&format!("{base}{route}")))
                 .unwrap_err();
@@ -108,6 +110,30 @@ fn failed_downloads_write_nothing_and_say_why() {
         assert_eq!(err.kind, FailKind::Parameter);
         assert_eq!(listing(&dir.path().join("tmp")), Vec::<String>::new());
         assert_eq!(listing(&dir.path().join("usr")), Vec::<String>::new());
+    }
+}
+
+#[test]
+fn http_error_statuses_reach_success_with_their_body_where_the_profile_says() {
+    let base = server();
+    for profile in profiles() {
+        let dir = Scratch::new("dl-404");
+        let mut p = launch(&profile, dir.path(), ScriptedUser::default());
+        let result = p.download_file(&url_opts(&format!("{base}/missing")));
+        assert_eq!(
+            result.is_ok(),
+            profile.download.error_status_succeeds,
+            "{}",
+            profile.name
+        );
+        let Ok(res) = result else { continue };
+        assert!(profile.download.status_code, "{}", profile.name);
+        assert_eq!(res["statusCode"], 404);
+        let path = temp_path(&profile, &res);
+        // The error page is the file, named .bin (neither URL nor bytes
+        // say what it is).
+        assert!(path.ends_with(".bin"), "{path}");
+        assert_eq!(p.store().read(&path).unwrap(), b"missing");
     }
 }
 

@@ -44,6 +44,9 @@ fn the_http_fetcher_reports_each_failure() {
         f.fetch(&format!("{base}/404")),
         Err(FetchError::Status(404))
     );
+    // The same answer with its body, for downloadFile's success.
+    let page = f.fetch_any_status(&format!("{base}/404")).unwrap();
+    assert_eq!((page.status, page.bytes.as_slice()), (404, &b"missing"[..]));
     assert_eq!(
         f.fetch(&format!("{base}/big")),
         Err(FetchError::TooLarge(1024 * 1024))
