@@ -164,5 +164,116 @@ def exif6():
     im.save(OUT + 'exif6.jpg', quality=92, subsampling=0, exif=ex.tobytes())
 
 
+# --- ICC profiles (written by hand: Pillow can only make sRGB ones) -------
+
+def _s15(v):
+    return struct.pack('>i', int(round(v * 65536)))
+
+
+def _matmul(a, b):
+    return [[sum(a[i][k] * b[k][j] for k in range(3)) for j in range(3)] for i in range(3)]
+
+
+def _inverse(m):
+    (a, b, c), (d, e, f), (g, h, i) = m
+    det = a * (e * i - f * h) - b * (d * i - f * g) + c * (d * h - e * g)
+    return [[(e * i - f * h) / det, (c * h - b * i) / det, (b * f - c * e) / det],
+            [(f * g - d * i) / det, (a * i - c * g) / det, (c * d - a * f) / det],
+            [(d * h - e * g) / det, (b * g - a * h) / det, (a * e - b * d) / det]]
+
+
+def _rgb_to_xyz_d50(primaries, white):
+    """RGB->XYZ matrix of the primaries (xy) and white (xy), Bradford-adapted to D50 (as ICC wants)."""
+    def xyz(x, y):
+        return [x / y, 1.0, (1 - x - y) / y]
+    cols = [xyz(*p) for p in primaries]
+    m = [[cols[j][i] for j in range(3)] for i in range(3)]
+    w = xyz(*white)
+    s = [sum(r[k] * w[k] for k in range(3)) for r in _inverse(m)]
+    m = [[m[i][j] * s[j] for j in range(3)] for i in range(3)]
+    bradford = [[0.8951, 0.2664, -0.1614], [-0.7502, 1.7135, 0.0367], [0.0389, -0.0685, 1.0296]]
+    d50 = [0.9642, 1.0, 0.8249]
+    src = [sum(bradford[i][k] * w[k] for k in range(3)) for i in range(3)]
+    dst = [sum(bradford[i][k] * d50[k] for k in range(3)) for i in range(3)]
+    scale = [[dst[i] / src[i] if i == j else 0.0 for j in range(3)] for i in range(3)]
+    chad = _matmul(_inverse(bradford), _matmul(scale, bradford))
+    return _matmul(chad, m), chad
+
+
+def icc_profile(name, primaries, para):
+    """An ICC v4 display profile: D50-adapted colorants, one parametric curve (`para` = function
+    type and its parameters) for all three channels, chad, wtpt, desc and cprt."""
+    m, chad = _rgb_to_xyz_d50(primaries, (0.3127, 0.3290))
+
+    def mluc(text):
+        u = text.encode('utf-16-be')
+        return b'mluc' + bytes(4) + struct.pack('>II', 1, 12) + b'enUS' + struct.pack('>II', len(u), 28) + u
+
+    def xyz(v):
+        return b'XYZ ' + bytes(4) + b''.join(_s15(c) for c in v)
+
+    kind, params = para
+    curve = b'para' + bytes(4) + struct.pack('>HH', kind, 0) + b''.join(_s15(p) for p in params)
+    tags = [
+        (b'desc', mluc(name)),
+        (b'cprt', mluc('No copyright, use freely')),
+        (b'wtpt', xyz([0.9642, 1.0, 0.8249])),
+        (b'chad', b'sf32' + bytes(4) + b''.join(_s15(c) for row in chad for c in row)),
+        (b'rXYZ', xyz([m[0][0], m[1][0], m[2][0]])),
+        (b'gXYZ', xyz([m[0][1], m[1][1], m[2][1]])),
+        (b'bXYZ', xyz([m[0][2], m[1][2], m[2][2]])),
+        (b'rTRC', curve), (b'gTRC', curve), (b'bTRC', curve),
+    ]
+    table, data = b'', b''
+    offset = 128 + 4 + 12 * len(tags)
+    for sig, body in tags:
+        table += sig + struct.pack('>II', offset + len(data), len(body))
+        data += body + bytes(-len(body) % 4)
+    size = offset + len(data)
+    header = (struct.pack('>I', size) + bytes(4) + struct.pack('>I', 0x04300000) + b'mntrRGB XYZ '
+              + struct.pack('>6H', 2026, 1, 1, 0, 0, 0) + b'acsp' + bytes(24) + struct.pack('>I', 0)
+              + _s15(0.9642) + _s15(1.0) + _s15(0.8249) + bytes(48))
+    assert len(header) == 128
+    return header + struct.pack('>I', len(tags)) + table + data
+
+
+SRGB_CURVE = (3, [2.4, 1 / 1.055, 0.055 / 1.055, 1 / 12.92, 0.04045])
+DISPLAY_P3 = ((0.680, 0.320), (0.265, 0.690), (0.150, 0.060))
+ADOBE_RGB = ((0.64, 0.33), (0.21, 0.71), (0.15, 0.06))
+
+
+def swatches(alpha):
+    """64x48: twelve 16x16 swatches (saturated, skin and sky tones, greys), then a grey ramp row."""
+    colours = [(230, 40, 40), (40, 200, 60), (40, 70, 220), (250, 200, 30),
+               (220, 160, 130), (120, 180, 230), (160, 60, 200), (30, 200, 200),
+               (255, 255, 255), (190, 190, 190), (100, 100, 100), (20, 20, 20)]
+    w, h = 64, 48
+    im = Image.new('RGBA' if alpha else 'RGB', (w, h))
+    px = im.load()
+    for y in range(h):
+        for x in range(w):
+            c = colours[(y // 16) * 4 + x // 16]
+            if y >= 40:
+                c = (x * 4, x * 4, x * 4)
+            px[x, y] = c + ((255 - (x // 16) * 60,) if alpha else ())
+    return im
+
+
+def icc_images():
+    """A Display P3 PNG (RGBA, four alpha levels) and an Adobe RGB (1998) JPEG (4:4:4, q95) of the
+    same swatches: Chromium converts both to sRGB before drawing."""
+    p3 = icc_profile('Display P3 (mpcanvas test)', DISPLAY_P3, SRGB_CURVE)
+    adobe = icc_profile('Adobe RGB 1998 (mpcanvas test)', ADOBE_RGB, (0, [563 / 256]))
+    swatches(True).save(OUT + 'p3-swatches.png', icc_profile=p3)
+    swatches(False).save(OUT + 'adobergb-swatches.jpg', quality=95, subsampling=0, icc_profile=adobe)
+
+
+ALL = [photo, alpha_png, palette_png, png16, gif, webps, bmp, exif6, icc_images]
+
 if __name__ == '__main__':
-    photo(); alpha_png(); palette_png(); png16(); gif(); webps(); bmp(); exif6()
+    # With names, only those fixtures are made: python3 make-assets.py icc_images
+    import sys
+    wanted = sys.argv[1:]
+    for make in ALL:
+        if not wanted or make.__name__ in wanted:
+            make()

@@ -2,8 +2,9 @@
 //!
 //! An [`Image`] is an immutable, shareable premultiplied RGBA bitmap. It is
 //! made by decoding PNG, JPEG, GIF (first frame), WebP or BMP bytes through
-//! the `image` crate (EXIF orientation applied, as browsers do), from raw
-//! RGBA, or as a snapshot of a canvas.
+//! the `image` crate (EXIF orientation applied and embedded RGB colour
+//! profiles converted to sRGB, as browsers do), from raw RGBA, or as a
+//! snapshot of a canvas.
 
 use std::io::Cursor;
 use std::sync::Arc;
@@ -11,6 +12,7 @@ use std::sync::Arc;
 use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader};
 use tiny_skia::{IntSize, Pixmap};
 
+use crate::color_profile;
 use crate::error::{Error, ErrorKind, Result};
 use crate::limits::Limits;
 use crate::pixels::{premultiply_row, unpremultiply_row};
@@ -78,9 +80,14 @@ impl Image {
         let orientation = decoder
             .orientation()
             .unwrap_or(image::metadata::Orientation::NoTransforms);
+        // A profile that cannot be read is treated as no profile.
+        let icc = decoder.icc_profile().ok().flatten();
         let mut decoded = DynamicImage::from_decoder(decoder).map_err(decode_error)?;
         decoded.apply_orientation(orientation);
-        let rgba = decoded.into_rgba8();
+        let mut rgba = decoded.into_rgba8();
+        if let Some(icc) = icc {
+            color_profile::convert_to_srgb(&icc, &mut rgba);
+        }
         let (w, h) = rgba.dimensions();
         Image::from_rgba8(w, h, rgba.into_raw())
     }

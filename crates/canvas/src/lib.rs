@@ -26,6 +26,7 @@
 #![forbid(unsafe_code)]
 
 pub mod color;
+mod color_profile;
 pub mod composite;
 mod context;
 pub mod error;

@@ -120,6 +120,7 @@ cases! {
     case_61_text_transforms => "61-text-transforms",
     case_62_text_sizes => "62-text-sizes",
     case_63_text_kerning_rendering => "63-text-kerning-rendering",
+    case_64_images_icc_profiles => "64-images-icc-profiles",
 }
 
 #[test]
