@@ -68,10 +68,10 @@ impl Image {
         }
         let mut reader = ImageReader::new(Cursor::new(bytes));
         reader.set_format(format);
+        // The declared size is checked by `limits` once the header is read
+        // (a clearer error than the decoder's); the decoder's own cap only
+        // bounds what it allocates: a 16-bit RGBA decode plus the 8-bit copy.
         let mut image_limits = image::Limits::default();
-        image_limits.max_image_width = Some(limits.max_side);
-        image_limits.max_image_height = Some(limits.max_side);
-        // Room for a 16-bit RGBA decode plus the 8-bit copy.
         image_limits.max_alloc = Some(limits.max_pixels.saturating_mul(12));
         reader.limits(image_limits);
         let mut decoder = reader.into_decoder().map_err(decode_error)?;

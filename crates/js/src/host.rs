@@ -13,7 +13,7 @@ use crate::event_loop::EventLoop;
 /// or says why not. Runs synchronously; callers deliver the result
 /// asynchronously.
 pub trait ResourceLoader {
-    /// The bytes of `src`, or a message naming the source and the reason.
+    /// The bytes of `src`, or why not (the caller names the source).
     fn load(&self, src: &str) -> Result<Vec<u8>, String>;
 }
 
@@ -21,8 +21,8 @@ pub trait ResourceLoader {
 pub struct NoResources;
 
 impl ResourceLoader for NoResources {
-    fn load(&self, src: &str) -> Result<Vec<u8>, String> {
-        Err(format!("{src}: no resources are available to this run"))
+    fn load(&self, _src: &str) -> Result<Vec<u8>, String> {
+        Err("no resources are available to this run".into())
     }
 }
 

@@ -1,7 +1,8 @@
 //! Decoding the formats posters meet beyond the conformance assets:
 //! progressive and CMYK JPEG, 16-bit PNG, and the first frame of an APNG
-//! (fixtures in `formats/`, made with Pillow).
+//! (fixtures in `formats/`, made with Pillow), and a decompression bomb.
 
+use mpcanvas_canvas::error::ErrorKind;
 use mpcanvas_canvas::{Image, Limits};
 
 fn decode(name: &str) -> Image {
@@ -57,4 +58,17 @@ fn apng_shows_its_first_frame() {
     let image = decode("two-frames.apng");
     assert_eq!((image.width(), image.height()), (10, 8));
     assert_eq!(pixel(&image, 5, 4), [255, 0, 0, 255]);
+}
+
+#[test]
+fn a_50000_px_square_png_bomb_is_refused_from_its_header() {
+    // 2 KB on disk, 10 GB decoded: refused for its declared size, before
+    // any pixel memory exists.
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/integration/formats/bomb-50000.png");
+    let bytes = std::fs::read(path).expect("fixture exists");
+    assert!(bytes.len() < 4096);
+    let err = Image::decode(&bytes, &Limits::default()).unwrap_err();
+    assert_eq!(err.kind, ErrorKind::Budget, "{err}");
+    assert!(err.message.contains("50000x50000"), "{}", err.message);
 }

@@ -59,7 +59,9 @@ fn fetch(ctx: &Ctx<'_>, src: &str) -> Result<Image, String> {
     };
     let bytes = match host::data_url(src) {
         Some(r) => r.map_err(|e| format!("{}: {e}", short(src)))?,
-        None => loader.load(src)?,
+        None => loader
+            .load(src)
+            .map_err(|e| format!("{}: {e}", short(src)))?,
     };
     Image::decode(&bytes, &limits).map_err(|e| format!("{}: {}", short(src), e.message))
 }

@@ -343,7 +343,7 @@ gone.src = wx.env.USER_DATA_PATH + '/none.png';
     let mut lines = console(&report);
     lines.sort();
     assert_eq!(lines.len(), 3, "{lines:?}");
-    assert_eq!(lines[0], "error file not found: wxfile://usr/none.png");
+    assert_eq!(lines[0], "error wxfile://usr/none.png: file not found");
     assert_eq!(lines[1], "net 6");
     assert_eq!(lines[2], "temp 6x4");
 }

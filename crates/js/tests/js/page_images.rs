@@ -1,14 +1,17 @@
 //! Images in whole pages, per profile: the photo picker, the Alipay image
 //! page against a local server, legacy exports waiting for the images
-//! their draw loads, 2D image load ordering, and the per-run network
-//! image cache.
+//! their draw loads, 2D image load ordering, network image failures, and
+//! the per-run network image cache.
 
 use mpcanvas_canvas::Image;
 use mpcanvas_conformance::repo_root;
 use mpcanvas_js::run::{RunConfig, run_path};
+use mpcanvas_platform::fetch::{FetchLimits, HttpFetcher};
 use mpcanvas_platform::{Answer, Profile};
 
-use crate::support::{Pkg, assert_clean, calls, console, decode, run_on, serve, serve_counting};
+use crate::support::{
+    Pkg, assert_clean, calls, console, decode, run_on, serve, serve_counting, serve_routes,
+};
 
 #[test]
 fn alipay_image_page_chooses_previews_and_saves_from_a_server() {
@@ -157,44 +160,128 @@ Page({ pick() {
 }
 
 #[test]
-fn two_d_images_load_after_the_current_task_and_then_draw_into_the_export() {
-    let script = r#"Page({ pick() {
-  wx.chooseImage({ count: 1, success: (res) => {
-    wx.createSelectorQuery().select('#c').fields({ node: true }).exec(([{ node }]) => {
+fn two_d_images_load_after_the_current_task_and_then_draw_into_the_export_on_every_profile() {
+    // Alipay's 2D node exports itself; the others export through the
+    // namespace's canvasToTempFilePath({canvas}).
+    let script = r#"const ns = typeof wx !== 'undefined' ? wx : typeof my !== 'undefined' ? my : tt;
+Page({ pick() {
+  ns.chooseImage({ count: 1, success: (res) => {
+    ns.createSelectorQuery().select('#c').fields({ node: true }).exec(([{ node }]) => {
       node.width = 16; node.height = 16;
       const img = node.createImage();
       img.onload = () => {
         console.log('onload ' + img.width + 'x' + img.height + ' ' + img.complete);
         node.getContext('2d').drawImage(img, 0, 0);
-        wx.canvasToTempFilePath({ canvas: node, destWidth: 16, destHeight: 16,
-          success: () => console.log('exported') });
+        const options = { destWidth: 16, destHeight: 16, success: () => console.log('exported') };
+        if (typeof node.toTempFilePath === 'function') node.toTempFilePath(options);
+        else ns.canvasToTempFilePath({ canvas: node, ...options });
       };
       img.onerror = (e) => console.log('error', e);
-      img.src = res.tempFilePaths[0];
+      img.src = (res.tempFilePaths || res.apFilePaths)[0];
       console.log('src set, complete=' + img.complete);
     });
   } });
 } })"#;
     let asset = repo_root().join("conformance/assets/blocks16.png");
+    for (profile, markup) in [
+        ("wechat", "index.wxml"),
+        ("alipay", "index.axml"),
+        ("feishu", "index.ttml"),
+        ("douyin", "index.ttml"),
+    ] {
+        let pkg = Pkg::new(&[
+            (
+                markup,
+                r#"<canvas type="2d" id="c" style="width: 16px; height: 16px"/>"#,
+            ),
+            ("index.js", script),
+        ]);
+        let out = Pkg::new(&[]);
+        let mut config = RunConfig::new(Profile::named(profile).unwrap(), out.path());
+        config.taps = vec!["pick".into()];
+        config.gallery = vec![asset.clone()];
+        let report = run_path(pkg.path(), config).unwrap();
+        assert_clean(&report);
+        assert_eq!(
+            console(&report),
+            ["src set, complete=false", "onload 16x16 true", "exported"],
+            "{profile}"
+        );
+        let exported = decode(&report.temp_files[1].real_path);
+        assert!(
+            max_difference(&exported, &decode(&asset)) <= 2,
+            "{profile}: the export does not hold the photo"
+        );
+    }
+}
+
+#[test]
+fn failed_network_images_fire_onerror_naming_the_source_and_the_reason() {
+    let blocks = std::fs::read(repo_root().join("conformance/assets/blocks16.png")).unwrap();
+    let bomb =
+        std::fs::read(repo_root().join("crates/canvas/tests/integration/formats/bomb-50000.png"))
+            .unwrap();
+    let (base, _) = serve_routes(move |path| match path {
+        "/ok.png" => ("200 OK", "image/png", blocks.clone()),
+        "/corrupt.png" => ("200 OK", "image/png", blocks[..40].to_vec()),
+        "/bomb.png" => ("200 OK", "image/png", bomb.clone()),
+        "/doc.tiff" => ("200 OK", "image/tiff", b"II*\0\x08\0\0\0".to_vec()),
+        "/big.png" => ("200 OK", "image/png", vec![0; 300 * 1024]),
+        "/slow.png" => {
+            std::thread::sleep(std::time::Duration::from_millis(2500));
+            ("200 OK", "image/png", blocks.clone())
+        }
+        _ => ("404 Not Found", "text/plain", b"missing".to_vec()),
+    });
+    let script = r#"Page({ onReady() {
+  wx.createSelectorQuery().select('#c').fields({ node: true }).exec(([{ node }]) => {
+    for (const name of ['ok.png', 'missing.png', 'slow.png', 'big.png', 'corrupt.png', 'bomb.png', 'doc.tiff']) {
+      const img = node.createImage();
+      img.onload = () => console.log(name + ' load ' + img.width);
+      img.onerror = (e) => console.log(name + ' error ' + e.message);
+      img.src = 'BASE/' + name;
+    }
+  });
+} })"#
+        .replace("BASE", &base);
     let pkg = Pkg::new(&[
-        (
-            "index.wxml",
-            r#"<canvas type="2d" id="c" style="width: 16px; height: 16px"/>"#,
-        ),
-        ("index.js", script),
+        ("index.wxml", r#"<canvas type="2d" id="c"/>"#),
+        ("index.js", &script),
     ]);
     let out = Pkg::new(&[]);
     let mut config = RunConfig::new(Profile::named("wechat").unwrap(), out.path());
-    config.taps = vec!["pick".into()];
-    config.gallery = vec![asset.clone()];
+    config.fetcher = Box::new(HttpFetcher::new(FetchLimits {
+        timeout: std::time::Duration::from_secs(1),
+        max_redirects: 5,
+        max_bytes: 256 * 1024,
+    }));
     let report = run_path(pkg.path(), config).unwrap();
     assert_clean(&report);
-    assert_eq!(
-        console(&report),
-        ["src set, complete=false", "onload 16x16 true", "exported"]
-    );
-    let exported = decode(&report.temp_files[1].real_path);
-    assert!(max_difference(&exported, &decode(&asset)) <= 2);
+    let lines = console(&report);
+    let line = |name: &str| {
+        lines
+            .iter()
+            .find(|l| l.starts_with(&format!("{name} ")))
+            .unwrap_or_else(|| panic!("no line for {name}: {lines:?}"))
+            .clone()
+    };
+    assert_eq!(line("ok.png"), "ok.png load 16");
+    for (name, reason) in [
+        ("missing.png", "http status 404"),
+        ("slow.png", "timeout"),
+        ("big.png", "larger than 262144 bytes"),
+        ("corrupt.png", "could not be decoded"),
+        ("bomb.png", "50000x50000 exceeds the limit"),
+        ("doc.tiff", "tiff images are not supported"),
+    ] {
+        let got = line(name);
+        assert!(
+            got.starts_with(&format!("{name} error ")) && got.contains(&format!("{base}/{name}")),
+            "{got}"
+        );
+        assert!(got.contains(reason), "{name}: {got}");
+    }
+    assert_eq!(lines.len(), 7, "{lines:?}");
 }
 
 #[test]

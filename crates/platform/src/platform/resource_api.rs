@@ -31,13 +31,13 @@ pub(crate) struct Sources<'a> {
 }
 
 impl Sources<'_> {
-    /// The bytes behind `src`, or a message naming it and the reason.
+    /// The bytes behind `src`, or why not (callers name the source).
     pub(crate) fn bytes(&mut self, src: &str, allow: Allow) -> Result<Vec<u8>, String> {
         if let Ok(bytes) = self.store.read(src) {
             return Ok(bytes);
         }
         if self.store.owns(src) {
-            return Err(format!("file not found: {src}"));
+            return Err("file not found".into());
         }
         let lower = src.to_ascii_lowercase();
         if lower.starts_with("data:") {
@@ -56,9 +56,8 @@ impl Sources<'_> {
                 .map(|f| f.bytes)
                 .map_err(|e| e.to_string());
         }
-        let real =
-            package_file(self.package_root, src).ok_or_else(|| format!("file not found: {src}"))?;
-        std::fs::read(real).map_err(|_| format!("file not found: {src}"))
+        let real = package_file(self.package_root, src).ok_or("file not found")?;
+        std::fs::read(real).map_err(|_| "file not found".to_owned())
     }
 }
 
@@ -104,7 +103,7 @@ impl Platform {
     /// mini-game `createImage()`): a temp, saved or user path, a package
     /// file, a base64 `data:` URL, or an `http(s)` URL through the
     /// fetcher — what those objects load on every platform. The error
-    /// names the source and the reason.
+    /// says why (the caller names the source).
     pub fn load_resource(&mut self, src: &str) -> Result<Vec<u8>, String> {
         let allow = Allow {
             network: true,
