@@ -484,6 +484,9 @@ impl<'r, 'js> Driver<'r, 'js> {
         config: Option<PathBuf>,
         route: String,
     ) -> Result<(), ScriptError> {
+        if let Some(platform) = &self.options.platform {
+            platform.borrow_mut().show_page(&route);
+        }
         if let Some(app) = self.package.app.clone() {
             self.load_module("app", &app)?;
             self.app_hook("onLaunch", &route)?;

@@ -285,6 +285,64 @@ fn failed_network_images_fire_onerror_naming_the_source_and_the_reason() {
 }
 
 #[test]
+fn image_paths_resolve_from_the_page_folder_or_the_package_root() {
+    let blocks = std::fs::read(repo_root().join("conformance/assets/blocks16.png")).unwrap();
+    let pkg = Pkg::new(&[
+        ("app.json", r#"{ "pages": ["pages/poster/index"] }"#),
+        ("app.js", "App({})"),
+        (
+            "pages/poster/index.wxml",
+            r#"<canvas type="2d" id="c"/><canvas canvas-id="old"/>"#,
+        ),
+        (
+            "pages/poster/index.js",
+            r#"Page({ onReady() {
+  wx.createSelectorQuery().select('#c').fields({ node: true }).exec(([{ node }]) => {
+    for (const src of ['img/a.png', '../../assets/b.png', '/assets/b.png', 'assets/b.png']) {
+      const img = node.createImage();
+      img.onload = () => console.log(src + ' ' + img.width);
+      img.onerror = (e) => console.log(e.message);
+      img.src = src;
+    }
+  });
+  const ctx = wx.createCanvasContext('old');
+  ctx.drawImage('img/a.png', 0, 0);
+  ctx.draw(false, () => console.log('drawn'));
+} })"#,
+        ),
+    ]);
+    std::fs::create_dir_all(pkg.path().join("pages/poster/img")).unwrap();
+    std::fs::create_dir_all(pkg.path().join("assets")).unwrap();
+    std::fs::write(pkg.path().join("pages/poster/img/a.png"), &blocks).unwrap();
+    std::fs::write(pkg.path().join("assets/b.png"), &blocks).unwrap();
+    let out = Pkg::new(&[]);
+    let report = run_path(
+        pkg.path(),
+        RunConfig::new(Profile::named("wechat").unwrap(), out.path()),
+    )
+    .unwrap();
+    assert_clean(&report);
+    let mut lines = console(&report);
+    lines.sort();
+    assert_eq!(
+        lines,
+        [
+            "../../assets/b.png 16",
+            "/assets/b.png 16",
+            "assets/b.png: file not found",
+            "drawn",
+            "img/a.png 16",
+        ]
+    );
+    // The legacy draw found its page-relative image: no warnings.
+    let draw = calls(&report)
+        .into_iter()
+        .find(|(api, ..)| api == "CanvasContext.draw")
+        .unwrap();
+    assert_eq!(draw.2["warnings"], serde_json::json!([]));
+}
+
+#[test]
 fn a_network_image_loads_once_per_run() {
     let served = std::fs::read(repo_root().join("conformance/assets/blocks16.png")).unwrap();
     let (base, requests) = serve_counting(served, "image/png");

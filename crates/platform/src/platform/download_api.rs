@@ -12,7 +12,7 @@ use std::io::Cursor;
 
 use image::{ImageDecoder, ImageReader};
 
-use super::resource_api::{decode_data_url, package_file};
+use super::resource_api::{decode_data_url, package_image};
 use super::{Platform, string_option};
 use crate::profile::FailKind;
 use crate::reply::{ApiResult, Reason, Reply};
@@ -219,7 +219,7 @@ impl Platform {
                 let path = self.keep_download(&bytes, &download_ext(&src, &bytes))?;
                 (bytes, path)
             } else if let Some(real) = (!self.store.owns(&src))
-                .then(|| package_file(self.package_root.as_ref(), &src))
+                .then(|| package_image(self.package_root.as_ref(), self.page_dir.as_deref(), &src))
                 .flatten()
             {
                 let bytes = std::fs::read(real).map_err(|_| Reason::new(FailKind::FileNotFound))?;

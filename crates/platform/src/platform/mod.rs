@@ -171,6 +171,8 @@ pub struct Platform {
     export_limits: mpcanvas_export::Limits,
     canvas_limits: mpcanvas_canvas::Limits,
     package_root: Option<PathBuf>,
+    /// The showing page's folder in the package (`pages/index`).
+    page_dir: Option<String>,
     fonts: FontLibrary,
     text: Box<dyn TextBackend>,
     canvases: Canvases,
@@ -199,6 +201,7 @@ impl Platform {
             export_limits: config.export_limits,
             canvas_limits: config.canvas_limits,
             package_root: config.package_root,
+            page_dir: None,
             fonts: config.fonts,
             text: config.text,
             canvases: Canvases::default(),
@@ -206,6 +209,13 @@ impl Platform {
             in_tap: false,
             game_canvases: 0,
         })
+    }
+
+    /// Sets the showing page by its route (`pages/index/index`): image
+    /// sources without a leading `/` resolve from its folder.
+    pub fn show_page(&mut self, route: &str) {
+        let dir = route.rsplit_once('/').map_or("", |(dir, _)| dir);
+        self.page_dir = Some(dir.to_owned());
     }
 
     /// The profile.

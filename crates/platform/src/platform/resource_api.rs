@@ -28,6 +28,8 @@ pub(crate) struct Sources<'a> {
     pub(crate) store: &'a mut FileStore,
     pub(crate) fetcher: &'a dyn Fetcher,
     pub(crate) package_root: Option<&'a PathBuf>,
+    /// The showing page's folder in the package, for relative sources.
+    pub(crate) page_dir: Option<&'a str>,
 }
 
 impl Sources<'_> {
@@ -56,7 +58,7 @@ impl Sources<'_> {
                 .map(|f| f.bytes)
                 .map_err(|e| e.to_string());
         }
-        let real = package_file(self.package_root, src).ok_or("file not found")?;
+        let real = package_image(self.package_root, self.page_dir, src).ok_or("file not found")?;
         std::fs::read(real).map_err(|_| "file not found".to_owned())
     }
 }
@@ -70,6 +72,31 @@ pub(crate) fn package_file(root: Option<&PathBuf>, src: &str) -> Option<PathBuf>
     }
     let segments = crate::store::user_segments(src.trim_start_matches('/'))?;
     crate::store::contained(root, &segments).filter(|p| p.is_file())
+}
+
+/// A package file named by an image source: `/a/b.png` from the package
+/// root, `b.png` or `../a/b.png` from the showing page's folder (as the
+/// platforms resolve image paths), from the root when no page shows
+/// (mini-games). `None` when it leaves the package or does not exist.
+pub(crate) fn package_image(
+    root: Option<&PathBuf>,
+    page_dir: Option<&str>,
+    src: &str,
+) -> Option<PathBuf> {
+    let Some(rest) = page_dir.filter(|_| !src.starts_with('/') && !src.contains("://")) else {
+        return package_file(root, src);
+    };
+    let mut parts: Vec<&str> = rest.split('/').filter(|s| !s.is_empty()).collect();
+    for segment in src.split('/') {
+        match segment {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    package_file(root, &parts.join("/"))
 }
 
 /// The bytes of a base64 `data:` URL.
@@ -96,6 +123,7 @@ impl Platform {
             store: &mut self.store,
             fetcher: self.fetcher.as_ref(),
             package_root: self.package_root.as_ref(),
+            page_dir: self.page_dir.as_deref(),
         }
     }
 

@@ -296,3 +296,43 @@ fn load_resource_reads_every_source_kind() {
     let e = p.load_resource(&format!("{base}/missing")).unwrap_err();
     assert!(e.contains("404"), "{e}");
 }
+
+#[test]
+fn image_paths_without_a_slash_resolve_from_the_showing_pages_folder() {
+    let profile = Profile::named("wechat").unwrap();
+    let dir = Scratch::new("rel");
+    let pkg = Scratch::new("rel-pkg");
+    std::fs::create_dir_all(pkg.path().join("pages/poster/img")).unwrap();
+    std::fs::create_dir_all(pkg.path().join("assets")).unwrap();
+    let (page_img, root_img) = (png(1, 1, [1, 0, 0, 255]), png(2, 2, [0, 2, 0, 255]));
+    std::fs::write(pkg.path().join("pages/poster/img/a.png"), &page_img).unwrap();
+    std::fs::write(pkg.path().join("assets/b.png"), &root_img).unwrap();
+    let mut p = Platform::launch(
+        crate::support::config(&profile, dir.path(), ScriptedUser::default())
+            .with_package_root(pkg.path()),
+    )
+    .unwrap();
+    // Before any page shows (mini-games), everything is from the root.
+    assert_eq!(p.load_resource("assets/b.png").unwrap(), root_img);
+    p.show_page("pages/poster/index");
+    assert_eq!(p.load_resource("img/a.png").unwrap(), page_img);
+    assert_eq!(p.load_resource("./img/a.png").unwrap(), page_img);
+    assert_eq!(p.load_resource("../../assets/b.png").unwrap(), root_img);
+    assert_eq!(p.load_resource("/assets/b.png").unwrap(), root_img);
+    assert_eq!(
+        p.load_resource("/pages/poster/img/a.png").unwrap(),
+        page_img
+    );
+    // Relative to the page, not the root; and never above the root.
+    for bad in [
+        "assets/b.png",
+        "../../../assets/b.png",
+        "../../../../etc/passwd",
+    ] {
+        assert_eq!(p.load_resource(bad).unwrap_err(), "file not found", "{bad}");
+    }
+    let info = p
+        .get_image_info(&opts(&[("src", JsValue::from("img/a.png"))]))
+        .unwrap();
+    assert_eq!(info["width"], 1);
+}
