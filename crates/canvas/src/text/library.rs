@@ -218,7 +218,7 @@ impl FontLibrary {
         let data: Bytes = Arc::new(bytes);
         // Check it parses now, so a bad file is an error at registration.
         let font = skrifa::Font::new(skrifa::font::Blob::from(data.clone()), descriptors.index)
-            .ok_or_else(|| invalid_font("the data is not a font skrifa can read"))?;
+            .ok_or_else(|| invalid_font("not a TTF, OTF, TTC, WOFF or WOFF2 font"))?;
         let record = FaceRecord {
             names: vec![family.to_ascii_lowercase()],
             weight: descriptors.weight.clamp(1.0, 1000.0),
@@ -247,18 +247,22 @@ impl FontLibrary {
     }
 
     /// Adds every face of font bytes under the family names the font
-    /// itself gives, with its own weight and style.
-    pub fn add_font(&self, bytes: Vec<u8>) -> Result<usize> {
-        let bytes = woff::decode(bytes)?;
-        let records = records_from(Arc::new(bytes), None);
-        if records.is_empty() {
-            return Err(invalid_font("no readable face in the data"));
+    /// itself gives, with its own weight and style, and returns the first
+    /// face's family name as the font spells it (what mini-game
+    /// `wx.loadFont` answers).
+    pub fn add_font(&self, bytes: Vec<u8>) -> Result<String> {
+        let data: Bytes = Arc::new(woff::decode(bytes)?);
+        let mut db = fontdb::Database::new();
+        db.load_font_source(fontdb::Source::Binary(data.clone()));
+        let family = db
+            .faces()
+            .find_map(|info| info.families.first())
+            .map(|(name, _)| name.clone())
+            .ok_or_else(|| invalid_font("no readable face in the data"))?;
+        for info in db.faces() {
+            self.push(face_record(info, FaceData::Bytes(data.clone())));
         }
-        let n = records.len();
-        for r in records {
-            self.push(r);
-        }
-        Ok(n)
+        Ok(family)
     }
 
     fn push(&self, record: FaceRecord) {

@@ -5,6 +5,7 @@
 
 pub(crate) mod api;
 pub(crate) mod convert;
+pub(crate) mod fonts;
 pub(crate) mod fs;
 pub(crate) mod legacy;
 pub(crate) mod legacy_export;
@@ -34,6 +35,8 @@ fn binding<'js>(
         "chooseImage" => |p, o, _| p.choose_image(o),
         "previewImage" => |p, o, _| p.preview_image(o),
         "getImageInfo" => |p, o, _| p.get_image_info(o),
+        "loadFontFace" => |p, o, _| p.load_font_face(o),
+        "loadFont" => return fonts::load_font(ctx).map(Some),
         "downloadFile" => return fs::download_file(ctx).map(Some),
         "getFileSystemManager" => return fs::get_file_system_manager(ctx).map(Some),
         "canvasPutImageData" => Platform::canvas_put_image_data,

@@ -2,6 +2,7 @@
 //! behaviour of the bindings, run from JS.
 
 mod conformance;
+mod fonts;
 mod fs;
 mod images;
 mod page_images;

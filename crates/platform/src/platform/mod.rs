@@ -12,6 +12,7 @@ mod auth_api;
 mod download_api;
 mod export_api;
 mod file_api;
+mod font_api;
 mod fs_api;
 mod legacy_api;
 mod media_api;

@@ -132,4 +132,7 @@ catalogue! {
     /// `downloadFile` (or a network `getImageInfo`) got no body: HTTP
     /// error, timeout, size cap, connection (`{detail}`).
     download_file_failed => DownloadFileFailed,
+    /// `loadFontFace` could not fetch, decode or register the font
+    /// (`{detail}`).
+    font_load_failed => FontLoadFailed,
 }
