@@ -83,9 +83,13 @@ pub(crate) fn install<'js>(
                     .map(|s| s.to_string())
                     .transpose()?
                     .unwrap_or_default();
-                let mut reply: mpcanvas_platform::Reply =
+                let fields: mpcanvas_platform::Reply =
                     serde_json::from_str(&json).unwrap_or_default();
-                reply.insert("errMsg".into(), "getSystemInfo:ok".into());
+                // `errMsg` only where the profile's replies carry one.
+                let reply = services
+                    .platform
+                    .borrow()
+                    .success_reply("getSystemInfo", fields);
                 deliver_result(
                     &ctx,
                     &services.events,

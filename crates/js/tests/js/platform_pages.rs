@@ -392,3 +392,32 @@ fn every_api_a_profile_lists_is_a_function_on_its_namespace() {
         );
     }
 }
+
+#[test]
+fn system_info_replies_follow_each_profiles_shape() {
+    for name in mpcanvas_platform::profile::PROFILE_NAMES {
+        let profile = Profile::named(name).unwrap();
+        let script = format!(
+            "const ns = globalThis['{ns}'];\n\
+             const sync = ns.getSystemInfoSync();\n\
+             ns.getSystemInfo({{ success(r) {{ console.log(r.pixelRatio === sync.pixelRatio, r.errMsg); }} }});",
+            ns = profile.namespace
+        );
+        let pkg = Pkg::new(&[("snippet.js", &script)]);
+        let out = Pkg::new(&[]);
+        let report = run_on(
+            &pkg.path().join("snippet.js"),
+            name,
+            &[],
+            Answer::Allow,
+            &out,
+        );
+        assert_clean(&report);
+        let err_msg = if profile.replies.ok_message {
+            "getSystemInfo:ok"
+        } else {
+            "undefined"
+        };
+        assert_eq!(console(&report), [format!("true {err_msg}")], "{name}");
+    }
+}

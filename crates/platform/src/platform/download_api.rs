@@ -96,6 +96,15 @@ fn read_header(bytes: &[u8]) -> Option<Header> {
     })
 }
 
+/// Why a new temp file could not be written: an I/O error as it says,
+/// anything else (the temp budget, a full disk) as the storage quota.
+pub(super) fn temp_write_failure(e: StoreError) -> Reason {
+    match e {
+        StoreError::Io(e) => Reason::detail(FailKind::WriteFailed, e.to_string()),
+        _ => Reason::new(FailKind::StorageQuota),
+    }
+}
+
 impl Platform {
     /// The body behind a `downloadFile` URL and its status.
     fn download_body(&self, url: &str) -> Result<(Vec<u8>, u16), Reason> {
@@ -124,10 +133,10 @@ impl Platform {
 
     /// Writes a download into a new temp file and reports it.
     fn keep_download(&mut self, bytes: &[u8], ext: &str) -> Result<String, Reason> {
-        let (path, real) = self.store.write_temp(bytes, ext).map_err(|e| match e {
-            StoreError::Io(e) => Reason::detail(FailKind::WriteFailed, e.to_string()),
-            _ => Reason::new(FailKind::StorageQuota),
-        })?;
+        let (path, real) = self
+            .store
+            .write_temp(bytes, ext)
+            .map_err(temp_write_failure)?;
         self.report.push(Event::TempFile {
             path: path.clone(),
             real_path: real.display().to_string(),

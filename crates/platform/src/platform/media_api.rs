@@ -6,6 +6,7 @@
 use serde_json::{Value, json};
 
 use super::Platform;
+use super::download_api::temp_write_failure;
 use crate::profile::FailKind;
 use crate::reply::{ApiResult, Reason, Reply};
 use crate::report::Event;
@@ -47,7 +48,7 @@ impl Platform {
                 let (path, real) = self
                     .store
                     .write_temp(&bytes, kind.extension())
-                    .map_err(|e| Reason::detail(FailKind::WriteFailed, format!("{e:?}")))?;
+                    .map_err(temp_write_failure)?;
                 self.report.push(Event::TempFile {
                     path: path.clone(),
                     real_path: real.display().to_string(),
