@@ -11,6 +11,7 @@ usage: mpcanvas run PATH [--platform P] [--dpr N] [--screen WxH] [--tap METHOD].
                         [--pick IMAGE]... [--user ANSWER] [--out DIR] [--json]
                         [--time-limit SECONDS] [--memory-limit MB] [--offline]
        mpcanvas render SCRIPT.js [--size WxH] [-o OUT.png|OUT.jpg] [--quality Q]
+                             [--no-system-fonts]
 
   run      run a mini-program page folder (index.js + markup), an app folder
            (app.json), a mini-game folder (game.js) or one .js file: App and
@@ -39,6 +40,10 @@ usage: mpcanvas run PATH [--platform P] [--dpr N] [--screen WxH] [--tap METHOD].
            --size WxH      canvas size instead of the script's // @size
            -o, --output    output file (default: SCRIPT.png beside the script)
            --quality Q     JPEG quality 0..1 (default 0.92)
+           --no-system-fonts  draw text with the bundled and @font fonts
+                           only, as on a machine without fonts
+           Characters no font has are listed on stderr (they are drawn as
+           missing-glyph boxes).
 ";
 
 /// What to do.
@@ -73,6 +78,7 @@ pub(crate) struct Render {
     pub(crate) size: Option<(u32, u32)>,
     pub(crate) output: PathBuf,
     pub(crate) quality: f32,
+    pub(crate) system_fonts: bool,
 }
 
 /// Parses `WxH` (both sides 1..=65535).
@@ -108,6 +114,7 @@ pub(crate) fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command,
         }
     }
     let (mut script, mut size_opt, mut output, mut quality) = (None, None, None, 0.92f32);
+    let mut system_fonts = true;
     while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
         match arg {
             Long("size") => {
@@ -135,6 +142,7 @@ pub(crate) fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command,
                 }
                 quality = q;
             }
+            Long("no-system-fonts") => system_fonts = false,
             Short('h') | Long("help") => return Ok(Command::Help),
             Value(v) if script.is_none() => script = Some(PathBuf::from(v)),
             other => return Err(other.unexpected().to_string()),
@@ -147,6 +155,7 @@ pub(crate) fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command,
         size: size_opt,
         output,
         quality,
+        system_fonts,
     }))
 }
 
@@ -241,11 +250,11 @@ mod tests {
             panic!()
         };
         assert_eq!(r.output, PathBuf::from("dir/a.png"));
-        assert_eq!((r.size, r.quality), (None, 0.92));
+        assert_eq!((r.size, r.quality, r.system_fonts), (None, 0.92, true));
     }
 
     #[test]
-    fn render_takes_size_output_and_quality() {
+    fn render_takes_size_output_quality_and_the_font_switch() {
         let Command::Render(r) = parse_strs(&[
             "render",
             "a.js",
@@ -255,13 +264,14 @@ mod tests {
             "x.jpg",
             "--quality",
             "0.5",
+            "--no-system-fonts",
         ])
         .unwrap() else {
             panic!()
         };
         assert_eq!(
-            (r.size, r.output, r.quality),
-            (Some((30, 20)), PathBuf::from("x.jpg"), 0.5)
+            (r.size, r.output, r.quality, r.system_fonts),
+            (Some((30, 20)), PathBuf::from("x.jpg"), 0.5, false)
         );
     }
 

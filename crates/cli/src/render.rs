@@ -2,6 +2,7 @@
 
 use std::process::ExitCode;
 
+use mpcanvas_canvas::{FontLibrary, FontSources};
 use mpcanvas_export::{ExportOptions, Format, Pixels, SourceRect};
 use mpcanvas_js::{DrawingScript, RenderOptions};
 
@@ -18,6 +19,12 @@ pub(crate) fn run(r: &Render) -> ExitCode {
     };
     let options = RenderOptions {
         size: r.size,
+        fonts: (!r.system_fonts).then(|| {
+            FontLibrary::with_sources(FontSources {
+                bundled: true,
+                system: false,
+            })
+        }),
         ..RenderOptions::default()
     };
     let canvas = match mpcanvas_js::render(&script, &options) {
@@ -27,6 +34,17 @@ pub(crate) fn run(r: &Render) -> ExitCode {
             return ExitCode::from(1);
         }
     };
+    let missing = canvas.missing_glyphs_drawn();
+    if !missing.is_empty() {
+        let listed: Vec<String> = missing
+            .iter()
+            .map(|c| format!("U+{:04X} '{c}'", u32::from(*c)))
+            .collect();
+        eprintln!(
+            "mpcanvas: no font has {} (drawn as missing-glyph boxes)",
+            listed.join(", ")
+        );
+    }
     let jpeg = r
         .output
         .extension()

@@ -39,7 +39,13 @@ pub struct Context2d {
     path: Path2D,
     /// The fonts text draws with.
     fonts: FontLibrary,
+    /// Characters text has drawn with no font having them (as boxes),
+    /// each once, at most [`MAX_MISSING_KEPT`].
+    missing_drawn: Vec<char>,
 }
+
+/// How many distinct missing characters a canvas remembers.
+pub(crate) const MAX_MISSING_KEPT: usize = 256;
 
 /// How deep `save()` may nest; deeper saves are ignored so a runaway script
 /// cannot grow the stack without bound.
@@ -65,6 +71,7 @@ impl Context2d {
             stack: Vec::new(),
             path: Path2D::new(),
             fonts,
+            missing_drawn: Vec::new(),
         })
     }
 

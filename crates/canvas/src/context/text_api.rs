@@ -135,6 +135,13 @@ impl Context2d {
         self.layout_text(text).missing
     }
 
+    /// The characters fillText / strokeText have drawn so far that no
+    /// available font has (drawn as missing-glyph boxes), each once, in
+    /// the order met: what a poster shows as "tofu".
+    pub fn missing_glyphs_drawn(&self) -> &[char] {
+        &self.missing_drawn
+    }
+
     fn layout_text(&self, text: &str) -> TextLayout {
         let t = &self.state.text;
         let size = t.font.size;
@@ -164,6 +171,13 @@ impl Context2d {
             return;
         };
         let layout = self.layout_text(text);
+        for &c in &layout.missing {
+            if !self.missing_drawn.contains(&c)
+                && self.missing_drawn.len() < super::MAX_MISSING_KEPT
+            {
+                self.missing_drawn.push(c);
+            }
+        }
         let width = layout.width;
         let (squeeze, shown) = match max_width {
             Some(m) if m < width => (m / width, m),
