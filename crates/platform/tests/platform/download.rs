@@ -268,6 +268,9 @@ fn load_resource_reads_every_source_kind() {
     .unwrap();
     let (temp, _) = p.store().write_temp(b"temp!", "txt").unwrap();
     assert_eq!(p.load_resource(&temp).unwrap(), b"temp!");
+    let (kept, _) = p.store().write_temp(b"saved!", "txt").unwrap();
+    let saved = p.store().save_file(&kept).unwrap();
+    assert_eq!(p.load_resource(&saved).unwrap(), b"saved!");
     p.store()
         .write_user_file("wxfile://usr/u.bin", b"user")
         .unwrap();
