@@ -34,16 +34,8 @@ pub(crate) fn run(r: &Render) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let missing = canvas.missing_glyphs_drawn();
-    if !missing.is_empty() {
-        let listed: Vec<String> = missing
-            .iter()
-            .map(|c| format!("U+{:04X} '{c}'", u32::from(*c)))
-            .collect();
-        eprintln!(
-            "mpcanvas: no font has {} (drawn as missing-glyph boxes)",
-            listed.join(", ")
-        );
+    if let Some(note) = canvas.missing_glyphs_note() {
+        eprintln!("mpcanvas: {note}");
     }
     let jpeg = r
         .output

@@ -142,6 +142,24 @@ impl Context2d {
         &self.missing_drawn
     }
 
+    /// [`missing_glyphs_drawn`](Self::missing_glyphs_drawn) as one line
+    /// for a warning (`no font has U+E000 '\u{e000}', … (drawn as
+    /// missing-glyph boxes)`); `None` when nothing is missing.
+    pub fn missing_glyphs_note(&self) -> Option<String> {
+        if self.missing_drawn.is_empty() {
+            return None;
+        }
+        let listed: Vec<String> = self
+            .missing_drawn
+            .iter()
+            .map(|c| format!("U+{:04X} '{c}'", u32::from(*c)))
+            .collect();
+        Some(format!(
+            "no font has {} (drawn as missing-glyph boxes)",
+            listed.join(", ")
+        ))
+    }
+
     fn layout_text(&self, text: &str) -> TextLayout {
         let t = &self.state.text;
         let size = t.font.size;

@@ -1,6 +1,7 @@
 //! Fonts loaded from pages: `loadFontFace` (WeChat, Alipay) from a local
 //! server and a data URL, its fail shapes and `scopes`, and the
-//! mini-game's `wx.loadFont`. The test face is Lato (WOFF2), whose widths
+//! mini-game's `wx.loadFont`, and the export warning for characters no
+//! font has. The test face is Lato (WOFF2), whose widths
 //! differ from the bundled defaults, so a changed `measureText` width
 //! shows the loaded face is the one text uses.
 
@@ -233,5 +234,32 @@ console.log('not a font ' + wx.loadFont('game.js'));
     assert!(
         warnings[0].contains("fonts/none.ttf: file not found"),
         "{warnings:?}"
+    );
+}
+
+#[test]
+fn exports_of_text_with_characters_no_font_has_carry_a_warning() {
+    let pkg = Pkg::new(&[
+        (
+            "index.wxml",
+            r#"<canvas type="2d" id="c" style="width: 60px; height: 20px"/>"#,
+        ),
+        (
+            "index.js",
+            r#"Page({ onReady() {
+  wx.createSelectorQuery().select('#c').fields({ node: true }).exec(([{ node }]) => {
+    const ctx = node.getContext('2d');
+    ctx.font = '16px sans-serif';
+    ctx.fillText('价\u{e000}', 0, 16);
+    wx.canvasToTempFilePath({ canvas: node, success: () => console.log('exported') });
+  });
+} })"#,
+        ),
+    ]);
+    let report = run("wechat", &pkg);
+    assert_eq!(console(&report), ["exported"]);
+    assert_eq!(
+        warnings(&report),
+        ["no font has U+E000 '\u{e000}' (drawn as missing-glyph boxes)"]
     );
 }

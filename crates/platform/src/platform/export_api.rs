@@ -75,6 +75,12 @@ impl Platform {
         for w in &encoded.warnings {
             self.warn(report_api, w.clone());
         }
+        // Boxes instead of characters are the blank-poster bug users
+        // report: say so with the export that shows them.
+        let note = target.canvas.borrow().missing_glyphs_note();
+        if let Some(note) = note {
+            self.warn(report_api, note);
+        }
         Ok(encoded)
     }
 
