@@ -2,9 +2,11 @@
 //! `Component` lifecycle of a run.
 
 pub mod data_path;
+pub(crate) mod events;
 pub mod markup;
 pub mod modules;
 pub mod program;
+pub(crate) mod properties;
 pub(crate) mod scope;
 pub(crate) mod selector;
 

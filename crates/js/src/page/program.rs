@@ -10,7 +10,9 @@ use rquickjs::function::{Opt, Rest, This};
 use rquickjs::{Array, Ctx, Function, Object, Symbol, Value};
 
 use super::data_path::{self, Step};
+use super::events::{select_components, trigger_event};
 use super::markup::Element;
+use super::properties::{attribute_value, property_default};
 
 const REGISTRY: &str = "mpcanvas.program";
 
@@ -176,7 +178,7 @@ pub fn current_page<'js>(ctx: &Ctx<'js>) -> rquickjs::Result<Option<Object<'js>>
 }
 
 /// A deep copy of a JSON-like value (how the platforms copy `data`).
-fn json_clone<'js>(ctx: &Ctx<'js>, v: Value<'js>) -> rquickjs::Result<Value<'js>> {
+pub(super) fn json_clone<'js>(ctx: &Ctx<'js>, v: Value<'js>) -> rquickjs::Result<Value<'js>> {
     if !v.is_object() {
         return Ok(v);
     }
@@ -352,56 +354,6 @@ pub fn new_page<'js>(
     instance.set("route", route)?;
     instance.set("__route__", route)?;
     Ok(instance)
-}
-
-/// The value a property declaration gives when the markup sets none:
-/// `{type, value}` gives `value`, a bare type its zero value.
-fn property_default<'js>(ctx: &Ctx<'js>, decl: &Value<'js>) -> rquickjs::Result<Value<'js>> {
-    if let Some(o) = decl.as_object()
-        && !decl.is_function()
-    {
-        let value: Value<'js> = o.get("value")?;
-        if !value.is_undefined() {
-            return json_clone(ctx, value);
-        }
-        let ty: Value<'js> = o.get("type")?;
-        return zero_of_type(ctx, &ty);
-    }
-    zero_of_type(ctx, decl)
-}
-
-fn type_name<'js>(ty: &Value<'js>) -> String {
-    ty.as_function()
-        .and_then(|f| f.get::<_, String>("name").ok())
-        .unwrap_or_default()
-}
-
-fn zero_of_type<'js>(ctx: &Ctx<'js>, ty: &Value<'js>) -> rquickjs::Result<Value<'js>> {
-    Ok(match type_name(ty).as_str() {
-        "String" => rquickjs::String::from_str(ctx.clone(), "")?.into_value(),
-        "Number" => Value::new_int(ctx.clone(), 0),
-        "Boolean" => Value::new_bool(ctx.clone(), false),
-        "Array" => Array::new(ctx.clone())?.into_value(),
-        "Object" => Value::new_null(ctx.clone()),
-        _ => Value::new_null(ctx.clone()),
-    })
-}
-
-/// A markup attribute's static text converted to the property's type.
-fn attribute_value<'js>(
-    ctx: &Ctx<'js>,
-    decl: &Value<'js>,
-    text: &str,
-) -> rquickjs::Result<Value<'js>> {
-    let ty = match decl.as_object() {
-        Some(o) if !decl.is_function() => o.get::<_, Value<'js>>("type")?,
-        _ => decl.clone(),
-    };
-    Ok(match type_name(&ty).as_str() {
-        "Number" => Value::new_number(ctx.clone(), text.trim().parse::<f64>().unwrap_or(0.0)),
-        "Boolean" => Value::new_bool(ctx.clone(), !text.is_empty() && text != "false"),
-        _ => rquickjs::String::from_str(ctx.clone(), text)?.into_value(),
-    })
 }
 
 /// A component instance for `options`, with the static attributes of its
@@ -601,95 +553,4 @@ pub fn call_page_lifetime<'js>(
         Some(page) => call_hook(&page, hook, instance),
         None => Ok(false),
     }
-}
-
-/// Child components of `owner` matching a `#id` or `.class` selector.
-fn select_components<'js>(
-    ctx: &Ctx<'js>,
-    owner: &Object<'js>,
-    selector: &str,
-) -> rquickjs::Result<Vec<Object<'js>>> {
-    let Some(scope) = super::scope::of(ctx, &owner.clone().into_value()) else {
-        return Ok(Vec::new());
-    };
-    let scope = scope.borrow();
-    let selector = super::selector::Selector::parse(selector);
-    Ok(scope
-        .components
-        .iter()
-        .filter(|c| {
-            scope
-                .elements
-                .get(c.element)
-                .is_some_and(|e| selector.matches(e))
-        })
-        .map(|c| c.instance.clone())
-        .collect())
-}
-
-/// `triggerEvent(name, detail)`: calls the owner's handler bound on the
-/// component's element, if any.
-fn trigger_event<'js>(
-    ctx: &Ctx<'js>,
-    component: &Object<'js>,
-    name: &str,
-    detail: Option<Value<'js>>,
-) -> rquickjs::Result<()> {
-    let owner_key = Symbol::new_global(ctx.clone(), OWNER_KEY)?;
-    let Some(link) = component.get::<_, Value<'js>>(owner_key)?.into_object() else {
-        return Ok(());
-    };
-    let owner: Object<'js> = link.get("owner")?;
-    let handler: Value<'js> = link.get("handlers")?;
-    let Some(method) = handler
-        .as_object()
-        .map(|h| h.get::<_, Value<'js>>(name))
-        .transpose()?
-        .and_then(|v| v.as_string().and_then(|s| s.to_string().ok()))
-    else {
-        return Ok(());
-    };
-    let event = Object::new(ctx.clone())?;
-    event.set("type", name)?;
-    event.set(
-        "detail",
-        detail.unwrap_or_else(|| Value::new_undefined(ctx.clone())),
-    )?;
-    let target = Object::new(ctx.clone())?;
-    target.set("id", component.get::<_, Value<'js>>("id")?)?;
-    target.set("dataset", component.get::<_, Value<'js>>("dataset")?)?;
-    event.set("target", target.clone())?;
-    event.set("currentTarget", target)?;
-    call_method(&owner, &method, Rest(vec![event.into_value()]))?;
-    Ok(())
-}
-
-const OWNER_KEY: &str = "mpcanvas.owner";
-
-/// Records that `component` sits in `owner`'s markup as `element`, so its
-/// `triggerEvent` reaches the handlers bound there.
-pub fn link_owner<'js>(
-    ctx: &Ctx<'js>,
-    component: &Object<'js>,
-    owner: &Object<'js>,
-    element: &Element,
-) -> rquickjs::Result<()> {
-    let link = Object::new(ctx.clone())?;
-    link.set("owner", owner.clone())?;
-    let handlers = Object::new(ctx.clone())?;
-    for (k, _) in &element.attributes {
-        let lower = k.to_ascii_lowercase();
-        for prefix in ["bind:", "catch:", "bind", "catch", "on"] {
-            if let Some(event) = lower.strip_prefix(prefix) {
-                if let Some(h) = element.handler(event) {
-                    handlers.set(event, h)?;
-                    // Alipay binds `onDone` for `this.props.onDone()`.
-                }
-                break;
-            }
-        }
-    }
-    link.set("handlers", handlers)?;
-    let key = Symbol::new_global(ctx.clone(), OWNER_KEY)?;
-    component.set(key, link)
 }

@@ -5,29 +5,29 @@
 //! of time or memory ends the run.
 
 use std::cell::RefCell;
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
 use mpcanvas_platform::{Platform, Scope};
 
 use rquickjs::function::Rest;
-use rquickjs::{CatchResultExt, Class, Ctx, Object, Value};
+use rquickjs::{CatchResultExt, Ctx, Object, Value};
 
-use super::package::{Entry, Package, markup_beside};
+use super::package::{Entry, Package};
 use crate::console::{Log, Message};
 use crate::event_loop::EventLoop;
 use crate::host::{Host, ResourceLoader};
 use crate::page::Device;
-use crate::page::markup::{self, Markup};
+use crate::page::markup::Markup;
 use crate::page::modules::Modules;
 use crate::page::program::{self, Kind};
-use crate::page::scope::{self, ChildComponent, JsScope};
+use crate::page::scope;
 use crate::runtime::{Limits, Runtime, ScriptError};
 
-/// Deepest nesting of components followed (a component that uses itself
-/// stops here).
-pub const MAX_COMPONENT_DEPTH: usize = 16;
+mod components;
+
+pub use components::MAX_COMPONENT_DEPTH;
+use components::Owner;
 
 /// How to run.
 #[derive(Clone)]
@@ -159,15 +159,6 @@ struct Driver<'r, 'js> {
     uncaught: Vec<Uncaught>,
     /// Platform scope id of the next component instance.
     next_component: u64,
-}
-
-/// A page or component whose markup may place components.
-struct Owner<'a, 'js> {
-    instance: &'a Object<'js>,
-    file: &'a Path,
-    markup: &'a Markup,
-    using: &'a BTreeMap<String, String>,
-    scope: &'a Class<'js, JsScope<'js>>,
 }
 
 impl<'r, 'js> Driver<'r, 'js> {
@@ -340,119 +331,6 @@ impl<'r, 'js> Driver<'r, 'js> {
             Ok(())
         })?;
         self.jobs()
-    }
-
-    fn read_markup(path: Option<&Path>) -> Markup {
-        path.and_then(|p| std::fs::read(p).ok())
-            .map(|bytes| markup::parse(&String::from_utf8_lossy(&bytes)))
-            .unwrap_or_default()
-    }
-
-    /// `usingComponents` of a page or component config, over the app's.
-    fn components_of(&self, config: Option<&Path>, with_app: bool) -> BTreeMap<String, String> {
-        let read = |p: &Path| -> BTreeMap<String, String> {
-            std::fs::read_to_string(p)
-                .ok()
-                .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok())
-                .and_then(|v| v.get("usingComponents").cloned())
-                .and_then(|v| v.as_object().cloned())
-                .map(|m| {
-                    m.into_iter()
-                        .filter_map(|(k, v)| Some((k, v.as_str()?.to_string())))
-                        .collect()
-                })
-                .unwrap_or_default()
-        };
-        let mut using = BTreeMap::new();
-        if with_app && let Some(app) = &self.package.app_config {
-            using.extend(read(app));
-        }
-        if let Some(c) = config {
-            using.extend(read(c));
-        }
-        using
-    }
-
-    fn build_scope(
-        &mut self,
-        markup: &Markup,
-        scope: Scope,
-    ) -> Result<Class<'js, JsScope<'js>>, ScriptError> {
-        let o = self.options;
-        JsScope::build(
-            &self.ctx,
-            markup,
-            o.platform.as_deref(),
-            scope,
-            &o.device,
-            o.legacy_canvas_size,
-            o.canvas_limits,
-        )
-        .map_err(|e| self.js(e))
-    }
-
-    /// Creates the components used in `markup` under `owner`, depth first,
-    /// appending them to `mounted` in creation order.
-    fn mount_children(
-        &mut self,
-        owner: Owner<'_, 'js>,
-        depth: usize,
-        mounted: &mut Vec<Object<'js>>,
-    ) -> Result<(), ScriptError> {
-        if depth >= MAX_COMPONENT_DEPTH || owner.using.is_empty() {
-            return Ok(());
-        }
-        for (index, element) in owner.markup.elements.iter().enumerate() {
-            let Some(component_path) = owner.using.get(&element.name) else {
-                continue;
-            };
-            let Some(script) = self.package.component(owner.file, component_path) else {
-                self.escaped(
-                    &format!("mounting <{}>", element.name),
-                    ScriptError::Host(format!(
-                        "component '{component_path}' has no .js file in the package"
-                    )),
-                );
-                continue;
-            };
-            let key = self.modules.display(&script.with_extension(""));
-            self.load_module(&key, &script)?;
-            let child_markup = Self::read_markup(markup_beside(&script).as_deref());
-            let child_using = self.components_of(Some(&script.with_extension("json")), false);
-            self.next_component += 1;
-            let child_scope =
-                self.build_scope(&child_markup, Scope::Component(self.next_component))?;
-            let label = format!("creating <{}>", element.name);
-            let instance = self.guarded(&label, |ctx| {
-                let Some(def) = program::definition(ctx, &key)? else {
-                    return Ok(None);
-                };
-                let instance = program::new_component(ctx, &def.options, Some(element), &key)?;
-                scope::attach(ctx, &instance, child_scope.clone())?;
-                program::link_owner(ctx, &instance, owner.instance, element)?;
-                owner.scope.borrow_mut().components.push(ChildComponent {
-                    element: index,
-                    instance: instance.clone(),
-                });
-                Ok(Some(instance))
-            })?;
-            let Some(Some(instance)) = instance else {
-                continue;
-            };
-            for hook in ["created", "onInit"] {
-                self.lifetime(&instance, hook)?;
-            }
-            mounted.push(instance.clone());
-            let child = Owner {
-                instance: &instance,
-                file: &script,
-                markup: &child_markup,
-                using: &child_using,
-                scope: &child_scope,
-            };
-            self.mount_children(child, depth + 1, mounted)?;
-        }
-        Ok(())
     }
 
     fn lifetime(&mut self, instance: &Object<'js>, hook: &str) -> Result<(), ScriptError> {
