@@ -10,6 +10,8 @@ mod convert;
 mod named;
 mod parse;
 #[cfg(test)]
+mod samples;
+#[cfg(test)]
 mod tests;
 mod token;
 
