@@ -3,13 +3,15 @@
 //! and property setters queue actions; `draw(reserve, callback)` has the
 //! platform replay them; `measureText` answers at once.
 
-use mpcanvas_platform::{Action, CanvasContext, ImageRect, Scope, StyleValue};
+use mpcanvas_platform::{Action, CanvasContext, Scope, StyleValue};
 use rquickjs::class::Trace;
 use rquickjs::function::{Opt, Rest, This};
 use rquickjs::object::Accessor;
 use rquickjs::{Class, Ctx, Function, JsLifetime, Object, Value};
 
 use super::api::services;
+
+mod methods;
 use crate::canvas::gradient::JsGradient;
 use crate::canvas::pattern::JsPattern;
 use crate::webidl::to_number;
@@ -243,234 +245,25 @@ fn install_prototype<'js>(ctx: &Ctx<'js>) -> rquickjs::Result<()> {
         .with_name(name)?;
         proto.set(name, f)?;
     }
-    proto.set(
-        "setShadow",
-        Function::new(
-            ctx.clone(),
-            |ctx: Ctx<'js>, this: This2<'js>, args: Rest<Value<'js>>| {
-                let a = numbers(&ctx, &args.0, 3)?;
-                let color = match args.0.get(3) {
-                    Some(v) if !v.is_undefined() => crate::webidl::to_string(&ctx, v.clone())?,
-                    _ => "black".to_string(),
-                };
-                record(
-                    &this,
-                    Action::SetShadow {
-                        offset_x: a[0],
-                        offset_y: a[1],
-                        blur: a[2],
-                        color,
-                    },
-                );
-                Ok::<(), rquickjs::Error>(())
-            },
-        )?
-        .with_name("setShadow")?,
-    )?;
-    proto.set(
-        "setLineDash",
-        Function::new(
-            ctx.clone(),
-            |ctx: Ctx<'js>, this: This2<'js>, pattern: Opt<Value<'js>>, offset: Opt<Value<'js>>| {
-                let mut lengths = Vec::new();
-                if let Some(list) = pattern.0.and_then(Value::into_array) {
-                    for v in list.iter::<Value>() {
-                        lengths.push(to_number(&ctx, v?)?);
-                    }
-                }
-                let offset = match offset.0 {
-                    Some(v) => to_number(&ctx, v)?,
-                    None => 0.0,
-                };
-                record(
-                    &this,
-                    Action::SetLineDash {
-                        pattern: lengths,
-                        offset,
-                    },
-                );
-                Ok::<(), rquickjs::Error>(())
-            },
-        )?
-        .with_name("setLineDash")?,
-    )?;
-    proto.set(
-        "arc",
-        Function::new(
-            ctx.clone(),
-            |ctx: Ctx<'js>, this: This2<'js>, args: Rest<Value<'js>>| {
-                let a = numbers(&ctx, &args.0, 5)?;
-                let counterclockwise = args.0.get(5).is_some_and(truthy);
-                record(
-                    &this,
-                    Action::Arc {
-                        x: a[0],
-                        y: a[1],
-                        radius: a[2],
-                        start: a[3],
-                        end: a[4],
-                        counterclockwise,
-                    },
-                );
-                Ok::<(), rquickjs::Error>(())
-            },
-        )?
-        .with_name("arc")?,
-    )?;
+    proto.set("setShadow", methods::set_shadow(ctx)?)?;
+    proto.set("setLineDash", methods::set_line_dash(ctx)?)?;
+    proto.set("arc", methods::arc(ctx)?)?;
     for (name, stroke) in [("fillText", false), ("strokeText", true)] {
-        let f = Function::new(
-            ctx.clone(),
-            move |ctx: Ctx<'js>, this: This2<'js>, args: Rest<Value<'js>>| {
-                let text = string(&ctx, args.0.first())?;
-                let a = numbers(&ctx, args.0.get(1..).unwrap_or_default(), 2)?;
-                let max_width = match args.0.get(3) {
-                    Some(v) if !v.is_undefined() => Some(to_number(&ctx, v.clone())?),
-                    _ => None,
-                };
-                let action = if stroke {
-                    Action::StrokeText {
-                        text,
-                        x: a[0],
-                        y: a[1],
-                        max_width,
-                    }
-                } else {
-                    Action::FillText {
-                        text,
-                        x: a[0],
-                        y: a[1],
-                        max_width,
-                    }
-                };
-                record(&this, action);
-                Ok::<(), rquickjs::Error>(())
-            },
-        )?
-        .with_name(name)?;
-        proto.set(name, f)?;
+        proto.set(name, methods::text(ctx, name, stroke)?)?;
     }
-    proto.set(
-        "drawImage",
-        Function::new(
-            ctx.clone(),
-            |ctx: Ctx<'js>, this: This2<'js>, args: Rest<Value<'js>>| {
-                let src = image_src(&ctx, args.0.first())?;
-                let rest = args.0.get(1..).unwrap_or_default();
-                let rect = match rest.len() {
-                    0..=2 => {
-                        let a = numbers(&ctx, rest, 2)?;
-                        ImageRect::At(a[0], a[1])
-                    }
-                    3..=7 => {
-                        let a = numbers(&ctx, rest, 4)?;
-                        ImageRect::Scaled(a[0], a[1], a[2], a[3])
-                    }
-                    _ => {
-                        let a = numbers(&ctx, rest, 8)?;
-                        ImageRect::Source([a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7]])
-                    }
-                };
-                record(&this, Action::DrawImage { src, rect });
-                Ok::<(), rquickjs::Error>(())
-            },
-        )?
-        .with_name("drawImage")?,
-    )?;
+    proto.set("drawImage", methods::draw_image(ctx)?)?;
     proto.set("draw", draw(ctx)?)?;
-    proto.set(
-        "measureText",
-        Function::new(
-            ctx.clone(),
-            |ctx: Ctx<'js>, this: This2<'js>, text: Opt<Value<'js>>| {
-                let text = string(&ctx, text.0.as_ref())?;
-                let services = services(&ctx)?;
-                let width = services
-                    .platform
-                    .borrow_mut()
-                    .measure_text(&this.0.borrow().recorder, &text);
-                let result = Object::new(ctx.clone())?;
-                result.set("width", width)?;
-                Ok::<_, rquickjs::Error>(result)
-            },
-        )?
-        .with_name("measureText")?,
-    )?;
+    proto.set("measureText", methods::measure_text(ctx)?)?;
     proto.set(
         "createLinearGradient",
-        Function::new(
-            ctx.clone(),
-            |ctx: Ctx<'js>, this: This2<'js>, args: Rest<Value<'js>>| {
-                let a = numbers(&ctx, &args.0, 4)?;
-                let g = this
-                    .0
-                    .borrow()
-                    .recorder
-                    .create_linear_gradient(a[0], a[1], a[2], a[3]);
-                gradient_object(&ctx, g)
-            },
-        )?
-        .with_name("createLinearGradient")?,
+        methods::create_linear_gradient(ctx)?,
     )?;
     proto.set(
         "createCircularGradient",
-        Function::new(
-            ctx.clone(),
-            |ctx: Ctx<'js>, this: This2<'js>, args: Rest<Value<'js>>| {
-                let a = numbers(&ctx, &args.0, 3)?;
-                let g = this
-                    .0
-                    .borrow()
-                    .recorder
-                    .create_circular_gradient(a[0], a[1], a[2]);
-                gradient_object(&ctx, g)
-            },
-        )?
-        .with_name("createCircularGradient")?,
+        methods::create_circular_gradient(ctx)?,
     )?;
-    proto.set(
-        "createPattern",
-        Function::new(
-            ctx.clone(),
-            |ctx: Ctx<'js>, image: Opt<Value<'js>>, repetition: Opt<Value<'js>>| {
-                let src = image_src(&ctx, image.0.as_ref())?;
-                let repetition = match repetition.0 {
-                    Some(v) if !v.is_undefined() && !v.is_null() => {
-                        crate::webidl::to_string(&ctx, v)?
-                    }
-                    _ => "repeat".to_string(),
-                };
-                let services = services(&ctx)?;
-                let pattern = services
-                    .platform
-                    .borrow_mut()
-                    .create_pattern(&src, &repetition);
-                match pattern {
-                    Ok(pattern) => {
-                        Ok(Class::instance(ctx.clone(), JsPattern { pattern })?.into_value())
-                    }
-                    Err(message) => {
-                        crate::console::warn(&ctx, &format!("createPattern('{src}'): {message}"));
-                        Ok::<_, rquickjs::Error>(Value::new_null(ctx.clone()))
-                    }
-                }
-            },
-        )?
-        .with_name("createPattern")?,
-    )?;
-    proto.set("setLineDashOffset", {
-        Function::new(
-            ctx.clone(),
-            |ctx: Ctx<'js>, this: This2<'js>, v: Opt<Value<'js>>| {
-                let n = match v.0 {
-                    Some(v) => to_number(&ctx, v)?,
-                    None => f64::NAN,
-                };
-                record(&this, Action::SetLineDashOffset(n));
-                Ok::<(), rquickjs::Error>(())
-            },
-        )?
-        .with_name("setLineDashOffset")?
-    })?;
+    proto.set("createPattern", methods::create_pattern(ctx)?)?;
+    proto.set("setLineDashOffset", methods::set_line_dash_offset(ctx)?)?;
     for (name, setter) in PROPERTIES {
         let key = *name;
         let getter = move |this: This2<'js>| -> rquickjs::Result<Value<'js>> {
