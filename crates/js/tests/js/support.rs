@@ -1,8 +1,6 @@
 //! Test support: throwaway package folders, a local HTTP server, report
 //! helpers.
 
-use std::io::{BufRead, BufReader, Write};
-use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -57,48 +55,17 @@ pub(crate) fn serve_counting(
     serve_routes(move |_| ("200 OK", content_type, body.clone()))
 }
 
-/// A local HTTP server on 127.0.0.1 answering each request path with
-/// `route(path)` = (status line, content type, body), one thread per
-/// connection, for the rest of the test process. Returns the base URL and
-/// the count of requests answered.
+/// A local HTTP server (`mpcanvas-testserver`) answering each request
+/// path with `route(path)` = (status line, content type, body). Returns
+/// the base URL and the count of requests answered.
 pub(crate) fn serve_routes(
     route: impl Fn(&str) -> (&'static str, &'static str, Vec<u8>) + Send + Sync + 'static,
 ) -> (String, Arc<AtomicUsize>) {
-    let listener = TcpListener::bind("127.0.0.1:0").expect("a local port");
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    let count = Arc::new(AtomicUsize::new(0));
-    let counter = count.clone();
-    let route = Arc::new(route);
-    std::thread::spawn(move || {
-        for stream in listener.incoming().flatten() {
-            let (route, counter) = (route.clone(), counter.clone());
-            std::thread::spawn(move || {
-                let mut reader = BufReader::new(stream.try_clone().unwrap());
-                let mut line = String::new();
-                if reader.read_line(&mut line).is_err() {
-                    return;
-                }
-                let path = line.split_whitespace().nth(1).unwrap_or("/").to_owned();
-                // Skip the headers; their contents do not matter here.
-                loop {
-                    let mut h = String::new();
-                    if reader.read_line(&mut h).is_err() || h.trim().is_empty() {
-                        break;
-                    }
-                }
-                let (status, content_type, body) = route(&path);
-                let head = format!(
-                    "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
-                    body.len()
-                );
-                let mut stream = stream;
-                let _ = stream.write_all(head.as_bytes());
-                let _ = stream.write_all(&body);
-                counter.fetch_add(1, Ordering::SeqCst);
-            });
-        }
+    let server = mpcanvas_testserver::serve(move |path| {
+        let (status, content_type, body) = route(path);
+        mpcanvas_testserver::Response::new(status, content_type, body)
     });
-    (base, count)
+    (server.base, server.requests)
 }
 
 /// The console lines of a run, in order.

@@ -1,8 +1,6 @@
 //! Shared test helpers: scratch folders, launching a platform per profile,
 //! fixture images, and a local HTTP server on 127.0.0.1.
 
-use std::io::{BufRead, BufReader, Write};
-use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
@@ -111,65 +109,27 @@ pub(crate) fn listing(dir: &Path) -> Vec<String> {
     v
 }
 
-/// A local HTTP server on 127.0.0.1 serving fixed routes; returns its base
-/// URL. Each connection gets a thread; the server lives as long as the
-/// test process.
+/// A local HTTP server (`mpcanvas-testserver`) with fixed routes; returns
+/// its base URL.
 pub(crate) fn server() -> String {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    std::thread::spawn(move || {
-        for stream in listener.incoming().flatten() {
-            std::thread::spawn(move || {
-                let mut reader = BufReader::new(stream.try_clone().unwrap());
-                let mut line = String::new();
-                if reader.read_line(&mut line).is_err() {
-                    return;
-                }
-                let path = line.split_whitespace().nth(1).unwrap_or("/").to_owned();
-                loop {
-                    let mut h = String::new();
-                    if reader.read_line(&mut h).is_err() || h.trim().is_empty() {
-                        break;
-                    }
-                }
-                let mut stream = stream;
-                let (status, headers, body): (&str, String, Vec<u8>) = match path.as_str() {
-                    "/ok.png" => (
-                        "200 OK",
-                        "Content-Type: image/png\r\n".into(),
-                        png(4, 4, [0, 0, 255, 255]),
-                    ),
-                    "/disguised" => (
-                        "200 OK",
-                        "Content-Type: text/plain\r\n".into(),
-                        png(2, 2, [0, 255, 0, 255]),
-                    ),
-                    "/page.html" => (
-                        "200 OK",
-                        "Content-Type: image/png\r\n".into(),
-                        b"<html>not an image</html>".to_vec(),
-                    ),
-                    "/big" => {
-                        let mut b = png(1, 1, [0, 0, 0, 255]);
-                        b.resize(2 * 1024 * 1024, 0);
-                        ("200 OK", "Content-Type: image/png\r\n".into(), b)
-                    }
-                    "/slow" => {
-                        std::thread::sleep(Duration::from_secs(3));
-                        ("200 OK", String::new(), png(1, 1, [0, 0, 0, 255]))
-                    }
-                    "/redirect" => ("302 Found", "Location: /ok.png\r\n".into(), Vec::new()),
-                    "/loop" => ("302 Found", "Location: /loop\r\n".into(), Vec::new()),
-                    _ => ("404 Not Found", String::new(), b"missing".to_vec()),
-                };
-                let head = format!(
-                    "HTTP/1.1 {status}\r\n{headers}Content-Length: {}\r\nConnection: close\r\n\r\n",
-                    body.len()
-                );
-                let _ = stream.write_all(head.as_bytes());
-                let _ = stream.write_all(&body);
-            });
+    use mpcanvas_testserver::Response;
+    mpcanvas_testserver::serve(|path| match path {
+        "/ok.png" => Response::ok("image/png", png(4, 4, [0, 0, 255, 255])),
+        // An image sent as text: content is judged by its bytes.
+        "/disguised" => Response::ok("text/plain", png(2, 2, [0, 255, 0, 255])),
+        "/page.html" => Response::ok("image/png", b"<html>not an image</html>".to_vec()),
+        "/big" => {
+            let mut b = png(1, 1, [0, 0, 0, 255]);
+            b.resize(2 * 1024 * 1024, 0);
+            Response::ok("image/png", b)
         }
-    });
-    base
+        "/slow" => {
+            std::thread::sleep(Duration::from_secs(3));
+            Response::ok("image/png", png(1, 1, [0, 0, 0, 255]))
+        }
+        "/redirect" => Response::redirect("/ok.png"),
+        "/loop" => Response::redirect("/loop"),
+        _ => Response::not_found(),
+    })
+    .base
 }
