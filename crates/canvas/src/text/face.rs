@@ -6,7 +6,9 @@ use std::sync::{Arc, Mutex};
 
 use skrifa::{DrawMemory, Font, GlyphId, HintOptions, PathSink, RasterTarget, ScalerFont};
 
+use super::glyph_mask::MaskKey;
 use super::outline::Outline;
+use crate::raster::Coverage;
 
 /// One face of a font file, ready for shaping and drawing.
 pub(crate) struct Face {
@@ -27,6 +29,7 @@ pub(crate) struct Face {
     pub(crate) slanted: bool,
     outlines: Mutex<HashMap<OutlineKey, Option<Arc<Outline>>>>,
     scalers: Mutex<HashMap<(u64, bool), Arc<ScalerFont>>>,
+    masks: Mutex<HashMap<MaskKey, Option<Arc<Coverage>>>>,
 }
 
 /// Glyph id, ppem (as bits) and style: what an outline depends on.
@@ -92,6 +95,7 @@ impl Face {
             slanted,
             outlines: Mutex::new(HashMap::new()),
             scalers: Mutex::new(HashMap::new()),
+            masks: Mutex::new(HashMap::new()),
         })
     }
 
@@ -175,6 +179,26 @@ impl Face {
         Some(o)
     }
 
+    /// The glyph mask for `key`, made by `make` the first time (masks are
+    /// kept per face, so every canvas drawing with it shares them).
+    pub(crate) fn glyph_mask(
+        &self,
+        key: MaskKey,
+        make: impl FnOnce() -> Option<Coverage>,
+    ) -> Option<Arc<Coverage>> {
+        if let Some(m) = self.masks.lock().ok()?.get(&key) {
+            return m.clone();
+        }
+        let mask = make().map(Arc::new);
+        if let Ok(mut cache) = self.masks.lock() {
+            if cache.len() > MASK_CACHE_LIMIT {
+                cache.clear();
+            }
+            cache.insert(key, mask.clone());
+        }
+        mask
+    }
+
     /// A scaler for `ppem` (cached per size; hinting setup runs the
     /// hinter's analysis once per size).
     fn scaler(&self, ppem: f64, hinted: bool) -> Option<Arc<ScalerFont>> {
@@ -216,6 +240,9 @@ pub(crate) struct GlyphStyle {
 const FAKE_ITALIC_SKEW: f32 = 0.25;
 /// Cached outlines per face before the cache starts over.
 const OUTLINE_CACHE_LIMIT: usize = 65_536;
+/// Cached glyph masks per face before the cache starts over (a mask is a
+/// few hundred bytes at poster sizes).
+const MASK_CACHE_LIMIT: usize = 16_384;
 /// Cached sizes per face before the cache starts over.
 const SCALER_CACHE_LIMIT: usize = 64;
 

@@ -4,9 +4,10 @@
 //! Chromium draws glyphs from Skia's glyph cache: each glyph is rasterized
 //! from its outline at a device position whose x is rounded to a quarter
 //! pixel and whose y is rounded to a whole pixel (when the transform keeps
-//! text horizontal), then blitted. Placing each outline at that rounded
-//! position gives the same coverage. Glyphs too big for the cache (over
-//! 256 device px) are drawn as paths at their exact positions.
+//! text horizontal), then blitted. Filled text does the same with cached
+//! masks ([`super::glyph_mask`]); stroked text places each outline at the
+//! rounded position. Glyphs too big for the cache (over 256 device px) are
+//! drawn as paths at their exact positions.
 
 use kurbo::{Affine, Point};
 use tiny_skia::{FillRule as SkFillRule, IntRect, PathBuilder};
@@ -95,6 +96,16 @@ pub(crate) fn text_coverage(
     gamma: &[u8; 256],
     (width, height): (u32, u32),
 ) -> Option<Coverage> {
+    if pen.is_none() {
+        let [_, _, _, d, _, _] = to_device.as_coeffs();
+        return super::glyph_mask::fill_coverage(
+            layout,
+            to_device,
+            layout.size * d,
+            gamma,
+            (width, height),
+        );
+    }
     let path = text_path(layout, to_device)?;
     let ts = to_skia_transform(&to_device);
     let shape = match pen {

@@ -12,6 +12,7 @@ mod face;
 mod font;
 mod gamma;
 mod geometry;
+mod glyph_mask;
 mod layout;
 mod library;
 mod metrics;

@@ -179,3 +179,30 @@ fn registration_rejects_non_fonts_and_accepts_collections_by_index() {
         .unwrap();
     assert!(fonts.has_family("good"));
 }
+
+#[test]
+fn text_crossing_the_canvas_edges_draws_the_part_inside() {
+    let text = "你好世界 Hello";
+    // Each position: a 40×20 canvas, and the same text on an 80×40 canvas
+    // moved by (20, 10): the small canvas must be that canvas's middle.
+    for (x, y) in [
+        (-15.0, 14.0),
+        (25.0, 14.0),
+        (5.0, 4.0),
+        (5.0, 28.0),
+        (-200.0, 14.0),
+    ] {
+        let mut small = corpus_canvas(40, 20);
+        small.set_font("16px \"Corpus Sans\", \"Corpus CJK\"");
+        small.fill_text(text, x, y, None);
+        let mut big = corpus_canvas(80, 40);
+        big.set_font("16px \"Corpus Sans\", \"Corpus CJK\"");
+        big.fill_text(text, x + 20.0, y + 10.0, None);
+        let (s, b) = (pixels(&small), pixels(&big));
+        for row in 0..20 {
+            let got = &s.data[row * 40 * 4..(row + 1) * 40 * 4];
+            let want = &b.data[((row + 10) * 80 + 20) * 4..((row + 10) * 80 + 60) * 4];
+            assert_eq!(got, want, "text at ({x}, {y}), row {row}");
+        }
+    }
+}

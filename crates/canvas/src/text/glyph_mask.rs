@@ -1,0 +1,147 @@
+//! Filled text from cached glyph masks, as Chromium's glyph cache draws it.
+//!
+//! For horizontal text up to the cache size each glyph's origin is placed
+//! on a quarter pixel in x and a whole pixel in y ([`super::geometry`]), so
+//! a glyph's coverage depends only on the glyph, its size and style, the
+//! horizontal scale and which quarter pixel it starts on. That mask is
+//! rasterized once per face and reused; a line is the masks placed at their
+//! whole-pixel offsets. Where masks overlap they combine as separate
+//! source-over blends would (`a + b − a·b`), which is how Chromium blends
+//! one glyph after another.
+
+use kurbo::{Affine, Point};
+use tiny_skia::{FillRule, IntRect, PathBuilder};
+
+use super::face::GlyphStyle;
+use super::layout::TextLayout;
+use crate::raster::{Coverage, rasterize};
+
+/// What a glyph's mask depends on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) struct MaskKey {
+    gid: u32,
+    /// Pixels per em (as bits).
+    ppem: u64,
+    /// Device x scale over y scale (as bits).
+    x_scale: u64,
+    style: GlyphStyle,
+    /// The origin's x fraction in quarter pixels (0..=3).
+    quarter: u8,
+}
+
+/// The glyph's mask with its origin at `(quarter / 4, 0)`; its `x`, `y`
+/// are relative to that pixel.
+fn make_mask(outline: &super::outline::Outline, x_scale: f64, quarter: u8) -> Option<Coverage> {
+    let mut pb = PathBuilder::new();
+    outline.append(
+        &mut pb,
+        &[x_scale, 0.0, 0.0, -1.0, f64::from(quarter) / 4.0, 0.0],
+    );
+    let path = pb.finish()?;
+    // Move the glyph to positive coordinates by whole pixels first: the
+    // rasterizer's grid is the same there, and its rounding of negative
+    // coordinates is not.
+    let b = path.bounds();
+    let (dx, dy) = (
+        (-f64::from(b.left())).ceil().max(0.0) + 2.0,
+        (-f64::from(b.top())).ceil().max(0.0) + 2.0,
+    );
+    let path = path.transform(tiny_skia::Transform::from_translate(dx as f32, dy as f32))?;
+    let b = path.bounds();
+    let area = IntRect::from_ltrb(
+        0,
+        0,
+        b.right().ceil() as i32 + 2,
+        b.bottom().ceil() as i32 + 2,
+    )?;
+    let mut mask = rasterize(&path, FillRule::Winding, area)?;
+    mask.x -= dx as i32;
+    mask.y -= dy as i32;
+    Some(mask)
+}
+
+/// The device coverage of `layout` filled under `to_device` (horizontal,
+/// upright, glyphs within the cache size), each glyph's coverage passed
+/// through the mask `gamma`, within a `width × height` canvas. `hinted`
+/// and `ppem` are as the outline path would use them.
+pub(crate) fn fill_coverage(
+    layout: &TextLayout,
+    to_device: Affine,
+    ppem: f64,
+    gamma: &[u8; 256],
+    (width, height): (u32, u32),
+) -> Option<Coverage> {
+    let [a, _, _, d, _, _] = to_device.as_coeffs();
+    let x_scale = a / d;
+    let mut placed = Vec::with_capacity(layout.glyphs.len());
+    let (mut x0, mut y0, mut x1, mut y1) = (i32::MAX, i32::MAX, i32::MIN, i32::MIN);
+    for g in &layout.glyphs {
+        let face = &layout.faces[g.face];
+        let style = GlyphStyle {
+            hinted: true,
+            bold: face.bold,
+            italic: face.italic,
+        };
+        let p = to_device * Point::new(g.x, g.y);
+        let x = ((p.x + 0.125) * 4.0).floor() / 4.0;
+        let (ix, iy) = (x.floor(), (p.y + 0.5).floor());
+        if !(ix.abs() < 1e9 && iy.abs() < 1e9) {
+            continue;
+        }
+        let quarter = ((x - ix) * 4.0) as u8;
+        let key = MaskKey {
+            gid: g.gid,
+            ppem: ppem.to_bits(),
+            x_scale: x_scale.to_bits(),
+            style,
+            quarter,
+        };
+        let Some(mask) = face.face.glyph_mask(key, || {
+            let outline = face.face.outline(g.gid, ppem, style)?;
+            make_mask(&outline, x_scale, quarter)
+        }) else {
+            continue;
+        };
+        let (mx, my) = (ix as i32 + mask.x, iy as i32 + mask.y);
+        x0 = x0.min(mx);
+        y0 = y0.min(my);
+        x1 = x1.max(mx + mask.width as i32);
+        y1 = y1.max(my + mask.height as i32);
+        placed.push((mx, my, mask));
+    }
+    let (x0, y0) = (x0.max(0), y0.max(0));
+    let (x1, y1) = (x1.min(width as i32), y1.min(height as i32));
+    if x0 >= x1 || y0 >= y1 {
+        return None;
+    }
+    let (w, h) = ((x1 - x0) as usize, (y1 - y0) as usize);
+    let mut data = vec![0u8; w * h];
+    for (mx, my, mask) in &placed {
+        let mw = mask.width as i32;
+        // The rows and columns of this mask inside the output.
+        let (cx0, cx1) = ((*mx).max(x0), (mx + mw).min(x1));
+        let (cy0, cy1) = ((*my).max(y0), (my + mask.height as i32).min(y1));
+        // Glyphs off the canvas (or wholly beside the others' rows) add
+        // nothing.
+        if cx0 >= cx1 || cy0 >= cy1 {
+            continue;
+        }
+        for y in cy0..cy1 {
+            let src = &mask.data[((y - my) * mw + (cx0 - mx)) as usize..][..(cx1 - cx0) as usize];
+            let dst =
+                &mut data[(y - y0) as usize * w + (cx0 - x0) as usize..][..(cx1 - cx0) as usize];
+            for (o, &m) in dst.iter_mut().zip(src) {
+                let v = u32::from(gamma[usize::from(m)]);
+                let c = u32::from(*o);
+                *o = (c + v - (c * v + 127) / 255) as u8;
+            }
+        }
+    }
+    Some(Coverage {
+        x: x0,
+        y: y0,
+        width: w as u32,
+        height: h as u32,
+        data,
+    })
+}
