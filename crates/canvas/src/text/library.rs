@@ -14,12 +14,13 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock, RwLock};
 
 use super::face::Face;
+use super::file_cache;
 use super::font::{FontFamily, FontSpec};
 use super::{FontStretch, woff};
 use crate::error::{Error, ErrorKind, Result};
 
 /// Shared font bytes.
-type Bytes = Arc<dyn AsRef<[u8]> + Send + Sync>;
+pub(crate) type Bytes = Arc<dyn AsRef<[u8]> + Send + Sync>;
 
 /// Where a face's bytes are.
 #[derive(Clone)]
@@ -214,8 +215,17 @@ impl FontLibrary {
         bytes: Vec<u8>,
         descriptors: FaceDescriptors,
     ) -> Result<()> {
-        let bytes = woff::decode(bytes)?;
-        let data: Bytes = Arc::new(bytes);
+        let data: Bytes = Arc::new(woff::decode(bytes)?);
+        self.register_bytes(family, data, descriptors).map(|_| ())
+    }
+
+    /// Registers decoded font bytes and returns the parsed face.
+    fn register_bytes(
+        &self,
+        family: &str,
+        data: Bytes,
+        descriptors: FaceDescriptors,
+    ) -> Result<Arc<Face>> {
         // Check it parses now, so a bad file is an error at registration.
         let font = skrifa::Font::new(skrifa::font::Blob::from(data.clone()), descriptors.index)
             .ok_or_else(|| invalid_font("not a TTF, OTF, TTC, WOFF or WOFF2 font"))?;
@@ -230,20 +240,42 @@ impl FontLibrary {
         };
         let face = Face::new(font, record.weight, record.slanted)
             .ok_or_else(|| invalid_font("the font has no usable metrics"))?;
-        let _ = record.loaded.set(Some(Arc::new(face)));
+        let face = Arc::new(face);
+        let _ = record.loaded.set(Some(face.clone()));
         self.push(record);
-        Ok(())
+        Ok(face)
     }
 
-    /// Registers the font file at `path` under `family`.
+    /// Registers the font file at `path` under `family`. The parsed face
+    /// (with its glyph caches) is shared with every library in the process
+    /// that registers the same unchanged file, as a render service drawing
+    /// poster after poster with one font would want.
     pub fn register_file(&self, family: &str, path: &Path) -> Result<()> {
+        let key = file_cache::key(path);
+        if let Some((data, face)) = key.as_ref().and_then(file_cache::get) {
+            self.push(FaceRecord {
+                names: vec![family.to_ascii_lowercase()],
+                weight: face.weight,
+                slanted: face.slanted,
+                stretch: FontStretch::Normal.percent(),
+                data: FaceData::Bytes(data),
+                index: 0,
+                loaded: OnceLock::from(Some(face)),
+            });
+            return Ok(());
+        }
         let bytes = std::fs::read(path).map_err(|e| {
             Error::new(
                 ErrorKind::NotSupported,
                 format!("cannot read font file {}: {e}", path.display()),
             )
         })?;
-        self.register(family, bytes)
+        let bytes: Bytes = Arc::new(woff::decode(bytes)?);
+        let face = self.register_bytes(family, bytes.clone(), FaceDescriptors::default())?;
+        if let Some(key) = key {
+            file_cache::put(key, bytes, face);
+        }
+        Ok(())
     }
 
     /// Adds every face of font bytes under the family names the font
@@ -558,4 +590,37 @@ fn system() -> &'static [Arc<FaceRecord>] {
             })
             .collect()
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The face of the library's `n`th registered record.
+    fn face(lib: &FontLibrary, n: usize) -> Arc<Face> {
+        lib.inner.read().unwrap().registered[n].face().unwrap()
+    }
+
+    #[test]
+    fn an_unchanged_font_file_is_parsed_once_per_process() {
+        let font =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../../conformance/fonts/DejaVuSans.ttf");
+        let dir = std::env::temp_dir().join(format!("mpcanvas-font-cache-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let copy = dir.join("copy.ttf");
+        std::fs::copy(&font, &copy).unwrap();
+        let (a, b) = (FontLibrary::new(), FontLibrary::new());
+        a.register_file("One", &copy).unwrap();
+        b.register_file("Two", &copy).unwrap();
+        assert!(Arc::ptr_eq(&face(&a, 0), &face(&b, 0)));
+        assert!(b.has_family("two") && !b.has_family("one"));
+        // A changed file is read again.
+        let mut bytes = std::fs::read(&font).unwrap();
+        bytes.extend_from_slice(&[0; 4]);
+        std::fs::write(&copy, bytes).unwrap();
+        let c = FontLibrary::new();
+        c.register_file("Three", &copy).unwrap();
+        assert!(!Arc::ptr_eq(&face(&a, 0), &face(&c, 0)));
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }

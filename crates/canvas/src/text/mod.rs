@@ -9,6 +9,7 @@
 
 mod css;
 mod face;
+mod file_cache;
 mod font;
 mod gamma;
 mod geometry;
