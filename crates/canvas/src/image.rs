@@ -15,7 +15,7 @@ use tiny_skia::{IntSize, Pixmap};
 use crate::color_profile;
 use crate::error::{Error, ErrorKind, Result};
 use crate::limits::Limits;
-use crate::pixels::{premultiply_row, unpremultiply_row};
+use crate::pixels::{premultiply_in_place, unpremultiply_row};
 
 /// A decoded image: premultiplied RGBA, never empty.
 #[derive(Clone)]
@@ -101,10 +101,7 @@ impl Image {
                 "RGBA data length does not match the image size",
             ));
         }
-        for px in rgba.chunks_exact_mut(4) {
-            let src = [px[0], px[1], px[2], px[3]];
-            premultiply_row(&src, px);
-        }
+        premultiply_in_place(&mut rgba);
         let pixmap =
             Pixmap::from_vec(rgba, size).ok_or_else(|| Error::invalid_state("bad image size"))?;
         Ok(Image {

@@ -167,6 +167,19 @@ pub fn premultiply_row(src: &[u8], dst: &mut [u8]) {
     }
 }
 
+/// Premultiplies unpremultiplied RGBA pixels in place (opaque pixels, the
+/// whole of a photo, are left as they are).
+pub fn premultiply_in_place(rgba: &mut [u8]) {
+    for px in rgba.chunks_exact_mut(4) {
+        let a = px[3];
+        if a != 255 {
+            px[0] = premultiply(px[0], a);
+            px[1] = premultiply(px[1], a);
+            px[2] = premultiply(px[2], a);
+        }
+    }
+}
+
 /// A rectangle given by possibly negative extents, normalised so width and
 /// height are positive (the rectangle spanned by the two corners).
 pub(crate) fn normalise_rect(x: i64, y: i64, w: i64, h: i64) -> (i64, i64, i64, i64) {
@@ -254,6 +267,16 @@ fn normalise_rect_dirty((x, y, w, h): (i64, i64, i64, i64)) -> (i64, i64, i64, i
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn premultiplying_in_place_matches_the_row_conversion() {
+        let src: Vec<u8> = (0..=255u8).flat_map(|a| [a, 255 - a, a / 2, a]).collect();
+        let mut row = vec![0; src.len()];
+        premultiply_row(&src, &mut row);
+        let mut in_place = src.clone();
+        premultiply_in_place(&mut in_place);
+        assert_eq!(in_place, row);
+    }
 
     #[test]
     fn premultiply_then_unpremultiply_matches_chromium_samples() {
