@@ -61,9 +61,9 @@ fn make_mask(outline: &super::outline::Outline, x_scale: f64, quarter: u8) -> Op
 }
 
 /// The device coverage of `layout` filled under `to_device` (horizontal,
-/// upright, glyphs within the cache size), each glyph's coverage passed
-/// through the mask `gamma`, within a `width × height` canvas. `hinted`
-/// and `ppem` are as the outline path would use them.
+/// upright, glyphs within the cache size, so hinted), with glyphs scaled
+/// to `ppem` pixels per em and each glyph's coverage passed through the
+/// mask `gamma`, within a `width × height` canvas.
 pub(crate) fn fill_coverage(
     layout: &TextLayout,
     to_device: Affine,
