@@ -237,11 +237,11 @@ impl Context2d {
             );
             return;
         }
-        let Some(path) = text::text_path(&layout, to_device) else {
+        let Some(path) = text::text_path(&layout, to_device, !stroke) else {
             return;
         };
         if stroke {
-            let pen = self.state.line.to_skia();
+            let pen = text::text_pen(&layout, &self.state.line.to_skia());
             let style = self.state.stroke_style.clone();
             self.paint_shape(&path, to_device, ShapeKind::Stroke(&pen), true, &style);
         } else {

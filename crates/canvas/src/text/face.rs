@@ -140,7 +140,8 @@ impl Face {
     /// The outline of glyph `gid` at `ppem` pixels per em, in px with y
     /// up, as Chromium's Skia gets it from FreeType: hinted by the
     /// automatic hinter in light mode (vertical only) when `hinted`, then
-    /// slanted for synthetic italic, then emboldened for synthetic bold.
+    /// slanted for synthetic italic. (Synthetic bold is a stroke around
+    /// the outline, added where the glyph is drawn: [`fake_bold_width`].)
     /// `None` for glyphs without an outline (spaces, bitmap-only glyphs).
     pub(crate) fn outline(&self, gid: u32, ppem: f64, glyph: GlyphStyle) -> Option<Arc<Outline>> {
         let key = (gid, ppem.to_bits(), glyph);
@@ -171,10 +172,6 @@ impl Face {
         }
         if glyph.italic {
             o.skew(FAKE_ITALIC_SKEW);
-        }
-        if glyph.bold {
-            // FreeType's strength: the ppem / 24.
-            o.embolden(ppem / 24.0);
         }
         Some(o)
     }
@@ -225,15 +222,23 @@ impl Face {
     }
 }
 
-/// How a glyph is drawn besides its size.
+/// How a glyph's outline is loaded besides its size.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) struct GlyphStyle {
-    /// Light (vertical) autohinting, as Chromium's glyph cache does.
+    /// Light (vertical) autohinting, as Chromium's glyph cache does for
+    /// upright glyphs (slanted ones are not hinted).
     pub(crate) hinted: bool,
-    /// Synthetic bold.
-    pub(crate) bold: bool,
     /// Synthetic oblique.
     pub(crate) italic: bool,
+}
+
+/// Skia's synthetic bold (what Chromium draws on Linux): the outline is
+/// filled and also stroked (miter joins) with this width, a fraction of
+/// the text size `size` (px): 1/24 up to 9 px, 1/32 from 36 px, linear
+/// between. For stroked text the pen grows by as much.
+pub(crate) fn fake_bold_width(size: f64) -> f64 {
+    let t = ((size - 9.0) / 27.0).clamp(0.0, 1.0);
+    size * (1.0 / 24.0 + t * (1.0 / 32.0 - 1.0 / 24.0))
 }
 
 /// Skia's synthetic oblique: x moves right by a quarter of the height.

@@ -12,7 +12,7 @@
 use kurbo::{Affine, Point};
 use tiny_skia::{FillRule as SkFillRule, IntRect, PathBuilder};
 
-use super::face::GlyphStyle;
+use super::face::{GlyphStyle, fake_bold_width};
 use super::layout::{PlacedGlyph, TextLayout};
 use super::library::ChosenFace;
 use super::outline::Map;
@@ -29,12 +29,30 @@ fn glyph_map(size: f64, ppem: f64, x: f64, y: f64) -> Map {
     [s, 0.0, 0.0, -s, x, y]
 }
 
-fn style(face: &ChosenFace, hinted: bool) -> GlyphStyle {
+/// How `face`'s glyphs load: hinted when `cached`, unless slanted (Skia
+/// does not hint glyphs under a skew).
+fn style(face: &ChosenFace, cached: bool) -> GlyphStyle {
     GlyphStyle {
-        hinted,
-        bold: face.bold,
+        hinted: cached && !face.italic,
         italic: face.italic,
     }
+}
+
+/// `path` filled and stroked with `width` (miter joins), as Skia draws
+/// synthetic bold; `path` itself when `width` is 0.
+pub(crate) fn with_fake_bold(path: tiny_skia::Path, width: f64) -> Option<tiny_skia::Path> {
+    if width <= 0.0 {
+        return Some(path);
+    }
+    let pen = tiny_skia::Stroke {
+        width: width as f32,
+        ..tiny_skia::Stroke::default()
+    };
+    let outline = stroke_outline(&path, &pen, tiny_skia::Transform::identity())?;
+    let mut both = PathBuilder::new();
+    both.push_path(&path);
+    both.push_path(&outline);
+    both.finish()
 }
 
 /// The union of the glyphs' bounds, each rounded out to whole pixels
@@ -57,11 +75,17 @@ pub(crate) fn ink_bounds(layout: &TextLayout) -> Option<[f64; 4]> {
         if x1 <= x0 && y1 <= y0 {
             continue;
         }
+        // Synthetic bold's stroke adds half its width on every side.
+        let grow = if face.bold {
+            fake_bold_width(layout.size) / 2.0
+        } else {
+            0.0
+        };
         let b = [
-            g.x + x0.floor(),
-            g.y + y0.floor(),
-            g.x + x1.ceil(),
-            g.y + y1.ceil(),
+            g.x + (x0 - grow).floor(),
+            g.y + (y0 - grow).floor(),
+            g.x + (x1 + grow).ceil(),
+            g.y + (y1 + grow).ceil(),
         ];
         ink = Some(match ink {
             None => b,
@@ -106,10 +130,10 @@ pub(crate) fn text_coverage(
             (width, height),
         );
     }
-    let path = text_path(layout, to_device)?;
+    let path = text_path(layout, to_device, pen.is_none())?;
     let ts = to_skia_transform(&to_device);
     let shape = match pen {
-        Some(pen) => stroke_outline(&path, pen, ts)?,
+        Some(pen) => stroke_outline(&path, &text_pen(layout, pen), ts)?,
         None => path,
     };
     let device = shape.transform(ts)?;
@@ -124,7 +148,15 @@ pub(crate) fn text_coverage(
 /// The outlines of `layout` as one path in text space (x right, y down,
 /// the alphabetic baseline at y = 0), positioned as Chromium rounds glyph
 /// positions under `to_device` (text space → device).
-pub(crate) fn text_path(layout: &TextLayout, to_device: Affine) -> Option<tiny_skia::Path> {
+///
+/// With `bold_fill`, glyphs of synthetic-bold faces carry their bold
+/// stroke ([`with_fake_bold`]); stroked text leaves it out and widens the
+/// pen instead ([`text_pen`]).
+pub(crate) fn text_path(
+    layout: &TextLayout,
+    to_device: Affine,
+    bold_fill: bool,
+) -> Option<tiny_skia::Path> {
     let [a, b, c, d, _, _] = to_device.as_coeffs();
     let horizontal = b == 0.0 && c == 0.0 && a > 0.0 && d > 0.0;
     let device_size = layout.size * a.abs().max(b.abs()).max(c.abs()).max(d.abs());
@@ -148,9 +180,31 @@ pub(crate) fn text_path(layout: &TextLayout, to_device: Affine) -> Option<tiny_s
         } else {
             (g.x, g.y)
         };
-        outline.append(&mut pb, &glyph_map(layout.size, ppem, x, y));
+        if bold_fill && face.bold {
+            let mut glyph = PathBuilder::new();
+            outline.append(&mut glyph, &glyph_map(layout.size, ppem, x, y));
+            let Some(glyph) = glyph.finish() else {
+                continue;
+            };
+            if let Some(bold) = with_fake_bold(glyph, fake_bold_width(layout.size)) {
+                pb.push_path(&bold);
+            }
+        } else {
+            outline.append(&mut pb, &glyph_map(layout.size, ppem, x, y));
+        }
     }
     pb.finish()
+}
+
+/// The pen strokeText draws `layout` with: `pen`, widened by the synthetic
+/// bold width when a glyph's face is synthetic bold (Skia adds it to the
+/// stroke width).
+pub(crate) fn text_pen(layout: &TextLayout, pen: &tiny_skia::Stroke) -> tiny_skia::Stroke {
+    let mut pen = pen.clone();
+    if layout.faces.iter().any(|f| f.bold) {
+        pen.width += fake_bold_width(layout.size) as f32;
+    }
+    pen
 }
 
 /// The glyph's origin moved to where Skia's glyph cache puts it: a quarter

@@ -12,7 +12,7 @@
 use kurbo::{Affine, Point};
 use tiny_skia::{FillRule, IntRect, PathBuilder};
 
-use super::face::GlyphStyle;
+use super::face::{GlyphStyle, fake_bold_width};
 use super::layout::TextLayout;
 use crate::raster::{Coverage, rasterize};
 
@@ -25,19 +25,28 @@ pub(crate) struct MaskKey {
     /// Device x scale over y scale (as bits).
     x_scale: u64,
     style: GlyphStyle,
+    /// Synthetic bold stroke width in device px (as bits; 0 when none).
+    bold_width: u64,
     /// The origin's x fraction in quarter pixels (0..=3).
     quarter: u8,
 }
 
-/// The glyph's mask with its origin at `(quarter / 4, 0)`; its `x`, `y`
-/// are relative to that pixel.
-fn make_mask(outline: &super::outline::Outline, x_scale: f64, quarter: u8) -> Option<Coverage> {
+/// The glyph's mask with its origin at `(quarter / 4, 0)`, emboldened by a
+/// `bold_width` stroke when not 0; its `x`, `y` are relative to that
+/// pixel.
+fn make_mask(
+    outline: &super::outline::Outline,
+    x_scale: f64,
+    quarter: u8,
+    bold_width: f64,
+) -> Option<Coverage> {
     let mut pb = PathBuilder::new();
     outline.append(
         &mut pb,
         &[x_scale, 0.0, 0.0, -1.0, f64::from(quarter) / 4.0, 0.0],
     );
     let path = pb.finish()?;
+    let path = super::geometry::with_fake_bold(path, bold_width)?;
     // Move the glyph to positive coordinates by whole pixels first: the
     // rasterizer's grid is the same there, and its rounding of negative
     // coordinates is not.
@@ -78,9 +87,13 @@ pub(crate) fn fill_coverage(
     for g in &layout.glyphs {
         let face = &layout.faces[g.face];
         let style = GlyphStyle {
-            hinted: true,
-            bold: face.bold,
+            hinted: !face.italic,
             italic: face.italic,
+        };
+        let bold_width = if face.bold {
+            fake_bold_width(layout.size) * d
+        } else {
+            0.0
         };
         let p = to_device * Point::new(g.x, g.y);
         let x = ((p.x + 0.125) * 4.0).floor() / 4.0;
@@ -94,11 +107,12 @@ pub(crate) fn fill_coverage(
             ppem: ppem.to_bits(),
             x_scale: x_scale.to_bits(),
             style,
+            bold_width: bold_width.to_bits(),
             quarter,
         };
         let Some(mask) = face.face.glyph_mask(key, || {
             let outline = face.face.outline(g.gid, ppem, style)?;
-            make_mask(&outline, x_scale, quarter)
+            make_mask(&outline, x_scale, quarter, bold_width)
         }) else {
             continue;
         };

@@ -27,7 +27,7 @@ pub use metrics::TextMetrics;
 pub use spacing::Spacing;
 
 pub(crate) use gamma::table_for as mask_gamma;
-pub(crate) use geometry::{ink_bounds, text_coverage, text_path, uses_glyph_masks};
+pub(crate) use geometry::{ink_bounds, text_coverage, text_path, text_pen, uses_glyph_masks};
 pub(crate) use layout::{LayoutParams, TextLayout, layout, prepare};
 pub(crate) use metrics::{align_shift, baseline_shift, measure};
 

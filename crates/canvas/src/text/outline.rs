@@ -139,103 +139,6 @@ impl Outline {
             p[0] += k * p[1];
         }
     }
-
-    /// Synthetic bold as FreeType's `FT_Outline_Embolden` computes it (which
-    /// Chromium's Skia calls): every point moves outward along the bisector
-    /// of its two edges by half the strength. (FreeType then shifts the
-    /// glyph right and up by as much; Chromium's glyphs show no such shift,
-    /// they grow evenly on every side, so neither does this.)
-    pub(crate) fn embolden(&mut self, strength: f64) {
-        let half = strength / 2.0;
-        let truetype = self.signed_area() < 0.0;
-        for c in &mut self.contours {
-            embolden_contour(&mut c.points, half, truetype);
-        }
-    }
-
-    /// Twice the signed area (positive when counter-clockwise, y up),
-    /// over the polygon of every point.
-    fn signed_area(&self) -> f64 {
-        let mut area = 0.0;
-        for c in &self.contours {
-            let n = c.points.len();
-            for i in 0..n {
-                let [x0, y0] = c.points[(i + n - 1) % n];
-                let [x1, y1] = c.points[i];
-                area += (f64::from(y1) - f64::from(y0)) * (f64::from(x1) + f64::from(x0));
-            }
-        }
-        area
-    }
-}
-
-/// Moves the points of one closed contour (its polygon of on- and
-/// off-curve points) outward by `half` along each corner's bisector.
-fn embolden_contour(points: &mut [[f32; 2]], half: f64, truetype: bool) {
-    let n = points.len();
-    if n < 2 {
-        return;
-    }
-    // A closing point equal to the start is not a corner of its own.
-    let last = if points[n - 1] == points[0] { n - 1 } else { n };
-    if last < 2 {
-        return;
-    }
-    let src: Vec<(f64, f64)> = points[..last]
-        .iter()
-        .map(|p| (f64::from(p[0]), f64::from(p[1])))
-        .collect();
-    let unit = |from: (f64, f64), to: (f64, f64)| {
-        let (dx, dy) = (to.0 - from.0, to.1 - from.1);
-        let l = dx.hypot(dy);
-        (l > 0.0).then(|| ((dx / l, dy / l), l))
-    };
-    let mut out = src.clone();
-    for i in 0..last {
-        let cur = src[i];
-        // The nearest distinct neighbours on either side.
-        let prev = (1..last)
-            .map(|k| src[(i + last - k) % last])
-            .find(|p| *p != cur);
-        let next = (1..last).map(|k| src[(i + k) % last]).find(|p| *p != cur);
-        let (Some(prev), Some(next)) = (prev, next) else {
-            continue;
-        };
-        let (Some((inv, l_in)), Some((outv, l_out))) = (unit(prev, cur), unit(cur, next)) else {
-            continue;
-        };
-        let d = inv.0 * outv.0 + inv.1 * outv.1 + 1.0;
-        let mut shift = (0.0, 0.0);
-        // Corners sharper than about 175° are left alone, as in FreeType.
-        if d > 1.0 / 16.0 {
-            let (mut sx, mut sy) = (inv.1 + outv.1, inv.0 + outv.0);
-            if truetype {
-                sx = -sx;
-            } else {
-                sy = -sy;
-            }
-            let mut q = outv.0 * inv.1 - outv.1 * inv.0;
-            if truetype {
-                q = -q;
-            }
-            let l = l_in.min(l_out);
-            let limit = |s: f64| {
-                if half * q <= l * d {
-                    s * half / d
-                } else {
-                    s * l / q
-                }
-            };
-            shift = (limit(sx), limit(sy));
-        }
-        out[i] = (cur.0 + shift.0, cur.1 + shift.1);
-    }
-    for (p, o) in points.iter_mut().zip(&out) {
-        *p = [o.0 as f32, o.1 as f32];
-    }
-    if last < n {
-        points[n - 1] = points[0];
-    }
 }
 
 #[cfg(test)]
@@ -256,18 +159,6 @@ mod tests {
         }
         o.close();
         o
-    }
-
-    #[test]
-    fn embolden_grows_evenly_whatever_the_direction() {
-        for cw in [true, false] {
-            let mut o = square(cw);
-            o.embolden(2.0);
-            let b = o.control_box(&[1.0, 0.0, 0.0, 1.0, 0.0, 0.0]).unwrap();
-            for (got, want) in b.iter().zip([-1.0, -1.0, 11.0, 11.0]) {
-                assert!((got - want).abs() < 1e-4, "{cw}: {b:?}");
-            }
-        }
     }
 
     #[test]
