@@ -29,10 +29,43 @@ impl Context2d {
         let Some(ctm) = self.invertible_transform() else {
             return;
         };
+        let style = self.state.fill_style.clone();
+        // Skia fills a rectangle that stays one on the device with its own
+        // rect filler (1/256 px edges), not the path rasterizer. (Shadowed
+        // rectangles keep the path, whose blurred shadows match Chromium.)
+        if self.transform_keeps_rects() && !self.state.shadow.is_visible() {
+            let corners = [
+                ctm * kurbo::Point::new(x, y),
+                ctm * kurbo::Point::new(x + w, y + h),
+            ];
+            let (l, r) = (
+                corners[0].x.min(corners[1].x),
+                corners[0].x.max(corners[1].x),
+            );
+            let (t, b) = (
+                corners[0].y.min(corners[1].y),
+                corners[0].y.max(corners[1].y),
+            );
+            let Some(bounds) = tiny_skia::IntRect::from_xywh(0, 0, self.width, self.height) else {
+                return;
+            };
+            if let Some(cov) = crate::raster::rect::rect_coverage(l, t, r, b, bounds)
+                && let Some(rect) = cov.rect()
+            {
+                let outline = PathBuilder::from_rect(rect);
+                self.paint_shape(
+                    &outline,
+                    kurbo::Affine::IDENTITY,
+                    ShapeKind::Coverage(&cov),
+                    true,
+                    &style,
+                );
+            }
+            return;
+        }
         let Some(path) = rect_path(x, y, w, h) else {
             return;
         };
-        let style = self.state.fill_style.clone();
         self.paint_shape(
             &path,
             ctm,
@@ -54,6 +87,19 @@ impl Context2d {
             return;
         };
         let style = self.state.stroke_style.clone();
+        if let Some(cov) = self.frame_coverage(x, y, w, h)
+            && let Some(rect) = cov.rect()
+        {
+            let outline = PathBuilder::from_rect(rect);
+            self.paint_shape(
+                &outline,
+                kurbo::Affine::IDENTITY,
+                ShapeKind::Coverage(&cov),
+                true,
+                &style,
+            );
+            return;
+        }
         if let Some(frame) = self.miter_frame(x, y, w, h) {
             self.paint_shape(
                 &frame,
@@ -73,6 +119,33 @@ impl Context2d {
         let Some(path) = pb.finish() else { return };
         let stroke = self.state.line.to_skia();
         self.paint_shape(&path, ctm, ShapeKind::Stroke(&stroke), true, &style);
+    }
+
+    /// A stroked rectangle's coverage as Skia's frame filler computes it:
+    /// where [`miter_frame`](Self::miter_frame) applies, the pen is at
+    /// least a device pixel wide both ways and no shadow is drawn (the
+    /// shadowed ones keep the path). `None` otherwise.
+    fn frame_coverage(&self, x: f64, y: f64, w: f64, h: f64) -> Option<crate::raster::Coverage> {
+        if self.state.shadow.is_visible() || self.miter_frame(x, y, w, h).is_none() {
+            return None;
+        }
+        let (sx, sy) = self.device_scale();
+        let half = self.state.line.width / 2.0;
+        if half * 2.0 * sx < 1.0 || half * 2.0 * sy < 1.0 {
+            return None;
+        }
+        let ctm = self.state.transform;
+        let device = |l: f64, t: f64, r: f64, b: f64| {
+            let (p, q) = (ctm * kurbo::Point::new(l, t), ctm * kurbo::Point::new(r, b));
+            [p.x.min(q.x), p.y.min(q.y), p.x.max(q.x), p.y.max(q.y)]
+        };
+        let (l, r) = if w < 0.0 { (x + w, x) } else { (x, x + w) };
+        let (t, b) = if h < 0.0 { (y + h, y) } else { (y, y + h) };
+        let outer = device(l - half, t - half, r + half, b + half);
+        let inner = (r - l > 2.0 * half && b - t > 2.0 * half)
+            .then(|| device(l + half, t + half, r - half, b - half));
+        let bounds = tiny_skia::IntRect::from_xywh(0, 0, self.width, self.height)?;
+        crate::raster::rect::frame_coverage(outer, inner, bounds)
     }
 
     /// The stroke of a rectangle as the filled frame between two

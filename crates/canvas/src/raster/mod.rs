@@ -13,5 +13,6 @@
 
 pub(crate) mod coverage;
 pub(crate) mod edges;
+pub(crate) mod rect;
 
 pub(crate) use coverage::{Coverage, rasterize};
