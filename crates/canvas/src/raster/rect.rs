@@ -32,9 +32,7 @@ fn spans(lo: i64, hi: i64) -> (i64, Vec<u32>) {
         cells.push(256);
     }
     let last = hi >> 8;
-    for _ in (first + 1)..last {
-        cells.push(256);
-    }
+    cells.extend(std::iter::repeat_n(256, (last - first - 1).max(0) as usize));
     if hi & 0xFF != 0 {
         cells.push((hi & 0xFF) as u32);
     }
