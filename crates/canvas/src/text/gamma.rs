@@ -3,6 +3,7 @@
 //! light the paint is (contrast 0.2, gamma 1.2 for paint and surface), so
 //! dark text on a light background gets slightly heavier edges than plain
 //! coverage would give, and light text on a dark one slightly thinner.
+//! The paint's luminance picks the table to the full 8 bits.
 
 use std::sync::OnceLock;
 
@@ -13,8 +14,6 @@ use crate::style::Style;
 const CONTRAST: f32 = 0.2;
 /// The gamma both the paint and the assumed background are decoded with.
 const GAMMA: f32 = 1.2;
-/// Paint luminance is kept to this many bits: eight tables in all.
-const LUMA_BITS: u32 = 3;
 
 /// The coverage table for text painted with `style`.
 pub(crate) fn table_for(style: &Style) -> &'static [u8; 256] {
@@ -29,19 +28,15 @@ pub(crate) fn table_for(style: &Style) -> &'static [u8; 256] {
     };
     // Rec. 709-like weights in 8.8 fixed point (they sum to 256).
     let luma = (u32::from(r) * 54 + u32::from(g) * 183 + u32::from(b) * 19) >> 8;
-    &tables()[(luma >> (8 - LUMA_BITS)) as usize]
+    table_for_luma(luma as u8)
 }
 
-fn tables() -> &'static [[u8; 256]; 8] {
-    static TABLES: OnceLock<[[u8; 256]; 8]> = OnceLock::new();
-    TABLES.get_or_init(|| std::array::from_fn(|level| table(widen(level as u32))))
-}
-
-/// A 3-bit luminance level back on the 0..=255 scale, its bits repeated
-/// (`0b101` → `0b1011_0110`) so that black stays 0 and white 255.
-fn widen(level: u32) -> u32 {
-    let top = level << (8 - LUMA_BITS);
-    top | (top >> LUMA_BITS) | (top >> (2 * LUMA_BITS))
+/// The table for paint luminance `luma`, built on first use. Chromium's
+/// glyph masks follow the paint's luminance to the full 8 bits (a near
+/// black `#111` is drawn lighter-edged than `#000`).
+fn table_for_luma(luma: u8) -> &'static [u8; 256] {
+    static TABLES: [OnceLock<[u8; 256]>; 256] = [const { OnceLock::new() }; 256];
+    TABLES[usize::from(luma)].get_or_init(|| table(u32::from(luma)))
 }
 
 /// The 256 corrected coverages for paint luminance `luma` (0..=255).
@@ -83,21 +78,20 @@ mod tests {
     fn black_text_table_matches_chromium_stem_edges() {
         // A DejaVu 'l' stem edge: FreeType coverage 176 and 27 are drawn
         // by Chromium as 170 and 27.
-        let t = tables()[0];
+        let t = table_for_luma(0);
         assert_eq!((t[0], t[27], t[176], t[255]), (0, 27, 170, 255));
     }
 
     #[test]
-    fn levels_widen_to_the_full_byte_range() {
-        assert_eq!(widen(0), 0);
-        assert_eq!(widen(7), 255);
-        assert_eq!(widen(4), 0b1001_0010);
+    fn nearly_black_paint_gets_its_own_table() {
+        assert_ne!(table_for_luma(0), table_for_luma(17));
     }
 
     #[test]
     fn every_table_keeps_zero_and_full_coverage() {
-        for t in tables() {
-            assert_eq!((t[0], t[255]), (0, 255));
+        for luma in 0..=255 {
+            let t = table_for_luma(luma);
+            assert_eq!((t[0], t[255]), (0, 255), "{luma}");
         }
     }
 }
