@@ -166,9 +166,21 @@ impl Context2d {
         };
         // Strokes are shaped in user space (line width, dashes), so the
         // device-space current path is taken back through the inverse.
+        let user_path;
         let user = match path {
-            Some(p) => p.to_skia(),
-            None => self.path.transformed(&ctm.inverse()).to_skia(),
+            Some(p) => p,
+            None => {
+                user_path = self.path.transformed(&ctm.inverse());
+                &user_path
+            }
+        };
+        // Solid strokes offset arcs in Chromium's quarter-turn pieces; dashes
+        // are measured along the accurate arc, where their ends land as
+        // Chromium's do.
+        let user = if self.state.line.dash.is_empty() {
+            user.to_skia_stroke()
+        } else {
+            user.to_skia()
         };
         let Some(user) = user else { return };
         let stroke = self.state.line.to_skia();

@@ -150,7 +150,7 @@ impl Path2D {
             Some(a) => {
                 self.line_to_point(*t * a.start);
                 let m = *t * Affine::translate(a.center.to_vec2()) * Affine::scale(radius);
-                append_unit_arc(self, &m, a.start_angle, a.sweep);
+                append_unit_arc(self, &m, a.start_angle, a.sweep, ConicSplit::Single);
             }
         }
         Ok(())
@@ -212,7 +212,7 @@ impl Path2D {
             return;
         }
         let m = m * Affine::scale_non_uniform(rx, ry);
-        append_unit_arc(self, &m, start, sweep);
+        append_unit_arc(self, &m, start, sweep, ConicSplit::Quadrants);
     }
 }
 
@@ -245,16 +245,43 @@ pub(super) fn sweep_angle(start: f64, end: f64, anticlockwise: bool) -> f64 {
     if sweep.is_finite() { sweep } else { 0.0 }
 }
 
+/// How Skia cuts an arc into conics, which decides the outline Chromium
+/// fills and strokes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum ConicSplit {
+    /// Whole quarter turns from the start, then the rest (`arc`,
+    /// `ellipse`, round rect corners).
+    Quadrants,
+    /// Equal pieces of at most 120° (SVG `A` commands).
+    Svg,
+    /// One conic (`arcTo` corners, always under half a turn).
+    Single,
+}
+
 /// Appends cubics approximating the unit-circle arc from angle `start`
-/// sweeping `sweep` radians, mapped by `m`, and records the arc's conics.
-/// The path's current point must already be `m * (cos start, sin start)`.
-pub(super) fn append_unit_arc(target: &mut Path2D, m: &Affine, start: f64, sweep: f64) {
+/// sweeping `sweep` radians, mapped by `m`, and records the arc's conics
+/// (cut as `split` says). The path's current point must already be
+/// `m * (cos start, sin start)`.
+pub(super) fn append_unit_arc(
+    target: &mut Path2D,
+    m: &Affine,
+    start: f64,
+    sweep: f64,
+    split: ConicSplit,
+) {
+    use super::conic::ArcRun;
     let first = target.path.elements().len();
     append_unit_arc_cubics(&mut target.path, m, start, sweep);
     let end = target.path.elements().len();
-    target
-        .arcs
-        .push(super::conic::ArcRun::unit_arc(first, end, start, sweep).mapped(m));
+    let run = match split {
+        ConicSplit::Quadrants => ArcRun::unit_arc(first, end, start, sweep),
+        ConicSplit::Svg => {
+            let pieces = (sweep.abs() / (TAU / 3.0)).ceil().max(1.0) as usize;
+            ArcRun::unit_arc_even(first, end, start, sweep, pieces)
+        }
+        ConicSplit::Single => ArcRun::unit_arc_even(first, end, start, sweep, 1),
+    };
+    target.arcs.push(run.mapped(m));
 }
 
 fn append_unit_arc_cubics(path: &mut BezPath, m: &Affine, start: f64, sweep: f64) {

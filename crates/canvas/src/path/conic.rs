@@ -70,6 +70,42 @@ impl ArcRun {
         }
     }
 
+    /// The unit-circle arc from `start` sweeping `sweep` radians as
+    /// `pieces` conics of equal angle: Skia's form for SVG arcs (pieces of
+    /// at most 120°) and for `arcTo` corners (one piece).
+    pub(super) fn unit_arc_even(
+        first: usize,
+        end: usize,
+        start: f64,
+        sweep: f64,
+        pieces: usize,
+    ) -> ArcRun {
+        let span = sweep / pieces as f64;
+        let w = (span / 2.0).cos();
+        let conics = (0..pieces)
+            .map(|i| {
+                let a0 = start + span * i as f64;
+                let a1 = if i + 1 == pieces {
+                    start + sweep
+                } else {
+                    a0 + span
+                };
+                let mid = a0 + span / 2.0;
+                Conic {
+                    p0: Point::new(a0.cos(), a0.sin()),
+                    p1: Point::new(mid.cos() / w, mid.sin() / w),
+                    p2: Point::new(a1.cos(), a1.sin()),
+                    w,
+                }
+            })
+            .collect();
+        ArcRun {
+            start: first,
+            end,
+            conics,
+        }
+    }
+
     /// The run with its conics mapped by `t` (conics map exactly under
     /// affine maps, the weight unchanged).
     pub(super) fn mapped(&self, t: &Affine) -> ArcRun {
@@ -107,6 +143,16 @@ impl ArcRun {
             c.push_quads(c.halvings(), &mut out);
         }
         out
+    }
+
+    /// One cubic (two control points, end point) per conic, replacing the
+    /// run's elements when stroking. Chromium strokes an arc exactly as it
+    /// strokes these cubics: its stroker offsets a curve from its points
+    /// and tangents at the ends and halfway, where a quarter-turn cubic and
+    /// conic agree, so stroke outlines come out the same only when we
+    /// offset curves cut at the same places.
+    pub(super) fn cubics(&self) -> Vec<(Point, Point, Point)> {
+        self.conics.iter().map(Conic::cubic).collect()
     }
 }
 
@@ -149,6 +195,19 @@ impl Conic {
             w,
         };
         (left, right)
+    }
+
+    /// The cubic through the same ends with the same end tangents whose
+    /// midpoint is the conic's: arms of 4w / (3(1 + w)) of the way to the
+    /// control point (for a circular arc of angle θ, w = cos(θ/2) and this
+    /// is the usual 4/3·tan(θ/4) arm).
+    fn cubic(&self) -> (Point, Point, Point) {
+        let k = 4.0 * self.w / (3.0 * (1.0 + self.w));
+        (
+            self.p0 + (self.p1 - self.p0) * k,
+            self.p2 + (self.p1 - self.p2) * k,
+            self.p2,
+        )
     }
 
     fn push_quads(&self, halvings: u32, out: &mut Vec<(Point, Point)>) {
@@ -206,6 +265,17 @@ mod tests {
             }
             from = to;
         }
+    }
+
+    #[test]
+    fn quarter_cubics_have_the_standard_arms() {
+        let run = ArcRun::unit_arc(0, 0, 0.0, std::f64::consts::TAU);
+        let cubics = run.cubics();
+        assert_eq!(cubics.len(), 4);
+        let arm = 4.0 / 3.0 * (std::f64::consts::PI / 8.0).tan();
+        assert!((cubics[0].0 - Point::new(1.0, arm)).hypot() < 1e-12);
+        assert!((cubics[0].1 - Point::new(arm, 1.0)).hypot() < 1e-12);
+        assert!((cubics[0].2 - Point::new(0.0, 1.0)).hypot() < 1e-12);
     }
 
     #[test]

@@ -268,7 +268,7 @@ impl Path2D {
     /// cannot make tiny-skia reject the whole path (its bounds must have
     /// finite width and height).
     pub fn to_skia(&self) -> Option<tiny_skia::Path> {
-        self.build_skia(false)
+        self.build_skia(ArcForm::Cubics)
     }
 
     /// The path for filling (and clipping), in `f32`: as [`Path2D::to_skia`],
@@ -277,10 +277,17 @@ impl Path2D {
     /// round shapes have the outline Chromium paints. Call it on a path in
     /// device space: the cutting tolerance is in the path's units.
     pub fn to_skia_fill(&self) -> Option<tiny_skia::Path> {
-        self.build_skia(true)
+        self.build_skia(ArcForm::ConicQuads)
     }
 
-    fn build_skia(&self, arcs_as_conic_quads: bool) -> Option<tiny_skia::Path> {
+    /// The path for stroking, in `f32`: as [`Path2D::to_skia`], except
+    /// that each arc is one cubic per quarter turn (the conics Chromium
+    /// records), which is what Chromium's stroker offsets.
+    pub fn to_skia_stroke(&self) -> Option<tiny_skia::Path> {
+        self.build_skia(ArcForm::ConicCubics)
+    }
+
+    fn build_skia(&self, arcs: ArcForm) -> Option<tiny_skia::Path> {
         let els = self.path.elements();
         let mut b = tiny_skia::PathBuilder::with_capacity(els.len(), els.len() * 3);
         let f = |p: Point| {
@@ -290,14 +297,21 @@ impl Path2D {
         let mut runs = self.arcs.iter().peekable();
         let mut i = 0;
         while i < els.len() {
-            if arcs_as_conic_quads {
+            if arcs != ArcForm::Cubics {
                 while runs.peek().is_some_and(|r| r.start < i) {
                     runs.next();
                 }
                 if let Some(run) = runs.peek().filter(|r| r.start == i) {
-                    for (p1, p2) in run.quads() {
-                        let ((x1, y1), (x, y)) = (f(p1), f(p2));
-                        b.quad_to(x1, y1, x, y);
+                    if arcs == ArcForm::ConicQuads {
+                        for (p1, p2) in run.quads() {
+                            let ((x1, y1), (x, y)) = (f(p1), f(p2));
+                            b.quad_to(x1, y1, x, y);
+                        }
+                    } else {
+                        for (p1, p2, p3) in run.cubics() {
+                            let ((x1, y1), (x2, y2), (x, y)) = (f(p1), f(p2), f(p3));
+                            b.cubic_to(x1, y1, x2, y2, x, y);
+                        }
                     }
                     i = run.end;
                     runs.next();
@@ -436,6 +450,17 @@ fn js_number(v: f64) -> String {
     } else {
         format!("{v}")
     }
+}
+
+/// How [`Path2D::build_skia`] writes arcs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ArcForm {
+    /// The accurate cubics the path holds.
+    Cubics,
+    /// The quadratics Skia's rasterizer cuts the arc's conics into.
+    ConicQuads,
+    /// One cubic per conic, as Chromium's stroker sees arcs.
+    ConicCubics,
 }
 
 #[cfg(test)]

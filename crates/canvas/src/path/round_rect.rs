@@ -13,7 +13,7 @@ use std::f64::consts::{FRAC_PI_2, PI};
 
 use kurbo::{Affine, Point};
 
-use super::arc::append_unit_arc;
+use super::arc::{ConicSplit, append_unit_arc};
 use super::{CornerRadius, Path2D, finite, js_number};
 use crate::error::{Error, ErrorKind, Result};
 
@@ -166,7 +166,7 @@ impl Path2D {
             return;
         }
         let m = *t * Affine::translate(center.to_vec2()) * Affine::scale_non_uniform(r.x, r.y);
-        append_unit_arc(self, &m, from, sweep);
+        append_unit_arc(self, &m, from, sweep, ConicSplit::Quadrants);
     }
 }
 

@@ -13,7 +13,7 @@ use kurbo::{Affine, Point, Vec2};
 use svgtypes::PathSegment;
 
 use super::Path2D;
-use super::arc::append_unit_arc;
+use super::arc::{ConicSplit, append_unit_arc};
 
 /// The previous command's control point, for `S` and `T` reflections.
 #[derive(Clone, Copy)]
@@ -189,7 +189,7 @@ fn svg_arc(
     let m = Affine::translate(arc.center.to_vec2())
         * Affine::rotate(rotation)
         * Affine::scale_non_uniform(arc.radii.x, arc.radii.y);
-    append_unit_arc(path, &m, arc.start, arc.sweep);
+    append_unit_arc(path, &m, arc.start, arc.sweep, ConicSplit::Svg);
 }
 
 /// Centre parameterisation of an SVG arc.

@@ -415,3 +415,30 @@ fn js_number_formats_like_javascript_for_common_values() {
     assert_eq!(js_number(-1.5e-7), "-1.5e-7");
     assert_eq!(js_number(-0.25), "-0.25");
 }
+
+/// The cubics of a path written for tiny-skia.
+fn cubic_count(p: &tiny_skia::Path) -> usize {
+    p.segments()
+        .filter(|s| matches!(s, tiny_skia::PathSegment::CubicTo(..)))
+        .count()
+}
+
+#[test]
+fn strokes_see_arcs_in_skias_conic_pieces() {
+    // A full circle: four quarter turns (Chromium). Built with a large
+    // radius, the accurate form needs more cubics than that.
+    let mut circle = Path2D::new();
+    circle
+        .arc(0.0, 0.0, 500.0, 0.0, std::f64::consts::TAU, false, &ID)
+        .unwrap();
+    assert!(cubic_count(&circle.to_skia().unwrap()) > 4);
+    assert_eq!(cubic_count(&circle.to_skia_stroke().unwrap()), 4);
+    // An arcTo corner of 135°: one conic in Skia, so one cubic.
+    let mut corner = Path2D::new();
+    corner.move_to(0.0, 0.0, &ID);
+    corner.arc_to(100.0, 0.0, 0.0, 100.0, 50.0, &ID).unwrap();
+    assert_eq!(cubic_count(&corner.to_skia_stroke().unwrap()), 1);
+    // An SVG arc of 270°: Skia cuts it in equal pieces of at most 120°.
+    let svg = Path2D::from_svg("M 100 0 A 100 100 0 1 1 0 -100");
+    assert_eq!(cubic_count(&svg.to_skia_stroke().unwrap()), 3);
+}

@@ -130,6 +130,13 @@ impl EdgeList {
                     (x, snap_quarter(y).min(y_end))
                 }
             };
+            if ny == py {
+                // A step within one quarter row adds no edge, and the next
+                // edge starts from the last point kept, so its slope spans
+                // the flat step too (Skia's quadratic edges skip such steps
+                // the same way).
+                continue;
+            }
             self.push(px, py, nx, ny, winding);
             px = nx;
             py = ny;

@@ -266,7 +266,7 @@ fn the_error_model_bounds_single_cubics() {
         };
         // A tiny scale keeps it to one cubic; measure on the unit circle.
         let s = 1e-3;
-        append_unit_arc(&mut p, &Affine::scale(s), 0.0, span);
+        append_unit_arc(&mut p, &Affine::scale(s), 0.0, span, ConicSplit::Quadrants);
         assert_eq!(p.path.elements().len(), 2, "one cubic for span {span}");
         let p = p.transformed(&Affine::scale(1.0 / s));
         let bound = QUARTER_ERROR * (span / FRAC_PI_2).powi(6);
