@@ -12,7 +12,8 @@ use tiny_skia::{
 
 use crate::color::Color;
 use crate::composite::CompositeOp;
-use crate::raster::{Coverage, rasterize};
+use crate::raster::Coverage;
+use crate::raster::aaa::Target;
 use crate::shadow::draw::{ShadowSource, draw_shadow};
 use crate::style::{PatternParts, Style};
 
@@ -61,7 +62,7 @@ impl Shape<'_> {
                 let Some(device) = self.path.clone().transform(ts) else {
                     return;
                 };
-                fill_with_coverage(pixmap, &device, rule, paint, ts, mask);
+                fill_with_coverage(pixmap, &device, rule, Target::Fill, paint, ts, mask);
             }
             ShapeKind::Fill(rule) => pixmap.fill_path(self.path, paint, rule, ts, mask),
             ShapeKind::Stroke(stroke) if is_hairline(stroke, ts) => {
@@ -74,7 +75,15 @@ impl Shape<'_> {
                 let Some(device) = outline.transform(ts) else {
                     return;
                 };
-                fill_with_coverage(pixmap, &device, SkFillRule::Winding, paint, ts, mask);
+                fill_with_coverage(
+                    pixmap,
+                    &device,
+                    SkFillRule::Winding,
+                    Target::Stroke,
+                    paint,
+                    ts,
+                    mask,
+                );
             }
         }
     }
@@ -86,7 +95,7 @@ impl Shape<'_> {
             ShapeKind::Coverage(cov) => {
                 return cov.rect();
             }
-            ShapeKind::Fill(_) => self.path.clone().transform(self.transform)?,
+            ShapeKind::Fill(..) => self.path.clone().transform(self.transform)?,
             ShapeKind::Stroke(stroke) => match stroke_outline(self.path, stroke, self.transform) {
                 Some(outline) => outline.transform(self.transform)?,
                 // Hairlines have no outline; a pixel around the path covers them.
@@ -107,7 +116,7 @@ impl Shape<'_> {
     /// The device-space rectangle this shape fills, when it is a fill of
     /// exactly one axis-aligned rectangle (Skia blurs those analytically).
     pub(crate) fn device_rect(&self) -> Option<tiny_skia::Rect> {
-        if !matches!(self.kind, ShapeKind::Fill(_)) {
+        if !matches!(self.kind, ShapeKind::Fill(..)) {
             return None;
         }
         let device = self.path.clone().transform(self.transform)?;
@@ -183,6 +192,7 @@ fn fill_with_coverage(
     pixmap: &mut PixmapMut<'_>,
     device: &Path,
     rule: SkFillRule,
+    target: Target,
     paint: &Paint<'_>,
     shader_ts: Transform,
     clip: Option<&Mask>,
@@ -190,7 +200,7 @@ fn fill_with_coverage(
     let Some(bounds) = IntRect::from_xywh(0, 0, pixmap.width(), pixmap.height()) else {
         return;
     };
-    let Some(cov) = rasterize(device, rule, bounds) else {
+    let Some(cov) = crate::raster::fill_path(device, rule, bounds, target) else {
         return;
     };
     paint_coverage(pixmap, cov, paint, shader_ts, clip);

@@ -126,7 +126,10 @@ impl Context2d {
     /// least a device pixel wide both ways and no shadow is drawn (the
     /// shadowed ones keep the path). `None` otherwise.
     fn frame_coverage(&self, x: f64, y: f64, w: f64, h: f64) -> Option<crate::raster::Coverage> {
-        if self.state.shadow.is_visible() || self.miter_frame(x, y, w, h).is_none() {
+        if self.state.shadow.is_visible()
+            || !self.transform_keeps_rects()
+            || self.miter_frame(x, y, w, h).is_none()
+        {
             return None;
         }
         let (sx, sy) = self.device_scale();
@@ -151,9 +154,9 @@ impl Context2d {
     /// The stroke of a rectangle as the filled frame between two
     /// rectangles, when that is exactly what the stroker would produce:
     /// square miter corners (join miter, limit ≥ √2), no dashes, both sides
-    /// non-zero, and a transform that keeps rectangles rectangles. Skia
-    /// (so Chromium) draws such strokes this way, without the thin-line
-    /// mode other one-pixel strokes get.
+    /// non-zero. Skia (so Chromium) strokes such rectangles this way under
+    /// any transform (four-point contours, no collinear joints), without
+    /// the thin-line mode other one-pixel strokes get.
     fn miter_frame(&self, x: f64, y: f64, w: f64, h: f64) -> Option<tiny_skia::Path> {
         let line = &self.state.line;
         let dashed = line.dash.iter().any(|d| *d != 0.0);
@@ -163,9 +166,6 @@ impl Context2d {
             || line.join != LineJoin::Miter
             || line.miter_limit < std::f64::consts::SQRT_2
         {
-            return None;
-        }
-        if !self.transform_keeps_rects() {
             return None;
         }
         let (l, r) = if w < 0.0 { (x + w, x) } else { (x, x + w) };

@@ -9,7 +9,7 @@ use tiny_skia::{FillRule as SkFillRule, Mask};
 use super::Context2d;
 use crate::error::Result;
 use crate::path::{CornerRadius, FillRule, Path2D};
-use crate::raster;
+use crate::raster::{self, aaa::Target};
 use crate::render::{self, PreparedStyle, Shape, ShapeKind};
 use crate::shadow::draw::ShadowSource;
 use crate::style::Style;
@@ -255,7 +255,7 @@ impl Context2d {
         let coverage = device
             .to_skia_fill()
             .zip(bounds)
-            .and_then(|(sk, b)| raster::rasterize(&sk, sk_rule(rule), b));
+            .and_then(|(sk, b)| raster::fill_path(&sk, sk_rule(rule), b, Target::Clip));
         // No coverage (an empty path, or one outside the canvas) clips everything away.
         let mask = match coverage {
             Some(cov) => render::coverage_mask(&cov, w, h, self.state.clip.as_deref()),

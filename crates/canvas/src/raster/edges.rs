@@ -204,7 +204,7 @@ fn segment_shift(bulge_x: f64, bulge_y: f64) -> i32 {
 }
 
 /// Splits a quadratic at its y extremum, if inside (0, 1).
-fn chop_quad_monotonic(p: [Point; 3]) -> Vec<[Point; 3]> {
+pub(super) fn chop_quad_monotonic(p: [Point; 3]) -> Vec<[Point; 3]> {
     let denom = p[0].y - 2.0 * p[1].y + p[2].y;
     if denom != 0.0 {
         let t = (p[0].y - p[1].y) / denom;
@@ -223,7 +223,7 @@ fn chop_quad_monotonic(p: [Point; 3]) -> Vec<[Point; 3]> {
 }
 
 /// Splits a cubic at its y extrema inside (0, 1).
-fn chop_cubic_monotonic(p: [Point; 4]) -> Vec<[Point; 4]> {
+pub(super) fn chop_cubic_monotonic(p: [Point; 4]) -> Vec<[Point; 4]> {
     // dy/dt = 3(a t² + b t + c) with:
     let a = -p[0].y as f64 + 3.0 * p[1].y as f64 - 3.0 * p[2].y as f64 + p[3].y as f64;
     let b = 2.0 * (p[0].y as f64 - 2.0 * p[1].y as f64 + p[2].y as f64);

@@ -11,8 +11,24 @@
 //! The result is an 8-bit coverage mask of the path's pixel bounds, which
 //! the renderer composites through tiny-skia's mask support.
 
+pub(crate) mod aaa;
 pub(crate) mod coverage;
 pub(crate) mod edges;
 pub(crate) mod rect;
 
 pub(crate) use coverage::{Coverage, rasterize};
+
+/// Coverage of a filled (or stroked, as its outline) path or a clip path:
+/// Skia's analytic AA, or the exact-area rasterizer for paths beyond its
+/// fixed-point range.
+pub(crate) fn fill_path(
+    path: &tiny_skia::Path,
+    rule: tiny_skia::FillRule,
+    bounds: tiny_skia::IntRect,
+    target: aaa::Target,
+) -> Option<Coverage> {
+    match aaa::fill(path, rule, bounds, target) {
+        Some(cov) => cov,
+        None => rasterize(path, rule, bounds),
+    }
+}
