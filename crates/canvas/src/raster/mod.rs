@@ -1,12 +1,11 @@
-//! Path coverage: our analytic anti-aliasing rasterizer.
+//! Path coverage: the anti-aliasing rasterizers.
 //!
-//! Chromium fills paths with Skia's analytic AA: edges become line segments
-//! whose end points sit on a quarter-pixel grid vertically, and each pixel
-//! gets the area of the shape inside it. tiny-skia ports Skia's older 4×4
-//! supersampling instead, whose edge pixels differ from Chromium's by up to
-//! an eighth of full coverage. This module computes the exact covered area
-//! of line edges placed on the same grid Skia uses ([`edges`]), which brings
-//! edge pixels close to Chromium's ([`coverage`]).
+//! Chromium fills paths with Skia's analytic AA; [`aaa`] follows it step
+//! by step (fixed-point edges, its walkers and coverage approximations) for
+//! path fills, stroke outlines and clips. [`coverage`] computes the exact
+//! covered area of edges placed on the same grid ([`edges`]); glyphs use it
+//! (Chromium rasterizes them elsewhere) and so do paths beyond the
+//! fixed-point range. [`rect`] is Skia's rectangle filler.
 //!
 //! The result is an 8-bit coverage mask of the path's pixel bounds, which
 //! the renderer composites through tiny-skia's mask support.
