@@ -49,17 +49,8 @@ impl Context2d {
             let Some(bounds) = tiny_skia::IntRect::from_xywh(0, 0, self.width, self.height) else {
                 return;
             };
-            if let Some(cov) = crate::raster::rect::rect_coverage(l, t, r, b, bounds)
-                && let Some(rect) = cov.rect()
-            {
-                let outline = PathBuilder::from_rect(rect);
-                self.paint_shape(
-                    &outline,
-                    kurbo::Affine::IDENTITY,
-                    ShapeKind::Coverage(&cov),
-                    true,
-                    &style,
-                );
+            if let Some(cov) = crate::raster::rect::rect_coverage(l, t, r, b, bounds) {
+                self.paint_coverage(&cov, &style);
             }
             return;
         }
@@ -88,16 +79,8 @@ impl Context2d {
         };
         let style = self.state.stroke_style.clone();
         if let Some(cov) = self.frame_coverage(x, y, w, h)
-            && let Some(rect) = cov.rect()
+            && self.paint_coverage(&cov, &style)
         {
-            let outline = PathBuilder::from_rect(rect);
-            self.paint_shape(
-                &outline,
-                kurbo::Affine::IDENTITY,
-                ShapeKind::Coverage(&cov),
-                true,
-                &style,
-            );
             return;
         }
         if let Some(frame) = self.miter_frame(x, y, w, h) {
@@ -119,6 +102,27 @@ impl Context2d {
         let Some(path) = pb.finish() else { return };
         let stroke = self.state.line.to_skia();
         self.paint_shape(&path, ctm, ShapeKind::Stroke(&stroke), true, &style);
+    }
+
+    /// Paints device-space coverage computed by Skia's rect filler; false
+    /// (nothing painted) when the coverage is empty.
+    fn paint_coverage(
+        &mut self,
+        cov: &crate::raster::Coverage,
+        style: &crate::style::Style,
+    ) -> bool {
+        let Some(rect) = cov.rect() else {
+            return false;
+        };
+        let outline = PathBuilder::from_rect(rect);
+        self.paint_shape(
+            &outline,
+            kurbo::Affine::IDENTITY,
+            ShapeKind::Coverage(cov),
+            true,
+            style,
+        );
+        true
     }
 
     /// A stroked rectangle's coverage as Skia's frame filler computes it:

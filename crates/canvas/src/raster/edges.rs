@@ -274,43 +274,61 @@ fn split_cubic(p: [Point; 4], t: f32) -> ([Point; 4], [Point; 4]) {
     ([p[0], ab, abc, mid], [mid, bcd, cd, p[3]])
 }
 
-/// Every edge of `path` (device space), closing open subpaths as fills do.
-pub(crate) fn build(path: &Path) -> Vec<Edge> {
-    let mut list = EdgeList::default();
+/// One drawing segment of a path, with its start point.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Segment {
+    Line(Point, Point),
+    Quad([Point; 3]),
+    Cubic([Point; 4]),
+}
+
+/// Calls `f` with every segment of `path`, adding the closing line of
+/// each subpath (open or not) as fills do.
+pub(super) fn for_each_segment(path: &Path, mut f: impl FnMut(Segment)) {
     let mut start = Point::zero();
     let mut last = Point::zero();
     for seg in path.segments() {
         match seg {
             PathSegment::MoveTo(p) => {
                 if last != start {
-                    list.line(last, start);
+                    f(Segment::Line(last, start));
                 }
                 start = p;
                 last = p;
             }
             PathSegment::LineTo(p) => {
-                list.line(last, p);
+                f(Segment::Line(last, p));
                 last = p;
             }
             PathSegment::QuadTo(c, p) => {
-                list.quad([last, c, p]);
+                f(Segment::Quad([last, c, p]));
                 last = p;
             }
             PathSegment::CubicTo(c1, c2, p) => {
-                list.cubic([last, c1, c2, p]);
+                f(Segment::Cubic([last, c1, c2, p]));
                 last = p;
             }
             PathSegment::Close => {
                 if last != start {
-                    list.line(last, start);
+                    f(Segment::Line(last, start));
                 }
                 last = start;
             }
         }
     }
     if last != start {
-        list.line(last, start);
+        f(Segment::Line(last, start));
     }
+}
+
+/// Every edge of `path` (device space), closing open subpaths as fills do.
+pub(crate) fn build(path: &Path) -> Vec<Edge> {
+    let mut list = EdgeList::default();
+    for_each_segment(path, |seg| match seg {
+        Segment::Line(a, b) => list.line(a, b),
+        Segment::Quad(q) => list.quad(q),
+        Segment::Cubic(c) => list.cubic(c),
+    });
     list.edges
 }
 

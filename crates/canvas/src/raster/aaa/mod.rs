@@ -16,9 +16,10 @@ mod sink;
 mod trapezoid;
 mod walk;
 
-use tiny_skia::{FillRule, IntRect, Path, PathSegment, Point};
+use tiny_skia::{FillRule, IntRect, Path, Point};
 
 use super::Coverage;
+use super::edges::{Segment, chop_cubic_monotonic, chop_quad_monotonic, for_each_segment};
 use edge::Edge;
 use sink::{Mode, Sink};
 use walk::{HEAD, List, TAIL, Walk, walk_convex, walk_general};
@@ -61,11 +62,16 @@ pub(crate) fn fill(
     if !max.is_finite() || max >= COORD_LIMIT {
         return None;
     }
-    Some(fill_in_range(path, rule, clip, target))
+    Some(fill_in_range(path, b, rule, clip, target))
 }
 
-fn fill_in_range(path: &Path, rule: FillRule, clip: IntRect, target: Target) -> Option<Coverage> {
-    let b = path.bounds();
+fn fill_in_range(
+    path: &Path,
+    b: tiny_skia::Rect,
+    rule: FillRule,
+    clip: IntRect,
+    target: Target,
+) -> Option<Coverage> {
     let ir = (
         b.left().floor() as i32,
         b.top().floor() as i32,
@@ -155,48 +161,17 @@ fn build_list(
         list: Vec::new(),
         clip: line_clip,
     };
-    let mut start = Point::zero();
-    let mut last = Point::zero();
-    for seg in path.segments() {
-        match seg {
-            PathSegment::MoveTo(p) => {
-                if last != start {
-                    edges.line(last, start);
-                }
-                start = p;
-                last = p;
-            }
-            PathSegment::LineTo(p) => {
-                edges.line(last, p);
-                last = p;
-            }
-            PathSegment::QuadTo(c, p) => {
-                for q in super::edges::chop_quad_monotonic([last, c, p]) {
-                    if let Some(e) = Edge::quad(q) {
-                        edges.list.push(e);
-                    }
-                }
-                last = p;
-            }
-            PathSegment::CubicTo(c1, c2, p) => {
-                for q in super::edges::chop_cubic_monotonic([last, c1, c2, p]) {
-                    if let Some(e) = Edge::cubic(q) {
-                        edges.list.push(e);
-                    }
-                }
-                last = p;
-            }
-            PathSegment::Close => {
-                if last != start {
-                    edges.line(last, start);
-                }
-                last = start;
-            }
+    for_each_segment(path, |seg| match seg {
+        Segment::Line(a, b) => edges.line(a, b),
+        Segment::Quad(q) => {
+            let pieces = chop_quad_monotonic(q).into_iter().filter_map(Edge::quad);
+            edges.list.extend(pieces);
         }
-    }
-    if last != start {
-        edges.line(last, start);
-    }
+        Segment::Cubic(c) => {
+            let pieces = chop_cubic_monotonic(c).into_iter().filter_map(Edge::cubic);
+            edges.list.extend(pieces);
+        }
+    });
     let mut list: Vec<Edge> = edges
         .list
         .into_iter()

@@ -135,8 +135,19 @@ fn general(
         return;
     }
     let n = len as usize;
-    let mut alphas = vec![s.full; n];
-    let mut temp = vec![0u8; n + 1];
+    // Most strips are short: keep their two rows of alphas on the stack
+    // (this runs for every edge pixel row).
+    const QUICK: usize = 64;
+    let mut quick = [0u8; 2 * QUICK + 1];
+    let mut heap = Vec::new();
+    let buf: &mut [u8] = if n < QUICK {
+        &mut quick[..2 * n + 1]
+    } else {
+        heap.resize(2 * n + 1, 0);
+        &mut heap
+    };
+    let (alphas, temp) = buf.split_at_mut(n);
+    alphas.fill(s.full);
 
     let ul_px = floor_to_int(ul);
     let ll_px = ceil_to_int(ll);
@@ -174,7 +185,7 @@ fn general(
         alphas[n - 2] = alphas[n - 2].saturating_sub(a1);
         alphas[n - 1] = alphas[n - 1].saturating_sub(a2);
     } else {
-        temp.iter_mut().for_each(|t| *t = 0);
+        temp.fill(0);
         let off = (ur_px - left) as usize;
         if off < temp.len() {
             alpha_above_line(

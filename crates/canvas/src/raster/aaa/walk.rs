@@ -269,10 +269,21 @@ pub(super) fn walk_convex(
             left += SNAP_HALF;
             rite += SNAP_HALF;
             let mut count = ceil_to_int(local_bot) - floor_to_int(y);
-            let strip = |y: Fixed, full: u8| Strip {
-                y: y >> 16,
-                full,
-                accumulate: false,
+            // One row strip from the (left, right) pair at its top to the
+            // pair at its bottom.
+            let row = |sink: &mut Sink,
+                       y: Fixed,
+                       full: u8,
+                       top: (Fixed, Fixed),
+                       bottom: (Fixed, Fixed)| {
+                let strip = Strip {
+                    y: y >> 16,
+                    full,
+                    accumulate: false,
+                };
+                let (ul, ur) = (top.0 & SNAP_MASK, top.1 & SNAP_MASK);
+                let (ll, lr) = (bottom.0 & SNAP_MASK, bottom.1 & SNAP_MASK);
+                blit_row(sink, strip, ul, ur, ll, lr, l_dy, r_dy);
             };
             if count > 1 {
                 if (y as u32 & 0xFFFF_0000) as i32 != y {
@@ -282,15 +293,12 @@ pub(super) fn walk_convex(
                     let dy = next_y - y;
                     let next_left = left + mul(d_left, dy);
                     let next_rite = rite + mul(d_rite, dy);
-                    blit_row(
+                    row(
                         sink,
-                        strip(y, partial_alpha(0xFF, dy)),
-                        left & SNAP_MASK,
-                        rite & SNAP_MASK,
-                        next_left & SNAP_MASK,
-                        next_rite & SNAP_MASK,
-                        l_dy,
-                        r_dy,
+                        y,
+                        partial_alpha(0xFF, dy),
+                        (left, rite),
+                        (next_left, next_rite),
                     );
                     left = next_left;
                     rite = next_rite;
@@ -299,16 +307,7 @@ pub(super) fn walk_convex(
                 while count > 1 {
                     count -= 1;
                     let (next_y, next_left, next_rite) = (y + ONE, left + d_left, rite + d_rite);
-                    blit_row(
-                        sink,
-                        strip(y, 0xFF),
-                        left & SNAP_MASK,
-                        rite & SNAP_MASK,
-                        next_left & SNAP_MASK,
-                        next_rite & SNAP_MASK,
-                        l_dy,
-                        r_dy,
-                    );
+                    row(sink, y, 0xFF, (left, rite), (next_left, next_rite));
                     left = next_left;
                     rite = next_rite;
                     y = next_y;
@@ -317,15 +316,12 @@ pub(super) fn walk_convex(
             let dy = local_bot - y;
             let next_left = (left + mul(d_left, dy)).max(left_bound + SNAP_HALF);
             let next_rite = (rite + mul(d_rite, dy)).min(right_bound + SNAP_HALF);
-            blit_row(
+            row(
                 sink,
-                strip(y, partial_alpha(0xFF, dy)),
-                left & SNAP_MASK,
-                rite & SNAP_MASK,
-                next_left & SNAP_MASK,
-                next_rite & SNAP_MASK,
-                l_dy,
-                r_dy,
+                y,
+                partial_alpha(0xFF, dy),
+                (left, rite),
+                (next_left, next_rite),
             );
             left = next_left - SNAP_HALF;
             rite = next_rite - SNAP_HALF;
