@@ -87,7 +87,7 @@ impl Album {
         quota: Option<u64>,
         clock: Arc<dyn Clock + Send + Sync>,
     ) -> io::Result<Album> {
-        fs::create_dir_all(dir)?;
+        crate::store::ensure_plain_dir(dir)?;
         for entry in fs::read_dir(dir)? {
             let entry = entry?;
             let name = entry.file_name();
@@ -121,6 +121,8 @@ impl Album {
     /// Saves what `reader` yields as a new image, streaming it to disk.
     /// The first bytes are sniffed before anything is written.
     pub fn save_stream(&self, reader: &mut dyn Read) -> Result<AlbumEntry, AlbumError> {
+        // The folder may have been swapped for a link since it was opened.
+        crate::store::ensure_plain_dir(&self.dir)?;
         let mut head = Vec::with_capacity(SNIFF_LEN);
         reader
             .take(SNIFF_LEN as u64)

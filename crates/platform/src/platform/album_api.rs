@@ -17,7 +17,7 @@ impl Platform {
     /// downloaded URL.
     fn save_source(&mut self, path: &str, network: bool) -> Result<Vec<u8>, Reason> {
         if let Some(resolved) = self.store.resolve(path) {
-            return std::fs::read(resolved.real_path())
+            return crate::store::read_plain(resolved.real_path())
                 .map_err(|_| Reason::new(FailKind::FileNotFound));
         }
         if is_url(path) && !self.store.owns(path) {

@@ -8,6 +8,8 @@ mod export_table;
 mod fetch;
 mod files;
 mod fs;
+#[cfg(unix)]
+mod hardening;
 mod legacy;
 mod legacy_text;
 mod node_export;
