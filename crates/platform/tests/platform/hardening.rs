@@ -5,6 +5,7 @@
 
 use std::os::unix::fs::symlink;
 
+use mpcanvas_platform::auth::{AuthStore, Grant};
 use mpcanvas_platform::{Answer, JsValue, Platform, ScriptedUser};
 use serde_json::{Value, json};
 
@@ -127,3 +128,102 @@ fn store_folders_swapped_for_links_after_launch_lead_nowhere() {
     assert_eq!(listing(&outside.path().join("album")), Vec::<String>::new());
 }
 
+/// A PNG whose header claims `w × h` (chunk CRC fixed up), with no image
+/// data behind it.
+fn png_claiming(w: u32, h: u32) -> Vec<u8> {
+    let mut bytes = png(1, 1, [0, 0, 0, 255]);
+    bytes[16..20].copy_from_slice(&w.to_be_bytes());
+    bytes[20..24].copy_from_slice(&h.to_be_bytes());
+    let crc = crc32(&bytes[12..29]);
+    bytes[29..33].copy_from_slice(&crc.to_be_bytes());
+    bytes
+}
+
+fn crc32(data: &[u8]) -> u32 {
+    let mut crc = !0u32;
+    for &b in data {
+        crc ^= u32::from(b);
+        for _ in 0..8 {
+            crc = if crc & 1 != 0 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
+        }
+    }
+    !crc
+}
+
+#[test]
+fn the_album_refuses_images_that_do_not_decode() {
+    let dir = Scratch::new("album-decode");
+    let mut p = launch(&wechat(), dir.path(), ScriptedUser::new(Answer::Allow));
+    let whole = png(8, 8, [1, 2, 3, 255]);
+    let not_image = json!({"errMsg": "saveImageToPhotosAlbum:fail invalid image file"});
+    let signature_only = whole[..8].to_vec();
+    let truncated = whole[..whole.len() - 20].to_vec();
+    let huge = png_claiming(50_000, 50_000);
+    for (name, bytes) in [
+        ("signature", signature_only),
+        ("truncated", truncated),
+        ("huge", huge),
+    ] {
+        assert_eq!(
+            save_to_album(&mut p, &bytes),
+            Err(not_image.clone()),
+            "{name}"
+        );
+        assert_eq!(listing(p.album_dir()), Vec::<String>::new(), "{name}");
+    }
+    assert!(save_to_album(&mut p, &whole).is_ok());
+    assert_eq!(listing(p.album_dir()).len(), 1);
+}
+
+#[test]
+fn decisions_of_runs_sharing_a_folder_are_merged() {
+    let dir = Scratch::new("auth-merge");
+    let file = dir.path().join("auth.json");
+    let mut a = AuthStore::open(&file).unwrap();
+    let mut b = AuthStore::open(&file).unwrap();
+    a.set("scope.a", Grant::Granted).unwrap();
+    b.set("scope.b", Grant::Denied).unwrap();
+    let reopened = AuthStore::open(&file).unwrap();
+    assert_eq!(reopened.get("scope.a"), Some(Grant::Granted));
+    assert_eq!(reopened.get("scope.b"), Some(Grant::Denied));
+}
+
+#[test]
+fn concurrent_decisions_from_many_threads_are_all_kept() {
+    let dir = Scratch::new("auth-threads");
+    let file = dir.path().join("auth.json");
+    let threads: Vec<_> = (0..8)
+        .map(|i| {
+            let file = file.clone();
+            std::thread::spawn(move || {
+                let mut store = AuthStore::open(&file).unwrap();
+                for j in 0..10 {
+                    store
+                        .set(&format!("scope.{i}.{j}"), Grant::Granted)
+                        .unwrap();
+                }
+            })
+        })
+        .collect();
+    for t in threads {
+        t.join().unwrap();
+    }
+    assert_eq!(AuthStore::open(&file).unwrap().all().count(), 80);
+}
+
+#[test]
+fn an_authorization_that_cannot_be_written_is_not_granted() {
+    let dir = Scratch::new("auth-fail");
+    let profile = wechat();
+    let mut p = launch(&profile, dir.path(), ScriptedUser::new(Answer::Allow));
+    // A folder where the file should be: the write fails.
+    std::fs::create_dir_all(dir.path().join("auth.json/blocked")).unwrap();
+    let scope = JsValue::object([("scope", JsValue::from(profile.album.scope.as_str()))]);
+    assert!(p.authorize(&scope).is_err());
+    let setting = p.get_setting(&JsValue::Undefined).unwrap();
+    assert_eq!(setting.get("authSetting"), Some(&json!({})));
+}
