@@ -114,12 +114,12 @@ impl<'js> Args<'js> {
 }
 
 /// JS ToNumber (may run `valueOf`, which may throw).
-pub(crate) fn to_number<'js>(ctx: &Ctx<'js>, v: Value<'js>) -> rquickjs::Result<f64> {
+pub fn to_number<'js>(ctx: &Ctx<'js>, v: Value<'js>) -> rquickjs::Result<f64> {
     Ok(Coerced::<f64>::from_js(ctx, v)?.0)
 }
 
 /// JS ToString, lone surrogates as U+FFFD (see [`js_string`]).
-pub(crate) fn to_string<'js>(ctx: &Ctx<'js>, v: Value<'js>) -> rquickjs::Result<String> {
+pub fn to_string<'js>(ctx: &Ctx<'js>, v: Value<'js>) -> rquickjs::Result<String> {
     js_string(&Coerced::<rquickjs::String>::from_js(ctx, v)?.0)
 }
 
@@ -127,7 +127,7 @@ pub(crate) fn to_string<'js>(ctx: &Ctx<'js>, v: Value<'js>) -> rquickjs::Result<
 /// surrogates (`'😀'.slice(0, 1)`), which UTF-8 cannot; browsers draw and
 /// encode each as U+FFFD, and so does this (`String.prototype.toWellFormed`
 /// does exactly that replacement).
-pub(crate) fn js_string(s: &rquickjs::String<'_>) -> rquickjs::Result<String> {
+pub fn js_string(s: &rquickjs::String<'_>) -> rquickjs::Result<String> {
     match s.to_string() {
         Ok(text) => Ok(text),
         Err(_) => {
@@ -145,7 +145,7 @@ const WELL_FORMED: &str = "(s) => String.prototype.toWellFormed.call(s)";
 
 /// WebIDL `long` from a number: NaN and infinities are 0, otherwise
 /// truncated and wrapped modulo 2³² into the signed range.
-pub(crate) fn to_long(v: f64) -> i32 {
+pub fn to_long(v: f64) -> i32 {
     if !v.is_finite() {
         return 0;
     }
