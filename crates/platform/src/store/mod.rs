@@ -133,7 +133,13 @@ impl FileStore {
         let hex = self.entropy.hex32();
         let path = self.temp_template.render(&hex, ext);
         let real = self.tmp_dir.join(format!("{hex}.{ext}"));
-        atomic::write(&real, bytes)?;
+        match atomic::write(&real, bytes) {
+            // A full disk: the files of earlier launches are dead weight.
+            Err(e) if atomic::is_no_space(&e) && self.temp.evict_earlier_launches()? > 0 => {
+                atomic::write(&real, bytes)?;
+            }
+            other => other?,
+        }
         self.temp
             .insert(path.clone(), real.clone(), bytes.len() as u64);
         Ok((path, real))
