@@ -1,5 +1,5 @@
-//! Tests of the JS runtime: the conformance corpus and the WebIDL
-//! behaviour of the bindings, run from JS.
+//! Tests of the JS runtime: the conformance corpus, the WebIDL
+//! behaviour of the bindings and the local web-platform-tests run, from JS.
 
 mod conformance;
 mod fonts;
@@ -10,3 +10,4 @@ mod platform_pages;
 mod session;
 mod support;
 mod webidl;
+mod wpt;
