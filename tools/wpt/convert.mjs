@@ -3,7 +3,7 @@
 // YAML files of html/canvas/tools, as copied in node-canvas' test/wpt) into
 // drawing scripts mpcanvas renders, one per test. The tests themselves are
 // never committed: they are converted into target/wpt/ and the JS test
-// `wpt` (crates/js/tests/js/wpt.rs) runs them against tools/wpt/expectations.txt.
+// `wpt` (crates/runtime/tests/js/wpt.rs) runs them against tools/wpt/expectations.txt.
 //
 //   node tools/wpt/convert.mjs <dir-with-yaml> [--out target/wpt]
 //
