@@ -1,5 +1,5 @@
-//! Tests of the JS runtime: the conformance corpus and the WebIDL
-//! behaviour of the bindings, run from JS.
+//! Tests of the JS runtime: the conformance corpus, the WebIDL
+//! behaviour of the bindings and the local web-platform-tests run, from JS.
 
 mod conformance;
 mod fonts;
@@ -11,3 +11,4 @@ mod reentrancy;
 mod session;
 mod support;
 mod webidl;
+mod wpt;
