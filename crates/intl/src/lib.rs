@@ -21,11 +21,12 @@ pub use case::{to_locale_lower, to_locale_upper};
 pub use collator::{CaseFirst, CollatorOptions, LocaleCollator, Sensitivity};
 pub use datetime::{DateDefaults, DateTimeFormat, DateTimeOptions, FormattedPart};
 pub use error::IntlError;
+pub use icu_locale_core::Locale;
 pub use locale::{DEFAULT_LOCALE, canonical_locale, resolve_locale};
 pub use number::{
     CompactDisplay, CurrencyDisplay, Grouping, NumberFormat, NumberOptions, NumberStyle,
 };
-pub use number_digits::Digits;
+pub use number_digits::{DigitRequest, Digits};
 pub use plural::{PluralKind, PluralRulesFormat};
 pub use relative::{RelativeStyle, RelativeTimeFormat, RelativeUnit};
 pub use zone::{DEFAULT_TIME_ZONE, TimeZone};

@@ -11,7 +11,7 @@ pub const DEFAULT_LOCALE: &str = "zh-CN";
 /// `RangeError` naming the tag as V8 does.
 pub fn canonical_locale(tag: &str) -> Result<Locale, IntlError> {
     Locale::try_from_str(tag)
-        .map_err(|_| IntlError::Range(format!("Incorrect locale information provided")))
+        .map_err(|_| IntlError::Range("Incorrect locale information provided".into()))
 }
 
 /// The locale a formatter uses: the first requested tag, else the device's.

@@ -81,7 +81,13 @@ pub struct NumberOptions {
 enum Inner {
     Decimal(DecimalFormatter),
     Percent(PercentFormatter<DecimalFormatter>),
-    Currency(CurrencyFormatter<DecimalFormatter>),
+    /// The currency formatter, and a plain formatter for the amount when
+    /// the page's digits or grouping differ from the currency's (ICU4X's
+    /// currency formatter always pads to the currency's digits).
+    Currency(
+        CurrencyFormatter<DecimalFormatter>,
+        Option<DecimalFormatter>,
+    ),
     Compact(CompactDecimalFormatter),
 }
 
@@ -160,6 +166,13 @@ impl NumberFormat {
             (NumberStyle::Currency(_, display), Some(c), _) => {
                 let prefs = locale.into();
                 let opts = Default::default();
+                let own_digits = digits.fraction != Some((default_min, default_max))
+                    || grouping != Grouping::Auto;
+                let plain = if own_digits {
+                    Some(DecimalFormatter::try_new(locale.into(), decimal_options).map_err(err)?)
+                } else {
+                    None
+                };
                 Inner::Currency(
                     match display {
                         CurrencyDisplay::Symbol => {
@@ -172,6 +185,7 @@ impl NumberFormat {
                         CurrencyDisplay::Name => CurrencyFormatter::try_new_name(prefs, c),
                     }
                     .map_err(err)?,
+                    plain,
                 )
             }
             (NumberStyle::Percent, _, _) => Inner::Percent(
@@ -239,11 +253,23 @@ impl NumberFormat {
         match &self.inner {
             Inner::Decimal(f) => f.format(&value).write_to_string().into_owned(),
             Inner::Percent(f) => f.format(&value).write_to_string().into_owned(),
-            Inner::Currency(f) => f
+            Inner::Currency(f, None) => f
                 .format_fixed_decimal(&value)
                 .write_to_string()
                 .into_owned(),
-            Inner::Compact(f) => f.format(&value).write_to_string().into_owned(),
+            Inner::Currency(f, Some(plain)) => {
+                let with_currency = f
+                    .format_fixed_decimal(&value)
+                    .write_to_string()
+                    .into_owned();
+                let mut amount = value.clone();
+                amount.sign = fixed_decimal::Sign::None;
+                replace_digits(&with_currency, &plain.format(&amount).write_to_string())
+            }
+            Inner::Compact(f) => f
+                .format(&compact_rounded(f, value))
+                .write_to_string()
+                .into_owned(),
         }
     }
 
@@ -258,11 +284,34 @@ impl NumberFormat {
         let formatted = match &self.inner {
             Inner::Decimal(f) => f.format(&zero).write_to_string().into_owned(),
             Inner::Percent(f) => f.format(&zero).write_to_string().into_owned(),
-            Inner::Currency(f) => f.format_fixed_decimal(&zero).write_to_string().into_owned(),
+            Inner::Currency(f, _) => f.format_fixed_decimal(&zero).write_to_string().into_owned(),
             Inner::Compact(f) => f.format(&zero).write_to_string().into_owned(),
         };
         replace_digits(&formatted, symbol)
     }
+}
+
+/// The value rounded half away from zero where ICU4X's compact formatter
+/// rounds it (half to even): to an integer in the compact unit, or to two
+/// significant digits below 10 units, as V8's compact rounding does.
+fn compact_rounded(f: &CompactDecimalFormatter, mut value: Decimal) -> Decimal {
+    if value.absolute.is_zero() {
+        return value;
+    }
+    let magnitude = value.absolute.nonzero_magnitude_start();
+    let exponent = i16::from(f.compact_exponent_for_magnitude(magnitude));
+    let position = if magnitude > exponent {
+        exponent
+    } else {
+        magnitude - 1
+    };
+    value.round_with_mode(
+        position,
+        fixed_decimal::SignedRoundingMode::Unsigned(
+            fixed_decimal::UnsignedRoundingMode::HalfExpand,
+        ),
+    );
+    value
 }
 
 /// The formatted zero with its run of digits (and decimal separator)

@@ -18,6 +18,7 @@ pub mod canvas;
 pub mod console;
 pub mod event_loop;
 pub mod host;
+pub mod jsenv;
 pub mod namespace;
 pub mod page;
 pub mod run;

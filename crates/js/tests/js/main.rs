@@ -5,6 +5,7 @@ mod conformance;
 mod fonts;
 mod fs;
 mod images;
+mod intl_node;
 mod page_images;
 mod platform_pages;
 mod session;
