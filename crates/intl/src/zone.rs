@@ -87,6 +87,13 @@ impl TimeZone {
     }
 }
 
+/// An RFC 3339 instant with an offset or `Z` (`2026-12-07T10:00:00+08:00`)
+/// as ms since the epoch.
+pub fn parse_instant(text: &str) -> Option<f64> {
+    let ts: Timestamp = text.trim().parse().ok()?;
+    Some(ts.as_millisecond() as f64)
+}
+
 fn timestamp(epoch_ms: f64) -> Option<Timestamp> {
     if !epoch_ms.is_finite() {
         return None;
@@ -120,6 +127,20 @@ mod tests {
         // 2026-03-08 02:30 does not exist in New York: it is 03:30 EDT = 07:30Z.
         let local = 1_772_937_000_000.0; // 2026-03-08T02:30:00 as a UTC value
         assert_eq!(tz.from_local(local), Some(1_772_955_000_000.0));
+    }
+
+    #[test]
+    fn parse_instant_needs_an_offset() {
+        assert_eq!(
+            parse_instant("2026-12-07T10:00:00+08:00"),
+            Some(1_796_608_800_000.0)
+        );
+        assert_eq!(
+            parse_instant("2026-12-07T02:00:00Z"),
+            Some(1_796_608_800_000.0)
+        );
+        assert_eq!(parse_instant("2026-12-07T10:00:00"), None);
+        assert_eq!(parse_instant("tomorrow"), None);
     }
 
     #[test]

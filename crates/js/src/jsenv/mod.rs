@@ -1,6 +1,8 @@
 //! The JavaScript environment of a phone around page code: `Intl` and the
-//! locale-sensitive built-ins in the device's locale and time zone.
+//! locale-sensitive built-ins in the device's locale and time zone, `Date`
+//! in that zone on the device's clock, and `Math.random` from a seed.
 
+mod clock_native;
 mod intl_native;
 
 use std::rc::Rc;
@@ -8,13 +10,36 @@ use std::rc::Rc;
 use mpcanvas_intl::{DEFAULT_LOCALE, DEFAULT_TIME_ZONE, IntlError, Locale, TimeZone};
 use rquickjs::{Ctx, Function, Object};
 
-/// The simulated device's locale and time zone.
+/// The simulated device's locale, time zone, clock and random source.
 #[derive(Debug, Clone)]
 pub struct DeviceEnv {
     /// The system language (`zh-CN` on most users' phones).
     pub locale: Locale,
     /// The system time zone (`Asia/Shanghai` on most users' phones).
     pub time_zone: TimeZone,
+    /// Where "now" comes from.
+    pub clock: Clock,
+    /// The seed of `Math.random` (and `crypto.getRandomValues` where the
+    /// engine has it); `None` for the engine's own random source.
+    pub seed: Option<u64>,
+}
+
+/// The device's clock.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Clock {
+    /// The host's clock.
+    Real,
+    /// A fixed start (ms since the epoch) that advances only with the
+    /// virtual timers, so a run can be replayed exactly.
+    Fixed(f64),
+}
+
+/// Reads a `--now` value: an RFC 3339 instant with an offset
+/// (`2026-12-07T10:00:00+08:00`), as ms since the epoch.
+pub fn parse_now(text: &str) -> Result<f64, String> {
+    mpcanvas_intl::parse_instant(text).ok_or_else(|| {
+        format!("--now wants an instant like 2026-12-07T10:00:00+08:00, not {text:?}")
+    })
 }
 
 impl DeviceEnv {
@@ -24,6 +49,8 @@ impl DeviceEnv {
         Ok(DeviceEnv {
             locale: mpcanvas_intl::canonical_locale(locale)?,
             time_zone: TimeZone::named(time_zone)?,
+            clock: Clock::Real,
+            seed: None,
         })
     }
 }
@@ -36,9 +63,12 @@ impl Default for DeviceEnv {
     }
 }
 
-/// Installs `Intl` and the locale-sensitive methods for `env` (again, to
-/// change the device of a running context).
+/// Installs `Intl`, the locale-sensitive methods, `Date` and the random
+/// source for `env` (once per context, before page code runs).
 pub fn install(ctx: &Ctx<'_>, env: DeviceEnv) -> rquickjs::Result<()> {
+    let clock: Object<'_> = clock_native::native(ctx, &env)?;
+    let setup: Function<'_> = ctx.eval(include_str!("date.js"))?;
+    setup.call::<_, ()>((clock, ctx.globals()))?;
     let native: Object<'_> = intl_native::native(ctx, Rc::new(env))?;
     let setup: Function<'_> = ctx.eval(include_str!("intl.js"))?;
     setup.call::<_, ()>((native, ctx.globals()))

@@ -6,6 +6,7 @@ mod fonts;
 mod fs;
 mod images;
 mod intl_node;
+mod jsenv;
 mod page_images;
 mod platform_pages;
 mod session;

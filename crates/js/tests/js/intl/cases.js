@@ -95,6 +95,17 @@
     t(`${l} upper`, () => 'straße istanbul'.toLocaleUpperCase(l));
     t(`${l} lower`, () => 'ÀÉÎ İ'.toLocaleLowerCase(l));
   }
+  // Date in the device zone (Asia/Shanghai on both sides).
+  t('local ctor', () => new Date(2026, 11, 7, 10, 30).toISOString());
+  t('local ctor overflow', () => new Date(2026, 12, 32, 25).toISOString());
+  t('local getters', () => { const d = new Date(dates[0]); return [d.getFullYear(), d.getMonth(), d.getDate(), d.getDay(), d.getHours(), d.getMinutes(), d.getSeconds(), d.getMilliseconds(), d.getTimezoneOffset()]; });
+  t('local setters', () => { const d = new Date(dates[0]); d.setHours(23, 59); d.setDate(31); d.setMonth(1); return d.toISOString(); });
+  t('parse local iso', () => Date.parse('2026-12-07T10:00:00'));
+  t('parse date only', () => Date.parse('2026-12-07'));
+  t('parse slashes', () => Date.parse('2026/12/07 10:00'));
+  t('parse zoned', () => Date.parse('2026-12-07T10:00:00+09:00'));
+  t('toDateString', () => new Date(dates[1]).toDateString());
+  t('old offset', () => new Date(1900, 0, 1).getTimezoneOffset());
   t('tr upper', () => 'istanbul'.toLocaleUpperCase('tr'));
   t('canonical', () => Intl.getCanonicalLocales(['ZH-cn', 'en-us']));
   t('bad tag', () => new Intl.NumberFormat('not a locale!'));
