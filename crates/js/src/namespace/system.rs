@@ -57,6 +57,9 @@ fn note(ctx: &Ctx<'_>, api: &str, args: &JsValue, result: &serde_json::Value) {
     }
 }
 
+/// Feedback functions that exist only where the profile lists them.
+pub(crate) const LISTED_FEEDBACK: &[&str] = &["alert"];
+
 /// Defines the runtime's own functions on `ns`.
 pub(crate) fn install<'js>(
     ctx: &Ctx<'js>,
@@ -125,9 +128,9 @@ pub(crate) fn install<'js>(
     // Feedback UI: nothing to show headless; each succeeds and is
     // reported, so a page that waits on them carries on. Every platform
     // has the first six; the rest only where the profile lists them.
-    let optional = ["alert"];
-    let listed: Vec<&str> = optional
-        .into_iter()
+    let listed: Vec<&str> = LISTED_FEEDBACK
+        .iter()
+        .copied()
         .filter(|name| services(ctx).is_ok_and(|s| s.platform.borrow().profile().has_api(name)))
         .collect();
     for name in [
@@ -173,7 +176,16 @@ pub(crate) fn install<'js>(
     ns.set(
         "createSelectorQuery",
         Function::new(ctx.clone(), |ctx: Ctx<'js>| {
-            crate::page::selector::JsSelectorQuery::create(&ctx, None)
+            // Cloned out of the host first: the query's constructor may
+            // need the host again.
+            let pages = crate::host::get(&ctx).and_then(|h| h.pages.clone());
+            match pages {
+                Some(pages) => pages.create_selector_query(&ctx),
+                None => Err(rquickjs::Exception::throw_type(
+                    &ctx,
+                    "createSelectorQuery needs a page (this runtime runs no pages)",
+                )),
+            }
         })?
         .with_name("createSelectorQuery")?,
     )?;
