@@ -29,4 +29,4 @@ pub use number::{
 pub use number_digits::{DigitRequest, Digits};
 pub use plural::{PluralKind, PluralRulesFormat};
 pub use relative::{RelativeStyle, RelativeTimeFormat, RelativeUnit};
-pub use zone::{DEFAULT_TIME_ZONE, TimeZone, parse_instant};
+pub use zone::{DEFAULT_TIME_ZONE, TimeZone, format_instant, parse_instant};

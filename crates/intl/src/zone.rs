@@ -94,6 +94,11 @@ pub fn parse_instant(text: &str) -> Option<f64> {
     Some(ts.as_millisecond() as f64)
 }
 
+/// ms since the epoch as an RFC 3339 instant in UTC.
+pub fn format_instant(epoch_ms: f64) -> Option<String> {
+    Some(timestamp(epoch_ms)?.to_string())
+}
+
 fn timestamp(epoch_ms: f64) -> Option<Timestamp> {
     if !epoch_ms.is_finite() {
         return None;

@@ -8,7 +8,7 @@ mod intl_native;
 use std::rc::Rc;
 
 use mpcanvas_intl::{DEFAULT_LOCALE, DEFAULT_TIME_ZONE, IntlError, Locale, TimeZone};
-use rquickjs::{Ctx, Function, Object};
+use rquickjs::{Ctx, Function, JsLifetime, Object};
 
 /// The simulated device's locale, time zone, clock and random source.
 #[derive(Debug, Clone)]
@@ -32,6 +32,25 @@ pub enum Clock {
     /// A fixed start (ms since the epoch) that advances only with the
     /// virtual timers, so a run can be replayed exactly.
     Fixed(f64),
+}
+
+impl DeviceEnv {
+    /// What a run report records to replay the run: locale, zone, the
+    /// fixed start (RFC 3339, UTC) and the seed.
+    pub fn to_json(&self) -> serde_json::Value {
+        let now = match self.clock {
+            Clock::Real => serde_json::Value::Null,
+            Clock::Fixed(ms) => {
+                mpcanvas_intl::format_instant(ms).map_or(serde_json::Value::Null, Into::into)
+            }
+        };
+        serde_json::json!({
+            "locale": self.locale.to_string(),
+            "timeZone": self.time_zone.name(),
+            "now": now,
+            "seed": self.seed,
+        })
+    }
 }
 
 /// Reads a `--now` value: an RFC 3339 instant with an offset
@@ -63,9 +82,34 @@ impl Default for DeviceEnv {
     }
 }
 
+/// The device a context was set up with, kept for the namespace's
+/// system information.
+#[derive(JsLifetime)]
+struct Installed(DeviceEnv);
+
+/// The device `install` set up in this context.
+pub fn device(ctx: &Ctx<'_>) -> Option<DeviceEnv> {
+    ctx.userdata::<Installed>().map(|i| i.0.clone())
+}
+
+/// `getSystemInfoSync().language` of the device: WeChat's documented
+/// forms `zh_CN`, `zh_TW` for Chinese and the bare language (`en`) else.
+pub fn system_language(ctx: &Ctx<'_>) -> String {
+    let Some(env) = device(ctx) else {
+        return "zh_CN".into();
+    };
+    let id = &env.locale.id;
+    match (id.language.as_str(), id.region) {
+        ("zh", Some(region)) => format!("zh_{}", region.as_str()),
+        (language, _) => language.to_owned(),
+    }
+}
+
 /// Installs `Intl`, the locale-sensitive methods, `Date` and the random
 /// source for `env` (once per context, before page code runs).
 pub fn install(ctx: &Ctx<'_>, env: DeviceEnv) -> rquickjs::Result<()> {
+    // A context's earlier device is replaced, as install replaces its JS.
+    let _ = ctx.store_userdata(Installed(env.clone()));
     let clock: Object<'_> = clock_native::native(ctx, &env)?;
     let setup: Function<'_> = ctx.eval(include_str!("date.js"))?;
     setup.call::<_, ()>((clock, ctx.globals()))?;

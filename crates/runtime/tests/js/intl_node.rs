@@ -59,7 +59,8 @@ fn locale_formatting_matches_node_for_zh_cn_zh_tw_en_us() {
     let Some(expected) = node_results() else {
         return;
     };
-    let json = mpcanvas_runtime::script::evaluate(CASES, &Default::default()).expect("the cases run");
+    let json =
+        mpcanvas_runtime::script::evaluate(CASES, &Default::default()).expect("the cases run");
     let got: Vec<(String, String)> = serde_json::from_str(&json).expect("a list of results");
     assert_eq!(got.len(), expected.len());
     let mismatches: Vec<String> = got

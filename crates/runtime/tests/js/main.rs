@@ -2,6 +2,7 @@
 //! behaviour of the bindings, run from JS.
 
 mod conformance;
+mod device_env;
 mod fonts;
 mod fs;
 mod images;
