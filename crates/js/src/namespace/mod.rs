@@ -114,7 +114,7 @@ pub fn install<'js>(
         match binding(ctx, name, profile.export.promises)? {
             Some(f) => ns.set(name.as_str(), f)?,
             // Installed by `system` above, only where listed.
-            None if system::LISTED_FEEDBACK.contains(&name.as_str()) => {}
+            None if mpcanvas_platform::LISTED_FEEDBACK_APIS.contains(&name.as_str()) => {}
             // A profile naming an API nothing implements would silently
             // lack it: refuse to start instead.
             None => {
