@@ -2,9 +2,12 @@
 //! behaviour of the bindings and the local web-platform-tests run, from JS.
 
 mod conformance;
+mod device_env;
 mod fonts;
 mod fs;
 mod images;
+mod intl_node;
+mod jsenv;
 mod page_images;
 mod platform_pages;
 mod reentrancy;
