@@ -5,6 +5,7 @@ pub mod data_path;
 pub(crate) mod events;
 pub mod markup;
 pub mod modules;
+pub mod npm;
 pub mod program;
 pub(crate) mod properties;
 pub(crate) mod scope;

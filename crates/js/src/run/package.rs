@@ -186,20 +186,22 @@ impl Package {
         if path.contains("://") || path.is_empty() {
             return None;
         }
+        // A package name: the nearest built or installed npm package;
+        // WeChat still reads other non-relative paths from the page.
+        if let Some(found) = from
+            .parent()
+            .and_then(|dir| crate::page::npm::resolve_component(dir, path))
+        {
+            return Some(found);
+        }
         let base = if let Some(abs) = path.strip_prefix('/') {
             self.root.join(abs)
         } else {
             from.parent()?.join(path)
         };
-        let candidates = [
-            base.with_extension("js"),
-            PathBuf::from(format!("{}.js", base.display())),
-            base.join("index.js"),
-        ];
-        candidates.into_iter().find_map(|c| {
-            let real = c.canonicalize().ok()?;
-            (real.is_file() && real.starts_with(&self.root)).then_some(real)
-        })
+        crate::page::npm::script_file(&base)
+            .filter(|real| real.starts_with(crate::page::modules::limit_for(&self.root, from)))
+            .filter(|real| real.extension().is_some_and(|e| e == "js" || e == "ts"))
     }
 }
 
