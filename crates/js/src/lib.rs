@@ -15,6 +15,7 @@ mod binary;
 mod bridge;
 pub mod callback;
 pub mod canvas;
+pub mod compile;
 pub mod console;
 pub mod event_loop;
 pub mod host;

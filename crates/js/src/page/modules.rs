@@ -165,6 +165,9 @@ impl Modules {
             cache_set(ctx, &key, module.clone())?;
             return module.get("exports");
         }
+        let display = self.display(path);
+        let source = crate::compile::compile(&display, &source, crate::compile::Lang::of(&display))
+            .map_err(|e| rquickjs::Exception::throw_syntax(ctx, &e.to_string()))?;
         let exports = Object::new(ctx.clone())?;
         module.set("exports", exports.clone())?;
         // Cached before running, so circular requires see partial exports.

@@ -58,6 +58,15 @@ fn existing(path: PathBuf) -> Option<PathBuf> {
     path.is_file().then_some(path)
 }
 
+/// The page or component script `base` names: `base.js`, else (compiled
+/// TypeScript) `base.ts`.
+pub fn script_beside(base: &Path) -> Option<PathBuf> {
+    ["js", "ts"]
+        .iter()
+        .find_map(|ext| existing(PathBuf::from(format!("{}.{ext}", base.display()))))
+        .and_then(|p| p.canonicalize().ok())
+}
+
 /// The markup file beside `script` (same stem), if any.
 pub fn markup_beside(script: &Path) -> Option<PathBuf> {
     MARKUP_EXTENSIONS
@@ -109,10 +118,10 @@ fn first_page(root: &Path, app_json: &Path) -> Result<PathBuf, PackageError> {
         .and_then(|p| p.first())
         .and_then(|p| p.as_str())
         .ok_or_else(|| PackageError(format!("{}: no \"pages\" listed", app_json.display())))?;
-    let script = root.join(format!("{}.js", first.trim_start_matches('/')));
-    let script = script.canonicalize().map_err(|_| {
+    let base = root.join(first.trim_start_matches('/'));
+    let script = script_beside(&base).ok_or_else(|| {
         PackageError(format!(
-            "{}: page '{first}' has no .js file",
+            "{}: page '{first}' has no .js or .ts file",
             app_json.display()
         ))
     })?;
@@ -132,9 +141,9 @@ impl Package {
             .map_err(|e| PackageError(format!("{}: {e}", path.display())))?;
         if path.is_file() {
             let dir = path.parent().unwrap_or(Path::new("/")).to_path_buf();
-            if path.extension().is_none_or(|e| e != "js") {
+            if path.extension().is_none_or(|e| e != "js" && e != "ts") {
                 return Err(PackageError(format!(
-                    "{}: expected a .js file or a folder",
+                    "{}: expected a .js or .ts file or a folder",
                     path.display()
                 )));
             }
@@ -151,12 +160,12 @@ impl Package {
             let script = first_page(&path, &app_json)?;
             return Ok(Package::with_app(path.clone(), page(&path, script)));
         }
-        if let Some(index) = existing(path.join("index.js")) {
+        if let Some(index) = script_beside(&path.join("index")) {
             let root = package_root(&path);
             return Ok(Package::with_app(root.clone(), page(&root, index)));
         }
         Err(PackageError(format!(
-            "{}: no game.js, app.json or index.js here",
+            "{}: no game.js, app.json or index.js (.ts) here",
             path.display()
         )))
     }
