@@ -7,6 +7,7 @@ mod fs;
 mod images;
 mod page_images;
 mod platform_pages;
+mod projects;
 mod session;
 mod support;
 mod webidl;
