@@ -11,13 +11,19 @@ use mpcanvas_platform::{Device, Profile};
 use crate::args::Run;
 
 pub(crate) fn run(r: &Run) -> ExitCode {
-    let profile = match Profile::named(&r.platform) {
+    let mut profile = match Profile::named(&r.platform) {
         Ok(p) => p,
         Err(e) => {
             eprintln!("mpcanvas: {e}");
             return ExitCode::from(2);
         }
     };
+    if let Some(os) = r.system {
+        profile.system.os = os;
+    }
+    if let Some(v) = &r.sdk_version {
+        profile.system.sdk_version = v.clone();
+    }
     let fetcher: Box<dyn Fetcher> = if r.offline {
         Box::new(NoNetwork)
     } else {
@@ -41,6 +47,8 @@ pub(crate) fn run(r: &Run) -> ExitCode {
         },
         settle_ms: 30_000.0,
         fetcher,
+        page: r.page.clone(),
+        query: r.query.clone(),
     };
     let report = match run_path(&r.path, config) {
         Ok(report) => report,

@@ -160,3 +160,80 @@ fn a_missing_npm_package_is_named() {
         report.to_text()
     );
 }
+
+#[test]
+fn system_info_reports_each_profiles_versions_and_the_chosen_system() {
+    use mpcanvas_js::run::{RunConfig, run_path};
+    use mpcanvas_platform::Profile;
+    use mpcanvas_platform::system::Os;
+    for name in mpcanvas_platform::profile::PROFILE_NAMES {
+        let profile = Profile::named(name).unwrap();
+        let script = format!(
+            "const i = globalThis['{}'].getSystemInfoSync();\nconsole.log([i.SDKVersion, i.version, i.platform, i.statusBarHeight, i.safeArea.bottom, i.language].join(' '));",
+            profile.namespace
+        );
+        let pkg = Pkg::new(&[("snippet.js", &script)]);
+        for (os, sdk) in [(None, None), (Some(Os::Ios), Some("2.19.4"))] {
+            let mut profile = profile.clone();
+            if let Some(os) = os {
+                profile.system.os = os;
+            }
+            if let Some(sdk) = sdk {
+                profile.system.sdk_version = sdk.into();
+            }
+            let expected = format!(
+                "{} {} {} {} {} {}",
+                profile.system.sdk_version,
+                profile.system.version,
+                if os.is_some() { "ios" } else { "devtools" },
+                if os.is_some() { 47 } else { 20 },
+                if os.is_some() { 667 - 34 } else { 667 },
+                profile.system.language,
+            );
+            let out = Pkg::new(&[]);
+            let report = run_path(
+                &pkg.path().join("snippet.js"),
+                RunConfig::new(profile, out.path()),
+            )
+            .unwrap();
+            assert_clean(&report);
+            assert_eq!(console(&report), vec![expected], "{name}");
+        }
+    }
+}
+
+#[test]
+fn the_page_option_opens_a_subpackage_page_with_its_query() {
+    use mpcanvas_js::run::{RunConfig, run_path};
+    use mpcanvas_platform::Profile;
+    let pkg = Pkg::new(&[
+        ("project.config.json", r#"{"miniprogramRoot": "src/"}"#),
+        (
+            "src/app.json",
+            r#"{"pages": ["pages/index/index"], "subPackages": [{"root": "sub", "pages": ["poster/poster"]}]}"#,
+        ),
+        ("src/app.js", "App({ onLaunch(o) { console.log('launch ' + o.path + ' ' + o.query.id); } });"),
+        ("src/pages/index/index.js", "Page({ onLoad() { console.log('wrong page'); } });"),
+        (
+            "src/sub/poster/poster.js",
+            "Page({ onLoad(query) { console.log('poster ' + JSON.stringify(query) + ' ' + this.route); } });",
+        ),
+    ]);
+    let out = Pkg::new(&[]);
+    let mut config = RunConfig::new(Profile::named("wechat").unwrap(), out.path());
+    config.page = Some("sub/poster/poster".into());
+    config.query = vec![("id".into(), "42".into()), ("from".into(), "share".into())];
+    let report = run_path(pkg.path(), config).unwrap();
+    assert_clean(&report);
+    assert_eq!(
+        console(&report),
+        vec![
+            "launch sub/poster/poster 42".to_string(),
+            r#"poster {"id":"42","from":"share"} sub/poster/poster"#.to_string(),
+        ]
+    );
+    let mut config = RunConfig::new(Profile::named("wechat").unwrap(), out.path());
+    config.page = Some("pages/nope".into());
+    let e = run_path(pkg.path(), config).err().expect("an unknown page is an error");
+    assert!(e.to_string().contains("not a page"), "{e}");
+}

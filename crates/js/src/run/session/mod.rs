@@ -50,6 +50,9 @@ pub struct RunOptions {
     /// `tt`) is defined, legacy canvases live in it, and its device and
     /// default canvas size replace `device` and `legacy_canvas_size`.
     pub platform: Option<Rc<RefCell<Platform>>>,
+    /// The page's query (`--query`): `onLoad(options)` and the app's
+    /// `onLaunch` / `onShow` receive it.
+    pub query: Vec<(String, String)>,
 }
 
 impl Default for RunOptions {
@@ -63,6 +66,7 @@ impl Default for RunOptions {
             settle_ms: 30_000.0,
             loader: Rc::new(crate::host::NoResources),
             platform: None,
+            query: Vec::new(),
         }
     }
 }
@@ -147,6 +151,15 @@ pub fn run(
     });
     outcome.console = log.borrow().clone();
     outcome
+}
+
+/// A page query as the object `onLoad(options)` receives (string values).
+fn query_object<'js>(ctx: &Ctx<'js>, query: &[(String, String)]) -> rquickjs::Result<Object<'js>> {
+    let o = Object::new(ctx.clone())?;
+    for (k, v) in query {
+        o.set(k.as_str(), v.as_str())?;
+    }
+    Ok(o)
 }
 
 struct Driver<'r, 'js> {
@@ -320,11 +333,12 @@ impl<'r, 'js> Driver<'r, 'js> {
 
     fn app_hook(&mut self, name: &str, path: &str) -> Result<(), ScriptError> {
         let path = path.to_string();
+        let query = self.options.query.clone();
         self.guarded(&format!("App.{name}"), |ctx| {
             if let Some(app) = program::app(ctx)? {
                 let options = Object::new(ctx.clone())?;
                 options.set("path", path.as_str())?;
-                options.set("query", Object::new(ctx.clone())?)?;
+                options.set("query", query_object(ctx, &query)?)?;
                 options.set("scene", 1001)?;
                 program::call_method(&app, name, Rest(vec![options.into_value()]))?;
             }
@@ -435,7 +449,7 @@ impl<'r, 'js> Driver<'r, 'js> {
         if kind == Kind::Component {
             self.lifetime(&page, "attached")?;
         }
-        let query = Object::new(self.ctx.clone()).map_err(|e| self.js(e))?;
+        let query = query_object(&self.ctx, &self.options.query).map_err(|e| self.js(e))?;
         self.page_hook(&page, "onLoad", vec![query.into_value()])?;
         self.page_hook(&page, "onShow", Vec::new())?;
         for m in &mounted {
