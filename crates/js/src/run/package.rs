@@ -139,7 +139,12 @@ fn app_routes(app_json: &Path) -> Result<Vec<String>, PackageError> {
     };
     let mut routes = strings(config.get("pages"));
     for key in ["subpackages", "subPackages"] {
-        for sub in config.get(key).and_then(|s| s.as_array()).into_iter().flatten() {
+        for sub in config
+            .get(key)
+            .and_then(|s| s.as_array())
+            .into_iter()
+            .flatten()
+        {
             let root = sub
                 .get("root")
                 .and_then(|r| r.as_str())
@@ -226,9 +231,8 @@ impl Package {
             .canonicalize()
             .map_err(|e| PackageError(format!("{}: {e}", path.display())))?;
         let root = app_root(&dir);
-        let app_json = existing(root.join("app.json")).ok_or_else(|| {
-            PackageError(format!("{}: --page needs an app.json", dir.display()))
-        })?;
+        let app_json = existing(root.join("app.json"))
+            .ok_or_else(|| PackageError(format!("{}: --page needs an app.json", dir.display())))?;
         let route = route.trim_start_matches('/');
         let routes = app_routes(&app_json)?;
         if !routes.iter().any(|r| r == route) {
@@ -359,7 +363,10 @@ mod tests {
     #[test]
     fn pages_are_chosen_from_app_json_and_subpackages_under_miniprogram_root() {
         let d = Dir::new("pages");
-        d.file("project.config.json", r#"{"miniprogramRoot": "miniprogram/"}"#);
+        d.file(
+            "project.config.json",
+            r#"{"miniprogramRoot": "miniprogram/"}"#,
+        );
         d.file(
             "miniprogram/app.json",
             r#"{"pages": ["pages/index/index"], "subpackages": [{"root": "poster/", "pages": ["pages/make"]}]}"#,

@@ -212,8 +212,14 @@ fn the_page_option_opens_a_subpackage_page_with_its_query() {
             "src/app.json",
             r#"{"pages": ["pages/index/index"], "subPackages": [{"root": "sub", "pages": ["poster/poster"]}]}"#,
         ),
-        ("src/app.js", "App({ onLaunch(o) { console.log('launch ' + o.path + ' ' + o.query.id); } });"),
-        ("src/pages/index/index.js", "Page({ onLoad() { console.log('wrong page'); } });"),
+        (
+            "src/app.js",
+            "App({ onLaunch(o) { console.log('launch ' + o.path + ' ' + o.query.id); } });",
+        ),
+        (
+            "src/pages/index/index.js",
+            "Page({ onLoad() { console.log('wrong page'); } });",
+        ),
         (
             "src/sub/poster/poster.js",
             "Page({ onLoad(query) { console.log('poster ' + JSON.stringify(query) + ' ' + this.route); } });",
@@ -234,6 +240,8 @@ fn the_page_option_opens_a_subpackage_page_with_its_query() {
     );
     let mut config = RunConfig::new(Profile::named("wechat").unwrap(), out.path());
     config.page = Some("pages/nope".into());
-    let e = run_path(pkg.path(), config).err().expect("an unknown page is an error");
+    let e = run_path(pkg.path(), config)
+        .err()
+        .expect("an unknown page is an error");
     assert!(e.to_string().contains("not a page"), "{e}");
 }
