@@ -29,6 +29,8 @@ pub mod color;
 mod color_profile;
 pub mod composite;
 mod context;
+mod draw;
+mod draw_params;
 pub mod error;
 pub mod image;
 mod keyword;
@@ -58,6 +60,7 @@ pub use pixels::ImageData;
 pub use state::{DrawingState, Shadow, SmoothingQuality};
 pub use style::{CanvasGradient, CanvasPattern, GradientKind, Repetition, Style};
 pub use text::{
-    Direction, FaceDescriptors, FontKerning, FontLibrary, FontSources, FontStretch,
-    FontVariantCaps, TextAlign, TextBaseline, TextMetrics, TextRendering, TextState,
+    Direction, FaceDescriptors, FaceEntry, FontBytes, FontCollection, FontData, FontKerning,
+    FontLibrary, FontLoader, FontStretch, FontVariantCaps, TextAlign, TextBaseline, TextMetrics,
+    TextRendering, TextState,
 };

@@ -14,7 +14,6 @@ use crate::color::Color;
 use crate::composite::CompositeOp;
 use crate::raster::Coverage;
 use crate::raster::aaa::Target;
-use crate::shadow::draw::{ShadowSource, draw_shadow};
 use crate::style::{PatternParts, Style};
 
 /// What to cover: a path in user space, the transform to device space, and
@@ -389,56 +388,6 @@ pub(crate) fn solid(color: Color, alpha: f32) -> Shader<'static> {
 pub(crate) fn to_skia_transform(t: &kurbo::Affine) -> Transform {
     let [a, b, c, d, e, f] = t.as_coeffs();
     Transform::from_row(a as f32, b as f32, c as f32, d as f32, e as f32, f as f32)
-}
-
-/// The shadow settings of a draw, already known to be visible.
-pub(crate) struct ShadowParams {
-    /// Shadow colour (its alpha is used as is; `globalAlpha` reaches the
-    /// shadow through the shape's paint).
-    pub(crate) color: Color,
-    /// Gaussian standard deviation in device pixels (`shadowBlur / 2`).
-    pub(crate) sigma: f64,
-    /// Device-space offset (not affected by the transform).
-    pub(crate) offset: (f64, f64),
-    /// What the blur applies to (Chromium blurs coverage for fills and
-    /// strokes but the drawn alpha for non-opaque images).
-    pub(crate) source: ShadowSource,
-}
-
-/// Everything about a draw besides the shape and its paint.
-pub(crate) struct DrawParams<'a> {
-    pub(crate) op: CompositeOp,
-    pub(crate) shadow: Option<ShadowParams>,
-    pub(crate) clip: Option<&'a Mask>,
-}
-
-/// Paints `shape` with `shader` onto `target` per the rendering model.
-pub(crate) fn draw(
-    target: &mut Pixmap,
-    shape: &Shape<'_>,
-    shader: Shader<'_>,
-    params: &DrawParams<'_>,
-) {
-    let mut paint = Paint {
-        shader,
-        anti_alias: shape.anti_alias,
-        ..Paint::default()
-    };
-    if let Some(shadow) = &params.shadow {
-        draw_shadow(target, shape, &paint, shadow, params);
-    }
-    if crate::unbounded::handles(params.op) {
-        // Composite the whole source image over the whole clip: outside the
-        // shape the source is transparent, which these operators clear.
-        let Some(mut layer) = Pixmap::new(target.width(), target.height()) else {
-            return;
-        };
-        shape.render(&mut layer.as_mut(), &paint, (0.0, 0.0), None);
-        crate::unbounded::composite(target, &layer, params.op, params.clip);
-    } else {
-        paint.blend_mode = params.op.blend_mode();
-        shape.render(&mut target.as_mut(), &paint, (0.0, 0.0), params.clip);
-    }
 }
 
 /// Composites `layer` (placed at `at`) onto `target` with `op`, in `clip`.

@@ -72,7 +72,7 @@ pub(crate) struct Run {
     pub(crate) screen: (u32, u32),
     pub(crate) taps: Vec<String>,
     pub(crate) gallery: Vec<PathBuf>,
-    pub(crate) user: mpcanvas_platform::Answer,
+    pub(crate) user: mpcanvas::Answer,
     pub(crate) out: PathBuf,
     pub(crate) json: bool,
     pub(crate) time_limit: f64,
@@ -80,7 +80,7 @@ pub(crate) struct Run {
     pub(crate) offline: bool,
     pub(crate) page: Option<String>,
     pub(crate) query: Vec<(String, String)>,
-    pub(crate) system: Option<mpcanvas_platform::system::Os>,
+    pub(crate) system: Option<mpcanvas::Os>,
     pub(crate) sdk_version: Option<String>,
 }
 
@@ -199,7 +199,7 @@ fn parse_run(mut parser: lexopt::Parser) -> Result<Command, String> {
         screen: (375, 667),
         taps: Vec::new(),
         gallery: Vec::new(),
-        user: mpcanvas_platform::Answer::Allow,
+        user: mpcanvas::Answer::Allow,
         out: PathBuf::from("mpcanvas-out"),
         json: false,
         time_limit: 30.0,
@@ -215,10 +215,10 @@ fn parse_run(mut parser: lexopt::Parser) -> Result<Command, String> {
         match arg {
             Long("platform") => {
                 let p = text(&mut parser)?;
-                if !mpcanvas_platform::profile::PROFILE_NAMES.contains(&p.as_str()) {
+                if !mpcanvas::PROFILE_NAMES.contains(&p.as_str()) {
                     return Err(format!(
                         "--platform '{p}' is not one of: {}",
-                        mpcanvas_platform::profile::PROFILE_NAMES.join(", ")
+                        mpcanvas::PROFILE_NAMES.join(", ")
                     ));
                 }
                 run.platform = p;
@@ -242,10 +242,10 @@ fn parse_run(mut parser: lexopt::Parser) -> Result<Command, String> {
             }
             Long("system") => {
                 let s = text(&mut parser)?;
-                run.system = Some(mpcanvas_platform::system::Os::parse(&s).ok_or_else(|| {
+                run.system = Some(mpcanvas::Os::parse(&s).ok_or_else(|| {
                     format!(
                         "--system '{s}' is not one of: {}",
-                        mpcanvas_platform::system::Os::NAMES.join(", ")
+                        mpcanvas::Os::NAMES.join(", ")
                     )
                 })?);
             }
@@ -340,7 +340,7 @@ mod tests {
             r.query,
             vec![("id".into(), "7".into()), ("name".into(), "a=b".into())]
         );
-        assert_eq!(r.system, Some(mpcanvas_platform::system::Os::Ios));
+        assert_eq!(r.system, Some(mpcanvas::Os::Ios));
         assert_eq!(r.sdk_version.as_deref(), Some("2.9.0"));
         for bad in [
             &["run", "p", "--query", "novalue"][..],
@@ -358,7 +358,7 @@ mod tests {
         };
         assert_eq!(r.platform, "wechat");
         assert_eq!((r.dpr, r.screen), (2.0, (375, 667)));
-        assert_eq!(r.user, mpcanvas_platform::Answer::Allow);
+        assert_eq!(r.user, mpcanvas::Answer::Allow);
         assert_eq!(r.out, PathBuf::from("mpcanvas-out"));
         assert!(!r.json && r.taps.is_empty());
     }
@@ -398,7 +398,7 @@ mod tests {
         assert_eq!((r.dpr, r.screen), (3.0, (414, 896)));
         assert_eq!(r.taps, ["save", "share"]);
         assert_eq!(r.gallery, [PathBuf::from("a.png")]);
-        assert_eq!(r.user, mpcanvas_platform::Answer::DenyForever);
+        assert_eq!(r.user, mpcanvas::Answer::DenyForever);
         assert_eq!(r.out, PathBuf::from("o"));
         assert!(r.json && r.offline);
         assert_eq!((r.time_limit, r.memory_mb), (5.0, 64));

@@ -12,7 +12,6 @@
 #![forbid(unsafe_code)]
 
 mod args;
-mod output;
 mod render;
 mod run;
 

@@ -4,34 +4,23 @@
 use std::process::ExitCode;
 use std::time::Duration;
 
-use mpcanvas_js::run::{RunConfig, run_path};
-use mpcanvas_platform::fetch::{Fetcher, HttpFetcher, NoNetwork};
-use mpcanvas_platform::{Device, Profile};
+use mpcanvas::{Device, Engine, Network, RunJob};
 
 use crate::args::Run;
 
 pub(crate) fn run(r: &Run) -> ExitCode {
-    let mut profile = match Profile::named(&r.platform) {
-        Ok(p) => p,
+    let engine = match Engine::new() {
+        Ok(e) => e,
         Err(e) => {
             eprintln!("mpcanvas: {e}");
-            return ExitCode::from(2);
+            return ExitCode::from(1);
         }
     };
-    if let Some(os) = r.system {
-        profile.system.os = os;
+    if let Err(e) = engine.profile(&r.platform) {
+        eprintln!("mpcanvas: {e}");
+        return ExitCode::from(2);
     }
-    if let Some(v) = &r.sdk_version {
-        profile.system.sdk_version = v.clone();
-    }
-    let fetcher: Box<dyn Fetcher> = if r.offline {
-        Box::new(NoNetwork)
-    } else {
-        Box::new(HttpFetcher::default())
-    };
-    let config = RunConfig {
-        profile,
-        out_dir: r.out.clone(),
+    let job = RunJob {
         device: Device {
             screen_width: f64::from(r.screen.0),
             screen_height: f64::from(r.screen.1),
@@ -40,17 +29,20 @@ pub(crate) fn run(r: &Run) -> ExitCode {
         user: r.user,
         taps: r.taps.clone(),
         gallery: r.gallery.clone(),
-        js_limits: mpcanvas_js::Limits {
-            memory_bytes: (r.memory_mb as usize) << 20,
-            time: Duration::from_secs_f64(r.time_limit),
-            ..mpcanvas_js::Limits::default()
+        network: if r.offline {
+            Network::Offline
+        } else {
+            Network::Http
         },
-        settle_ms: 30_000.0,
-        fetcher,
         page: r.page.clone(),
         query: r.query.clone(),
+        system: r.system,
+        sdk_version: r.sdk_version.clone(),
+        memory_bytes: Some((r.memory_mb as usize) << 20),
+        time_limit: Some(Duration::from_secs_f64(r.time_limit)),
+        ..RunJob::new(r.platform.clone(), r.out.clone())
     };
-    let report = match run_path(&r.path, config) {
+    let report = match engine.run_project(&r.path, job) {
         Ok(report) => report,
         Err(e) => {
             eprintln!("mpcanvas: {e}");

@@ -68,6 +68,7 @@
 mod alpha;
 mod encode;
 mod error;
+mod format;
 mod frame;
 mod input;
 mod options;
@@ -75,6 +76,7 @@ mod region;
 mod resample;
 
 pub use error::ExportError;
+pub use format::FormatKind;
 pub use input::{Pixels, SourceRect};
 pub use options::{ExportOptions, Format, Limits, PngCompression};
 

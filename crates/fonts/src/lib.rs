@@ -1,35 +1,33 @@
-//! The fonts mpcanvas ships so that text renders readably, Chinese
-//! included, on a machine without any system fonts.
+//! Where mpcanvas's fonts come from: the bundled defaults, the system's
+//! installed fonts and font files. The engine (`mpcanvas-canvas`) reads no
+//! files; this crate turns each source into a shared
+//! [`FontCollection`](mpcanvas_canvas::FontCollection) and builds the
+//! [`FontLibrary`] a job draws with.
 //!
-//! Two faces, 4.8 MB together, embedded in the binary:
-//!
-//! - [`SANS`]: DejaVu Sans 2.37 (Latin, Greek, Cyrillic, many symbols;
-//!   Bitstream Vera licence, DejaVu changes in the public domain).
-//! - [`CJK`]: Droid Sans Fallback Full (Android 6.0.1; Chinese, Japanese
-//!   and Korean ideographs, kana, hangul, CJK punctuation; Apache-2.0).
-//!
-//! The licence texts are in `fonts/` beside the files. These are the very
-//! files of the conformance corpus, so git stores them once.
+//! - [`bundled`]: DejaVu Sans and Droid Sans Fallback Full, embedded
+//!   (4.8 MB), so text renders, Chinese included, on a machine without
+//!   fonts.
+//! - [`system`]: the installed fonts, indexed once per process; a file is
+//!   read when a face of it is first drawn.
+//! - [`files`]: font files registered under a family name, parsed once per
+//!   process while unchanged.
+//! - [`FontSet`]: the faces a host shares between jobs; each job's
+//!   [`FontSet::library`] adds its own registrations on top.
 #![forbid(unsafe_code)]
 
-/// DejaVu Sans (Book): the default for Latin and most alphabetic scripts.
-pub const SANS: &[u8] = include_bytes!("../fonts/DejaVuSans.ttf");
+pub mod bundled;
+pub mod files;
+mod set;
+pub mod system;
 
-/// Droid Sans Fallback Full: the default for CJK. It has no Latin letters,
-/// so it always comes after [`SANS`].
-pub const CJK: &[u8] = include_bytes!("../fonts/DroidSansFallbackFull.ttf");
+pub use bundled::{CJK, DEFAULTS, SANS};
+pub use files::register_file;
+pub use set::{FontSet, FontSources};
 
-/// The bundled faces in fallback order.
-pub const DEFAULTS: &[&[u8]] = &[SANS, CJK];
+pub use mpcanvas_canvas::FontLibrary;
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn both_faces_are_truetype() {
-        for font in DEFAULTS {
-            assert_eq!(&font[..4], &[0, 1, 0, 0]);
-        }
-    }
+/// A library with the bundled and the system fonts (what a page's canvases
+/// draw with by default).
+pub fn library() -> FontLibrary {
+    FontSet::new(FontSources::default()).library()
 }

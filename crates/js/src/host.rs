@@ -26,6 +26,20 @@ impl ResourceLoader for NoResources {
     }
 }
 
+/// What the namespace bindings need from the page model above them: the
+/// runtime implements it, so this crate never depends on pages.
+pub trait PageModel {
+    /// The platform scope of a page or component instance (`None` when the
+    /// value is not one).
+    fn platform_scope<'js>(
+        &self,
+        ctx: &Ctx<'js>,
+        instance: &rquickjs::Value<'js>,
+    ) -> Option<mpcanvas_platform::Scope>;
+    /// A new `SelectorQuery` over the current page (`wx.createSelectorQuery()`).
+    fn create_selector_query<'js>(&self, ctx: &Ctx<'js>) -> rquickjs::Result<rquickjs::Value<'js>>;
+}
+
 /// The host's services for one runtime.
 #[derive(JsLifetime)]
 pub struct Host {
@@ -38,10 +52,13 @@ pub struct Host {
     /// Bitmap budgets for canvases and decoded images.
     pub canvas_limits: mpcanvas_canvas::Limits,
     /// The simulated phone's screen.
-    pub device: crate::page::Device,
+    pub device: mpcanvas_platform::Device,
     /// The platform layer (files, album, authorization, exports), when the
     /// runtime runs mini-program code.
     pub platform: Option<Rc<std::cell::RefCell<mpcanvas_platform::Platform>>>,
+    /// The page model the namespace functions consult (component scopes,
+    /// selector queries), when the runtime runs mini-program pages.
+    pub pages: Option<Rc<dyn PageModel>>,
     /// Whether a user tap is being handled (APIs such as `openSetting`
     /// work only then).
     pub gesture: std::cell::Cell<bool>,
@@ -57,16 +74,12 @@ impl Host {
 }
 
 /// The runtime's platform layer, if it has one.
-pub(crate) fn platform(
-    ctx: &Ctx<'_>,
-) -> Option<Rc<std::cell::RefCell<mpcanvas_platform::Platform>>> {
+pub fn platform(ctx: &Ctx<'_>) -> Option<Rc<std::cell::RefCell<mpcanvas_platform::Platform>>> {
     get(ctx).and_then(|h| h.platform.clone())
 }
 
 /// The runtime's host, if one was installed.
-pub(crate) fn get<'a, 'js>(
-    ctx: &'a Ctx<'js>,
-) -> Option<rquickjs::runtime::UserDataGuard<'a, Host>> {
+pub fn get<'a, 'js>(ctx: &'a Ctx<'js>) -> Option<rquickjs::runtime::UserDataGuard<'a, Host>> {
     ctx.userdata::<Host>()
 }
 

@@ -7,24 +7,26 @@
 //!   `mpcanvas-canvas`; wrappers convert arguments the WebIDL way
 //!   (`webidl`), call, and map errors to the right JS class (`bridge`).
 //! - [`runtime`]: a QuickJS runtime with memory, time and stack limits.
-//! - [`script`]: runs a drawing script (`function draw(ctx, canvas, env)`)
-//!   the way `diffref.mjs` runs it in Chromium, for `mpcanvas render`.
+//! - [`namespace`]: the `wx` / `my` / `tt` objects built from a platform
+//!   profile, each function converting its options, calling the typed
+//!   platform API and delivering the reply (callbacks or a Promise).
+//! - [`host`]: what the bindings need from whoever runs the code (event
+//!   loop, console, resource loader, platform, page model).
+//!
+//! The mini-program runtime (packages, modules, pages, markup) and the
+//! drawing-script runner live in `mpcanvas-runtime`, above this crate.
 #![forbid(unsafe_code)]
 
 mod binary;
 mod bridge;
 pub mod callback;
 pub mod canvas;
-pub mod compile;
 pub mod console;
 pub mod event_loop;
 pub mod host;
 pub mod namespace;
-pub mod page;
-pub mod run;
 pub mod runtime;
-pub mod script;
-mod webidl;
+pub mod webidl;
 
+pub use host::PageModel;
 pub use runtime::{Limits, Runtime, ScriptError};
-pub use script::{DrawingScript, RenderOptions, evaluate, render};

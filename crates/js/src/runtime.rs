@@ -242,7 +242,7 @@ fn track_rejection<'js>(ctx: Ctx<'js>, promise: Value<'js>, reason: Value<'js>, 
 
 /// Evaluates `source` (named `file` in stack traces) and returns its value,
 /// with JS errors described.
-pub(crate) fn eval<'js, T: rquickjs::FromJs<'js>>(
+pub fn eval<'js, T: rquickjs::FromJs<'js>>(
     rt: &Runtime,
     ctx: &Ctx<'js>,
     source: &str,

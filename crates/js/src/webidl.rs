@@ -114,18 +114,18 @@ impl<'js> Args<'js> {
 }
 
 /// JS ToNumber (may run `valueOf`, which may throw).
-pub(crate) fn to_number<'js>(ctx: &Ctx<'js>, v: Value<'js>) -> rquickjs::Result<f64> {
+pub fn to_number<'js>(ctx: &Ctx<'js>, v: Value<'js>) -> rquickjs::Result<f64> {
     Ok(Coerced::<f64>::from_js(ctx, v)?.0)
 }
 
 /// JS ToString.
-pub(crate) fn to_string<'js>(ctx: &Ctx<'js>, v: Value<'js>) -> rquickjs::Result<String> {
+pub fn to_string<'js>(ctx: &Ctx<'js>, v: Value<'js>) -> rquickjs::Result<String> {
     Ok(Coerced::<String>::from_js(ctx, v)?.0)
 }
 
 /// WebIDL `long` from a number: NaN and infinities are 0, otherwise
 /// truncated and wrapped modulo 2³² into the signed range.
-pub(crate) fn to_long(v: f64) -> i32 {
+pub fn to_long(v: f64) -> i32 {
     if !v.is_finite() {
         return 0;
     }

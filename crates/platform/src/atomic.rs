@@ -16,8 +16,9 @@ pub(crate) fn staging_path(dir: &Path) -> PathBuf {
     dir.join(format!(".staging-{}-{n}.part", std::process::id()))
 }
 
-/// Writes `bytes` to `target`, replacing it atomically (rename).
-pub(crate) fn write(target: &Path, bytes: &[u8]) -> io::Result<()> {
+/// Writes `bytes` to `target`, replacing it atomically (rename): the
+/// one whole-or-nothing writer of the project (data folder, CLI output).
+pub fn write(target: &Path, bytes: &[u8]) -> io::Result<()> {
     let dir = target.parent().unwrap_or(Path::new("."));
     let staging = staging_path(dir);
     let result = (|| {

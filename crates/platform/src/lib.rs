@@ -65,15 +65,14 @@
 #![forbid(unsafe_code)]
 
 pub mod album;
-mod atomic;
+mod api;
+pub mod atomic;
 pub mod auth;
 pub mod canvases;
 mod encoding;
 pub mod env;
-mod export;
 pub mod fetch;
 pub mod legacy;
-mod platform;
 pub mod profile;
 pub mod reply;
 pub mod report;
@@ -83,10 +82,10 @@ pub mod system;
 pub mod user;
 pub mod value;
 
+pub use api::{DrawOutcome, FileData, ImageDataReply, Platform, PlatformConfig};
 pub use canvases::Scope;
 pub use env::Device;
 pub use legacy::{Action, CanvasContext, EngineText, ImageRect, StyleValue, TextBackend};
-pub use platform::{DrawOutcome, FileData, ImageDataReply, Platform, PlatformConfig};
 pub use profile::{FailKind, Profile};
 pub use reply::{ApiResult, Failure, Reply};
 pub use report::{Event, Report};

@@ -6,11 +6,11 @@ use kurbo::Affine;
 use tiny_skia::{FillRule as SkFillRule, FilterQuality, PathBuilder, SpreadMode};
 
 use super::Context2d;
+use crate::draw_params::ShadowSource;
 use crate::error::{Error, Result};
 use crate::image::Image;
 use crate::render::{self, Shape, ShapeKind};
 use crate::resample::{mip_level, prescale};
-use crate::shadow::draw::ShadowSource;
 use crate::state::SmoothingQuality;
 use crate::style::{CanvasPattern, Repetition};
 
@@ -196,7 +196,7 @@ impl Context2d {
         let Some(bitmap) = self.bitmap.as_mut() else {
             return;
         };
-        render::draw(bitmap, &shape, shader, &params);
+        crate::draw::draw(bitmap, &shape, shader, &params);
     }
 
     /// `createPattern(image, repetition)`: `repetition` is already parsed

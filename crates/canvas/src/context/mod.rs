@@ -15,12 +15,12 @@ mod text_api;
 use kurbo::Affine;
 use tiny_skia::Pixmap;
 
+use crate::draw_params::ShadowSource;
+use crate::draw_params::{DrawParams, ShadowParams};
 use crate::error::Result;
 use crate::image::Image;
 use crate::limits::Limits;
 use crate::path::Path2D;
-use crate::render::{DrawParams, ShadowParams};
-use crate::shadow::draw::ShadowSource;
 use crate::state::DrawingState;
 use crate::text::FontLibrary;
 

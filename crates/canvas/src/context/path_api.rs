@@ -7,11 +7,11 @@ use kurbo::Affine;
 use tiny_skia::{FillRule as SkFillRule, Mask};
 
 use super::Context2d;
+use crate::draw_params::ShadowSource;
 use crate::error::Result;
 use crate::path::{CornerRadius, FillRule, Path2D};
 use crate::raster::{self, aaa::Target};
 use crate::render::{self, PreparedStyle, Shape, ShapeKind};
-use crate::shadow::draw::ShadowSource;
 use crate::style::Style;
 
 pub(super) fn sk_rule(rule: FillRule) -> SkFillRule {
@@ -233,7 +233,7 @@ impl Context2d {
         let Some(bitmap) = self.bitmap.as_mut() else {
             return;
         };
-        render::draw(bitmap, &shape, shader, &params);
+        crate::draw::draw(bitmap, &shape, shader, &params);
     }
 
     /// `clip(fillRule)` / `clip(path, fillRule)`: intersects the clip with

@@ -13,17 +13,9 @@
 use tiny_skia::{IntRect, Mask, Paint, Pixmap, Rect, Shader};
 
 use super::{blur_margin, blur_mask, blurred_rect_mask};
+use crate::draw_params::{DrawParams, ShadowParams, ShadowSource};
 use crate::raster::Coverage;
-use crate::render::{DrawParams, ShadowParams, Shape, composite_layer, mul_255};
-
-/// What the shadow's mask is made from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum ShadowSource {
-    /// The shape's coverage; the paint's alpha is applied unblurred.
-    Coverage,
-    /// The alpha of the painted shape, blurred (non-opaque images).
-    PaintedAlpha,
-}
+use crate::render::{Shape, composite_layer, mul_255};
 
 /// Skia never grows a mask for a blur by more than this past the clip.
 const MAX_CLIP_MARGIN: i32 = 128;

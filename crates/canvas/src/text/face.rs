@@ -6,9 +6,23 @@ use std::sync::{Arc, Mutex};
 
 use skrifa::{DrawMemory, Font, GlyphId, HintOptions, PathSink, RasterTarget, ScalerFont};
 
-use super::glyph_mask::MaskKey;
 use super::outline::Outline;
 use crate::raster::Coverage;
+
+/// What a glyph's mask depends on (the key of a face's mask cache).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) struct MaskKey {
+    pub(crate) gid: u32,
+    /// Pixels per em (as bits).
+    pub(crate) ppem: u64,
+    /// Device x scale over y scale (as bits).
+    pub(crate) x_scale: u64,
+    pub(crate) style: GlyphStyle,
+    /// Synthetic bold stroke width in device px (as bits; 0 when none).
+    pub(crate) bold_width: u64,
+    /// The origin's x fraction in quarter pixels (0..=3).
+    pub(crate) quarter: u8,
+}
 
 /// One face of a font file, ready for shaping and drawing.
 pub(crate) struct Face {

@@ -16,6 +16,7 @@ use super::face::{GlyphStyle, fake_bold_width};
 use super::layout::{PlacedGlyph, TextLayout};
 use super::library::ChosenFace;
 use super::outline::Map;
+use super::synthetic::with_fake_bold;
 use crate::raster::{Coverage, rasterize};
 use crate::render::{stroke_outline, to_skia_transform};
 
@@ -36,23 +37,6 @@ fn style(face: &ChosenFace, cached: bool) -> GlyphStyle {
         hinted: cached && !face.italic,
         italic: face.italic,
     }
-}
-
-/// `path` filled and stroked with `width` (miter joins), as Skia draws
-/// synthetic bold; `path` itself when `width` is 0.
-pub(crate) fn with_fake_bold(path: tiny_skia::Path, width: f64) -> Option<tiny_skia::Path> {
-    if width <= 0.0 {
-        return Some(path);
-    }
-    let pen = tiny_skia::Stroke {
-        width: width as f32,
-        ..tiny_skia::Stroke::default()
-    };
-    let outline = stroke_outline(&path, &pen, tiny_skia::Transform::identity())?;
-    let mut both = PathBuilder::new();
-    both.push_path(&path);
-    both.push_path(&outline);
-    both.finish()
 }
 
 /// The union of the glyphs' bounds, each rounded out to whole pixels

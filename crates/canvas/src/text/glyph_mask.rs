@@ -12,24 +12,9 @@
 use kurbo::{Affine, Point};
 use tiny_skia::{FillRule, IntRect, PathBuilder};
 
-use super::face::{GlyphStyle, fake_bold_width};
+use super::face::{GlyphStyle, MaskKey, fake_bold_width};
 use super::layout::TextLayout;
 use crate::raster::{Coverage, rasterize};
-
-/// What a glyph's mask depends on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub(crate) struct MaskKey {
-    gid: u32,
-    /// Pixels per em (as bits).
-    ppem: u64,
-    /// Device x scale over y scale (as bits).
-    x_scale: u64,
-    style: GlyphStyle,
-    /// Synthetic bold stroke width in device px (as bits; 0 when none).
-    bold_width: u64,
-    /// The origin's x fraction in quarter pixels (0..=3).
-    quarter: u8,
-}
 
 /// The glyph's mask with its origin at `(quarter / 4, 0)`, emboldened by a
 /// `bold_width` stroke when not 0; its `x`, `y` are relative to that
@@ -46,7 +31,7 @@ fn make_mask(
         &[x_scale, 0.0, 0.0, -1.0, f64::from(quarter) / 4.0, 0.0],
     );
     let path = pb.finish()?;
-    let path = super::geometry::with_fake_bold(path, bold_width)?;
+    let path = super::synthetic::with_fake_bold(path, bold_width)?;
     // Move the glyph to positive coordinates by whole pixels first: the
     // rasterizer's grid is the same there, and its rounding of negative
     // coordinates is not.

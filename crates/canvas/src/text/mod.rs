@@ -1,5 +1,5 @@
 //! Canvas text: the text settings of the drawing state, the `font`
-//! shorthand, the font library (registered, bundled and system faces),
+//! shorthand, the font library (registered faces over shared collections),
 //! per-character fallback, shaping, metrics and glyph outlines.
 //!
 //! Drawing goes: [`FontSpec`] + [`FontLibrary`] → a fallback chain of faces
@@ -7,9 +7,9 @@
 //! glyph outlines placed as Chromium places them → one path painted through
 //! the context's usual pipeline (styles, shadows, compositing, clip).
 
+mod collection;
 mod css;
 mod face;
-mod file_cache;
 mod font;
 mod gamma;
 mod geometry;
@@ -19,10 +19,14 @@ mod library;
 mod metrics;
 mod outline;
 mod spacing;
+mod synthetic;
 mod woff;
 
+pub use collection::{
+    Bytes as FontBytes, FaceDescriptors, FaceEntry, FontCollection, FontData, Loader as FontLoader,
+};
 pub use font::{FontFamily, FontSpec, FontStyle, ParsedFont};
-pub use library::{FaceDescriptors, FontLibrary, FontSources};
+pub use library::FontLibrary;
 pub use metrics::TextMetrics;
 pub use spacing::Spacing;
 

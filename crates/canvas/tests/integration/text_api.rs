@@ -1,7 +1,7 @@
 //! Text: metrics against values Chromium 148 reports for the corpus fonts,
 //! fallback, font registration, and drawing.
 
-use mpcanvas_canvas::{Context2d, FontLibrary, FontSources, Limits, TextMetrics};
+use mpcanvas_canvas::{Context2d, Limits, TextMetrics};
 use mpcanvas_conformance::conformance_dir;
 
 use crate::support::pixels;
@@ -13,10 +13,11 @@ fn font_bytes(name: &str) -> Vec<u8> {
 /// A canvas with the corpus fonts registered as the corpus scripts do,
 /// and no system fonts (so results do not depend on the machine).
 fn corpus_canvas(w: u32, h: u32) -> Context2d {
-    let fonts = FontLibrary::with_sources(FontSources {
+    let fonts = mpcanvas_fonts::FontSet::new(mpcanvas_fonts::FontSources {
         bundled: true,
         system: false,
-    });
+    })
+    .library();
     fonts
         .register("Corpus Sans", font_bytes("DejaVuSans.ttf"))
         .unwrap();
@@ -168,10 +169,11 @@ fn text_draws_ink_and_font_changes_are_saved() {
 
 #[test]
 fn registration_rejects_non_fonts_and_accepts_collections_by_index() {
-    let fonts = FontLibrary::with_sources(FontSources {
+    let fonts = mpcanvas_fonts::FontSet::new(mpcanvas_fonts::FontSources {
         bundled: false,
         system: false,
-    });
+    })
+    .library();
     assert!(fonts.register("Bad", b"not a font".to_vec()).is_err());
     assert!(!fonts.has_family("Bad"));
     fonts

@@ -1,11 +1,15 @@
 //! `HTMLCanvasElement` as far as drawing scripts use it: `width`,
 //! `height`, `getContext('2d')`, `toDataURL(type, quality)`.
+#![allow(
+    missing_docs,
+    reason = "the class macro adds undocumented constants to this public type"
+)]
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use mpcanvas_canvas::{Context2d, Limits};
-use mpcanvas_export::{ExportOptions, Format, Pixels, SourceRect};
+use mpcanvas_export::{ExportOptions, Format, FormatKind, Pixels, SourceRect};
 use rquickjs::class::Trace;
 use rquickjs::function::Rest;
 use rquickjs::{Class, Ctx, JsLifetime, Value};
@@ -20,18 +24,19 @@ const IFACE: &str = "HTMLCanvasElement";
 #[derive(Trace, JsLifetime)]
 #[rquickjs::class(rename = "HTMLCanvasElement")]
 pub struct JsCanvas<'js> {
+    /// The engine context drawn on.
     #[qjs(skip_trace)]
-    pub(crate) engine: Rc<RefCell<Context2d>>,
+    pub engine: Rc<RefCell<Context2d>>,
     context: Option<Class<'js, JsContext2d<'js>>>,
     /// The CSS size of the element the canvas is laid out in (mini-program
     /// canvas nodes); `None` for free canvases, whose units are bitmap px.
     #[qjs(skip_trace)]
-    pub(crate) layout: Option<(f64, f64)>,
+    pub layout: Option<(f64, f64)>,
 }
 
 impl<'js> JsCanvas<'js> {
     /// A new `width × height` canvas object.
-    pub(crate) fn create(
+    pub fn create(
         ctx: &Ctx<'js>,
         width: u32,
         height: u32,
@@ -52,7 +57,7 @@ impl<'js> JsCanvas<'js> {
 
     /// A canvas object over an existing engine context (a platform-owned
     /// bitmap), laid out at `layout` CSS px when given.
-    pub(crate) fn wrap(
+    pub fn wrap(
         ctx: &Ctx<'js>,
         engine: Rc<RefCell<Context2d>>,
         layout: Option<(f64, f64)>,
@@ -175,7 +180,7 @@ impl<'js> JsCanvas<'js> {
         if w == 0 || h == 0 {
             return Ok("data:,".to_string());
         }
-        let jpeg = kind == "image/jpeg";
+        let jpeg = FormatKind::from_mime_type(&kind) == Some(FormatKind::Jpeg);
         let format = if jpeg {
             let q = args
                 .value(1)
@@ -192,10 +197,6 @@ impl<'js> JsCanvas<'js> {
             mpcanvas_export::export(pixels, SourceRect::full(w, h), &options).map_err(|e| {
                 rquickjs::Exception::throw_range(&ctx, &args.op.message(&e.to_string()))
             })?;
-        let mime = if jpeg { "image/jpeg" } else { "image/png" };
-        Ok(format!(
-            "data:{mime};base64,{}",
-            base64::Engine::encode(&base64::engine::general_purpose::STANDARD, &bytes)
-        ))
+        Ok(format.data_url(&bytes))
     }
 }

@@ -24,7 +24,7 @@ pub fn library(ctx: &Ctx<'_>) -> FontLibrary {
     if let Some(f) = ctx.userdata::<RuntimeFonts>() {
         return f.0.clone();
     }
-    let fonts = FontLibrary::new();
+    let fonts = mpcanvas_fonts::library();
     // Cannot fail: no library was stored (checked just above).
     let _ = ctx.store_userdata(RuntimeFonts(fonts.clone()));
     fonts

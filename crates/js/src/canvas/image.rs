@@ -26,10 +26,7 @@ pub struct JsImage {
 
 impl JsImage {
     /// A loaded image object for `image`.
-    pub(crate) fn loaded<'js>(
-        ctx: &Ctx<'js>,
-        image: Image,
-    ) -> rquickjs::Result<Class<'js, JsImage>> {
+    pub fn loaded<'js>(ctx: &Ctx<'js>, image: Image) -> rquickjs::Result<Class<'js, JsImage>> {
         Class::instance(
             ctx.clone(),
             JsImage {

@@ -3,10 +3,10 @@
 //! and map errors (`bridge`).
 
 pub(crate) mod context;
-pub(crate) mod element;
+pub mod element;
 pub mod fonts;
 pub(crate) mod gradient;
-pub(crate) mod image;
+pub mod image;
 pub(crate) mod image_data;
 pub(crate) mod matrix;
 pub(crate) mod path2d;

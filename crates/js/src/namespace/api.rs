@@ -86,9 +86,11 @@ pub(crate) fn services(ctx: &Ctx<'_>) -> rquickjs::Result<Services> {
 /// The platform scope a component argument names: its own scope for a
 /// page or component instance, the page otherwise.
 pub(crate) fn scope_of<'js>(ctx: &Ctx<'js>, component: Option<&Value<'js>>) -> Scope {
+    let pages = crate::host::get(ctx).and_then(|h| h.pages.clone());
     component
-        .and_then(|c| crate::page::scope::of(ctx, c))
-        .map_or(Scope::Page, |s| s.borrow().platform_scope)
+        .zip(pages)
+        .and_then(|(c, pages)| pages.platform_scope(ctx, c))
+        .unwrap_or(Scope::Page)
 }
 
 /// Delivers a platform result with `options`' callbacks or as a Promise.

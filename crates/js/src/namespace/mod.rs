@@ -9,7 +9,7 @@ pub(crate) mod fonts;
 pub(crate) mod fs;
 pub(crate) mod legacy;
 pub(crate) mod legacy_export;
-pub(crate) mod nodes;
+pub mod nodes;
 pub(crate) mod system;
 
 use mpcanvas_platform::Platform;

@@ -10,7 +10,7 @@ use super::convert;
 use crate::canvas::element::JsCanvas;
 
 /// Adds the profile's node export methods to `node` as own properties.
-pub(crate) fn add_export_methods<'js>(
+pub fn add_export_methods<'js>(
     ctx: &Ctx<'js>,
     node: &Class<'js, JsCanvas<'js>>,
     methods: &[String],

@@ -164,7 +164,16 @@ pub(crate) fn install<'js>(
     ns.set(
         "createSelectorQuery",
         Function::new(ctx.clone(), |ctx: Ctx<'js>| {
-            crate::page::selector::JsSelectorQuery::create(&ctx, None)
+            // Cloned out of the host first: the query's constructor may
+            // need the host again.
+            let pages = crate::host::get(&ctx).and_then(|h| h.pages.clone());
+            match pages {
+                Some(pages) => pages.create_selector_query(&ctx),
+                None => Err(rquickjs::Exception::throw_type(
+                    &ctx,
+                    "createSelectorQuery needs a page (this runtime runs no pages)",
+                )),
+            }
         })?
         .with_name("createSelectorQuery")?,
     )?;

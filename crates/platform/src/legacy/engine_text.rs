@@ -29,7 +29,7 @@ impl EngineText {
 impl Default for EngineText {
     /// The bundled and system fonts.
     fn default() -> Self {
-        EngineText::new(FontLibrary::new())
+        EngineText::new(mpcanvas_fonts::library())
     }
 }
 
@@ -90,7 +90,7 @@ mod tests {
 
     #[test]
     fn measuring_matches_the_engine_in_the_same_font() {
-        let fonts = FontLibrary::new();
+        let fonts = mpcanvas_fonts::library();
         let mut text = EngineText::new(fonts.clone());
         let mut ctx = Context2d::with_fonts(1, 1, Limits::default(), fonts).unwrap();
         ctx.set_font("16px sans-serif");

@@ -1,17 +1,18 @@
 //! The legacy context's text through the default backend, the engine's
 //! text: what `measureText` answers is what `fillText` draws.
 
-use mpcanvas_canvas::{Context2d, FontLibrary, FontSources, Limits};
+use mpcanvas_canvas::{Context2d, FontLibrary, Limits};
 use mpcanvas_platform::{Action, CanvasContext, Platform, Profile, Scope, StyleValue};
 
 use crate::support::{Scratch, config};
 
 /// The bundled fonts only, as on a machine without system fonts.
 fn bundled() -> FontLibrary {
-    FontLibrary::with_sources(FontSources {
+    mpcanvas_fonts::FontSet::new(mpcanvas_fonts::FontSources {
         bundled: true,
         system: false,
     })
+    .library()
 }
 
 /// A WeChat page with a 200×60 CSS px canvas "c" at dpr 2, engine text.

@@ -1,0 +1,37 @@
+//! One draw of the canvas rendering model: the shadow, then the shape,
+//! composited with the operator within the clip.
+
+use tiny_skia::{Paint, Pixmap, Shader};
+
+use crate::draw_params::DrawParams;
+use crate::render::Shape;
+use crate::shadow::draw::draw_shadow;
+
+/// Paints `shape` with `shader` onto `target` per the rendering model.
+pub(crate) fn draw(
+    target: &mut Pixmap,
+    shape: &Shape<'_>,
+    shader: Shader<'_>,
+    params: &DrawParams<'_>,
+) {
+    let mut paint = Paint {
+        shader,
+        anti_alias: shape.anti_alias,
+        ..Paint::default()
+    };
+    if let Some(shadow) = &params.shadow {
+        draw_shadow(target, shape, &paint, shadow, params);
+    }
+    if crate::unbounded::handles(params.op) {
+        // Composite the whole source image over the whole clip: outside the
+        // shape the source is transparent, which these operators clear.
+        let Some(mut layer) = Pixmap::new(target.width(), target.height()) else {
+            return;
+        };
+        shape.render(&mut layer.as_mut(), &paint, (0.0, 0.0), None);
+        crate::unbounded::composite(target, &layer, params.op, params.clip);
+    } else {
+        paint.blend_mode = params.op.blend_mode();
+        shape.render(&mut target.as_mut(), &paint, (0.0, 0.0), params.clip);
+    }
+}

@@ -1,0 +1,88 @@
+//! [`Image`]: a rendered canvas, ready to encode or save.
+
+use std::path::Path;
+
+use mpcanvas_export::{ExportOptions, Format, FormatKind, Pixels, SourceRect};
+
+use crate::Error;
+
+/// A drawn canvas: premultiplied RGBA pixels (as the canvas holds them).
+#[derive(Debug, Clone)]
+pub struct Image {
+    width: u32,
+    height: u32,
+    data: Vec<u8>,
+    missing_glyphs: Option<String>,
+}
+
+impl Image {
+    pub(crate) fn from_canvas(canvas: &mpcanvas_canvas::Context2d) -> Image {
+        Image {
+            width: canvas.width(),
+            height: canvas.height(),
+            data: canvas.premultiplied_data().to_vec(),
+            missing_glyphs: canvas.missing_glyphs_note(),
+        }
+    }
+
+    /// Width in pixels.
+    pub fn width(&self) -> u32 {
+        self.width
+    }
+
+    /// Height in pixels.
+    pub fn height(&self) -> u32 {
+        self.height
+    }
+
+    /// Premultiplied RGBA8 pixels, row by row.
+    pub fn premultiplied_data(&self) -> &[u8] {
+        &self.data
+    }
+
+    /// The unpremultiplied RGBA of the pixel at (`x`, `y`) (transparent
+    /// black outside the image).
+    pub fn pixel(&self, x: u32, y: u32) -> [u8; 4] {
+        if x >= self.width || y >= self.height {
+            return [0; 4];
+        }
+        let i = (y as usize * self.width as usize + x as usize) * 4;
+        let p = &self.data[i..i + 4];
+        let a = u32::from(p[3]);
+        if a == 0 {
+            return [0; 4];
+        }
+        let un = |c: u8| ((u32::from(c) * 255 + a / 2) / a).min(255) as u8;
+        [un(p[0]), un(p[1]), un(p[2]), p[3]]
+    }
+
+    /// A note naming the characters no font could draw, if any.
+    pub fn missing_glyphs_note(&self) -> Option<&str> {
+        self.missing_glyphs.as_deref()
+    }
+
+    /// The image encoded in `format` (JPEG on a white background, as
+    /// mini-program exports are).
+    pub fn encode(&self, format: Format) -> Result<Vec<u8>, Error> {
+        let (w, h) = (self.width, self.height);
+        Ok(mpcanvas_export::export(
+            Pixels::new(w, h, &self.data),
+            SourceRect::full(w, h),
+            &ExportOptions::new(w, h, format),
+        )?)
+    }
+
+    /// Encodes the image in the format `path`'s extension names (`.png`,
+    /// `.jpg`, `.jpeg`; JPEG at `quality`) and writes it atomically: a
+    /// failure leaves no partial file. Returns the format written.
+    pub fn save(&self, path: &Path, quality: f32) -> Result<Format, Error> {
+        let kind = FormatKind::from_path(path).ok_or_else(|| Error::UnknownFormat(path.into()))?;
+        let format = kind.with_quality(quality);
+        let bytes = self.encode(format)?;
+        mpcanvas_platform::atomic::write(path, &bytes).map_err(|source| Error::Write {
+            path: path.into(),
+            source,
+        })?;
+        Ok(format)
+    }
+}

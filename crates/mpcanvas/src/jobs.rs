@@ -1,0 +1,81 @@
+//! What one job is asked to do: [`RenderJob`] for a drawing script,
+//! [`RunJob`] for a mini-program project.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use mpcanvas_platform::system::Os;
+use mpcanvas_platform::{Answer, Device};
+
+/// How a drawing script is rendered.
+#[derive(Debug, Clone, Default)]
+pub struct RenderJob {
+    /// Canvas size instead of the script's `@size`.
+    pub size: Option<(u32, u32)>,
+}
+
+/// Where a run's URLs are fetched from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Network {
+    /// No network: every download fails as offline.
+    #[default]
+    Offline,
+    /// Real HTTP(S) requests.
+    Http,
+}
+
+/// How a mini-program project is run (what `mpcanvas run` takes).
+#[derive(Debug, Clone)]
+pub struct RunJob {
+    /// The platform profile's name (`wechat`, `wechat-game`, `alipay`,
+    /// `feishu`, `douyin`).
+    pub platform: String,
+    /// The data folder (`tmp/`, `store/`, `usr/`, `album/`, `auth.json`).
+    pub out_dir: PathBuf,
+    /// The simulated phone.
+    pub device: Device,
+    /// How the scripted user answers prompts and action sheets.
+    pub user: Answer,
+    /// Page methods to call as taps, in order.
+    pub taps: Vec<String>,
+    /// The phone's photos (host image files) `chooseImage` picks from.
+    pub gallery: Vec<PathBuf>,
+    /// Where URLs are fetched from.
+    pub network: Network,
+    /// JS heap limit in bytes (`None`: the engine's default).
+    pub memory_bytes: Option<usize>,
+    /// Wall-clock limit of the run (`None`: the engine's default).
+    pub time_limit: Option<Duration>,
+    /// The app page to open (an `app.json` route; `None`: the first).
+    pub page: Option<String>,
+    /// The page query `onLoad(options)` receives.
+    pub query: Vec<(String, String)>,
+    /// The operating system `getSystemInfoSync()` reports (`None`: the
+    /// profile's, the developer tools).
+    pub system: Option<Os>,
+    /// The base library version reported as `SDKVersion` (`None`: the
+    /// profile's).
+    pub sdk_version: Option<String>,
+}
+
+impl RunJob {
+    /// The CLI's defaults for `platform`, writing under `out_dir`: the
+    /// default phone, a user who allows, no taps, no network.
+    pub fn new(platform: impl Into<String>, out_dir: impl Into<PathBuf>) -> RunJob {
+        RunJob {
+            platform: platform.into(),
+            out_dir: out_dir.into(),
+            device: Device::default(),
+            user: Answer::Allow,
+            taps: Vec::new(),
+            gallery: Vec::new(),
+            network: Network::Offline,
+            memory_bytes: None,
+            time_limit: None,
+            page: None,
+            query: Vec::new(),
+            system: None,
+            sdk_version: None,
+        }
+    }
+}

@@ -1,0 +1,75 @@
+//! Steps 3–4 of the export path (PL §3): a canvas region, after its
+//! options were normalised ([`super::params`]), rendered and encoded.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use mpcanvas_canvas::Context2d;
+use mpcanvas_export::{ExportError, ExportOptions, Format, Limits, Pixels, SourceRect, export};
+
+use super::params::{self, Geometry, js_round};
+use crate::profile::{ExportRules, FailKind};
+use crate::reply::Reason;
+use crate::value::JsValue;
+
+/// What an export reads: a canvas, its size in the API's units and the
+/// bitmap px per unit.
+#[derive(Debug, Clone)]
+pub(crate) struct Target {
+    pub(crate) canvas: Rc<RefCell<Context2d>>,
+    pub(crate) size: (f64, f64),
+    pub(crate) scale: (f64, f64),
+}
+
+/// An encoded export.
+#[derive(Debug)]
+pub(crate) struct Encoded {
+    pub(crate) bytes: Vec<u8>,
+    pub(crate) format: Format,
+    pub(crate) warnings: Vec<String>,
+}
+
+/// Steps 2–8: normalise `options` against `target` and encode.
+pub(crate) fn encode(
+    target: &Target,
+    options: &JsValue,
+    rules: &ExportRules,
+    dpr: f64,
+    limits: Limits,
+) -> Result<Encoded, Reason> {
+    let geo = Geometry {
+        width: target.size.0,
+        height: target.size.1,
+        dpr,
+    };
+    let req = params::normalise(options, rules, geo)?;
+    let to_px = |v: f64, k: f64| js_round(v * k);
+    let (sx, sy) = (to_px(req.x, target.scale.0), to_px(req.y, target.scale.1));
+    let (sw, sh) = (
+        to_px(req.width, target.scale.0),
+        to_px(req.height, target.scale.1),
+    );
+    let side = |v: f64| (v >= 1.0 && v <= f64::from(u32::MAX)).then_some(v as u32);
+    let (Some(sw), Some(sh)) = (side(sw), side(sh)) else {
+        return Err(Reason::new(FailKind::CreateBitmap));
+    };
+    // Offsets far outside the canvas only mean "nothing covered"; `as`
+    // saturates them into range.
+    let src = SourceRect::new(sx as i64, sy as i64, sw, sh);
+    let opts = ExportOptions::new(req.dest_width, req.dest_height, req.format)
+        .with_background(rules.jpeg_background)
+        .with_limits(limits);
+    let canvas = target.canvas.borrow();
+    let pixels = Pixels::new(canvas.width(), canvas.height(), canvas.premultiplied_data());
+    let bytes = export(pixels, src, &opts).map_err(|e| match e {
+        ExportError::EmptySource { .. }
+        | ExportError::EmptyDestination { .. }
+        | ExportError::TooLarge { .. } => Reason::new(FailKind::CreateBitmap),
+        other => Reason::detail(FailKind::ExportFailed, other.to_string()),
+    })?;
+    Ok(Encoded {
+        bytes,
+        format: req.format,
+        warnings: req.warnings,
+    })
+}

@@ -1,0 +1,556 @@
+//! The mini-program framework globals: `App`, `Page`, `Component`,
+//! `Behavior`, `getApp`, `getCurrentPages`, and the instances they
+//! define (`this.data`, `this.setData`, `this.createSelectorQuery()`,
+//! `this.selectComponent()`, `this.triggerEvent()`).
+//!
+//! Registrations and the page stack live in one JS object under a
+//! registry symbol, so the collector owns them; Rust keeps no JS values.
+
+use rquickjs::function::{Opt, Rest, This};
+use rquickjs::{Array, Ctx, Function, Object, Symbol, Value};
+
+use super::data_path::{self, Step};
+use super::events::{select_components, trigger_event};
+use super::markup::Element;
+use super::properties::{attribute_value, property_default};
+
+const REGISTRY: &str = "mpcanvas.program";
+
+/// What a module registered when it was loaded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// `Page(options)`.
+    Page,
+    /// `Component(options)`.
+    Component,
+}
+
+/// A registration: its kind and the options object given.
+pub struct Definition<'js> {
+    /// `Page` or `Component`.
+    pub kind: Kind,
+    /// The object passed to `Page` / `Component`.
+    pub options: Object<'js>,
+}
+
+fn registry<'js>(ctx: &Ctx<'js>) -> rquickjs::Result<Object<'js>> {
+    let key = Symbol::new_global(ctx.clone(), REGISTRY)?;
+    let existing: Value<'js> = ctx.globals().get(key.clone())?;
+    if let Some(o) = existing.into_object() {
+        return Ok(o);
+    }
+    let o = Object::new(ctx.clone())?;
+    o.set("defs", Object::new(ctx.clone())?)?;
+    o.set("pages", Array::new(ctx.clone())?)?;
+    o.set("loading", "")?;
+    ctx.globals().set(key, o.clone())?;
+    Ok(o)
+}
+
+/// Defines the framework globals.
+pub fn install<'js>(ctx: &Ctx<'js>) -> rquickjs::Result<()> {
+    let globals = ctx.globals();
+    registry(ctx)?;
+    globals.set(
+        "App",
+        Function::new(ctx.clone(), |ctx: Ctx<'js>, options: Opt<Value<'js>>| {
+            let reg = registry(&ctx)?;
+            let existing: Value<'js> = reg.get("app")?;
+            // Only the first App() counts, as on the platforms.
+            if existing.is_undefined() {
+                let app = match options.0.and_then(Value::into_object) {
+                    Some(o) => o,
+                    None => Object::new(ctx.clone())?,
+                };
+                reg.set("app", app)?;
+            }
+            Ok::<(), rquickjs::Error>(())
+        })?
+        .with_name("App")?,
+    )?;
+    globals.set(
+        "getApp",
+        Function::new(ctx.clone(), |ctx: Ctx<'js>| {
+            registry(&ctx)?.get::<_, Value<'js>>("app")
+        })?
+        .with_name("getApp")?,
+    )?;
+    for name in ["Page", "Component"] {
+        globals.set(
+            name,
+            Function::new(
+                ctx.clone(),
+                move |ctx: Ctx<'js>, options: Opt<Value<'js>>| {
+                    let options = match options.0.and_then(Value::into_object) {
+                        Some(o) => o,
+                        None => Object::new(ctx.clone())?,
+                    };
+                    let reg = registry(&ctx)?;
+                    let loading: String = reg.get("loading")?;
+                    let entry = Object::new(ctx.clone())?;
+                    entry.set("kind", name)?;
+                    entry.set("options", options)?;
+                    let defs: Object<'js> = reg.get("defs")?;
+                    defs.set(loading, entry)
+                },
+            )?
+            .with_name(name)?,
+        )?;
+    }
+    // Behaviors are mixins; their fields merge into the component.
+    globals.set(
+        "Behavior",
+        Function::new(
+            ctx.clone(),
+            |ctx: Ctx<'js>, options: Opt<Value<'js>>| match options.0.and_then(Value::into_object) {
+                Some(o) => Ok::<_, rquickjs::Error>(o),
+                None => Object::new(ctx),
+            },
+        )?
+        .with_name("Behavior")?,
+    )?;
+    globals.set(
+        "getCurrentPages",
+        Function::new(ctx.clone(), |ctx: Ctx<'js>| {
+            let pages: Array<'js> = registry(&ctx)?.get("pages")?;
+            let copy = Array::new(ctx.clone())?;
+            for (i, p) in pages.iter::<Value>().enumerate() {
+                copy.set(i, p?)?;
+            }
+            Ok::<_, rquickjs::Error>(copy)
+        })?
+        .with_name("getCurrentPages")?,
+    )?;
+    Ok(())
+}
+
+/// Marks `key` as the module being loaded: `Page` / `Component` calls
+/// register under it.
+pub fn begin_loading(ctx: &Ctx<'_>, key: &str) -> rquickjs::Result<()> {
+    registry(ctx)?.set("loading", key)
+}
+
+/// What the module `key` registered, if anything.
+pub fn definition<'js>(ctx: &Ctx<'js>, key: &str) -> rquickjs::Result<Option<Definition<'js>>> {
+    let defs: Object<'js> = registry(ctx)?.get("defs")?;
+    let Some(entry) = defs.get::<_, Value<'js>>(key)?.into_object() else {
+        return Ok(None);
+    };
+    let kind: String = entry.get("kind")?;
+    Ok(Some(Definition {
+        kind: if kind == "Page" {
+            Kind::Page
+        } else {
+            Kind::Component
+        },
+        options: entry.get("options")?,
+    }))
+}
+
+/// The `App()` instance, if the app registered one.
+pub fn app<'js>(ctx: &Ctx<'js>) -> rquickjs::Result<Option<Object<'js>>> {
+    Ok(registry(ctx)?.get::<_, Value<'js>>("app")?.into_object())
+}
+
+/// Puts `page` on top of the page stack.
+pub fn push_page<'js>(ctx: &Ctx<'js>, page: &Object<'js>) -> rquickjs::Result<()> {
+    let pages: Array<'js> = registry(ctx)?.get("pages")?;
+    pages.set(pages.len(), page.clone())
+}
+
+/// Removes the top page.
+pub fn pop_page(ctx: &Ctx<'_>) -> rquickjs::Result<()> {
+    let pages: Array<'_> = registry(ctx)?.get("pages")?;
+    if !pages.is_empty() {
+        pages.as_object().set("length", pages.len() - 1)?;
+    }
+    Ok(())
+}
+
+/// The page on top of the stack (the one `wx.createSelectorQuery()` and
+/// `wx.createCanvasContext(id)` look in).
+pub fn current_page<'js>(ctx: &Ctx<'js>) -> rquickjs::Result<Option<Object<'js>>> {
+    let pages: Array<'js> = registry(ctx)?.get("pages")?;
+    if pages.is_empty() {
+        return Ok(None);
+    }
+    Ok(pages.get::<Value<'js>>(pages.len() - 1)?.into_object())
+}
+
+/// A deep copy of a JSON-like value (how the platforms copy `data`).
+pub(super) fn json_clone<'js>(ctx: &Ctx<'js>, v: Value<'js>) -> rquickjs::Result<Value<'js>> {
+    if !v.is_object() {
+        return Ok(v);
+    }
+    match ctx.json_stringify(v)? {
+        Some(s) => ctx.json_parse(s.to_string()?),
+        None => Ok(Value::new_undefined(ctx.clone())),
+    }
+}
+
+/// Own enumerable string keys of `o`.
+fn keys<'js>(o: &Object<'js>) -> rquickjs::Result<Vec<String>> {
+    o.keys::<String>().collect()
+}
+
+/// The methods every instance shares (one prototype per runtime).
+fn prototype<'js>(ctx: &Ctx<'js>) -> rquickjs::Result<Object<'js>> {
+    let reg = registry(ctx)?;
+    if let Some(p) = reg.get::<_, Value<'js>>("proto")?.into_object() {
+        return Ok(p);
+    }
+    let proto = Object::new(ctx.clone())?;
+    proto.set(
+        "setData",
+        Function::new(
+            ctx.clone(),
+            |ctx: Ctx<'js>,
+             this: This<Object<'js>>,
+             changes: Opt<Value<'js>>,
+             callback: Opt<Value<'js>>| {
+                set_data(&ctx, &this.0, changes.0)?;
+                if let Some(f) = callback.0.and_then(Value::into_function) {
+                    // After the (virtual) render, as on the platforms.
+                    if let Some(host) = mpcanvas_js::host::get(&ctx) {
+                        let this = this.0.clone();
+                        let task = Function::new(ctx.clone(), move || {
+                            f.call::<_, ()>((This(this.clone()),))
+                        })?;
+                        host.events.post(&ctx, task)?;
+                    }
+                }
+                Ok::<(), rquickjs::Error>(())
+            },
+        )?
+        .with_name("setData")?,
+    )?;
+    proto.set(
+        "createSelectorQuery",
+        Function::new(ctx.clone(), |ctx: Ctx<'js>, this: This<Object<'js>>| {
+            super::selector::JsSelectorQuery::create(&ctx, Some(this.0.into_value()))
+        })?
+        .with_name("createSelectorQuery")?,
+    )?;
+    proto.set(
+        "selectComponent",
+        Function::new(
+            ctx.clone(),
+            |ctx: Ctx<'js>, this: This<Object<'js>>, selector: String| {
+                let found = select_components(&ctx, &this.0, &selector)?;
+                Ok::<_, rquickjs::Error>(match found.into_iter().next() {
+                    Some(c) => c.into_value(),
+                    None => Value::new_null(ctx),
+                })
+            },
+        )?
+        .with_name("selectComponent")?,
+    )?;
+    proto.set(
+        "selectAllComponents",
+        Function::new(
+            ctx.clone(),
+            |ctx: Ctx<'js>, this: This<Object<'js>>, selector: String| {
+                let found = select_components(&ctx, &this.0, &selector)?;
+                let out = Array::new(ctx.clone())?;
+                for (i, c) in found.into_iter().enumerate() {
+                    out.set(i, c)?;
+                }
+                Ok::<_, rquickjs::Error>(out)
+            },
+        )?
+        .with_name("selectAllComponents")?,
+    )?;
+    proto.set(
+        "triggerEvent",
+        Function::new(
+            ctx.clone(),
+            |ctx: Ctx<'js>, this: This<Object<'js>>, name: String, detail: Opt<Value<'js>>| {
+                trigger_event(&ctx, &this.0, &name, detail.0)
+            },
+        )?
+        .with_name("triggerEvent")?,
+    )?;
+    reg.set("proto", proto.clone())?;
+    Ok(proto)
+}
+
+/// Applies `setData` changes to `instance.data`.
+fn set_data<'js>(
+    ctx: &Ctx<'js>,
+    instance: &Object<'js>,
+    changes: Option<Value<'js>>,
+) -> rquickjs::Result<()> {
+    let Some(changes) = changes.and_then(Value::into_object) else {
+        return Ok(());
+    };
+    let mut data = match instance.get::<_, Value<'js>>("data")?.into_object() {
+        Some(d) => d,
+        None => {
+            let d = Object::new(ctx.clone())?;
+            instance.set("data", d.clone())?;
+            d
+        }
+    };
+    let root = data.clone();
+    for key in keys(&changes)? {
+        let value: Value<'js> = changes.get(key.as_str())?;
+        let steps = data_path::parse(&key);
+        data = root.clone();
+        for (i, step) in steps.iter().enumerate() {
+            let last = i + 1 == steps.len();
+            let next_is_index = matches!(steps.get(i + 1), Some(Step::Index(_)));
+            let slot: Value<'js> = match step {
+                Step::Key(k) => data.get(k.as_str())?,
+                Step::Index(n) => data.get(*n)?,
+            };
+            if last {
+                match step {
+                    Step::Key(k) => data.set(k.as_str(), value.clone())?,
+                    Step::Index(n) => data.set(*n, value.clone())?,
+                }
+                break;
+            }
+            let child = match slot.into_object() {
+                Some(o) => o,
+                None => {
+                    let fresh: Object<'js> = if next_is_index {
+                        Array::new(ctx.clone())?.into_object()
+                    } else {
+                        Object::new(ctx.clone())?
+                    };
+                    match step {
+                        Step::Key(k) => data.set(k.as_str(), fresh.clone())?,
+                        Step::Index(n) => data.set(*n, fresh.clone())?,
+                    }
+                    fresh
+                }
+            };
+            data = child;
+        }
+    }
+    Ok(())
+}
+
+/// A page instance for `options` at `route`.
+pub fn new_page<'js>(
+    ctx: &Ctx<'js>,
+    options: &Object<'js>,
+    route: &str,
+) -> rquickjs::Result<Object<'js>> {
+    let instance = Object::new(ctx.clone())?;
+    instance.set_prototype(Some(&prototype(ctx)?))?;
+    for key in keys(options)? {
+        let v: Value<'js> = options.get(key.as_str())?;
+        let v = if key == "data" {
+            json_clone(ctx, v)?
+        } else {
+            v
+        };
+        instance.set(key.as_str(), v)?;
+    }
+    if instance.get::<_, Value<'js>>("data")?.is_undefined() {
+        instance.set("data", Object::new(ctx.clone())?)?;
+    }
+    instance.set("route", route)?;
+    instance.set("__route__", route)?;
+    Ok(instance)
+}
+
+/// A component instance for `options`, with the static attributes of its
+/// element (`element` is `None` for a page written as a component).
+pub fn new_component<'js>(
+    ctx: &Ctx<'js>,
+    options: &Object<'js>,
+    element: Option<&Element>,
+    path: &str,
+) -> rquickjs::Result<Object<'js>> {
+    let instance = Object::new(ctx.clone())?;
+    instance.set_prototype(Some(&prototype(ctx)?))?;
+    let data = Object::new(ctx.clone())?;
+    let props = Object::new(ctx.clone())?;
+    let methods = Object::new(ctx.clone())?;
+    let lifetimes = Object::new(ctx.clone())?;
+    // Behaviors first, so the component's own fields win.
+    let mut sources: Vec<Object<'js>> = Vec::new();
+    if let Some(list) = options.get::<_, Value<'js>>("behaviors")?.into_array() {
+        for b in list.iter::<Value>() {
+            if let Some(b) = b?.into_object() {
+                sources.push(b);
+            }
+        }
+    }
+    sources.push(options.clone());
+    for source in &sources {
+        // WeChat `properties` and Alipay `props` both set instance data.
+        if let Some(decls) = source.get::<_, Value<'js>>("properties")?.into_object() {
+            for key in keys(&decls)? {
+                let decl: Value<'js> = decls.get(key.as_str())?;
+                let value = match element.and_then(|e| e.attribute(&key)) {
+                    Some(text) if !text.contains("{{") => attribute_value(ctx, &decl, text)?,
+                    _ => property_default(ctx, &decl)?,
+                };
+                data.set(key.as_str(), value)?;
+            }
+        }
+        if let Some(defaults) = source.get::<_, Value<'js>>("props")?.into_object() {
+            for key in keys(&defaults)? {
+                let value: Value<'js> = match element.and_then(|e| e.attribute(&key)) {
+                    Some(text) if !text.contains("{{") => {
+                        rquickjs::String::from_str(ctx.clone(), text)?.into_value()
+                    }
+                    _ => json_clone(ctx, defaults.get(key.as_str())?)?,
+                };
+                props.set(key.as_str(), value)?;
+            }
+        }
+        if let Some(d) = source.get::<_, Value<'js>>("data")?.into_object() {
+            let d = json_clone(ctx, d.into_value())?;
+            if let Some(d) = d.into_object() {
+                for key in keys(&d)? {
+                    data.set(key.as_str(), d.get::<_, Value<'js>>(key.as_str())?)?;
+                }
+            }
+        }
+        if let Some(m) = source.get::<_, Value<'js>>("methods")?.into_object() {
+            for key in keys(&m)? {
+                methods.set(key.as_str(), m.get::<_, Value<'js>>(key.as_str())?)?;
+            }
+        }
+        let nested = source.get::<_, Value<'js>>("lifetimes")?.into_object();
+        for hook in LIFETIMES {
+            let f = nested
+                .as_ref()
+                .map(|l| l.get::<_, Value<'js>>(hook))
+                .transpose()?
+                .filter(Value::is_function)
+                .map_or_else(|| source.get::<_, Value<'js>>(hook), Ok)?;
+            if f.is_function() {
+                lifetimes.set(hook, f)?;
+            }
+        }
+        if let Some(p) = source.get::<_, Value<'js>>("pageLifetimes")?.into_object() {
+            lifetimes.set("pageLifetimes", p)?;
+        }
+    }
+    for key in keys(&methods)? {
+        instance.set(key.as_str(), methods.get::<_, Value<'js>>(key.as_str())?)?;
+    }
+    instance.set("data", data.clone())?;
+    instance.set("properties", data)?;
+    instance.set("props", props)?;
+    instance.set("is", path)?;
+    let id = element.and_then(|e| e.attribute("id")).unwrap_or_default();
+    instance.set("id", id)?;
+    let dataset = Object::new(ctx.clone())?;
+    if let Some(e) = element {
+        for (k, v) in &e.attributes {
+            if let Some(name) = k.strip_prefix("data-") {
+                dataset.set(camel_case(name), v.clone().unwrap_or_default())?;
+            }
+        }
+    }
+    instance.set("dataset", dataset)?;
+    let hidden = Symbol::new_global(ctx.clone(), LIFETIMES_KEY)?;
+    instance.set(hidden, lifetimes)?;
+    Ok(instance)
+}
+
+/// Component lifetimes, WeChat's and Alipay's names.
+const LIFETIMES: [&str; 8] = [
+    "created",
+    "attached",
+    "ready",
+    "detached",
+    "onInit",
+    "didMount",
+    "didUpdate",
+    "didUnmount",
+];
+const LIFETIMES_KEY: &str = "mpcanvas.lifetimes";
+
+fn camel_case(name: &str) -> String {
+    let mut out = String::new();
+    let mut upper = false;
+    for c in name.chars() {
+        if c == '-' {
+            upper = true;
+        } else if upper {
+            out.extend(c.to_uppercase());
+            upper = false;
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
+}
+
+/// Calls `instance[name](...args)` if it is a function. Errors thrown by
+/// the hook are returned for the caller to report.
+pub fn call_method<'js>(
+    instance: &Object<'js>,
+    name: &str,
+    args: Rest<Value<'js>>,
+) -> rquickjs::Result<bool> {
+    let f: Value<'js> = instance.get(name)?;
+    let Some(f) = f.into_function() else {
+        return Ok(false);
+    };
+    let mut call_args = rquickjs::function::Args::new(instance.ctx().clone(), args.0.len());
+    call_args.this(instance.clone())?;
+    call_args.push_args(args.0)?;
+    f.call_arg::<Value>(call_args)?;
+    Ok(true)
+}
+
+/// The component's registered lifetimes object, if it has one.
+fn lifetimes_of<'js>(
+    ctx: &Ctx<'js>,
+    instance: &Object<'js>,
+) -> rquickjs::Result<Option<Object<'js>>> {
+    let hidden = Symbol::new_global(ctx.clone(), LIFETIMES_KEY)?;
+    Ok(instance.get::<_, Value<'js>>(hidden)?.into_object())
+}
+
+/// Calls `hooks[hook]` with `this` the instance, if it is a function.
+fn call_hook<'js>(
+    hooks: &Object<'js>,
+    hook: &str,
+    instance: &Object<'js>,
+) -> rquickjs::Result<bool> {
+    let Some(f) = hooks.get::<_, Value<'js>>(hook)?.into_function() else {
+        return Ok(false);
+    };
+    f.call::<_, Value>((This(instance.clone()),))?;
+    Ok(true)
+}
+
+/// Calls a component lifetime hook (`attached`, `ready`, `didMount`, …)
+/// with `this` the instance. Returns whether one was defined.
+pub fn call_lifetime<'js>(
+    ctx: &Ctx<'js>,
+    instance: &Object<'js>,
+    hook: &str,
+) -> rquickjs::Result<bool> {
+    match lifetimes_of(ctx, instance)? {
+        Some(lifetimes) => call_hook(&lifetimes, hook, instance),
+        None => Ok(false),
+    }
+}
+
+/// Calls a component's `pageLifetimes[hook]` (`show`, `hide`).
+pub fn call_page_lifetime<'js>(
+    ctx: &Ctx<'js>,
+    instance: &Object<'js>,
+    hook: &str,
+) -> rquickjs::Result<bool> {
+    let page = match lifetimes_of(ctx, instance)? {
+        Some(lifetimes) => lifetimes
+            .get::<_, Value<'js>>("pageLifetimes")?
+            .into_object(),
+        None => None,
+    };
+    match page {
+        Some(page) => call_hook(&page, hook, instance),
+        None => Ok(false),
+    }
+}

@@ -1,0 +1,103 @@
+//! WebIDL behaviour of the bindings, from JS. Each snippet runs against a
+//! fresh 300×150 canvas (`canvas`, `ctx`); the expected value is the JSON of
+//! what Chromium 148 returned for the same snippet (captured with
+//! `tools/chrome-eval.mjs`), so these assert browser behaviour, not ours.
+
+use mpcanvas_runtime::{RenderOptions, evaluate};
+
+/// Runs `code` and returns its completion value as JSON, or
+/// `THREW name: message` when it throws.
+fn run(code: &str) -> String {
+    let wrapped = format!("try {{ {code} }} catch (e) {{ 'THREW ' + e.name + ': ' + e.message }}");
+    evaluate(&wrapped, &RenderOptions::default()).unwrap_or_else(|e| format!("script error: {e}"))
+}
+
+macro_rules! chromium_cases {
+    ($($name:ident: $code:expr => $expected:expr;)*) => {
+        $(
+            #[test]
+            fn $name() {
+                assert_eq!(run($code), $expected, "snippet: {}", $code);
+            }
+        )*
+    };
+}
+
+chromium_cases! {
+    negative_line_width_is_ignored: "ctx.lineWidth = 5; ctx.lineWidth = -1; ctx.lineWidth"
+        => "5";
+    line_width_strings_go_through_to_number: "ctx.lineWidth = '3'; ctx.lineWidth"
+        => "3";
+    non_finite_line_width_is_ignored: "ctx.lineWidth = 4; ctx.lineWidth = NaN; ctx.lineWidth = Infinity; ctx.lineWidth = 'abc'; ctx.lineWidth"
+        => "4";
+    arc_with_negative_radius_throws_index_size_error: "try { ctx.arc(0, 0, -1, 0, 1); 'no error' } catch (e) { [e.name, e instanceof DOMException, e.code] }"
+        => "[\"IndexSizeError\",true,1]";
+    ellipse_with_negative_radius_throws_index_size_error: "try { ctx.ellipse(0, 0, 5, -1, 0, 0, 1); 'no error' } catch (e) { e.name }"
+        => "\"IndexSizeError\"";
+    unparsable_fill_style_keeps_the_old_value: "ctx.fillStyle = '#123456'; ctx.fillStyle = 'nonsense'; ctx.fillStyle"
+        => "\"#123456\"";
+    fill_style_serialises_colours: "const out = []; for (const c of ['red', 'rgba(0,0,0,0.5)', 'hsl(120,100%,50%)', '#abc', 'transparent']) { ctx.fillStyle = c; out.push(ctx.fillStyle); } out"
+        => "[\"#ff0000\",\"rgba(0, 0, 0, 0.5)\",\"#00ff00\",\"#aabbcc\",\"rgba(0, 0, 0, 0)\"]";
+    fill_style_returns_the_same_gradient_object: "const g = ctx.createLinearGradient(0, 0, 1, 1); ctx.fillStyle = g; [ctx.fillStyle === g, ctx.fillStyle instanceof CanvasGradient]"
+        => "[true,true]";
+    restore_brings_back_the_gradient_object: "const g = ctx.createLinearGradient(0, 0, 1, 1); ctx.strokeStyle = g; ctx.save(); ctx.strokeStyle = 'red'; const mid = ctx.strokeStyle; ctx.restore(); [mid, ctx.strokeStyle === g]"
+        => "[\"#ff0000\",true]";
+    non_finite_gradient_coordinates_throw_type_error: "try { ctx.createLinearGradient(NaN, 0, 1, 1); 'no error' } catch (e) { e.name }"
+        => "\"TypeError\"";
+    negative_radial_gradient_radius_throws_index_size_error: "try { ctx.createRadialGradient(0, 0, -1, 0, 0, 1); 'no error' } catch (e) { e.name }"
+        => "\"IndexSizeError\"";
+    color_stop_errors: "const g = ctx.createLinearGradient(0, 0, 1, 1); const r = []; try { g.addColorStop(1.5, 'red') } catch (e) { r.push(e.name) } try { g.addColorStop(0.5, 'nonsense') } catch (e) { r.push(e.name) } try { g.addColorStop(NaN, 'red') } catch (e) { r.push(e.name) } r"
+        => "[\"IndexSizeError\",\"SyntaxError\",\"TypeError\"]";
+    too_few_arguments_is_a_type_error_with_the_count: "try { ctx.fillRect(1, 2, 3); 'no error' } catch (e) { [e.name, e.message] }"
+        => "[\"TypeError\",\"Failed to execute 'fillRect' on 'CanvasRenderingContext2D': 4 arguments required, but only 3 present.\"]";
+    invalid_fill_rule_argument_throws_type_error: "try { ctx.fill('bogus'); 'no error' } catch (e) { e.name }"
+        => "\"TypeError\"";
+    invalid_enum_attributes_are_ignored: "ctx.globalCompositeOperation = 'multiply'; ctx.globalCompositeOperation = 'plus'; ctx.lineCap = 'round'; ctx.lineCap = 'ROUND'; ctx.textAlign = 'center'; ctx.textAlign = 'middle'; ctx.imageSmoothingQuality = 'high'; ctx.imageSmoothingQuality = 'best'; [ctx.globalCompositeOperation, ctx.lineCap, ctx.textAlign, ctx.imageSmoothingQuality]"
+        => "[\"multiply\",\"round\",\"center\",\"high\"]";
+    odd_dash_lists_are_doubled_and_bad_ones_ignored: "ctx.setLineDash([1, 2, 3]); const a = ctx.getLineDash(); ctx.setLineDash([4, -1]); const b = ctx.getLineDash(); ctx.setLineDash(['5', 6]); [a, b, ctx.getLineDash()]"
+        => "[[1,2,3,1,2,3],[1,2,3,1,2,3],[5,6]]";
+    set_line_dash_needs_a_sequence: "try { ctx.setLineDash(5); 'no error' } catch (e) { e.name }"
+        => "\"TypeError\"";
+    get_image_data_with_zero_size_throws_index_size_error: "try { ctx.getImageData(0, 0, 0, 1); 'no error' } catch (e) { e.name }"
+        => "\"IndexSizeError\"";
+    long_arguments_truncate: "ctx.getImageData(0.9, 0.9, 1.7, 1.2).data.length"
+        => "4";
+    image_data_constructor_checks_sizes: "const r = [new ImageData(2, 3).data.length]; try { new ImageData(0, 2) } catch (e) { r.push(e.name) } try { new ImageData(new Uint8ClampedArray(12), 2) } catch (e) { r.push(e.name) } try { new ImageData(new Uint8ClampedArray(6), 1) } catch (e) { r.push(e.name) } r"
+        => "[24,\"IndexSizeError\",\"IndexSizeError\",\"InvalidStateError\"]";
+    image_data_shares_its_array: "const a = new Uint8ClampedArray(16); const d = new ImageData(a, 2); [d.data === a, d.width, d.height, d.data instanceof Uint8ClampedArray]"
+        => "[true,2,2,true]";
+    put_image_data_arity: "const d = ctx.createImageData(2, 2); try { ctx.putImageData(d, 0, 0, 1); 'no error' } catch (e) { e.name }"
+        => "\"TypeError\"";
+    draw_image_arity_and_types: "const r = []; try { ctx.drawImage(canvas, 0) } catch (e) { r.push(e.name) } try { ctx.drawImage({}, 0, 0) } catch (e) { r.push(e.name) } r"
+        => "[\"TypeError\",\"TypeError\"]";
+    get_transform_returns_a_dom_matrix: "ctx.setTransform(1, 2, 3, 4, 5, 6); const m = ctx.getTransform(); [m.a, m.b, m.c, m.d, m.e, m.f, m instanceof DOMMatrix, m.is2D]"
+        => "[1,2,3,4,5,6,true,true]";
+    set_transform_accepts_a_matrix_dictionary: "ctx.setTransform({ a: 2, d: 3, e: 4 }); const m = ctx.getTransform(); [m.a, m.b, m.c, m.d, m.e, m.f]"
+        => "[2,0,0,3,4,0]";
+    conflicting_matrix_members_throw_type_error: "try { ctx.setTransform({ a: 2, m11: 3 }); 'no error' } catch (e) { e.name }"
+        => "\"TypeError\"";
+    shadow_color_serialises: "ctx.shadowColor = 'rgba(255, 0, 0, 0.5)'; const a = ctx.shadowColor; ctx.shadowColor = 'junk'; [a, ctx.shadowColor]"
+        => "[\"rgba(255, 0, 0, 0.5)\",\"rgba(255, 0, 0, 0.5)\"]";
+    setting_the_canvas_size_resets_the_context: "ctx.lineWidth = 7; ctx.fillStyle = 'red'; canvas.width = canvas.width; [ctx.lineWidth, ctx.fillStyle]"
+        => "[1,\"#000000\"]";
+    to_data_url_formats: "[canvas.toDataURL().slice(0, 22), canvas.toDataURL('image/jpeg').slice(0, 23), canvas.toDataURL('image/webp-nope').slice(0, 22)]"
+        => "[\"data:image/png;base64,\",\"data:image/jpeg;base64,\",\"data:image/png;base64,\"]";
+    round_rect_errors_are_range_errors: "const r = []; try { ctx.roundRect(0, 0, 10, 10, -1) } catch (e) { r.push(e.name) } try { ctx.roundRect(0, 0, 10, 10, [1, 2, 3, 4, 5]) } catch (e) { r.push(e.name) } r"
+        => "[\"RangeError\",\"RangeError\"]";
+    create_pattern_with_bad_repetition_is_a_syntax_error: "try { ctx.createPattern(canvas, 'sideways'); 'no error' } catch (e) { e.name }"
+        => "\"SyntaxError\"";
+    is_point_in_path_with_path2d: "const p = new Path2D('M0 0 L10 0 L10 10 Z'); [ctx.isPointInPath(p, 8, 2), ctx.isPointInPath(p, 2, 8), ctx.isPointInPath(p, 10, 10)]"
+        => "[true,false,true]";
+    context_knows_its_canvas: "[ctx.canvas === canvas, canvas.getContext('2d') === ctx, canvas.getContext('webgl')]"
+        => "[true,true,null]";
+    global_alpha_out_of_range_is_ignored: "ctx.globalAlpha = 0.5; ctx.globalAlpha = 2; ctx.globalAlpha = -1; ctx.globalAlpha"
+        => "0.5";
+    image_smoothing_enabled_coerces_to_boolean: "ctx.imageSmoothingEnabled = 0; const a = ctx.imageSmoothingEnabled; ctx.imageSmoothingEnabled = 'yes'; [a, ctx.imageSmoothingEnabled]"
+        => "[false,true]";
+    nan_draw_arguments_are_ignored: "ctx.fillStyle = '#000'; ctx.fillRect(0, 0, NaN, 10); ctx.fillRect(Infinity, 0, 10, 10); ctx.getImageData(0, 0, 1, 1).data[3]"
+        => "0";
+    value_of_runs_once_per_argument: "let n = 0; const x = { valueOf() { n++; return 1; } }; ctx.fillRect(x, x, 2, 2); n"
+        => "2";
+    dom_matrix_constructor_and_methods: "const m = new DOMMatrix([2, 0, 0, 2, 10, 20]); const p = m.transformPoint({ x: 1, y: 1 }); const i = m.inverse(); [p.x, p.y, i.a, i.e, m.multiply({ e: 1 }).e, m.isIdentity, new DOMMatrix().isIdentity]"
+        => "[12,22,0.5,-5,12,false,true]";
+}
