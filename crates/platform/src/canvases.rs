@@ -17,6 +17,30 @@ pub enum Scope {
     Component(u64),
 }
 
+/// The CSS size of a `<canvas>` element (PL §2): its styled width and
+/// height (already in px), else its `width` / `height` attributes, else
+/// `default` (the profile's [`legacy_default_size`] or
+/// [`node_default_size`] for the element's kind), each side on its own.
+///
+/// [`legacy_default_size`]: crate::profile::CanvasRules::legacy_default_size
+/// [`node_default_size`]: crate::profile::CanvasRules::node_default_size
+pub fn css_size(
+    styled: (Option<f64>, Option<f64>),
+    attributes: (Option<f64>, Option<f64>),
+    default: (f64, f64),
+) -> (f64, f64) {
+    (
+        styled.0.or(attributes.0).unwrap_or(default.0),
+        styled.1.or(attributes.1).unwrap_or(default.1),
+    )
+}
+
+/// The backing store of a canvas laid out at `css` px on a `dpr` screen:
+/// CSS size × dpr, rounded (legacy canvases, PL §2).
+pub fn backing_size(css: (f64, f64), dpr: f64) -> (u32, u32) {
+    ((css.0 * dpr).round() as u32, (css.1 * dpr).round() as u32)
+}
+
 /// A legacy canvas: CSS size and a backing store of CSS size × dpr.
 #[derive(Debug, Clone)]
 pub struct LegacyCanvas {
@@ -93,5 +117,27 @@ impl Canvases {
     /// Removes a canvas (its element left the page).
     pub fn remove(&mut self, scope: Scope, id: &str) {
         self.legacy.remove(&(scope, id.to_owned()));
+    }
+}
+
+#[cfg(test)]
+mod sizing_tests {
+    use super::*;
+
+    #[test]
+    fn each_side_takes_style_then_attribute_then_default() {
+        assert_eq!(
+            css_size(
+                (Some(200.0), None),
+                (Some(50.0), Some(80.0)),
+                (300.0, 150.0)
+            ),
+            (200.0, 80.0)
+        );
+        assert_eq!(
+            css_size((None, None), (None, None), (300.0, 225.0)),
+            (300.0, 225.0)
+        );
+        assert_eq!(backing_size((100.5, 50.0), 2.0), (201, 100));
     }
 }

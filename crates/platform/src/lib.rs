@@ -82,7 +82,10 @@ pub mod system;
 pub mod user;
 pub mod value;
 
-pub use api::{DrawOutcome, FileData, ImageDataReply, Platform, PlatformConfig};
+pub use api::{
+    DrawOutcome, FEEDBACK_APIS, FileData, ImageDataReply, LISTED_FEEDBACK_APIS, Platform,
+    PlatformConfig,
+};
 pub use canvases::Scope;
 pub use env::Device;
 pub use legacy::{Action, CanvasContext, EngineText, ImageRect, StyleValue, TextBackend};

@@ -111,8 +111,21 @@ pub fn install<'js>(
     let ns = Object::new(ctx.clone())?;
     system::install(ctx, &ns, &profile.files.user_root, profile.export.promises)?;
     for name in &profile.apis {
-        if let Some(f) = binding(ctx, name, profile.export.promises)? {
-            ns.set(name.as_str(), f)?;
+        match binding(ctx, name, profile.export.promises)? {
+            Some(f) => ns.set(name.as_str(), f)?,
+            // Installed by `system` above, only where listed.
+            None if mpcanvas_platform::LISTED_FEEDBACK_APIS.contains(&name.as_str()) => {}
+            // A profile naming an API nothing implements would silently
+            // lack it: refuse to start instead.
+            None => {
+                return Err(rquickjs::Exception::throw_internal(
+                    ctx,
+                    &format!(
+                        "profile '{}' lists {}.{name}, which mpcanvas does not implement",
+                        profile.name, profile.namespace
+                    ),
+                ));
+            }
         }
     }
     ctx.globals().set(profile.namespace.as_str(), ns)

@@ -3,7 +3,7 @@
 //! feedback calls poster pages make around an export, selector queries,
 //! offscreen canvases and images.
 
-use mpcanvas_platform::{Device, Event, JsValue};
+use mpcanvas_platform::{Device, JsValue};
 use rquickjs::function::{Opt, Rest};
 use rquickjs::{Ctx, Function, Object, Value};
 
@@ -32,20 +32,6 @@ fn system_info<'js>(ctx: &Ctx<'js>, device: Device) -> rquickjs::Result<Object<'
 
 fn device(ctx: &Ctx<'_>) -> Device {
     crate::host::get(ctx).map(|h| h.device).unwrap_or_default()
-}
-
-/// Records a call the runtime answered itself.
-fn note(ctx: &Ctx<'_>, api: &str, args: &JsValue, result: &serde_json::Value) {
-    if let Some(platform) = crate::host::platform(ctx) {
-        let mut p = platform.borrow_mut();
-        let api = format!("{}.{api}", p.profile().namespace);
-        p.note(Event::Call {
-            api,
-            args: args.to_json(),
-            ok: true,
-            result: result.clone(),
-        });
-    }
 }
 
 /// Defines the runtime's own functions on `ns`.
@@ -113,24 +99,17 @@ pub(crate) fn install<'js>(
         )?
         .with_name("canIUse")?,
     )?;
-    // Feedback UI: nothing to show headless; each succeeds and is
-    // reported, so a page that waits on them carries on. Every platform
-    // has the first six; the rest only where the profile lists them.
-    let optional = ["alert"];
-    let listed: Vec<&str> = optional
-        .into_iter()
+    // Feedback UI (`Platform::feedback`): every profile has the first
+    // set; the rest only where the profile lists them.
+    let listed: Vec<&str> = mpcanvas_platform::LISTED_FEEDBACK_APIS
+        .iter()
+        .copied()
         .filter(|name| services(ctx).is_ok_and(|s| s.platform.borrow().profile().has_api(name)))
         .collect();
-    for name in [
-        "showToast",
-        "hideToast",
-        "showLoading",
-        "hideLoading",
-        "showModal",
-        "vibrateShort",
-    ]
-    .into_iter()
-    .chain(listed)
+    for name in mpcanvas_platform::FEEDBACK_APIS
+        .iter()
+        .copied()
+        .chain(listed)
     {
         ns.set(
             name,
@@ -142,13 +121,7 @@ pub(crate) fn install<'js>(
                         Some(v) => convert::to_platform(&ctx, v)?,
                         None => JsValue::Undefined,
                     };
-                    let mut fields = mpcanvas_platform::Reply::new();
-                    if name == "showModal" {
-                        fields.insert("confirm".into(), true.into());
-                        fields.insert("cancel".into(), false.into());
-                    }
-                    let reply = services.platform.borrow().success_reply(name, fields);
-                    note(&ctx, name, &args, &serde_json::Value::Object(reply.clone()));
+                    let reply = services.platform.borrow_mut().feedback(name, &args);
                     deliver_result(
                         &ctx,
                         &services.events,

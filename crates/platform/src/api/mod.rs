@@ -11,6 +11,7 @@ mod album;
 mod auth;
 mod canvas_export;
 mod download;
+mod feedback;
 mod file;
 mod font;
 mod fs;
@@ -37,6 +38,7 @@ use crate::store::FileStore;
 use crate::user::ScriptedUser;
 use crate::value::JsValue;
 
+pub use feedback::{FEEDBACK_APIS, LISTED_FEEDBACK_APIS};
 pub use fs::FileData;
 pub use legacy::{DrawOutcome, ImageDataReply};
 

@@ -83,17 +83,11 @@ impl<'js> JsScope<'js> {
                 CanvasKind::Legacy => legacy_default,
                 _ => NODE_DEFAULT,
             };
-            let css = (
-                element
-                    .style_width
-                    .map(|l| l.to_px(device.screen_width))
-                    .or(element.width_attr)
-                    .unwrap_or(default.0),
-                element
-                    .style_height
-                    .map(|l| l.to_px(device.screen_width))
-                    .or(element.height_attr)
-                    .unwrap_or(default.1),
+            let px = |l: Option<super::markup::Length>| l.map(|l| l.to_px(device.screen_width));
+            let css = mpcanvas_platform::canvases::css_size(
+                (px(element.style_width), px(element.style_height)),
+                (element.width_attr, element.height_attr),
+                default,
             );
             let canvas = match element.kind {
                 CanvasKind::Webgl => None,
@@ -132,10 +126,7 @@ impl<'js> JsScope<'js> {
                         _ => {
                             // The backing store is the CSS size times the
                             // device pixel ratio; drawing is in CSS px.
-                            let (w, h) = (
-                                (css.0 * device.dpr).round() as u32,
-                                (css.1 * device.dpr).round() as u32,
-                            );
+                            let (w, h) = mpcanvas_platform::canvases::backing_size(css, device.dpr);
                             let c = JsCanvas::create(ctx, w, h, limits)?;
                             c.borrow_mut().layout = Some(css);
                             Some(c)

@@ -421,3 +421,19 @@ fn system_info_replies_follow_each_profiles_shape() {
         assert_eq!(console(&report), [format!("true {err_msg}")], "{name}");
     }
 }
+
+#[test]
+fn a_profile_listing_an_api_nothing_implements_refuses_to_start() {
+    let page = Pkg::new(&[
+        ("index.js", "Page({ onLoad() { console.log('loaded'); } })"),
+        ("index.wxml", "<view/>"),
+    ]);
+    let out = Pkg::new(&[]);
+    let mut profile = Profile::named("wechat").unwrap();
+    profile.apis.push("makeCoffee".into());
+    let config = mpcanvas_runtime::run::RunConfig::new(profile, out.path());
+    let report = mpcanvas_runtime::run::run_path(page.path(), config).unwrap();
+    let fatal = report.fatal.clone().expect("the run stops");
+    assert!(fatal.contains("wx.makeCoffee"), "{fatal}");
+    assert!(!console(&report).iter().any(|l| l.contains("loaded")));
+}
