@@ -1,6 +1,7 @@
 //! The mini-program page model: markup, modules, and the `App` / `Page` /
 //! `Component` lifecycle of a run.
 
+pub(crate) mod binding;
 pub mod data_path;
 pub(crate) mod events;
 pub mod markup;

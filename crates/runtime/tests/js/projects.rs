@@ -245,3 +245,80 @@ fn the_page_option_opens_a_subpackage_page_with_its_query() {
         .expect("an unknown page is an error");
     assert!(e.to_string().contains("not a page"), "{e}");
 }
+
+#[test]
+fn component_properties_follow_the_parents_data_and_reach_observers() {
+    let pkg = Pkg::new(&[
+        ("app.json", r#"{"pages": ["index"]}"#),
+        ("index.json", r#"{"usingComponents": {"poster-view": "/components/poster"}}"#),
+        (
+            "index.wxml",
+            r#"<poster-view id="p" config="{{posterConfig}}" items="{{list}}" hide-loading="{{true}}" width="{{w * 2}}" title="Hi {{name}}!" empty="{{nothing}}"/>"#,
+        ),
+        (
+            "index.js",
+            r#"Page({
+  data: { posterConfig: { bg: 'red', n: 1 }, list: [1, 2], w: 150, name: 'Ann', nothing: null },
+  onReady() { this.setData({ 'posterConfig.n': 2, w: 200 }); },
+});"#,
+        ),
+        ("components/poster.wxml", "<view/>"),
+        (
+            "components/poster.js",
+            r#"Component({
+  properties: {
+    config: { type: Object, observer(n, o) { console.log('config ' + JSON.stringify(n) + ' was ' + JSON.stringify(o)); } },
+    items: Array,
+    hideLoading: { type: Boolean, value: false },
+    width: { type: Number, value: 400 },
+    height: { type: Number, value: 300 },
+    title: String,
+    empty: { type: Object, value: null },
+  },
+  observers: { 'width, height': function (w, h) { console.log('size ' + w + 'x' + h); } },
+  lifetimes: {
+    attached() {
+      const d = this.data;
+      console.log([typeof d.config, d.items.length, d.hideLoading, d.width, d.height, d.title, d.empty].join(' '));
+    },
+  },
+});"#,
+        ),
+    ]);
+    let out = Pkg::new(&[]);
+    let report = run_on(pkg.path(), "wechat", &[], Answer::Allow, &out);
+    assert_clean(&report);
+    let lines = console(&report);
+    assert_eq!(
+        lines,
+        vec![
+            r#"config {"bg":"red","n":1} was undefined"#.to_string(),
+            "size 300x300".to_string(),
+            "object 2 true 300 300 Hi Ann! ".to_string(),
+            r#"config {"bg":"red","n":2} was {"bg":"red","n":1}"#.to_string(),
+            "size 400x300".to_string(),
+        ],
+    );
+}
+
+#[test]
+fn alipay_props_take_bound_data_and_on_callbacks() {
+    let pkg = Pkg::new(&[
+        ("app.json", r#"{"pages": ["index"]}"#),
+        ("index.json", r#"{"usingComponents": {"card": "/card"}}"#),
+        ("index.axml", r#"<card config="{{cfg}}" onDone="handleDone"/>"#),
+        (
+            "index.js",
+            "Page({ data: { cfg: { size: 3 } }, handleDone(v) { console.log('done ' + v + ' ' + this.data.cfg.size); } });",
+        ),
+        ("card.axml", "<view/>"),
+        (
+            "card.js",
+            "Component({ props: { config: {}, onDone: () => {} }, didMount() { this.props.onDone(this.props.config.size * 2); } });",
+        ),
+    ]);
+    let out = Pkg::new(&[]);
+    let report = run_on(pkg.path(), "alipay", &[], Answer::Allow, &out);
+    assert_clean(&report);
+    assert_eq!(console(&report), vec!["done 6 3".to_string()]);
+}

@@ -407,7 +407,7 @@ impl<'r, 'js> Driver<'r, 'js> {
             let page = match def.kind {
                 Kind::Page => program::new_page(ctx, &def.options, &route_for_page)?,
                 Kind::Component => {
-                    let p = program::new_component(ctx, &def.options, None, &route_for_page)?;
+                    let p = program::new_component(ctx, &def.options, None, None, &route_for_page)?;
                     p.set("route", route_for_page.as_str())?;
                     p
                 }
