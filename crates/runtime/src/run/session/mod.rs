@@ -148,7 +148,10 @@ pub fn run(
             ctx: ctx.clone(),
             package,
             options,
-            modules: Modules::new(&package.root),
+            modules: match package.entry {
+                Entry::Game { .. } => Modules::for_game(&package.root),
+                _ => Modules::new(&package.root),
+            },
             events: None,
             uncaught: Vec::new(),
         };
