@@ -106,6 +106,11 @@ impl Runtime {
         })));
         runtime.set_host_promise_rejection_tracker(Some(Box::new(track_rejection)));
         let context = Context::full(&runtime).map_err(host)?;
+        context.with(|ctx| {
+            crate::jsenv::install(&ctx, crate::jsenv::DeviceEnv::default())
+                .catch(&ctx)
+                .map_err(|e| ScriptError::Host(format!("could not set up the JS environment: {e}")))
+        })?;
         Ok(Runtime {
             _runtime: runtime,
             context,

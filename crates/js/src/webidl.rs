@@ -80,9 +80,23 @@ impl<'js> Args<'js> {
         }
     }
 
-    /// `long`.
-    pub(crate) fn long(&self, i: usize) -> rquickjs::Result<i32> {
-        Ok(to_long(self.number(i)?))
+    /// `[EnforceRange] long`: NaN, infinities and values outside the
+    /// `long` range throw a `TypeError` (with Chromium's messages) instead
+    /// of wrapping.
+    pub(crate) fn enforce_long(&self, i: usize) -> rquickjs::Result<i32> {
+        let v = self.number(i)?;
+        let message = if v.is_nan() {
+            "Value is not of type 'long'."
+        } else if v.is_infinite() {
+            "Value is infinite and not of type 'long'."
+        } else {
+            let t = v.trunc();
+            if (i32::MIN as f64..=i32::MAX as f64).contains(&t) {
+                return Ok(t as i32);
+            }
+            "Value is outside the 'long' value range."
+        };
+        Err(self.op.type_error(&self.ctx, message))
     }
 
     /// `boolean`.

@@ -135,6 +135,7 @@ impl Engine {
             js_limits,
             fetcher,
             fonts: Some(self.font_library()),
+            device_env: job.device_env,
             ..RunConfig::new(self.profile(&job.platform)?, job.out_dir)
         };
         Ok(run_path(path, config)?)

@@ -45,6 +45,8 @@ pub struct RunJob {
     pub memory_bytes: Option<usize>,
     /// Wall-clock limit of the run (`None`: the engine's default).
     pub time_limit: Option<Duration>,
+    /// The phone's locale, time zone, clock and random seed.
+    pub device_env: mpcanvas_runtime::DeviceEnv,
 }
 
 impl RunJob {
@@ -61,6 +63,7 @@ impl RunJob {
             network: Network::Offline,
             memory_bytes: None,
             time_limit: None,
+            device_env: mpcanvas_runtime::DeviceEnv::default(),
         }
     }
 }

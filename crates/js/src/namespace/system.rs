@@ -22,7 +22,7 @@ fn system_info<'js>(ctx: &Ctx<'js>, device: Device) -> rquickjs::Result<Object<'
     o.set("windowWidth", device.screen_width)?;
     o.set("windowHeight", device.screen_height)?;
     o.set("statusBarHeight", 0)?;
-    o.set("language", "zh_CN")?;
+    o.set("language", crate::jsenv::system_language(ctx))?;
     o.set("system", "mpcanvas")?;
     // What the vendors' developer tools report: scripts that branch on
     // `ios` / `android` take their generic path.

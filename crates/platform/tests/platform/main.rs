@@ -5,6 +5,7 @@ mod auth_table;
 mod crash;
 mod download;
 mod export_table;
+mod feedback;
 mod fetch;
 mod files;
 mod fs;

@@ -43,6 +43,8 @@ pub struct RunConfig {
     /// The fonts every canvas of the run draws with (`None`: a new library
     /// with the bundled and system fonts).
     pub fonts: Option<mpcanvas_canvas::FontLibrary>,
+    /// The phone's locale, time zone, clock and random seed.
+    pub device_env: crate::DeviceEnv,
 }
 
 impl RunConfig {
@@ -60,6 +62,7 @@ impl RunConfig {
             settle_ms: 30_000.0,
             fetcher: Box::new(mpcanvas_platform::fetch::NoNetwork),
             fonts: None,
+            device_env: crate::DeviceEnv::default(),
         }
     }
 }
@@ -145,9 +148,12 @@ pub fn run_path(path: &Path, config: RunConfig) -> Result<RunReport, RunError> {
             cached_bytes: Cell::new(0),
         }),
         platform: Some(platform.clone()),
+        device_env: config.device_env.clone(),
         ..session::RunOptions::default()
     };
     let outcome = session::run(&package, &options, |_| Ok(()));
     let platform = platform.borrow();
-    Ok(RunReport::new(&package, &platform, outcome))
+    let mut report = RunReport::new(&package, &platform, outcome);
+    report.device = config.device_env.to_json();
+    Ok(report)
 }

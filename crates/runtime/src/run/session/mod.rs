@@ -22,6 +22,7 @@ use crate::page::scope;
 use mpcanvas_js::console::{Log, Message};
 use mpcanvas_js::event_loop::EventLoop;
 use mpcanvas_js::host::{Host, ResourceLoader};
+use mpcanvas_js::jsenv::DeviceEnv;
 use mpcanvas_js::runtime::{Limits, Runtime, ScriptError};
 
 mod components;
@@ -50,6 +51,8 @@ pub struct RunOptions {
     /// `tt`) is defined, legacy canvases live in it, and its device and
     /// default canvas size replace `device` and `legacy_canvas_size`.
     pub platform: Option<Rc<RefCell<Platform>>>,
+    /// The phone's locale, time zone, clock and random seed.
+    pub device_env: DeviceEnv,
 }
 
 impl Default for RunOptions {
@@ -63,6 +66,7 @@ impl Default for RunOptions {
             settle_ms: 30_000.0,
             loader: Rc::new(mpcanvas_js::host::NoResources),
             platform: None,
+            device_env: DeviceEnv::default(),
         }
     }
 }
@@ -114,6 +118,15 @@ pub fn run(
             return outcome;
         }
     };
+    let installed = rt.with(|ctx| {
+        mpcanvas_js::jsenv::install(&ctx, options.device_env.clone())
+            .catch(&ctx)
+            .map_err(|e| ScriptError::Host(format!("could not set up the device: {e}")))
+    });
+    if let Err(e) = installed {
+        outcome.fatal = Some(e);
+        return outcome;
+    }
     let log = Log::default();
     // With a platform, its phone and canvas defaults are the run's.
     let mut options = options.clone();
