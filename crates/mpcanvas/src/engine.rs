@@ -116,10 +116,6 @@ impl Engine {
     /// reports what happened. Script errors are part of the report; `Err`
     /// means the run could not start.
     pub fn run_project(&self, path: &Path, job: RunJob) -> Result<RunReport, Error> {
-        let fetcher: Box<dyn Fetcher> = match job.network {
-            Network::Offline => Box::new(NoNetwork),
-            Network::Http => Box::new(HttpFetcher::default()),
-        };
         let mut js_limits = self.js_limits;
         if let Some(m) = job.memory_bytes {
             js_limits.memory_bytes = m;
@@ -127,6 +123,12 @@ impl Engine {
         if let Some(t) = job.time_limit {
             js_limits.time = t;
         }
+        // Downloads share the run's time limit (see `with_deadline`).
+        let deadline = std::time::Instant::now() + js_limits.time;
+        let fetcher: Box<dyn Fetcher> = match job.network {
+            Network::Offline => Box::new(NoNetwork),
+            Network::Http => Box::new(HttpFetcher::default().with_deadline(deadline)),
+        };
         let config = RunConfig {
             device: job.device,
             user: job.user,
