@@ -129,8 +129,17 @@ impl Engine {
             Network::Offline => Box::new(NoNetwork),
             Network::Http => Box::new(HttpFetcher::default().with_deadline(deadline)),
         };
+        let mut profile = self.profile(&job.platform)?;
+        if let Some(os) = job.system {
+            profile.system.os = os;
+        }
+        if let Some(v) = job.sdk_version {
+            profile.system.sdk_version = v;
+        }
         let config = RunConfig {
             device: job.device,
+            page: job.page,
+            query: job.query,
             user: job.user,
             taps: job.taps,
             gallery: job.gallery,
@@ -138,7 +147,7 @@ impl Engine {
             fetcher,
             fonts: Some(self.font_library()),
             device_env: job.device_env,
-            ..RunConfig::new(self.profile(&job.platform)?, job.out_dir)
+            ..RunConfig::new(profile, job.out_dir)
         };
         Ok(run_path(path, config)?)
     }

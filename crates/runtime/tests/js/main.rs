@@ -11,6 +11,7 @@ mod jsenv;
 mod page_images;
 mod platform_pages;
 mod reentrancy;
+mod projects;
 mod session;
 mod support;
 mod webidl;
