@@ -12,6 +12,8 @@ usage: mpcanvas run PATH [--platform P] [--dpr N] [--screen WxH] [--tap METHOD].
                         [--time-limit SECONDS] [--memory-limit MB] [--offline]
        mpcanvas render SCRIPT.js [--size WxH] [-o OUT.png|OUT.jpg] [--quality Q]
                              [--no-system-fonts]
+       mpcanvas serve [--listen ADDR] [--workers N] [--queue N] [--allow-domain D]...
+                      [--time-limit SECONDS] [--memory-limit MB] [--no-system-fonts]
 
   run      run a mini-program page folder (index.js + markup), an app folder
            (app.json), a mini-game folder (game.js) or one .js file: App and
@@ -44,6 +46,16 @@ usage: mpcanvas run PATH [--platform P] [--dpr N] [--screen WxH] [--tap METHOD].
                            only, as on a machine without fonts
            Characters no font has are listed on stderr (they are drawn as
            missing-glyph boxes).
+
+  serve    the HTTP service: POST /v1/render, POST /v1/run, /healthz, /readyz,
+           /metrics, /openapi.json, and a playground page at /.
+           --listen ADDR   address:port (default 127.0.0.1:8080)
+           --workers N     job threads (default: the CPUs)
+           --queue N       jobs waiting for a worker before 429 (default 8 per CPU)
+           --allow-domain D  hosts runs may download from (repeatable; none:
+                           no network)
+           --time-limit S  per-job limit (default 10); --memory-limit MB
+                           per-job JS heap (default 128)
 ";
 
 /// What to do.
@@ -51,6 +63,7 @@ usage: mpcanvas run PATH [--platform P] [--dpr N] [--screen WxH] [--tap METHOD].
 pub(crate) enum Command {
     Run(Run),
     Render(Render),
+    Serve(mpcanvas_server::Config),
     Help,
 }
 
@@ -107,9 +120,10 @@ pub(crate) fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command,
     match sub.as_str() {
         "render" => {}
         "run" => return parse_run(parser),
+        "serve" => return crate::serve::parse(parser),
         _ => {
             return Err(format!(
-                "unknown command '{sub}' (this build has: run, render)"
+                "unknown command '{sub}' (this build has: run, render, serve)"
             ));
         }
     }

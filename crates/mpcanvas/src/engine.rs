@@ -119,6 +119,7 @@ impl Engine {
         let fetcher: Box<dyn Fetcher> = match job.network {
             Network::Offline => Box::new(NoNetwork),
             Network::Http => Box::new(HttpFetcher::default()),
+            Network::Domains(hosts) => Box::new(crate::network::AllowedHosts::new(hosts)),
         };
         let mut js_limits = self.js_limits;
         if let Some(m) = job.memory_bytes {
