@@ -113,6 +113,6 @@ pub fn run(config: Config) -> io::Result<()> {
         );
         serve(listener, config, shutdown_signal()).await?;
         eprintln!("mpcanvas serve: stopped");
-        Ok(())
+        Ok::<(), io::Error>(())
     })
 }

@@ -9,6 +9,7 @@ use std::sync::Arc;
 
 use axum::Json;
 use axum::body::Body;
+use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Response};
 use mpcanvas::{Answer, Device, Engine, FormatKind, Network, RunJob};
@@ -93,10 +94,13 @@ fn params(q: &HashMap<String, String>, max_taps: usize) -> Result<RunParams, Api
 
 pub(crate) async fn handle(
     State(state): State<Arc<AppState>>,
-    Query(query): Query<HashMap<String, String>>,
+    query: Result<Query<HashMap<String, String>>, QueryRejection>,
     body: Body,
 ) -> Response {
-    let result = run(&state, &query, body).await;
+    let result = match query {
+        Ok(Query(query)) => run(&state, &query, body).await,
+        Err(e) => Err(ApiError::bad_request(e.body_text())),
+    };
     state.metrics.job(
         "run",
         match &result {

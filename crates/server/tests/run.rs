@@ -166,21 +166,21 @@ fn each_bad_archive_gets_its_error_code_and_leaves_no_files() {
         (
             "truncated zip",
             url.clone(),
-            zip_of(&[("index.js", b"Page({})")])[..30].to_vec(),
+            zip_of(&[("index.js", &b"Page({})"[..])])[..30].to_vec(),
             400,
             "archive_invalid",
         ),
         (
             "zip slip",
             url.clone(),
-            zip_of(&[("../evil.js", b"x")]),
+            zip_of(&[("../evil.js", &b"x"[..])]),
             400,
             "archive_unsafe_path",
         ),
         (
             "absolute zip path",
             url.clone(),
-            zip_of(&[("/tmp/evil.js", b"x")]),
+            zip_of(&[("/tmp/evil.js", &b"x"[..])]),
             400,
             "archive_unsafe_path",
         ),
@@ -201,7 +201,7 @@ fn each_bad_archive_gets_its_error_code_and_leaves_no_files() {
         (
             "zip bomb",
             url.clone(),
-            zip_of(&[("index.js", &zeros)]),
+            zip_of(&[("index.js", zeros.as_slice())]),
             413,
             "archive_too_large",
         ),
@@ -229,28 +229,28 @@ fn each_bad_archive_gets_its_error_code_and_leaves_no_files() {
         (
             "not a project",
             url.clone(),
-            zip_of(&[("README.md", b"hi")]),
+            zip_of(&[("README.md", &b"hi"[..])]),
             422,
             "project_invalid",
         ),
         (
             "page outside",
             format!("{url}?page=../x"),
-            zip_of(&[("index.js", b"x")]),
+            zip_of(&[("index.js", &b"x"[..])]),
             400,
             "bad_request",
         ),
         (
             "unknown platform",
             format!("{url}?platform=baidu"),
-            zip_of(&[("index.js", b"x")]),
+            zip_of(&[("index.js", &b"x"[..])]),
             400,
             "bad_request",
         ),
         (
             "unknown parameter",
             format!("{url}?tap=save"),
-            zip_of(&[("index.js", b"x")]),
+            zip_of(&[("index.js", &b"x"[..])]),
             400,
             "bad_request",
         ),
@@ -274,8 +274,8 @@ fn a_page_that_loops_ends_at_the_time_limit_in_its_report() {
     c.limits.job_time = std::time::Duration::from_millis(500);
     let server = Server::start(c);
     let zip = zip_of(&[
-        ("index.js", b"Page({ onLoad() { for (;;) {} } })"),
-        ("index.wxml", b"<view/>"),
+        ("index.js", &b"Page({ onLoad() { for (;;) {} } })"[..]),
+        ("index.wxml", &b"<view/>"[..]),
     ]);
     let r = post(&server.url("/v1/run"), "application/zip", &zip);
     assert_eq!(r.status, 200, "{}", r.text());
