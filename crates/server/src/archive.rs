@@ -152,7 +152,10 @@ fn unzip(body: &[u8], w: &mut Writer<'_>) -> Result<(), ApiError> {
         let mut entry = zip
             .by_index(i)
             .map_err(|e| invalid(format!("bad zip entry {i}: {e}")))?;
-        let name = entry.name().to_owned();
+        let name = entry
+            .name()
+            .map_err(|e| invalid(format!("bad zip entry {i} name: {e}")))?
+            .into_owned();
         if entry.is_symlink() {
             return Err(unsafe_path(&name, "links are not allowed"));
         }

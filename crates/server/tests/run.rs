@@ -44,7 +44,7 @@ fn as_refs(files: &[(String, Vec<u8>)]) -> Vec<(&str, &[u8])> {
         .collect()
 }
 
-fn check_poster_report(r: &support::Reply) {
+fn check_poster_report(server: &Server, r: &support::Reply) {
     assert_eq!(r.status, 200, "{}", r.text());
     let j = r.json();
     assert_eq!(j["completed"], true, "{j:#}");
@@ -57,7 +57,8 @@ fn check_poster_report(r: &support::Reply) {
             .starts_with("data:image/png;base64,iVBOR")
     );
     // No server paths leak: job paths are relative to the job folder.
-    assert!(!r.text().contains(std::env::temp_dir().to_str().unwrap()));
+    let folder = server.temp.path().to_str().unwrap();
+    assert!(!r.text().contains(folder), "{}", r.text());
     assert!(r.header("server-timing").unwrap().contains("run;dur="));
 }
 
@@ -66,7 +67,7 @@ fn run_a_zipped_page_folder_and_get_the_album_poster_inline() {
     let server = Server::start(config());
     let zip = zip_of(&as_refs(&example_files("wechat-2d/")));
     let r = post(&server.url("/v1/run?taps=save"), "application/zip", &zip);
-    check_poster_report(&r);
+    check_poster_report(&server, &r);
     assert!(server.leftovers().is_empty(), "{:?}", server.leftovers());
 }
 
@@ -83,7 +84,7 @@ fn run_a_tar_and_a_tar_gz_with_page_and_platform_parameters() {
         "application/x-tar",
         &tar,
     );
-    check_poster_report(&r);
+    check_poster_report(&server, &r);
     let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
     gz.write_all(&tar).unwrap();
     let r = post(
@@ -91,7 +92,7 @@ fn run_a_tar_and_a_tar_gz_with_page_and_platform_parameters() {
         "application/gzip",
         &gz.finish().unwrap(),
     );
-    check_poster_report(&r);
+    check_poster_report(&server, &r);
     assert!(server.leftovers().is_empty());
 }
 
