@@ -284,3 +284,31 @@ fn a_page_that_loops_ends_at_the_time_limit_in_its_report() {
     assert_eq!(j["completed"], false, "{j:#}");
     assert!(server.leftovers().is_empty());
 }
+
+#[test]
+fn a_project_body_over_axums_default_2_mb_is_accepted_up_to_the_run_limit() {
+    let server = Server::start(config());
+    // Incompressible filler (an LCG), stored: the body itself is ~3 MB.
+    let mut x = 0x2545_f491_u32;
+    let filler: Vec<u8> = (0..3 << 20)
+        .map(|_| {
+            x = x.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
+            (x >> 24) as u8
+        })
+        .collect();
+    let mut files = example_files("");
+    files.push(("filler.bin".into(), filler));
+    let mut out = std::io::Cursor::new(Vec::new());
+    let mut w = zip::ZipWriter::new(&mut out);
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for (name, bytes) in &files {
+        w.start_file(name.as_str(), stored).unwrap();
+        w.write_all(bytes).unwrap();
+    }
+    w.finish().unwrap();
+    let body = out.into_inner();
+    assert!(body.len() > 3 << 20);
+    let r = post(&server.url("/v1/run?taps=save"), "application/zip", &body);
+    check_poster_report(&server, &r);
+}
