@@ -7,9 +7,12 @@ use std::path::PathBuf;
 
 /// Usage text.
 pub(crate) const USAGE: &str = "\
-usage: mpcanvas run PATH [--platform P] [--dpr N] [--screen WxH] [--tap METHOD]...
+usage: mpcanvas run PATH [--platform P] [--page ROUTE] [--query K=V]...
+                        [--system OS] [--sdk-version V]
+                        [--dpr N] [--screen WxH] [--tap METHOD]...
                         [--pick IMAGE]... [--user ANSWER] [--out DIR] [--json]
                         [--time-limit SECONDS] [--memory-limit MB] [--offline]
+                        [--locale TAG] [--tz ZONE] [--now INSTANT] [--seed N]
        mpcanvas render SCRIPT.js [--size WxH] [-o OUT.png|OUT.jpg] [--quality Q]
                              [--no-system-fonts]
        mpcanvas serve [--listen ADDR] [--workers N] [--queue N] [--allow-domain D]...
@@ -21,6 +24,13 @@ usage: mpcanvas run PATH [--platform P] [--dpr N] [--screen WxH] [--tap METHOD].
            Prints console output, every platform call with its result,
            prompts with the scripted user's answers, temp and album files.
            --platform P    wechat (default), wechat-game, alipay, feishu, douyin
+           --page ROUTE    the app.json page to open (default: the first),
+                           e.g. pages/poster/poster
+           --query K=V     a query parameter onLoad(options) receives
+                           (repeatable)
+           --system OS     devtools (default), ios, android: what
+                           getSystemInfoSync() reports as the phone
+           --sdk-version V the base library version reported as SDKVersion
            --dpr N         device pixel ratio (default 2)
            --screen WxH    screen size in CSS px (default 375x667)
            --tap METHOD    call this page method (mini-game: GameGlobal function)
@@ -34,6 +44,15 @@ usage: mpcanvas run PATH [--platform P] [--dpr N] [--screen WxH] [--tap METHOD].
            --time-limit S  wall-clock limit of the run (default 30)
            --memory-limit MB  JS heap limit (default 256)
            --offline       no network: URL downloads fail
+           --locale TAG    the phone's language for Intl, toLocale*String and
+                           getSystemInfo().language (default zh-CN)
+           --tz ZONE       the phone's IANA time zone (default Asia/Shanghai)
+           --now INSTANT   fix the clock, e.g. 2026-12-07T10:00:00+08:00: Date,
+                           Date.now and performance.now advance only with the
+                           virtual timers
+           --seed N        make Math.random repeat for each N
+           The report records locale, zone, --now and --seed (replay a run
+           with the same values to get the same images).
            Exit codes: 0 completed, 1 a script error escaped or a limit was
            hit, 2 bad arguments or an unusable path.
 
@@ -82,6 +101,27 @@ pub(crate) struct Run {
     pub(crate) time_limit: f64,
     pub(crate) memory_mb: u64,
     pub(crate) offline: bool,
+    pub(crate) locale: String,
+    pub(crate) tz: String,
+    pub(crate) now: Option<f64>,
+    pub(crate) seed: Option<u64>,
+    pub(crate) page: Option<String>,
+    pub(crate) query: Vec<(String, String)>,
+    pub(crate) system: Option<mpcanvas::Os>,
+    pub(crate) sdk_version: Option<String>,
+}
+
+impl Run {
+    /// The phone's locale, zone, clock and seed (validated when parsed).
+    pub(crate) fn device_env(&self) -> Result<mpcanvas::DeviceEnv, String> {
+        let mut env =
+            mpcanvas::DeviceEnv::new(&self.locale, &self.tz).map_err(|e| e.to_string())?;
+        if let Some(now) = self.now {
+            env.clock = mpcanvas::Clock::Fixed(now);
+        }
+        env.seed = self.seed;
+        Ok(env)
+    }
 }
 
 /// `mpcanvas render`.
@@ -206,6 +246,14 @@ fn parse_run(mut parser: lexopt::Parser) -> Result<Command, String> {
         time_limit: 30.0,
         memory_mb: 256,
         offline: false,
+        locale: "zh-CN".into(),
+        tz: "Asia/Shanghai".into(),
+        now: None,
+        seed: None,
+        page: None,
+        query: Vec::new(),
+        system: None,
+        sdk_version: None,
     };
     let mut path = None;
     while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
@@ -229,6 +277,30 @@ fn parse_run(mut parser: lexopt::Parser) -> Result<Command, String> {
             }
             Long("screen") => run.screen = size(&text(&mut parser)?)?,
             Long("tap") => run.taps.push(text(&mut parser)?),
+            Long("page") => run.page = Some(text(&mut parser)?),
+            Long("query") => {
+                let q = text(&mut parser)?;
+                let (k, v) = q
+                    .split_once('=')
+                    .ok_or_else(|| format!("--query '{q}' wants KEY=VALUE"))?;
+                run.query.push((k.to_string(), v.to_string()));
+            }
+            Long("system") => {
+                let s = text(&mut parser)?;
+                run.system = Some(mpcanvas::Os::parse(&s).ok_or_else(|| {
+                    format!(
+                        "--system '{s}' is not one of: {}",
+                        mpcanvas::Os::NAMES.join(", ")
+                    )
+                })?);
+            }
+            Long("sdk-version") => {
+                let v = text(&mut parser)?;
+                if v.is_empty() || !v.chars().all(|c| c.is_ascii_digit() || c == '.') {
+                    return Err(format!("--sdk-version '{v}' wants a version like 3.4.0"));
+                }
+                run.sdk_version = Some(v);
+            }
             Long("pick") => run
                 .gallery
                 .push(PathBuf::from(parser.value().map_err(|e| e.to_string())?)),
@@ -240,6 +312,24 @@ fn parse_run(mut parser: lexopt::Parser) -> Result<Command, String> {
             Long("memory-limit") => {
                 let mb = positive(&mut parser, "--memory-limit")?;
                 run.memory_mb = (mb as u64).clamp(8, 16 * 1024);
+            }
+            Long("locale") => {
+                run.locale = text(&mut parser)?;
+                mpcanvas::DeviceEnv::new(&run.locale, "UTC").map_err(|_| {
+                    format!("--locale '{}' is not a BCP 47 language tag", run.locale)
+                })?;
+            }
+            Long("tz") => {
+                run.tz = text(&mut parser)?;
+                mpcanvas::DeviceEnv::new("en", &run.tz)
+                    .map_err(|_| format!("--tz '{}' is not an IANA time zone", run.tz))?;
+            }
+            Long("now") => run.now = Some(mpcanvas::parse_now(&text(&mut parser)?)?),
+            Long("seed") => {
+                let s = text(&mut parser)?;
+                run.seed = Some(s.parse().map_err(|_| {
+                    format!("--seed wants a whole number from 0 to 2^64-1, got '{s}'")
+                })?);
             }
             Short('h') | Long("help") => return Ok(Command::Help),
             Value(v) if path.is_none() => path = Some(PathBuf::from(v)),
@@ -290,6 +380,41 @@ mod tests {
     }
 
     #[test]
+    fn run_takes_page_query_system_and_sdk_version() {
+        let Command::Run(r) = parse_strs(&[
+            "run",
+            "proj",
+            "--page",
+            "pages/poster/poster",
+            "--query",
+            "id=7",
+            "--query",
+            "name=a=b",
+            "--system",
+            "ios",
+            "--sdk-version",
+            "2.9.0",
+        ])
+        .unwrap() else {
+            panic!()
+        };
+        assert_eq!(r.page.as_deref(), Some("pages/poster/poster"));
+        assert_eq!(
+            r.query,
+            vec![("id".into(), "7".into()), ("name".into(), "a=b".into())]
+        );
+        assert_eq!(r.system, Some(mpcanvas::Os::Ios));
+        assert_eq!(r.sdk_version.as_deref(), Some("2.9.0"));
+        for bad in [
+            &["run", "p", "--query", "novalue"][..],
+            &["run", "p", "--system", "windows"],
+            &["run", "p", "--sdk-version", "latest"],
+        ] {
+            assert!(parse_strs(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
     fn run_has_the_documented_defaults() {
         let Command::Run(r) = parse_strs(&["run", "examples/wechat-2d"]).unwrap() else {
             panic!()
@@ -299,6 +424,35 @@ mod tests {
         assert_eq!(r.user, mpcanvas::Answer::Allow);
         assert_eq!(r.out, PathBuf::from("mpcanvas-out"));
         assert!(!r.json && r.taps.is_empty());
+        assert_eq!(
+            (r.locale.as_str(), r.tz.as_str()),
+            ("zh-CN", "Asia/Shanghai")
+        );
+        assert_eq!((r.now, r.seed), (None, None));
+    }
+
+    #[test]
+    fn run_takes_the_device_environment_flags() {
+        let Command::Run(r) = parse_strs(&[
+            "run",
+            "p",
+            "--locale",
+            "en-US",
+            "--tz",
+            "America/New_York",
+            "--now",
+            "2026-12-07T10:00:00+08:00",
+            "--seed",
+            "42",
+        ])
+        .unwrap() else {
+            panic!()
+        };
+        let env = r.device_env().unwrap();
+        assert_eq!(env.locale.to_string(), "en-US");
+        assert_eq!(env.time_zone.name(), "America/New_York");
+        assert_eq!(env.clock, mpcanvas::Clock::Fixed(1_796_608_800_000.0));
+        assert_eq!(env.seed, Some(42));
     }
 
     #[test]
@@ -353,6 +507,10 @@ mod tests {
             &["run", "p", "--screen", "10"],
             &["run", "p", "q"],
             &["run", "p", "--time-limit", "-1"],
+            &["run", "p", "--locale", "not a tag!"],
+            &["run", "p", "--tz", "Mars/Olympus"],
+            &["run", "p", "--now", "2026-12-07 10:00"],
+            &["run", "p", "--seed", "-3"],
         ] {
             assert!(parse_strs(bad).is_err(), "{bad:?}");
         }

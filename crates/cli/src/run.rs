@@ -20,7 +20,15 @@ pub(crate) fn run(r: &Run) -> ExitCode {
         eprintln!("mpcanvas: {e}");
         return ExitCode::from(2);
     }
+    let device_env = match r.device_env() {
+        Ok(env) => env,
+        Err(e) => {
+            eprintln!("mpcanvas: {e}");
+            return ExitCode::from(2);
+        }
+    };
     let job = RunJob {
+        device_env,
         device: Device {
             screen_width: f64::from(r.screen.0),
             screen_height: f64::from(r.screen.1),
@@ -34,6 +42,10 @@ pub(crate) fn run(r: &Run) -> ExitCode {
         } else {
             Network::Http
         },
+        page: r.page.clone(),
+        query: r.query.clone(),
+        system: r.system,
+        sdk_version: r.sdk_version.clone(),
         memory_bytes: Some((r.memory_mb as usize) << 20),
         time_limit: Some(Duration::from_secs_f64(r.time_limit)),
         ..RunJob::new(r.platform.clone(), r.out.clone())

@@ -128,15 +128,25 @@ impl Engine {
         if let Some(t) = job.time_limit {
             js_limits.time = t;
         }
+        let mut profile = self.profile(&job.platform)?;
+        if let Some(os) = job.system {
+            profile.system.os = os;
+        }
+        if let Some(v) = job.sdk_version {
+            profile.system.sdk_version = v;
+        }
         let config = RunConfig {
             device: job.device,
+            page: job.page,
+            query: job.query,
             user: job.user,
             taps: job.taps,
             gallery: job.gallery,
             js_limits,
             fetcher,
             fonts: Some(self.font_library()),
-            ..RunConfig::new(self.profile(&job.platform)?, job.out_dir)
+            device_env: job.device_env,
+            ..RunConfig::new(profile, job.out_dir)
         };
         Ok(run_path(path, config)?)
     }

@@ -11,9 +11,11 @@
 //!   the way `diffref.mjs` runs it in Chromium, for `mpcanvas render`.
 #![forbid(unsafe_code)]
 
+pub mod compile;
 pub mod page;
 pub mod run;
 pub mod script;
 
+pub use mpcanvas_js::jsenv::{Clock, DeviceEnv, parse_now};
 pub use mpcanvas_js::{Limits, ScriptError};
 pub use script::{DrawingScript, RenderOptions, evaluate, render};

@@ -51,6 +51,8 @@ pub struct Profile {
     pub album: AlbumRules,
     /// Authorization scopes and how denials behave.
     pub auth: AuthRules,
+    /// What `getSystemInfoSync()` reports besides the phone's sizes.
+    pub system: crate::system::SystemRules,
 }
 
 impl Profile {

@@ -22,6 +22,7 @@ use crate::page::scope;
 use mpcanvas_js::console::{Log, Message};
 use mpcanvas_js::event_loop::EventLoop;
 use mpcanvas_js::host::{Host, ResourceLoader};
+use mpcanvas_js::jsenv::DeviceEnv;
 use mpcanvas_js::runtime::{Limits, Runtime, ScriptError};
 
 mod components;
@@ -50,6 +51,11 @@ pub struct RunOptions {
     /// `tt`) is defined, legacy canvases live in it, and its device and
     /// default canvas size replace `device` and `legacy_canvas_size`.
     pub platform: Option<Rc<RefCell<Platform>>>,
+    /// The phone's locale, time zone, clock and random seed.
+    pub device_env: DeviceEnv,
+    /// The page's query (`--query`): `onLoad(options)` and the app's
+    /// `onLaunch` / `onShow` receive it.
+    pub query: Vec<(String, String)>,
 }
 
 impl Default for RunOptions {
@@ -63,6 +69,8 @@ impl Default for RunOptions {
             settle_ms: 30_000.0,
             loader: Rc::new(mpcanvas_js::host::NoResources),
             platform: None,
+            device_env: DeviceEnv::default(),
+            query: Vec::new(),
         }
     }
 }
@@ -114,6 +122,15 @@ pub fn run(
             return outcome;
         }
     };
+    let installed = rt.with(|ctx| {
+        mpcanvas_js::jsenv::install(&ctx, options.device_env.clone())
+            .catch(&ctx)
+            .map_err(|e| ScriptError::Host(format!("could not set up the device: {e}")))
+    });
+    if let Err(e) = installed {
+        outcome.fatal = Some(e);
+        return outcome;
+    }
     let log = Log::default();
     // With a platform, its phone and canvas defaults are the run's.
     let mut options = options.clone();
@@ -147,6 +164,15 @@ pub fn run(
     });
     outcome.console = log.borrow().clone();
     outcome
+}
+
+/// A page query as the object `onLoad(options)` receives (string values).
+fn query_object<'js>(ctx: &Ctx<'js>, query: &[(String, String)]) -> rquickjs::Result<Object<'js>> {
+    let o = Object::new(ctx.clone())?;
+    for (k, v) in query {
+        o.set(k.as_str(), v.as_str())?;
+    }
+    Ok(o)
 }
 
 struct Driver<'r, 'js> {
@@ -321,11 +347,12 @@ impl<'r, 'js> Driver<'r, 'js> {
 
     fn app_hook(&mut self, name: &str, path: &str) -> Result<(), ScriptError> {
         let path = path.to_string();
+        let query = self.options.query.clone();
         self.guarded(&format!("App.{name}"), |ctx| {
             if let Some(app) = program::app(ctx)? {
                 let options = Object::new(ctx.clone())?;
                 options.set("path", path.as_str())?;
-                options.set("query", Object::new(ctx.clone())?)?;
+                options.set("query", query_object(ctx, &query)?)?;
                 options.set("scene", 1001)?;
                 program::call_method(&app, name, Rest(vec![options.into_value()]))?;
             }
@@ -393,7 +420,7 @@ impl<'r, 'js> Driver<'r, 'js> {
             let page = match def.kind {
                 Kind::Page => program::new_page(ctx, &def.options, &route_for_page)?,
                 Kind::Component => {
-                    let p = program::new_component(ctx, &def.options, None, &route_for_page)?;
+                    let p = program::new_component(ctx, &def.options, None, None, &route_for_page)?;
                     p.set("route", route_for_page.as_str())?;
                     p
                 }
@@ -436,7 +463,7 @@ impl<'r, 'js> Driver<'r, 'js> {
         if kind == Kind::Component {
             self.lifetime(&page, "attached")?;
         }
-        let query = Object::new(self.ctx.clone()).map_err(|e| self.js(e))?;
+        let query = query_object(&self.ctx, &self.options.query).map_err(|e| self.js(e))?;
         self.page_hook(&page, "onLoad", vec![query.into_value()])?;
         self.page_hook(&page, "onShow", Vec::new())?;
         for m in &mounted {
