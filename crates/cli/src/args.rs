@@ -15,6 +15,8 @@ usage: mpcanvas run PATH [--platform P] [--keep-state] [--page ROUTE] [--query K
                         [--locale TAG] [--tz ZONE] [--now INSTANT] [--seed N]
        mpcanvas render SCRIPT.js [--size WxH] [-o OUT.png|OUT.jpg] [--quality Q]
                              [--no-system-fonts]
+       mpcanvas serve [--listen ADDR] [--workers N] [--queue N] [--allow-domain D]...
+                      [--time-limit SECONDS] [--memory-limit MB] [--no-system-fonts]
        mpcanvas help [COMMAND]    mpcanvas --version
 
 ";
@@ -77,6 +79,16 @@ pub(crate) const RENDER_HELP: &str = "\
                            only, as on a machine without fonts
            Characters no font has are listed on stderr (they are drawn as
            missing-glyph boxes).
+
+  serve    the HTTP service: POST /v1/render, POST /v1/run, /healthz, /readyz,
+           /metrics, /openapi.json, and a playground page at /.
+           --listen ADDR   address:port (default 127.0.0.1:8080)
+           --workers N     job threads (default: the CPUs)
+           --queue N       jobs waiting for a worker before 429 (default 8 per CPU)
+           --allow-domain D  hosts runs may download from (repeatable; none:
+                           no network)
+           --time-limit S  per-job limit (default 10); --memory-limit MB
+                           per-job JS heap (default 128)
 ";
 
 /// What to do.
@@ -84,6 +96,7 @@ pub(crate) const RENDER_HELP: &str = "\
 pub(crate) enum Command {
     Run(Run),
     Render(Render),
+    Serve(mpcanvas_server::Config),
     /// `help [COMMAND]`, `--help`.
     Help(Option<String>),
     Version,
@@ -96,6 +109,15 @@ pub(crate) fn help(command: Option<&str>) -> Option<String> {
         None => Some(format!("{USAGE}{RUN_HELP}\n{RENDER_HELP}")),
         Some("run") => Some(RUN_HELP.to_string()),
         Some("render") => Some(RENDER_HELP.to_string()),
+        Some("serve") => Some(
+            USAGE
+                .lines()
+                .skip_while(|l| !l.contains("mpcanvas serve"))
+                .take_while(|l| !l.contains("mpcanvas help"))
+                .map(|l| format!("{l}\n"))
+                .collect::<String>()
+                + "  serve    the drawing scripts and pages as an HTTP service (see README)\n",
+        ),
         Some(_) => None,
     }
 }
@@ -177,6 +199,7 @@ pub(crate) fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command,
     match sub.as_str() {
         "render" => {}
         "run" => return parse_run(parser),
+        "serve" => return crate::serve::parse(parser),
         "help" => {
             let topic = parser
                 .next()
@@ -260,7 +283,7 @@ fn text(parser: &mut lexopt::Parser) -> Result<String, String> {
 }
 
 /// The commands, for hints.
-const COMMANDS: &[&str] = &["run", "render", "help"];
+const COMMANDS: &[&str] = &["run", "render", "serve", "help"];
 
 /// `run`'s flags, for hints.
 const RUN_FLAGS: &[&str] = &[

@@ -14,6 +14,7 @@
 mod args;
 mod render;
 mod run;
+mod serve;
 
 use std::process::ExitCode;
 
@@ -22,6 +23,7 @@ fn main() -> ExitCode {
     match args::parse(std::env::args_os().skip(1)) {
         Ok(args::Command::Run(r)) => run::run(&r),
         Ok(args::Command::Render(r)) => render::run(&r),
+        Ok(args::Command::Serve(c)) => serve::run(c),
         Ok(args::Command::Help(topic)) => match args::help(topic.as_deref()) {
             Some(text) => {
                 print!("{text}");

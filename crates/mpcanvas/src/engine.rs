@@ -136,6 +136,7 @@ impl Engine {
         let fetcher: Box<dyn Fetcher> = match job.network {
             Network::Offline => Box::new(NoNetwork),
             Network::Http => Box::new(HttpFetcher::default().with_deadline(deadline)),
+            Network::Domains(hosts) => Box::new(crate::network::AllowedHosts::new(hosts, deadline)),
         };
         let mut profile = self.profile(&job.platform)?;
         if let Some(os) = job.system {

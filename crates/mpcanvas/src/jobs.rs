@@ -15,13 +15,18 @@ pub struct RenderJob {
 }
 
 /// Where a run's URLs are fetched from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub enum Network {
     /// No network: every download fails as offline.
     #[default]
     Offline,
     /// Real HTTP(S) requests.
     Http,
+    /// Real HTTP(S) requests to these hosts and their subdomains only
+    /// (`example.com` allows `cdn.example.com`); redirects are not
+    /// followed, so a redirect cannot leave the list. For services running
+    /// untrusted code.
+    Domains(Vec<String>),
 }
 
 /// How a mini-program project is run (what `mpcanvas run` takes).

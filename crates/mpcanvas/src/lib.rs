@@ -51,6 +51,7 @@ mod engine;
 mod error;
 mod image;
 mod jobs;
+mod network;
 
 pub use engine::{Engine, EngineBuilder};
 pub use error::Error;
