@@ -218,6 +218,15 @@ impl Runtime {
     }
 }
 
+impl Drop for Runtime {
+    fn drop(&mut self) {
+        // Tasks still waiting (a page that keeps posting work ran into a
+        // limit) are released while the context still runs code.
+        self.context
+            .with(|ctx| crate::event_loop::EventLoop::forget_pending(&ctx));
+    }
+}
+
 const REJECTIONS: &str = "mpcanvas.rejections";
 
 fn rejections<'js>(ctx: &Ctx<'js>) -> rquickjs::Result<rquickjs::Object<'js>> {

@@ -9,6 +9,8 @@ mod feedback;
 mod fetch;
 mod files;
 mod fs;
+#[cfg(unix)]
+mod hardening;
 mod legacy;
 mod legacy_text;
 mod node_export;

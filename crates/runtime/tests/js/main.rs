@@ -1,5 +1,5 @@
-//! Tests of the JS runtime: the conformance corpus and the WebIDL
-//! behaviour of the bindings, run from JS.
+//! Tests of the JS runtime: the conformance corpus, the WebIDL
+//! behaviour of the bindings and the local web-platform-tests run, from JS.
 
 mod conformance;
 mod device_env;
@@ -11,6 +11,8 @@ mod intl_node;
 mod jsenv;
 mod page_images;
 mod platform_pages;
+mod reentrancy;
 mod session;
 mod support;
 mod webidl;
+mod wpt;
