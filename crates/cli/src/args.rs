@@ -7,7 +7,9 @@ use std::path::PathBuf;
 
 /// Usage text.
 pub(crate) const USAGE: &str = "\
-usage: mpcanvas run PATH [--platform P] [--dpr N] [--screen WxH] [--tap METHOD]...
+usage: mpcanvas run PATH [--platform P] [--page ROUTE] [--query K=V]...
+                        [--system OS] [--sdk-version V]
+                        [--dpr N] [--screen WxH] [--tap METHOD]...
                         [--pick IMAGE]... [--user ANSWER] [--out DIR] [--json]
                         [--time-limit SECONDS] [--memory-limit MB] [--offline]
                         [--locale TAG] [--tz ZONE] [--now INSTANT] [--seed N]
@@ -20,6 +22,13 @@ usage: mpcanvas run PATH [--platform P] [--dpr N] [--screen WxH] [--tap METHOD].
            Prints console output, every platform call with its result,
            prompts with the scripted user's answers, temp and album files.
            --platform P    wechat (default), wechat-game, alipay, feishu, douyin
+           --page ROUTE    the app.json page to open (default: the first),
+                           e.g. pages/poster/poster
+           --query K=V     a query parameter onLoad(options) receives
+                           (repeatable)
+           --system OS     devtools (default), ios, android: what
+                           getSystemInfoSync() reports as the phone
+           --sdk-version V the base library version reported as SDKVersion
            --dpr N         device pixel ratio (default 2)
            --screen WxH    screen size in CSS px (default 375x667)
            --tap METHOD    call this page method (mini-game: GameGlobal function)
@@ -83,6 +92,10 @@ pub(crate) struct Run {
     pub(crate) tz: String,
     pub(crate) now: Option<f64>,
     pub(crate) seed: Option<u64>,
+    pub(crate) page: Option<String>,
+    pub(crate) query: Vec<(String, String)>,
+    pub(crate) system: Option<mpcanvas::Os>,
+    pub(crate) sdk_version: Option<String>,
 }
 
 impl Run {
@@ -223,6 +236,10 @@ fn parse_run(mut parser: lexopt::Parser) -> Result<Command, String> {
         tz: "Asia/Shanghai".into(),
         now: None,
         seed: None,
+        page: None,
+        query: Vec::new(),
+        system: None,
+        sdk_version: None,
     };
     let mut path = None;
     while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
@@ -246,6 +263,30 @@ fn parse_run(mut parser: lexopt::Parser) -> Result<Command, String> {
             }
             Long("screen") => run.screen = size(&text(&mut parser)?)?,
             Long("tap") => run.taps.push(text(&mut parser)?),
+            Long("page") => run.page = Some(text(&mut parser)?),
+            Long("query") => {
+                let q = text(&mut parser)?;
+                let (k, v) = q
+                    .split_once('=')
+                    .ok_or_else(|| format!("--query '{q}' wants KEY=VALUE"))?;
+                run.query.push((k.to_string(), v.to_string()));
+            }
+            Long("system") => {
+                let s = text(&mut parser)?;
+                run.system = Some(mpcanvas::Os::parse(&s).ok_or_else(|| {
+                    format!(
+                        "--system '{s}' is not one of: {}",
+                        mpcanvas::Os::NAMES.join(", ")
+                    )
+                })?);
+            }
+            Long("sdk-version") => {
+                let v = text(&mut parser)?;
+                if v.is_empty() || !v.chars().all(|c| c.is_ascii_digit() || c == '.') {
+                    return Err(format!("--sdk-version '{v}' wants a version like 3.4.0"));
+                }
+                run.sdk_version = Some(v);
+            }
             Long("pick") => run
                 .gallery
                 .push(PathBuf::from(parser.value().map_err(|e| e.to_string())?)),
@@ -322,6 +363,41 @@ mod tests {
             (r.size, r.output, r.quality, r.system_fonts),
             (Some((30, 20)), PathBuf::from("x.jpg"), 0.5, false)
         );
+    }
+
+    #[test]
+    fn run_takes_page_query_system_and_sdk_version() {
+        let Command::Run(r) = parse_strs(&[
+            "run",
+            "proj",
+            "--page",
+            "pages/poster/poster",
+            "--query",
+            "id=7",
+            "--query",
+            "name=a=b",
+            "--system",
+            "ios",
+            "--sdk-version",
+            "2.9.0",
+        ])
+        .unwrap() else {
+            panic!()
+        };
+        assert_eq!(r.page.as_deref(), Some("pages/poster/poster"));
+        assert_eq!(
+            r.query,
+            vec![("id".into(), "7".into()), ("name".into(), "a=b".into())]
+        );
+        assert_eq!(r.system, Some(mpcanvas::Os::Ios));
+        assert_eq!(r.sdk_version.as_deref(), Some("2.9.0"));
+        for bad in [
+            &["run", "p", "--query", "novalue"][..],
+            &["run", "p", "--system", "windows"],
+            &["run", "p", "--sdk-version", "latest"],
+        ] {
+            assert!(parse_strs(bad).is_err(), "{bad:?}");
+        }
     }
 
     #[test]

@@ -42,6 +42,10 @@ pub(crate) fn run(r: &Run) -> ExitCode {
         } else {
             Network::Http
         },
+        page: r.page.clone(),
+        query: r.query.clone(),
+        system: r.system,
+        sdk_version: r.sdk_version.clone(),
         memory_bytes: Some((r.memory_mb as usize) << 20),
         time_limit: Some(Duration::from_secs_f64(r.time_limit)),
         ..RunJob::new(r.platform.clone(), r.out.clone())

@@ -127,8 +127,17 @@ impl Engine {
         if let Some(t) = job.time_limit {
             js_limits.time = t;
         }
+        let mut profile = self.profile(&job.platform)?;
+        if let Some(os) = job.system {
+            profile.system.os = os;
+        }
+        if let Some(v) = job.sdk_version {
+            profile.system.sdk_version = v;
+        }
         let config = RunConfig {
             device: job.device,
+            page: job.page,
+            query: job.query,
             user: job.user,
             taps: job.taps,
             gallery: job.gallery,
@@ -136,7 +145,7 @@ impl Engine {
             fetcher,
             fonts: Some(self.font_library()),
             device_env: job.device_env,
-            ..RunConfig::new(self.profile(&job.platform)?, job.out_dir)
+            ..RunConfig::new(profile, job.out_dir)
         };
         Ok(run_path(path, config)?)
     }

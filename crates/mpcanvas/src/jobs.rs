@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
+use mpcanvas_platform::system::Os;
 use mpcanvas_platform::{Answer, Device};
 
 /// How a drawing script is rendered.
@@ -47,6 +48,16 @@ pub struct RunJob {
     pub time_limit: Option<Duration>,
     /// The phone's locale, time zone, clock and random seed.
     pub device_env: mpcanvas_runtime::DeviceEnv,
+    /// The app page to open (an `app.json` route; `None`: the first).
+    pub page: Option<String>,
+    /// The page query `onLoad(options)` receives.
+    pub query: Vec<(String, String)>,
+    /// The operating system `getSystemInfoSync()` reports (`None`: the
+    /// profile's, the developer tools).
+    pub system: Option<Os>,
+    /// The base library version reported as `SDKVersion` (`None`: the
+    /// profile's).
+    pub sdk_version: Option<String>,
 }
 
 impl RunJob {
@@ -64,6 +75,10 @@ impl RunJob {
             memory_bytes: None,
             time_limit: None,
             device_env: mpcanvas_runtime::DeviceEnv::default(),
+            page: None,
+            query: Vec::new(),
+            system: None,
+            sdk_version: None,
         }
     }
 }

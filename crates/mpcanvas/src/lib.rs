@@ -60,6 +60,7 @@ pub use jobs::{Network, RenderJob, RunJob};
 pub use mpcanvas_canvas::Limits as CanvasLimits;
 pub use mpcanvas_export::{Format, FormatKind};
 pub use mpcanvas_platform::profile::PROFILE_NAMES;
+pub use mpcanvas_platform::system::Os;
 pub use mpcanvas_platform::{Answer, Device, Profile};
 pub use mpcanvas_runtime::run::RunReport;
 pub use mpcanvas_runtime::{

@@ -78,6 +78,7 @@ pub mod reply;
 pub mod report;
 pub mod sniff;
 pub mod store;
+pub mod system;
 pub mod user;
 pub mod value;
 

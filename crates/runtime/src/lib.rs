@@ -11,6 +11,7 @@
 //!   the way `diffref.mjs` runs it in Chromium, for `mpcanvas render`.
 #![forbid(unsafe_code)]
 
+pub mod compile;
 pub mod page;
 pub mod run;
 pub mod script;

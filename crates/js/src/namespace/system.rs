@@ -11,32 +11,30 @@ use super::api::{deliver_result, promises, services};
 use super::convert;
 use crate::canvas::element::JsCanvas;
 
-/// The `getSystemInfoSync()` object of the simulated phone.
+/// The `getSystemInfoSync()` object of the simulated phone, with the
+/// profile's versions and simulated operating system.
 fn system_info<'js>(ctx: &Ctx<'js>, device: Device) -> rquickjs::Result<Object<'js>> {
-    let o = Object::new(ctx.clone())?;
-    o.set("brand", "mpcanvas")?;
-    o.set("model", "mpcanvas headless")?;
-    o.set("pixelRatio", device.dpr)?;
-    o.set("screenWidth", device.screen_width)?;
-    o.set("screenHeight", device.screen_height)?;
-    o.set("windowWidth", device.screen_width)?;
-    o.set("windowHeight", device.screen_height)?;
-    o.set("statusBarHeight", 0)?;
-    o.set("language", crate::jsenv::system_language(ctx))?;
-    o.set("system", "mpcanvas")?;
-    // What the vendors' developer tools report: scripts that branch on
-    // `ios` / `android` take their generic path.
-    o.set("platform", "devtools")?;
-    o.set("fontSizeSetting", 16)?;
-    let safe = Object::new(ctx.clone())?;
-    safe.set("left", 0)?;
-    safe.set("top", 0)?;
-    safe.set("right", device.screen_width)?;
-    safe.set("bottom", device.screen_height)?;
-    safe.set("width", device.screen_width)?;
-    safe.set("height", device.screen_height)?;
-    o.set("safeArea", safe)?;
-    Ok(o)
+    let rules = match crate::host::platform(ctx) {
+        Some(p) => Some(p.borrow().profile().system.clone()),
+        None => mpcanvas_platform::Profile::named("wechat")
+            .ok()
+            .map(|p| p.system),
+    };
+    let mut info = rules
+        .map(|r| mpcanvas_platform::system::system_info(&device, &r))
+        .unwrap_or_default();
+    // The profile words the default phone's language its own way
+    // (`zh_CN`, Alipay's `zh-Hans`); a phone set to another locale
+    // (`--locale`) reports that one.
+    let language = crate::jsenv::system_language(ctx);
+    if language != "zh_CN" {
+        info.insert("language".into(), language.into());
+    }
+    let text = serde_json::Value::Object(info).to_string();
+    match ctx.json_parse(text)?.into_object() {
+        Some(o) => Ok(o),
+        None => Object::new(ctx.clone()),
+    }
 }
 
 fn device(ctx: &Ctx<'_>) -> Device {

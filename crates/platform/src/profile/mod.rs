@@ -56,6 +56,8 @@ pub struct Profile {
     /// Globals besides the namespace (`global`, `requirePlugin`).
     #[serde(default)]
     pub globals: GlobalRules,
+    /// What `getSystemInfoSync()` reports besides the phone's sizes.
+    pub system: crate::system::SystemRules,
 }
 
 impl Profile {

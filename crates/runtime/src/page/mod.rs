@@ -1,10 +1,12 @@
 //! The mini-program page model: markup, modules, and the `App` / `Page` /
 //! `Component` lifecycle of a run.
 
+pub(crate) mod binding;
 pub mod data_path;
 pub(crate) mod events;
 pub mod markup;
 pub mod modules;
+pub mod npm;
 pub mod program;
 pub(crate) mod properties;
 pub(crate) mod scope;

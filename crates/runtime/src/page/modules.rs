@@ -5,7 +5,34 @@
 use std::path::{Component, Path, PathBuf};
 
 use rquickjs::function::This;
+
+use super::npm;
 use rquickjs::{Ctx, Function, Object, Symbol, Value};
+
+/// Browser globals every module sees as `undefined`: WeChat runs each file
+/// inside a function with these parameters, so UMD bundles (webpack's
+/// `})(window, function () {…})`) take their CommonJS branch instead of
+/// failing on a missing `window`.
+pub const SHADOWED_GLOBALS: [&str; 18] = [
+    "window",
+    "document",
+    "frames",
+    "self",
+    "location",
+    "navigator",
+    "localStorage",
+    "history",
+    "Caches",
+    "screen",
+    "alert",
+    "confirm",
+    "prompt",
+    "XMLHttpRequest",
+    "WebSocket",
+    "Reporter",
+    "webkit",
+    "WeixinJSCore",
+];
 
 /// The package root. Loaded modules are cached in a JS `Map` (so the
 /// collector owns them) keyed by their package path.
@@ -79,6 +106,14 @@ impl Modules {
         if request.is_empty() || request.contains('\0') {
             return Err(not_found());
         }
+        // A package name first; WeChat then still reads `utils/x` as
+        // relative to the requiring file.
+        if let Some(found) = from
+            .parent()
+            .and_then(|dir| npm::resolve_module(dir, request))
+        {
+            return Ok(found);
+        }
         // "/x.js" is package-absolute, as in mini-programs.
         let base = if request.starts_with('/') {
             self.root.clone()
@@ -87,12 +122,13 @@ impl Modules {
                 .map(Path::to_path_buf)
                 .unwrap_or_else(|| self.root.clone())
         };
+        let limit = limit_for(&self.root, from);
         let mut path = base;
         for part in Path::new(request.trim_start_matches('/')).components() {
             match part {
                 Component::Normal(p) => path.push(p),
                 Component::ParentDir => {
-                    if !path.pop() || !path.starts_with(&self.root) {
+                    if !path.pop() || !path.starts_with(&limit) {
                         return Err(not_found());
                     }
                 }
@@ -100,23 +136,14 @@ impl Modules {
                 Component::RootDir | Component::Prefix(_) => return Err(not_found()),
             }
         }
-        let candidates = [
-            path.clone(),
-            path.with_extension("js"),
-            path.join("index.js"),
-        ];
-        for candidate in candidates {
-            if candidate.is_file() {
-                let real = candidate.canonicalize().map_err(|_| not_found())?;
-                // Symlinks must not lead out of the package either.
-                return if real.starts_with(&self.root) {
-                    Ok(real)
-                } else {
-                    Err(not_found())
-                };
-            }
+        let real = npm::script_file(&path).ok_or_else(not_found)?;
+        // Symlinks must not lead out of the package either; a package
+        // folder reached through npm resolution may lie above the root.
+        if real.starts_with(&limit) {
+            Ok(real)
+        } else {
+            Err(not_found())
         }
-        Err(not_found())
     }
 
     /// Runs (or returns the cached exports of) the module at `path`.
@@ -138,19 +165,34 @@ impl Modules {
             cache_set(ctx, &key, module.clone())?;
             return module.get("exports");
         }
+        let display = self.display(path);
+        let source = crate::compile::compile(&display, &source, crate::compile::Lang::of(&display))
+            .map_err(|e| rquickjs::Exception::throw_syntax(ctx, &e.to_string()))?;
         let exports = Object::new(ctx.clone())?;
         module.set("exports", exports.clone())?;
         // Cached before running, so circular requires see partial exports.
         cache_set(ctx, &key, module.clone())?;
-        let wrapped =
-            format!("(function (module, exports, require, __filename, __dirname) {{ {source}\n}})");
+        let wrapped = format!(
+            "(function (require, module, exports, {}, __filename, __dirname) {{ {source}\n}})",
+            SHADOWED_GLOBALS.join(", ")
+        );
         let mut options = rquickjs::context::EvalOptions::default();
         options.strict = false;
         options.filename = Some(self.display(path));
         let run: Function<'js> = ctx.eval_with_options(wrapped, options)?;
         let require = self.require_for(ctx, path)?;
         let dir = path.parent().map(|d| self.display(d)).unwrap_or_default();
-        run.call::<_, ()>((module.clone(), exports, require, self.display(path), dir))?;
+        // The shadowed browser globals are left undefined.
+        let mut args = rquickjs::function::Args::new(ctx.clone(), 5 + SHADOWED_GLOBALS.len());
+        args.push_arg(require)?;
+        args.push_arg(module.clone())?;
+        args.push_arg(exports)?;
+        for _ in SHADOWED_GLOBALS {
+            args.push_arg(rquickjs::Undefined)?;
+        }
+        args.push_arg(self.display(path))?;
+        args.push_arg(dir)?;
+        run.call_arg::<()>(args)?;
         module.get("exports")
     }
 
@@ -170,14 +212,46 @@ impl Modules {
         .with_name("require")
     }
 
-    /// `path` as shown to scripts: relative to the package, with `/`.
+    /// `path` as shown to scripts: relative to the package, with `/`
+    /// (a package above the root from its package folder on).
     pub fn display(&self, path: &Path) -> String {
-        let rel = path.strip_prefix(&self.root).unwrap_or(path);
+        let rel = path
+            .strip_prefix(&self.root)
+            .ok()
+            .or_else(|| package_relative(path))
+            .unwrap_or(path);
         rel.components()
             .map(|c| c.as_os_str().to_string_lossy())
             .collect::<Vec<_>>()
             .join("/")
     }
+}
+
+/// What relative requires may reach from `file`: the package root, or
+/// for a file in a package folder above the root, that folder
+/// (`…/node_modules`).
+pub(crate) fn limit_for(root: &Path, file: &Path) -> PathBuf {
+    if file.starts_with(root) {
+        return root.to_path_buf();
+    }
+    let comps: Vec<_> = file.components().collect();
+    match comps
+        .iter()
+        .rposition(|c| c.as_os_str() == npm::BUILT_FOLDER || c.as_os_str() == npm::INSTALLED_FOLDER)
+    {
+        Some(at) => comps[..=at].iter().collect(),
+        None => root.to_path_buf(),
+    }
+}
+
+/// `path` from its last package folder on (`node_modules/a/index.js`).
+fn package_relative(path: &Path) -> Option<&Path> {
+    let comps: Vec<_> = path.components().collect();
+    let at = comps.iter().rposition(|c| {
+        c.as_os_str() == npm::BUILT_FOLDER || c.as_os_str() == npm::INSTALLED_FOLDER
+    })?;
+    let prefix: PathBuf = comps[..at].iter().collect();
+    path.strip_prefix(prefix).ok()
 }
 
 #[cfg(test)]
@@ -287,5 +361,44 @@ mod tests {
             ("bad.js", "\n\nthrow new Error('in bad');"),
         ]);
         assert!(run_main(dir.path()).contains("in bad"));
+    }
+
+    #[test]
+    fn umd_bundles_take_their_commonjs_branch() {
+        // webpack's UMD prologue: `window` is a wrapper parameter, so it
+        // is undefined rather than a ReferenceError.
+        let dir = package(&[
+            ("main.js", "module.exports = require('umd-lib').answer;"),
+            (
+                "miniprogram_npm/umd-lib/index.js",
+                "(function (root, factory) { if (typeof exports === 'object' && typeof module === 'object') module.exports = factory(); else root.Lib = factory(); })(window, function () { return { answer: typeof document + ':' + typeof navigator + ':42' }; });",
+            ),
+        ]);
+        assert_eq!(run_main(dir.path()), "\"undefined:undefined:42\"");
+    }
+
+    #[test]
+    fn bare_requires_read_installed_packages_and_their_dependencies() {
+        let dir = package(&[
+            (
+                "main.js",
+                "module.exports = [require('pkg').v, require('pkg/extra').w, require('utils/local').l];",
+            ),
+            (
+                "node_modules/pkg/package.json",
+                "{\"main\": \"lib/main.js\"}",
+            ),
+            (
+                "node_modules/pkg/lib/main.js",
+                "exports.v = require('dep').d + require('./helper').h;",
+            ),
+            ("node_modules/pkg/lib/helper.js", "exports.h = 1;"),
+            ("node_modules/pkg/extra.js", "exports.w = 'w';"),
+            ("node_modules/dep/index.js", "exports.d = 10;"),
+            ("utils/local.js", "exports.l = 'local';"),
+        ]);
+        assert_eq!(run_main(dir.path()), "[11,\"w\",\"local\"]");
+        let dir = package(&[("main.js", "require('not-installed');")]);
+        assert!(run_main(dir.path()).contains("module 'not-installed' is not defined"));
     }
 }

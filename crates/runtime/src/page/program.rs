@@ -12,6 +12,7 @@ use rquickjs::{Array, Ctx, Function, Object, Symbol, Value};
 use super::data_path::{self, Step};
 use super::events::{select_components, trigger_event};
 use super::markup::Element;
+use super::binding;
 use super::properties::{attribute_value, property_default};
 
 const REGISTRY: &str = "mpcanvas.program";
@@ -289,6 +290,14 @@ fn set_data<'js>(
         }
     };
     let root = data.clone();
+    let mut changed: Vec<(String, Value<'js>, Value<'js>)> = Vec::new();
+    for key in keys(&changes)? {
+        if let Some(Step::Key(first)) = data_path::parse(&key).first()
+            && !changed.iter().any(|(k, _, _)| k == first)
+        {
+            changed.push((first.clone(), root.get(first.as_str())?, Value::new_undefined(ctx.clone())));
+        }
+    }
     for key in keys(&changes)? {
         let value: Value<'js> = changes.get(key.as_str())?;
         let steps = data_path::parse(&key);
@@ -325,6 +334,37 @@ fn set_data<'js>(
             data = child;
         }
     }
+    for entry in &mut changed {
+        // (name, old, _) becomes (name, new, old).
+        let new: Value<'js> = root.get(entry.0.as_str())?;
+        entry.2 = std::mem::replace(&mut entry.1, new);
+    }
+    binding::notify(ctx, instance, &changed)?;
+    propagate_from(ctx, instance, 0)
+}
+
+/// Re-binds the components `owner`'s markup places after its data
+/// changed, then theirs, down the tree.
+fn propagate_from<'js>(ctx: &Ctx<'js>, owner: &Object<'js>, depth: usize) -> rquickjs::Result<()> {
+    if depth > 16 {
+        return Ok(());
+    }
+    let Some(scope) = super::scope::of(ctx, &owner.clone().into_value()) else {
+        return Ok(());
+    };
+    // Instances are copied out so no borrow is held while observers run.
+    let children: Vec<Object<'js>> = scope
+        .borrow()
+        .components
+        .iter()
+        .map(|c| c.instance.clone())
+        .collect();
+    let Some(data) = owner.get::<_, Value<'js>>("data")?.into_object() else {
+        return Ok(());
+    };
+    for child in binding::propagate(ctx, &data, &children)? {
+        propagate_from(ctx, &child, depth + 1)?;
+    }
     Ok(())
 }
 
@@ -359,14 +399,23 @@ pub fn new_component<'js>(
     ctx: &Ctx<'js>,
     options: &Object<'js>,
     element: Option<&Element>,
+    owner: Option<&Object<'js>>,
     path: &str,
 ) -> rquickjs::Result<Object<'js>> {
+    let owner_data: Option<Object<'js>> = match owner {
+        Some(o) => o.get::<_, Value<'js>>("data")?.into_object(),
+        None => None,
+    };
+    let owner_data = owner_data.as_ref();
     let instance = Object::new(ctx.clone())?;
     instance.set_prototype(Some(&prototype(ctx)?))?;
     let data = Object::new(ctx.clone())?;
     let props = Object::new(ctx.clone())?;
     let methods = Object::new(ctx.clone())?;
     let lifetimes = Object::new(ctx.clone())?;
+    let bound = Object::new(ctx.clone())?;
+    let all_decls = Object::new(ctx.clone())?;
+    let observers = Object::new(ctx.clone())?;
     // Behaviors first, so the component's own fields win.
     let mut sources: Vec<Object<'js>> = Vec::new();
     if let Some(list) = options.get::<_, Value<'js>>("behaviors")?.into_array() {
@@ -382,22 +431,60 @@ pub fn new_component<'js>(
         if let Some(decls) = source.get::<_, Value<'js>>("properties")?.into_object() {
             for key in keys(&decls)? {
                 let decl: Value<'js> = decls.get(key.as_str())?;
-                let value = match element.and_then(|e| e.attribute(&key)) {
-                    Some(text) if !text.contains("{{") => attribute_value(ctx, &decl, text)?,
+                all_decls.set(key.as_str(), decl.clone())?;
+                let text = element.and_then(|e| binding::attribute_for(e, &key));
+                let value = match (text, owner_data) {
+                    (Some(text), Some(owner)) if binding::is_bound(text) => {
+                        let v = binding::evaluate(ctx, owner, text)?;
+                        if v.is_undefined() {
+                            property_default(ctx, &decl)?
+                        } else {
+                            binding::coerce(ctx, &decl, v)?
+                        }
+                    }
+                    (Some(text), _) if !binding::is_bound(text) => {
+                        attribute_value(ctx, &decl, text)?
+                    }
                     _ => property_default(ctx, &decl)?,
                 };
+                if let Some(text) = text {
+                    bound.set(key.as_str(), text)?;
+                }
                 data.set(key.as_str(), value)?;
             }
         }
         if let Some(defaults) = source.get::<_, Value<'js>>("props")?.into_object() {
             for key in keys(&defaults)? {
-                let value: Value<'js> = match element.and_then(|e| e.attribute(&key)) {
-                    Some(text) if !text.contains("{{") => {
+                let text = element.and_then(|e| binding::attribute_for(e, &key));
+                let value: Value<'js> = match (text, owner_data) {
+                    (Some(text), Some(owner)) if binding::is_bound(text) => {
+                        json_clone(ctx, binding::evaluate(ctx, owner, text)?)?
+                    }
+                    // Alipay `onXxx` props name a method of the owner.
+                    (Some(text), _) if key.starts_with("on") && owner.is_some() => {
+                        let method = owner
+                            .map(|o| o.get::<_, Value<'js>>(text.trim()))
+                            .transpose()?
+                            .and_then(Value::into_function);
+                        match (method, owner) {
+                            (Some(f), Some(o)) => {
+                                let bind: Function<'js> = f.get("bind")?;
+                                bind.call((This(f.clone()), o.clone()))?
+                            }
+                            _ => rquickjs::String::from_str(ctx.clone(), text)?.into_value(),
+                        }
+                    }
+                    (Some(text), _) if !binding::is_bound(text) => {
                         rquickjs::String::from_str(ctx.clone(), text)?.into_value()
                     }
                     _ => json_clone(ctx, defaults.get(key.as_str())?)?,
                 };
                 props.set(key.as_str(), value)?;
+            }
+        }
+        if let Some(o) = source.get::<_, Value<'js>>("observers")?.into_object() {
+            for key in keys(&o)? {
+                observers.set(key.as_str(), o.get::<_, Value<'js>>(key.as_str())?)?;
             }
         }
         if let Some(d) = source.get::<_, Value<'js>>("data")?.into_object() {
@@ -449,6 +536,7 @@ pub fn new_component<'js>(
     instance.set("dataset", dataset)?;
     let hidden = Symbol::new_global(ctx.clone(), LIFETIMES_KEY)?;
     instance.set(hidden, lifetimes)?;
+    binding::remember(ctx, &instance, bound, all_decls, observers)?;
     Ok(instance)
 }
 

@@ -40,6 +40,10 @@ pub struct RunConfig {
     pub settle_ms: f64,
     /// Where URLs are fetched from.
     pub fetcher: Box<dyn Fetcher>,
+    /// The app page to open (an `app.json` route); `None`: the first.
+    pub page: Option<String>,
+    /// The page's query: what `onLoad(options)` receives.
+    pub query: Vec<(String, String)>,
     /// The fonts every canvas of the run draws with (`None`: a new library
     /// with the bundled and system fonts).
     pub fonts: Option<mpcanvas_canvas::FontLibrary>,
@@ -61,6 +65,8 @@ impl RunConfig {
             js_limits: Limits::default(),
             settle_ms: 30_000.0,
             fetcher: Box::new(mpcanvas_platform::fetch::NoNetwork),
+            page: None,
+            query: Vec::new(),
             fonts: None,
             device_env: crate::DeviceEnv::default(),
         }
@@ -124,7 +130,11 @@ impl ResourceLoader for PlatformLoader {
 
 /// Runs the page, app, game or script at `path` on `config`'s platform.
 pub fn run_path(path: &Path, config: RunConfig) -> Result<RunReport, RunError> {
-    let package = package::Package::locate(path).map_err(RunError::Package)?;
+    let package = match &config.page {
+        Some(route) => package::Package::locate_page(path, route),
+        None => package::Package::locate(path),
+    }
+    .map_err(RunError::Package)?;
     let mut platform_config = PlatformConfig {
         device: config.device,
         user: ScriptedUser::new(config.user).with_gallery(config.gallery.iter().cloned()),
@@ -149,6 +159,7 @@ pub fn run_path(path: &Path, config: RunConfig) -> Result<RunReport, RunError> {
         }),
         platform: Some(platform.clone()),
         device_env: config.device_env.clone(),
+        query: config.query.clone(),
         ..session::RunOptions::default()
     };
     let outcome = session::run(&package, &options, |_| Ok(()));

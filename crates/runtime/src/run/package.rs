@@ -58,6 +58,15 @@ fn existing(path: PathBuf) -> Option<PathBuf> {
     path.is_file().then_some(path)
 }
 
+/// The page or component script `base` names: `base.js`, else (compiled
+/// TypeScript) `base.ts`.
+pub fn script_beside(base: &Path) -> Option<PathBuf> {
+    ["js", "ts"]
+        .iter()
+        .find_map(|ext| existing(PathBuf::from(format!("{}.{ext}", base.display()))))
+        .and_then(|p| p.canonicalize().ok())
+}
+
 /// The markup file beside `script` (same stem), if any.
 pub fn markup_beside(script: &Path) -> Option<PathBuf> {
     MARKUP_EXTENSIONS
@@ -97,6 +106,58 @@ fn page(root: &Path, script: PathBuf) -> Entry {
     }
 }
 
+/// The mini-program folder of a project folder: `project.config.json`'s
+/// `miniprogramRoot` when it names one, else the folder itself.
+pub fn app_root(dir: &Path) -> PathBuf {
+    let named = std::fs::read_to_string(dir.join("project.config.json"))
+        .ok()
+        .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok())
+        .and_then(|v| v.get("miniprogramRoot")?.as_str().map(str::to_string))
+        .filter(|r| !r.trim_matches(['.', '/']).is_empty());
+    named
+        .and_then(|r| dir.join(r).canonicalize().ok())
+        .filter(|r| r.starts_with(dir) && r.is_dir())
+        .unwrap_or_else(|| dir.to_path_buf())
+}
+
+/// Every page route of `app.json`: `pages`, then each subpackage's
+/// (`subpackages` / `subPackages`) pages under its `root`.
+fn app_routes(app_json: &Path) -> Result<Vec<String>, PackageError> {
+    let text = std::fs::read_to_string(app_json)
+        .map_err(|e| PackageError(format!("{}: {e}", app_json.display())))?;
+    let config: serde_json::Value = serde_json::from_str(&text)
+        .map_err(|e| PackageError(format!("{}: not valid JSON: {e}", app_json.display())))?;
+    let strings = |v: Option<&serde_json::Value>| -> Vec<String> {
+        v.and_then(|p| p.as_array())
+            .map(|a| {
+                a.iter()
+                    .filter_map(|p| p.as_str())
+                    .map(|p| p.trim_start_matches('/').to_string())
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let mut routes = strings(config.get("pages"));
+    for key in ["subpackages", "subPackages"] {
+        for sub in config
+            .get(key)
+            .and_then(|s| s.as_array())
+            .into_iter()
+            .flatten()
+        {
+            let root = sub
+                .get("root")
+                .and_then(|r| r.as_str())
+                .unwrap_or_default()
+                .trim_matches('/');
+            for page in strings(sub.get("pages")) {
+                routes.push(format!("{root}/{page}"));
+            }
+        }
+    }
+    Ok(routes)
+}
+
 /// The first page listed in `app.json`.
 fn first_page(root: &Path, app_json: &Path) -> Result<PathBuf, PackageError> {
     let text = std::fs::read_to_string(app_json)
@@ -109,10 +170,10 @@ fn first_page(root: &Path, app_json: &Path) -> Result<PathBuf, PackageError> {
         .and_then(|p| p.first())
         .and_then(|p| p.as_str())
         .ok_or_else(|| PackageError(format!("{}: no \"pages\" listed", app_json.display())))?;
-    let script = root.join(format!("{}.js", first.trim_start_matches('/')));
-    let script = script.canonicalize().map_err(|_| {
+    let base = root.join(first.trim_start_matches('/'));
+    let script = script_beside(&base).ok_or_else(|| {
         PackageError(format!(
-            "{}: page '{first}' has no .js file",
+            "{}: page '{first}' has no .js or .ts file",
             app_json.display()
         ))
     })?;
@@ -132,9 +193,9 @@ impl Package {
             .map_err(|e| PackageError(format!("{}: {e}", path.display())))?;
         if path.is_file() {
             let dir = path.parent().unwrap_or(Path::new("/")).to_path_buf();
-            if path.extension().is_none_or(|e| e != "js") {
+            if path.extension().is_none_or(|e| e != "js" && e != "ts") {
                 return Err(PackageError(format!(
-                    "{}: expected a .js file or a folder",
+                    "{}: expected a .js or .ts file or a folder",
                     path.display()
                 )));
             }
@@ -144,6 +205,7 @@ impl Package {
             let root = package_root(&dir);
             return Ok(Package::with_app(root.clone(), page(&root, path)));
         }
+        let path = app_root(&path);
         if let Some(game) = existing(path.join("game.js")) {
             return Ok(Package::game(path, game));
         }
@@ -151,14 +213,39 @@ impl Package {
             let script = first_page(&path, &app_json)?;
             return Ok(Package::with_app(path.clone(), page(&path, script)));
         }
-        if let Some(index) = existing(path.join("index.js")) {
+        if let Some(index) = script_beside(&path.join("index")) {
             let root = package_root(&path);
             return Ok(Package::with_app(root.clone(), page(&root, index)));
         }
         Err(PackageError(format!(
-            "{}: no game.js, app.json or index.js here",
+            "{}: no game.js, app.json or index.js (.ts) here",
             path.display()
         )))
+    }
+
+    /// The app at `path` (a folder with `app.json`, or a project whose
+    /// `project.config.json` names a `miniprogramRoot`) opened at page
+    /// `route`, which `app.json` must list in `pages` or a subpackage.
+    pub fn locate_page(path: &Path, route: &str) -> Result<Package, PackageError> {
+        let dir = path
+            .canonicalize()
+            .map_err(|e| PackageError(format!("{}: {e}", path.display())))?;
+        let root = app_root(&dir);
+        let app_json = existing(root.join("app.json"))
+            .ok_or_else(|| PackageError(format!("{}: --page needs an app.json", dir.display())))?;
+        let route = route.trim_start_matches('/');
+        let routes = app_routes(&app_json)?;
+        if !routes.iter().any(|r| r == route) {
+            return Err(PackageError(format!(
+                "--page {route}: not a page of {} (pages: {})",
+                app_json.display(),
+                routes.join(", ")
+            )));
+        }
+        let script = script_beside(&root.join(route))
+            .filter(|s| s.starts_with(&root))
+            .ok_or_else(|| PackageError(format!("page '{route}' has no .js or .ts file")))?;
+        Ok(Package::with_app(root.clone(), page(&root, script)))
     }
 
     fn game(root: PathBuf, script: PathBuf) -> Package {
@@ -186,20 +273,22 @@ impl Package {
         if path.contains("://") || path.is_empty() {
             return None;
         }
+        // A package name: the nearest built or installed npm package;
+        // WeChat still reads other non-relative paths from the page.
+        if let Some(found) = from
+            .parent()
+            .and_then(|dir| crate::page::npm::resolve_component(dir, path))
+        {
+            return Some(found);
+        }
         let base = if let Some(abs) = path.strip_prefix('/') {
             self.root.join(abs)
         } else {
             from.parent()?.join(path)
         };
-        let candidates = [
-            base.with_extension("js"),
-            PathBuf::from(format!("{}.js", base.display())),
-            base.join("index.js"),
-        ];
-        candidates.into_iter().find_map(|c| {
-            let real = c.canonicalize().ok()?;
-            (real.is_file() && real.starts_with(&self.root)).then_some(real)
-        })
+        crate::page::npm::script_file(&base)
+            .filter(|real| real.starts_with(crate::page::modules::limit_for(&self.root, from)))
+            .filter(|real| real.extension().is_some_and(|e| e == "js" || e == "ts"))
     }
 }
 
@@ -269,6 +358,34 @@ mod tests {
         // A page folder inside the app still has the app's root.
         let inner = Package::locate(&d.0.join("pages/poster/poster.js")).unwrap();
         assert_eq!(inner.root, d.0);
+    }
+
+    #[test]
+    fn pages_are_chosen_from_app_json_and_subpackages_under_miniprogram_root() {
+        let d = Dir::new("pages");
+        d.file(
+            "project.config.json",
+            r#"{"miniprogramRoot": "miniprogram/"}"#,
+        );
+        d.file(
+            "miniprogram/app.json",
+            r#"{"pages": ["pages/index/index"], "subpackages": [{"root": "poster/", "pages": ["pages/make"]}]}"#,
+        );
+        d.file("miniprogram/pages/index/index.js", "Page({})");
+        d.file("miniprogram/poster/pages/make.ts", "Page({})");
+        let first = Package::locate(&d.0).unwrap();
+        assert_eq!(first.root, d.0.join("miniprogram"));
+        let p = Package::locate_page(&d.0, "poster/pages/make").unwrap();
+        match p.entry {
+            Entry::Page { route, script, .. } => {
+                assert_eq!(route, "poster/pages/make");
+                assert!(script.ends_with("make.ts"));
+            }
+            other => panic!("{other:?}"),
+        }
+        let e = Package::locate_page(&d.0, "pages/missing").unwrap_err();
+        assert!(e.0.contains("not a page"), "{e}");
+        assert!(e.0.contains("poster/pages/make"), "{e}");
     }
 
     #[test]

@@ -12,6 +12,7 @@ mod jsenv;
 mod page_images;
 mod platform_pages;
 mod reentrancy;
+mod projects;
 mod session;
 mod support;
 mod webidl;

@@ -119,7 +119,7 @@ impl<'js> Driver<'_, 'js> {
                 let Some(def) = program::definition(ctx, &key)? else {
                     return Ok(None);
                 };
-                let instance = program::new_component(ctx, &def.options, Some(element), &key)?;
+                let instance = program::new_component(ctx, &def.options, Some(element), Some(owner.instance), &key)?;
                 scope::attach(ctx, &instance, child_scope.clone())?;
                 crate::page::events::link_owner(ctx, &instance, owner.instance, element)?;
                 owner.scope.borrow_mut().components.push(ChildComponent {
@@ -134,6 +134,12 @@ impl<'js> Driver<'_, 'js> {
             for hook in ["created", "onInit"] {
                 self.lifetime(&instance, hook)?;
             }
+            // Properties set by the owner reach their observers.
+            let first = instance.clone();
+            self.guarded(&format!("observers of <{}>", element.name), |ctx| {
+                let initial = crate::page::binding::initial(ctx, &first)?;
+                crate::page::binding::notify(ctx, &first, &initial)
+            })?;
             mounted.push(instance.clone());
             let child = Owner {
                 instance: &instance,

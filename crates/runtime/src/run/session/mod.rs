@@ -53,6 +53,9 @@ pub struct RunOptions {
     pub platform: Option<Rc<RefCell<Platform>>>,
     /// The phone's locale, time zone, clock and random seed.
     pub device_env: DeviceEnv,
+    /// The page's query (`--query`): `onLoad(options)` and the app's
+    /// `onLaunch` / `onShow` receive it.
+    pub query: Vec<(String, String)>,
 }
 
 impl Default for RunOptions {
@@ -67,6 +70,7 @@ impl Default for RunOptions {
             loader: Rc::new(mpcanvas_js::host::NoResources),
             platform: None,
             device_env: DeviceEnv::default(),
+            query: Vec::new(),
         }
     }
 }
@@ -160,6 +164,15 @@ pub fn run(
     });
     outcome.console = log.borrow().clone();
     outcome
+}
+
+/// A page query as the object `onLoad(options)` receives (string values).
+fn query_object<'js>(ctx: &Ctx<'js>, query: &[(String, String)]) -> rquickjs::Result<Object<'js>> {
+    let o = Object::new(ctx.clone())?;
+    for (k, v) in query {
+        o.set(k.as_str(), v.as_str())?;
+    }
+    Ok(o)
 }
 
 struct Driver<'r, 'js> {
@@ -334,11 +347,12 @@ impl<'r, 'js> Driver<'r, 'js> {
 
     fn app_hook(&mut self, name: &str, path: &str) -> Result<(), ScriptError> {
         let path = path.to_string();
+        let query = self.options.query.clone();
         self.guarded(&format!("App.{name}"), |ctx| {
             if let Some(app) = program::app(ctx)? {
                 let options = Object::new(ctx.clone())?;
                 options.set("path", path.as_str())?;
-                options.set("query", Object::new(ctx.clone())?)?;
+                options.set("query", query_object(ctx, &query)?)?;
                 options.set("scene", 1001)?;
                 program::call_method(&app, name, Rest(vec![options.into_value()]))?;
             }
@@ -406,7 +420,7 @@ impl<'r, 'js> Driver<'r, 'js> {
             let page = match def.kind {
                 Kind::Page => program::new_page(ctx, &def.options, &route_for_page)?,
                 Kind::Component => {
-                    let p = program::new_component(ctx, &def.options, None, &route_for_page)?;
+                    let p = program::new_component(ctx, &def.options, None, None, &route_for_page)?;
                     p.set("route", route_for_page.as_str())?;
                     p
                 }
@@ -449,7 +463,7 @@ impl<'r, 'js> Driver<'r, 'js> {
         if kind == Kind::Component {
             self.lifetime(&page, "attached")?;
         }
-        let query = Object::new(self.ctx.clone()).map_err(|e| self.js(e))?;
+        let query = query_object(&self.ctx, &self.options.query).map_err(|e| self.js(e))?;
         self.page_hook(&page, "onLoad", vec![query.into_value()])?;
         self.page_hook(&page, "onShow", Vec::new())?;
         for m in &mounted {
