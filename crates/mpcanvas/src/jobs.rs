@@ -46,6 +46,9 @@ pub struct RunJob {
     pub memory_bytes: Option<usize>,
     /// Wall-clock limit of the run (`None`: the engine's default).
     pub time_limit: Option<Duration>,
+    /// Keep the saved files, user files and authorization answers earlier
+    /// runs left in `out_dir` (default: start fresh; the album is kept).
+    pub keep_state: bool,
     /// The phone's locale, time zone, clock and random seed.
     pub device_env: mpcanvas_runtime::DeviceEnv,
     /// The app page to open (an `app.json` route; `None`: the first).
@@ -74,6 +77,7 @@ impl RunJob {
             network: Network::Offline,
             memory_bytes: None,
             time_limit: None,
+            keep_state: false,
             device_env: mpcanvas_runtime::DeviceEnv::default(),
             page: None,
             query: Vec::new(),
