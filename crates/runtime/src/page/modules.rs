@@ -39,6 +39,8 @@ pub const SHADOWED_GLOBALS: [&str; 18] = [
 #[derive(Clone)]
 pub struct Modules {
     root: PathBuf,
+    /// The browser globals each module's wrapper shadows.
+    shadowed: &'static [&'static str],
 }
 
 const CACHE: &str = "mpcanvas.modules";
@@ -91,7 +93,20 @@ impl Modules {
     /// Modules of the package at `root`.
     pub fn new(root: &Path) -> Modules {
         let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
-        Modules { root }
+        Modules {
+            root,
+            shadowed: &SHADOWED_GLOBALS,
+        }
+    }
+
+    /// Modules of the mini-game at `root`: its files are not wrapped with
+    /// the page's shadowed browser globals (a game's `const screen = …`
+    /// is legal there).
+    pub fn for_game(root: &Path) -> Modules {
+        Modules {
+            shadowed: &[],
+            ..Modules::new(root)
+        }
     }
 
     /// The package folder.
@@ -172,9 +187,9 @@ impl Modules {
         module.set("exports", exports.clone())?;
         // Cached before running, so circular requires see partial exports.
         cache_set(ctx, &key, module.clone())?;
+        let params: String = self.shadowed.iter().map(|g| format!("{g}, ")).collect();
         let wrapped = format!(
-            "(function (require, module, exports, {}, __filename, __dirname) {{ {source}\n}})",
-            SHADOWED_GLOBALS.join(", ")
+            "(function (require, module, exports, {params}__filename, __dirname) {{ {source}\n}})"
         );
         let mut options = rquickjs::context::EvalOptions::default();
         options.strict = false;
@@ -183,11 +198,11 @@ impl Modules {
         let require = self.require_for(ctx, path)?;
         let dir = path.parent().map(|d| self.display(d)).unwrap_or_default();
         // The shadowed browser globals are left undefined.
-        let mut args = rquickjs::function::Args::new(ctx.clone(), 5 + SHADOWED_GLOBALS.len());
+        let mut args = rquickjs::function::Args::new(ctx.clone(), 5 + self.shadowed.len());
         args.push_arg(require)?;
         args.push_arg(module.clone())?;
         args.push_arg(exports)?;
-        for _ in SHADOWED_GLOBALS {
+        for _ in self.shadowed {
             args.push_arg(rquickjs::Undefined)?;
         }
         args.push_arg(self.display(path))?;
