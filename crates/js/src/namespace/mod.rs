@@ -7,6 +7,7 @@ pub(crate) mod api;
 pub(crate) mod convert;
 pub(crate) mod fonts;
 pub(crate) mod fs;
+mod globals;
 pub(crate) mod legacy;
 pub(crate) mod legacy_export;
 pub mod nodes;
@@ -128,5 +129,6 @@ pub fn install<'js>(
             }
         }
     }
+    globals::install(ctx, &profile.globals)?;
     ctx.globals().set(profile.namespace.as_str(), ns)
 }

@@ -8,9 +8,11 @@
 //! comes from.
 
 mod errors;
+mod globals;
 mod load;
 
 pub use errors::{ErrorCatalogue, ErrorEntry, FailKind};
+pub use globals::GlobalRules;
 pub use load::{PROFILE_NAMES, ProfileError};
 
 use serde::Deserialize;
@@ -51,6 +53,9 @@ pub struct Profile {
     pub album: AlbumRules,
     /// Authorization scopes and how denials behave.
     pub auth: AuthRules,
+    /// Globals besides the namespace (`global`, `requirePlugin`).
+    #[serde(default)]
+    pub globals: GlobalRules,
     /// What `getSystemInfoSync()` reports besides the phone's sizes.
     pub system: crate::system::SystemRules,
 }

@@ -66,8 +66,10 @@ fn installing_twice_wraps_the_engine_date_once() {
 
 #[test]
 fn fixed_clock_gives_the_same_now_every_call() {
-    let mut env = DeviceEnv::default();
-    env.clock = Clock::Fixed(parse_now("2026-12-07T10:00:00+08:00").unwrap());
+    let env = DeviceEnv {
+        clock: Clock::Fixed(parse_now("2026-12-07T10:00:00+08:00").unwrap()),
+        ..DeviceEnv::default()
+    };
     let out = eval_on(
         env,
         "[Date.now(), new Date().getTime(), Date.now() === Date.now(), performance.now(), new Date().toLocaleDateString(), typeof Date()]",
@@ -87,8 +89,10 @@ fn bad_now_values_are_refused_with_the_expected_form() {
 #[test]
 fn seeded_random_repeats_per_seed() {
     let run = |seed| {
-        let mut env = DeviceEnv::default();
-        env.seed = Some(seed);
+        let env = DeviceEnv {
+            seed: Some(seed),
+            ..DeviceEnv::default()
+        };
         eval_on(env, "Array.from({ length: 5 }, () => Math.random())")
     };
     assert_eq!(run(7), run(7));
