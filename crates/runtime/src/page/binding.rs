@@ -55,7 +55,9 @@ fn eval_expression<'js>(
 ) -> rquickjs::Result<Value<'js>> {
     let constructor: Function<'js> = ctx.globals().get("Function")?;
     // Sloppy-mode function: `with` puts the data's fields in scope.
-    let body = format!("try {{ with (__data) {{ return ({expr}\n); }} }} catch (e) {{ return undefined; }}");
+    let body = format!(
+        "try {{ with (__data) {{ return ({expr}\n); }} }} catch (e) {{ return undefined; }}"
+    );
     let made: rquickjs::Result<Function<'js>> = constructor.call(("__data", body));
     match made {
         Ok(f) => f.call((data.clone(),)),
@@ -128,12 +130,21 @@ pub(crate) fn coerce<'js>(
     }
 }
 
-fn hidden<'js>(ctx: &Ctx<'js>, o: &Object<'js>, key: &str) -> rquickjs::Result<Option<Object<'js>>> {
+fn hidden<'js>(
+    ctx: &Ctx<'js>,
+    o: &Object<'js>,
+    key: &str,
+) -> rquickjs::Result<Option<Object<'js>>> {
     let k = Symbol::new_global(ctx.clone(), key)?;
     Ok(o.get::<_, Value<'js>>(k)?.into_object())
 }
 
-fn set_hidden<'js>(ctx: &Ctx<'js>, o: &Object<'js>, key: &str, v: Object<'js>) -> rquickjs::Result<()> {
+fn set_hidden<'js>(
+    ctx: &Ctx<'js>,
+    o: &Object<'js>,
+    key: &str,
+    v: Object<'js>,
+) -> rquickjs::Result<()> {
     let k = Symbol::new_global(ctx.clone(), key)?;
     o.set(k, v)
 }
@@ -196,7 +207,10 @@ pub(crate) fn notify<'js>(
         if !hit {
             continue;
         }
-        let Some(f) = observers.get::<_, Value<'js>>(key.as_str())?.into_function() else {
+        let Some(f) = observers
+            .get::<_, Value<'js>>(key.as_str())?
+            .into_function()
+        else {
             continue;
         };
         let mut args = rquickjs::function::Args::new(ctx.clone(), fields.len());

@@ -9,10 +9,10 @@
 use rquickjs::function::{Opt, Rest, This};
 use rquickjs::{Array, Ctx, Function, Object, Symbol, Value};
 
+use super::binding;
 use super::data_path::{self, Step};
 use super::events::{select_components, trigger_event};
 use super::markup::Element;
-use super::binding;
 use super::properties::{attribute_value, property_default};
 
 const REGISTRY: &str = "mpcanvas.program";
@@ -298,7 +298,11 @@ fn set_data<'js>(
         if let Some(Step::Key(first)) = data_path::parse(&key).first()
             && !changed.iter().any(|(k, _, _)| k == first)
         {
-            changed.push((first.clone(), root.get(first.as_str())?, Value::new_undefined(ctx.clone())));
+            changed.push((
+                first.clone(),
+                root.get(first.as_str())?,
+                Value::new_undefined(ctx.clone()),
+            ));
         }
     }
     for key in keys(&changes)? {

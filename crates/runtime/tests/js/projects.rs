@@ -250,7 +250,10 @@ fn the_page_option_opens_a_subpackage_page_with_its_query() {
 fn component_properties_follow_the_parents_data_and_reach_observers() {
     let pkg = Pkg::new(&[
         ("app.json", r#"{"pages": ["index"]}"#),
-        ("index.json", r#"{"usingComponents": {"poster-view": "/components/poster"}}"#),
+        (
+            "index.json",
+            r#"{"usingComponents": {"poster-view": "/components/poster"}}"#,
+        ),
         (
             "index.wxml",
             r#"<poster-view id="p" config="{{posterConfig}}" items="{{list}}" hide-loading="{{true}}" width="{{w * 2}}" title="Hi {{name}}!" empty="{{nothing}}"/>"#,
@@ -306,7 +309,10 @@ fn alipay_props_take_bound_data_and_on_callbacks() {
     let pkg = Pkg::new(&[
         ("app.json", r#"{"pages": ["index"]}"#),
         ("index.json", r#"{"usingComponents": {"card": "/card"}}"#),
-        ("index.axml", r#"<card config="{{cfg}}" onDone="handleDone"/>"#),
+        (
+            "index.axml",
+            r#"<card config="{{cfg}}" onDone="handleDone"/>"#,
+        ),
         (
             "index.js",
             "Page({ data: { cfg: { size: 3 } }, handleDone(v) { console.log('done ' + v + ' ' + this.data.cfg.size); } });",

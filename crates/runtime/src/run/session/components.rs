@@ -119,7 +119,13 @@ impl<'js> Driver<'_, 'js> {
                 let Some(def) = program::definition(ctx, &key)? else {
                     return Ok(None);
                 };
-                let instance = program::new_component(ctx, &def.options, Some(element), Some(owner.instance), &key)?;
+                let instance = program::new_component(
+                    ctx,
+                    &def.options,
+                    Some(element),
+                    Some(owner.instance),
+                    &key,
+                )?;
                 scope::attach(ctx, &instance, child_scope.clone())?;
                 crate::page::events::link_owner(ctx, &instance, owner.instance, element)?;
                 owner.scope.borrow_mut().components.push(ChildComponent {
