@@ -12,6 +12,7 @@ usage: mpcanvas run PATH [--platform P] [--page ROUTE] [--query K=V]...
                         [--dpr N] [--screen WxH] [--tap METHOD]...
                         [--pick IMAGE]... [--user ANSWER] [--out DIR] [--json]
                         [--time-limit SECONDS] [--memory-limit MB] [--offline]
+                        [--locale TAG] [--tz ZONE] [--now INSTANT] [--seed N]
        mpcanvas render SCRIPT.js [--size WxH] [-o OUT.png|OUT.jpg] [--quality Q]
                              [--no-system-fonts]
 
@@ -41,6 +42,15 @@ usage: mpcanvas run PATH [--platform P] [--page ROUTE] [--query K=V]...
            --time-limit S  wall-clock limit of the run (default 30)
            --memory-limit MB  JS heap limit (default 256)
            --offline       no network: URL downloads fail
+           --locale TAG    the phone's language for Intl, toLocale*String and
+                           getSystemInfo().language (default zh-CN)
+           --tz ZONE       the phone's IANA time zone (default Asia/Shanghai)
+           --now INSTANT   fix the clock, e.g. 2026-12-07T10:00:00+08:00: Date,
+                           Date.now and performance.now advance only with the
+                           virtual timers
+           --seed N        make Math.random repeat for each N
+           The report records locale, zone, --now and --seed (replay a run
+           with the same values to get the same images).
            Exit codes: 0 completed, 1 a script error escaped or a limit was
            hit, 2 bad arguments or an unusable path.
 
@@ -82,6 +92,23 @@ pub(crate) struct Run {
     pub(crate) query: Vec<(String, String)>,
     pub(crate) system: Option<mpcanvas::Os>,
     pub(crate) sdk_version: Option<String>,
+    pub(crate) locale: String,
+    pub(crate) tz: String,
+    pub(crate) now: Option<f64>,
+    pub(crate) seed: Option<u64>,
+}
+
+impl Run {
+    /// The phone's locale, zone, clock and seed (validated when parsed).
+    pub(crate) fn device_env(&self) -> Result<mpcanvas::DeviceEnv, String> {
+        let mut env =
+            mpcanvas::DeviceEnv::new(&self.locale, &self.tz).map_err(|e| e.to_string())?;
+        if let Some(now) = self.now {
+            env.clock = mpcanvas::Clock::Fixed(now);
+        }
+        env.seed = self.seed;
+        Ok(env)
+    }
 }
 
 /// `mpcanvas render`.
@@ -209,6 +236,10 @@ fn parse_run(mut parser: lexopt::Parser) -> Result<Command, String> {
         query: Vec::new(),
         system: None,
         sdk_version: None,
+        locale: "zh-CN".into(),
+        tz: "Asia/Shanghai".into(),
+        now: None,
+        seed: None,
     };
     let mut path = None;
     while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
@@ -267,6 +298,24 @@ fn parse_run(mut parser: lexopt::Parser) -> Result<Command, String> {
             Long("memory-limit") => {
                 let mb = positive(&mut parser, "--memory-limit")?;
                 run.memory_mb = (mb as u64).clamp(8, 16 * 1024);
+            }
+            Long("locale") => {
+                run.locale = text(&mut parser)?;
+                mpcanvas::DeviceEnv::new(&run.locale, "UTC").map_err(|_| {
+                    format!("--locale '{}' is not a BCP 47 language tag", run.locale)
+                })?;
+            }
+            Long("tz") => {
+                run.tz = text(&mut parser)?;
+                mpcanvas::DeviceEnv::new("en", &run.tz)
+                    .map_err(|_| format!("--tz '{}' is not an IANA time zone", run.tz))?;
+            }
+            Long("now") => run.now = Some(mpcanvas::parse_now(&text(&mut parser)?)?),
+            Long("seed") => {
+                let s = text(&mut parser)?;
+                run.seed = Some(s.parse().map_err(|_| {
+                    format!("--seed wants a whole number from 0 to 2^64-1, got '{s}'")
+                })?);
             }
             Short('h') | Long("help") => return Ok(Command::Help),
             Value(v) if path.is_none() => path = Some(PathBuf::from(v)),
@@ -361,6 +410,35 @@ mod tests {
         assert_eq!(r.user, mpcanvas::Answer::Allow);
         assert_eq!(r.out, PathBuf::from("mpcanvas-out"));
         assert!(!r.json && r.taps.is_empty());
+        assert_eq!(
+            (r.locale.as_str(), r.tz.as_str()),
+            ("zh-CN", "Asia/Shanghai")
+        );
+        assert_eq!((r.now, r.seed), (None, None));
+    }
+
+    #[test]
+    fn run_takes_the_device_environment_flags() {
+        let Command::Run(r) = parse_strs(&[
+            "run",
+            "p",
+            "--locale",
+            "en-US",
+            "--tz",
+            "America/New_York",
+            "--now",
+            "2026-12-07T10:00:00+08:00",
+            "--seed",
+            "42",
+        ])
+        .unwrap() else {
+            panic!()
+        };
+        let env = r.device_env().unwrap();
+        assert_eq!(env.locale.to_string(), "en-US");
+        assert_eq!(env.time_zone.name(), "America/New_York");
+        assert_eq!(env.clock, mpcanvas::Clock::Fixed(1_796_608_800_000.0));
+        assert_eq!(env.seed, Some(42));
     }
 
     #[test]
@@ -415,6 +493,10 @@ mod tests {
             &["run", "p", "--screen", "10"],
             &["run", "p", "q"],
             &["run", "p", "--time-limit", "-1"],
+            &["run", "p", "--locale", "not a tag!"],
+            &["run", "p", "--tz", "Mars/Olympus"],
+            &["run", "p", "--now", "2026-12-07 10:00"],
+            &["run", "p", "--seed", "-3"],
         ] {
             assert!(parse_strs(bad).is_err(), "{bad:?}");
         }

@@ -18,6 +18,7 @@ mod run;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    survive_file_size_limit();
     match args::parse(std::env::args_os().skip(1)) {
         Ok(args::Command::Run(r)) => run::run(&r),
         Ok(args::Command::Render(r)) => render::run(&r),
@@ -28,6 +29,22 @@ fn main() -> ExitCode {
         Err(e) => {
             eprintln!("mpcanvas: {e}\n\n{}", args::USAGE);
             ExitCode::from(2)
+        }
+    }
+}
+
+/// Under a file-size limit (`ulimit -f`) the kernel ends a process whose
+/// write goes past it with SIGXFSZ, before any report is printed. With the
+/// signal handled, the write fails with EFBIG instead, and the API that
+/// wrote reports the failure like any other write error.
+fn survive_file_size_limit() {
+    #[cfg(unix)]
+    {
+        let seen = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        if let Err(e) = signal_hook::flag::register(signal_hook::consts::SIGXFSZ, seen) {
+            eprintln!(
+                "mpcanvas: warning: cannot handle SIGXFSZ ({e}); a file-size limit ends the run"
+            );
         }
     }
 }

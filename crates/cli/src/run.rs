@@ -20,7 +20,15 @@ pub(crate) fn run(r: &Run) -> ExitCode {
         eprintln!("mpcanvas: {e}");
         return ExitCode::from(2);
     }
+    let device_env = match r.device_env() {
+        Ok(env) => env,
+        Err(e) => {
+            eprintln!("mpcanvas: {e}");
+            return ExitCode::from(2);
+        }
+    };
     let job = RunJob {
+        device_env,
         device: Device {
             screen_width: f64::from(r.screen.0),
             screen_height: f64::from(r.screen.1),

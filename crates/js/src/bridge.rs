@@ -45,6 +45,8 @@ impl Op {
                 "Failed to set the '{}' property on '{}': {message}",
                 self.name, self.interface
             )
+        } else if self.name == "constructor" {
+            format!("Failed to construct '{}': {message}", self.interface)
         } else {
             format!(
                 "Failed to execute '{}' on '{}': {message}",

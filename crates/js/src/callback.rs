@@ -57,7 +57,7 @@ pub fn deliver<'js>(
             Outcome::Success(res) => (resolve, res),
             Outcome::Fail(err) => (reject, err),
         };
-        events.post(ctx, bind(ctx, settle, value)?)?;
+        events.post_call(ctx, settle, None, vec![value.into_value()])?;
         return Ok(promise.into_value());
     }
     let (first, value) = match outcome {
@@ -66,21 +66,12 @@ pub fn deliver<'js>(
     };
     // Separate tasks, so `complete` still runs when the first one throws.
     if let Some(f) = first {
-        events.post(ctx, bind(ctx, f, value.clone())?)?;
+        events.post_call(ctx, f, None, vec![value.clone().into_value()])?;
     }
     if let Some(f) = complete {
-        events.post(ctx, bind(ctx, f, value)?)?;
+        events.post_call(ctx, f, None, vec![value.into_value()])?;
     }
     Ok(Value::new_undefined(ctx.clone()))
-}
-
-/// A function that calls `f(value)` with `this` undefined.
-fn bind<'js>(
-    ctx: &Ctx<'js>,
-    f: Function<'js>,
-    value: Object<'js>,
-) -> rquickjs::Result<Function<'js>> {
-    Function::new(ctx.clone(), move || f.call::<_, ()>((value.clone(),)))
 }
 
 #[cfg(test)]

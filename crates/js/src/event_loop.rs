@@ -64,6 +64,8 @@ pub struct EventLoop {
 }
 
 const REGISTRY: &str = "mpcanvas.timers";
+/// The registry entry's key for a task's `this`.
+const THIS: &str = "this";
 
 fn registry<'js>(ctx: &Ctx<'js>) -> rquickjs::Result<Object<'js>> {
     let key = Symbol::new_global(ctx.clone(), REGISTRY)?;
@@ -182,6 +184,20 @@ impl EventLoop {
     /// after the running script and its promise jobs (how a platform's
     /// native callbacks arrive). Tasks posted together run in order.
     pub fn post<'js>(&self, ctx: &Ctx<'js>, task: Function<'js>) -> rquickjs::Result<()> {
+        self.post_call(ctx, task, None, Vec::new())
+    }
+
+    /// [`post`](Self::post) for `f.call(this, ...args)`. The values live in
+    /// the traced task registry, not in a Rust closure: a closure holding
+    /// JS values is an edge QuickJS's collector cannot see, and a cycle
+    /// through one outlives the runtime (QuickJS then aborts at teardown).
+    pub fn post_call<'js>(
+        &self,
+        ctx: &Ctx<'js>,
+        f: Function<'js>,
+        this: Option<Value<'js>>,
+        args: Vec<Value<'js>>,
+    ) -> rquickjs::Result<()> {
         let mut timers = self.timers.borrow_mut();
         let id = timers.next_id;
         timers.next_id += 1;
@@ -196,13 +212,30 @@ impl EventLoop {
         );
         drop(timers);
         let entry = rquickjs::Array::new(ctx.clone())?;
-        entry.set(0, task)?;
+        entry.set(0, f)?;
+        for (i, a) in args.into_iter().enumerate() {
+            entry.set(i + 1, a)?;
+        }
+        if let Some(this) = this {
+            entry.as_object().set(THIS, this)?;
+        }
         let map = registry(ctx)?;
         map.get::<_, Function>("set")?.call::<_, ()>((
             rquickjs::function::This(map.clone()),
             id,
             entry,
         ))
+    }
+
+    /// Drops every waiting timer and task (the runtime is ending): what
+    /// their callbacks hold is released before QuickJS checks that every
+    /// object was freed.
+    pub fn forget_pending(ctx: &Ctx<'_>) {
+        let _ = (|| -> rquickjs::Result<()> {
+            let map = registry(ctx)?;
+            map.get::<_, Function>("clear")?
+                .call::<_, ()>((rquickjs::function::This(map.clone()),))
+        })();
     }
 
     /// The virtual time in milliseconds since the run began.
@@ -290,6 +323,10 @@ impl EventLoop {
             }
         }
         let mut call_args = rquickjs::function::Args::new(ctx.clone(), args.len());
+        let this: Value<'_> = entry.as_object().get(THIS)?;
+        if !this.is_undefined() {
+            call_args.this(this)?;
+        }
         call_args.push_args(args)?;
         callback.call_arg::<()>(call_args)
     }

@@ -24,6 +24,7 @@ pub mod canvas;
 pub mod console;
 pub mod event_loop;
 pub mod host;
+pub mod jsenv;
 pub mod namespace;
 pub mod runtime;
 pub mod webidl;

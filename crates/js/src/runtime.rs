@@ -106,6 +106,11 @@ impl Runtime {
         })));
         runtime.set_host_promise_rejection_tracker(Some(Box::new(track_rejection)));
         let context = Context::full(&runtime).map_err(host)?;
+        context.with(|ctx| {
+            crate::jsenv::install(&ctx, crate::jsenv::DeviceEnv::default())
+                .catch(&ctx)
+                .map_err(|e| ScriptError::Host(format!("could not set up the JS environment: {e}")))
+        })?;
         Ok(Runtime {
             _runtime: runtime,
             context,
@@ -210,6 +215,15 @@ impl Runtime {
     /// Restarts the wall clock (e.g. after a slow host step).
     pub fn reset_clock(&self) {
         self.deadline.set(Instant::now() + self.limits.time);
+    }
+}
+
+impl Drop for Runtime {
+    fn drop(&mut self) {
+        // Tasks still waiting (a page that keeps posting work ran into a
+        // limit) are released while the context still runs code.
+        self.context
+            .with(|ctx| crate::event_loop::EventLoop::forget_pending(&ctx));
     }
 }
 

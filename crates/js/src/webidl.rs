@@ -80,9 +80,23 @@ impl<'js> Args<'js> {
         }
     }
 
-    /// `long`.
-    pub(crate) fn long(&self, i: usize) -> rquickjs::Result<i32> {
-        Ok(to_long(self.number(i)?))
+    /// `[EnforceRange] long`: NaN, infinities and values outside the
+    /// `long` range throw a `TypeError` (with Chromium's messages) instead
+    /// of wrapping.
+    pub(crate) fn enforce_long(&self, i: usize) -> rquickjs::Result<i32> {
+        let v = self.number(i)?;
+        let message = if v.is_nan() {
+            "Value is not of type 'long'."
+        } else if v.is_infinite() {
+            "Value is infinite and not of type 'long'."
+        } else {
+            let t = v.trunc();
+            if (i32::MIN as f64..=i32::MAX as f64).contains(&t) {
+                return Ok(t as i32);
+            }
+            "Value is outside the 'long' value range."
+        };
+        Err(self.op.type_error(&self.ctx, message))
     }
 
     /// `boolean`.
@@ -118,10 +132,30 @@ pub fn to_number<'js>(ctx: &Ctx<'js>, v: Value<'js>) -> rquickjs::Result<f64> {
     Ok(Coerced::<f64>::from_js(ctx, v)?.0)
 }
 
-/// JS ToString.
+/// JS ToString, lone surrogates as U+FFFD (see [`js_string`]).
 pub fn to_string<'js>(ctx: &Ctx<'js>, v: Value<'js>) -> rquickjs::Result<String> {
-    Ok(Coerced::<String>::from_js(ctx, v)?.0)
+    js_string(&Coerced::<rquickjs::String>::from_js(ctx, v)?.0)
 }
+
+/// A JS string as Rust text. JS strings are UTF-16 and may hold lone
+/// surrogates (`'😀'.slice(0, 1)`), which UTF-8 cannot; browsers draw and
+/// encode each as U+FFFD, and so does this (`String.prototype.toWellFormed`
+/// does exactly that replacement).
+pub fn js_string(s: &rquickjs::String<'_>) -> rquickjs::Result<String> {
+    match s.to_string() {
+        Ok(text) => Ok(text),
+        Err(_) => {
+            let well_formed: rquickjs::Function<'_> = s.ctx().eval(WELL_FORMED)?;
+            let fixed: rquickjs::String<'_> = well_formed.call((s.clone(),))?;
+            fixed.to_string()
+        }
+    }
+}
+
+/// `String.prototype.toWellFormed` applied to a string. A page that
+/// replaced the method gets its replacement called; what it returns is
+/// checked again, so the worst outcome is an exception.
+const WELL_FORMED: &str = "(s) => String.prototype.toWellFormed.call(s)";
 
 /// WebIDL `long` from a number: NaN and infinities are 0, otherwise
 /// truncated and wrapped modulo 2³² into the signed range.

@@ -144,6 +144,7 @@ impl Engine {
             js_limits,
             fetcher,
             fonts: Some(self.font_library()),
+            device_env: job.device_env,
             ..RunConfig::new(profile, job.out_dir)
         };
         Ok(run_path(path, config)?)

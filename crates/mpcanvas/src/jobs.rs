@@ -56,6 +56,8 @@ pub struct RunJob {
     /// The base library version reported as `SDKVersion` (`None`: the
     /// profile's).
     pub sdk_version: Option<String>,
+    /// The phone's locale, time zone, clock and random seed.
+    pub device_env: mpcanvas_runtime::DeviceEnv,
 }
 
 impl RunJob {
@@ -76,6 +78,7 @@ impl RunJob {
             query: Vec::new(),
             system: None,
             sdk_version: None,
+            device_env: mpcanvas_runtime::DeviceEnv::default(),
         }
     }
 }

@@ -63,7 +63,9 @@ pub use mpcanvas_platform::profile::PROFILE_NAMES;
 pub use mpcanvas_platform::system::Os;
 pub use mpcanvas_platform::{Answer, Device, Profile};
 pub use mpcanvas_runtime::run::RunReport;
-pub use mpcanvas_runtime::{DrawingScript, Limits as JsLimits, ScriptError};
+pub use mpcanvas_runtime::{
+    Clock, DeviceEnv, DrawingScript, Limits as JsLimits, ScriptError, parse_now,
+};
 
 /// The lower layers, for hosts that need more than the facade gives.
 pub mod layers {

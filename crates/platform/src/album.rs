@@ -8,7 +8,6 @@ use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::{Duration, SystemTime};
 
 use crate::atomic;
 use crate::env::Clock;
@@ -58,9 +57,6 @@ pub struct AlbumEntry {
     pub bytes: u64,
 }
 
-/// Staging files older than this were left by a crashed process.
-const STALE_STAGING: Duration = Duration::from_secs(600);
-
 /// An album folder. Shareable between threads.
 pub struct Album {
     dir: PathBuf,
@@ -81,25 +77,14 @@ impl std::fmt::Debug for Album {
 impl Album {
     /// Opens (creating) the album folder `dir`. `quota` caps the bytes of
     /// all images in it (a simulated full album); `None` leaves only the
-    /// disk's limit. Staging files of crashed runs are removed.
+    /// disk's limit. Staging files of dead runs are removed.
     pub fn open(
         dir: &Path,
         quota: Option<u64>,
         clock: Arc<dyn Clock + Send + Sync>,
     ) -> io::Result<Album> {
-        fs::create_dir_all(dir)?;
-        for entry in fs::read_dir(dir)? {
-            let entry = entry?;
-            let name = entry.file_name();
-            let stale = entry.metadata().and_then(|m| m.modified()).is_ok_and(|t| {
-                SystemTime::now()
-                    .duration_since(t)
-                    .is_ok_and(|age| age > STALE_STAGING)
-            });
-            if name.to_string_lossy().starts_with(".staging-") && stale {
-                let _ = fs::remove_file(entry.path());
-            }
-        }
+        crate::store::ensure_plain_dir(dir)?;
+        atomic::remove_dead_staging(dir);
         Ok(Album {
             dir: dir.to_owned(),
             quota,
@@ -121,6 +106,8 @@ impl Album {
     /// Saves what `reader` yields as a new image, streaming it to disk.
     /// The first bytes are sniffed before anything is written.
     pub fn save_stream(&self, reader: &mut dyn Read) -> Result<AlbumEntry, AlbumError> {
+        // The folder may have been swapped for a link since it was opened.
+        crate::store::ensure_plain_dir(&self.dir)?;
         let mut head = Vec::with_capacity(SNIFF_LEN);
         reader
             .take(SNIFF_LEN as u64)

@@ -96,6 +96,58 @@ fn sync_dir(dir: &Path) -> io::Result<()> {
     }
 }
 
+/// Removes the staging files in `dir` (and its sub-folders, links not
+/// followed) that a process no longer running left behind: a run killed
+/// mid-write, or one whose write hit a file-size limit.
+pub(crate) fn remove_dead_staging(dir: &Path) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if kind.is_dir() {
+            remove_dead_staging(&entry.path());
+        } else if kind.is_file()
+            && staging_owner(&name).is_some_and(|pid| !process_alive(pid, &entry))
+        {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// The process id in a staging file's name.
+fn staging_owner(name: &str) -> Option<u32> {
+    let rest = name.strip_prefix(".staging-")?.strip_suffix(".part")?;
+    rest.split_once('-')?.0.parse().ok()
+}
+
+/// Staging files older than this are dead where process ids cannot be
+/// checked.
+const STALE_STAGING: std::time::Duration = std::time::Duration::from_secs(600);
+
+/// Whether the process that named a staging file may still be writing it.
+/// Linux answers through `/proc`; elsewhere a file untouched for ten
+/// minutes is taken as dead.
+fn process_alive(pid: u32, entry: &fs::DirEntry) -> bool {
+    if pid == std::process::id() {
+        return true;
+    }
+    let proc_root = Path::new("/proc/self");
+    if proc_root.exists() {
+        return Path::new("/proc").join(pid.to_string()).exists();
+    }
+    entry
+        .metadata()
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| t.elapsed().ok())
+        .is_none_or(|age| age < STALE_STAGING)
+}
+
 /// Whether an I/O error means the disk or quota is full.
 pub(crate) fn is_no_space(e: &io::Error) -> bool {
     matches!(

@@ -32,15 +32,9 @@ impl AuthStore {
     /// Loads `file`; a missing file is an empty store, an unreadable or
     /// corrupt one is an error (never silently reset).
     pub fn open(file: &Path) -> io::Result<AuthStore> {
-        let scopes = match std::fs::read(file) {
-            Ok(bytes) => serde_json::from_slice(&bytes)
-                .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))?,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => BTreeMap::new(),
-            Err(e) => return Err(e),
-        };
         Ok(AuthStore {
             file: file.to_owned(),
-            scopes,
+            scopes: load(file)?,
         })
     }
 
@@ -49,15 +43,48 @@ impl AuthStore {
         self.scopes.get(scope).copied()
     }
 
-    /// Records a decision and persists it atomically.
+    /// Records a decision and persists it atomically. Runs sharing the
+    /// data folder take turns through a lock file and each merges its
+    /// decision into what is on disk, so no run erases another's. The
+    /// decision takes effect here only once it is on disk: a failed write
+    /// leaves the state as it was.
     pub fn set(&mut self, scope: &str, grant: Grant) -> io::Result<()> {
-        self.scopes.insert(scope.to_owned(), grant);
-        let json = serde_json::to_vec_pretty(&self.scopes).map_err(io::Error::other)?;
-        atomic::write(&self.file, &json)
+        let _lock = lock(&self.file)?;
+        let mut merged = load(&self.file)?;
+        merged.insert(scope.to_owned(), grant);
+        let json = serde_json::to_vec_pretty(&merged).map_err(io::Error::other)?;
+        atomic::write(&self.file, &json)?;
+        self.scopes = merged;
+        Ok(())
     }
 
     /// Every scope asked for, with its decision.
     pub fn all(&self) -> impl Iterator<Item = (&str, Grant)> {
         self.scopes.iter().map(|(k, v)| (k.as_str(), *v))
     }
+}
+
+/// The decisions in `file` (none if it does not exist). A link there is
+/// not followed.
+fn load(file: &Path) -> io::Result<BTreeMap<String, Grant>> {
+    match crate::store::read_plain(file) {
+        Ok(bytes) => serde_json::from_slice(&bytes)
+            .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e)),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(BTreeMap::new()),
+        Err(e) => Err(e),
+    }
+}
+
+/// An exclusive lock on `<file>.lock`, held until dropped (the OS releases
+/// it if the process dies).
+fn lock(file: &Path) -> io::Result<std::fs::File> {
+    let mut name = file.as_os_str().to_owned();
+    name.push(".lock");
+    let lock = std::fs::File::options()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(PathBuf::from(name))?;
+    lock.lock()?;
+    Ok(lock)
 }

@@ -16,5 +16,6 @@ pub mod page;
 pub mod run;
 pub mod script;
 
+pub use mpcanvas_js::jsenv::{Clock, DeviceEnv, parse_now};
 pub use mpcanvas_js::{Limits, ScriptError};
 pub use script::{DrawingScript, RenderOptions, evaluate, render};

@@ -73,7 +73,7 @@ impl<'js> JsCanvas<'js> {
     }
 
     fn resize(
-        &mut self,
+        &self,
         ctx: &Ctx<'js>,
         width: u32,
         height: u32,
@@ -111,11 +111,16 @@ impl<'js> JsCanvas<'js> {
     }
 
     /// Setting `width` clears the bitmap and resets the context state.
+    /// `this` stays unborrowed while `valueOf` runs (it may use the canvas).
     #[qjs(set, rename = "width")]
-    pub fn set_width(&mut self, ctx: Ctx<'js>, v: Value<'js>) -> rquickjs::Result<()> {
+    pub fn set_width(
+        this: rquickjs::function::This<Class<'js, Self>>,
+        ctx: Ctx<'js>,
+        v: Value<'js>,
+    ) -> rquickjs::Result<()> {
         let w = dimension(&ctx, v)?;
-        let h = self.engine.borrow().height();
-        self.resize(&ctx, w, h, "width")
+        let h = this.0.borrow().engine.borrow().height();
+        this.0.borrow().resize(&ctx, w, h, "width")
     }
 
     /// `height`.
@@ -126,10 +131,14 @@ impl<'js> JsCanvas<'js> {
 
     /// Setting `height` clears the bitmap and resets the context state.
     #[qjs(set, rename = "height")]
-    pub fn set_height(&mut self, ctx: Ctx<'js>, v: Value<'js>) -> rquickjs::Result<()> {
+    pub fn set_height(
+        this: rquickjs::function::This<Class<'js, Self>>,
+        ctx: Ctx<'js>,
+        v: Value<'js>,
+    ) -> rquickjs::Result<()> {
         let h = dimension(&ctx, v)?;
-        let w = self.engine.borrow().width();
-        self.resize(&ctx, w, h, "height")
+        let w = this.0.borrow().engine.borrow().width();
+        this.0.borrow().resize(&ctx, w, h, "height")
     }
 
     /// `getContext('2d')`: the same context object every time; `null` for
@@ -168,14 +177,20 @@ impl<'js> JsCanvas<'js> {
     /// go onto black for JPEG, as HTML says. A zero-size canvas gives
     /// `data:,`.
     #[qjs(rename = "toDataURL")]
-    pub fn to_data_url(&self, ctx: Ctx<'js>, args: Rest<Value<'js>>) -> rquickjs::Result<String> {
+    pub fn to_data_url(
+        this: rquickjs::function::This<Class<'js, Self>>,
+        ctx: Ctx<'js>,
+        args: Rest<Value<'js>>,
+    ) -> rquickjs::Result<String> {
         let args = Args::new(ctx.clone(), args.0, Op::method(IFACE, "toDataURL"));
+        // `toString` may resize this canvas: convert before borrowing.
         let kind = if args.has(0) {
             args.string(0)?.to_ascii_lowercase()
         } else {
             String::new()
         };
-        let engine = self.engine.borrow();
+        let engine = this.0.borrow().engine.clone();
+        let engine = engine.borrow();
         let (w, h) = (engine.width(), engine.height());
         if w == 0 || h == 0 {
             return Ok("data:,".to_string());

@@ -88,32 +88,34 @@ fn dispatch<'js>(
     Ok(())
 }
 
-fn load_task<'js>(
-    ctx: &Ctx<'js>,
-    this: Class<'js, JsImage>,
-    src: String,
-) -> rquickjs::Result<Function<'js>> {
-    Function::new(ctx.clone(), move |ctx: Ctx<'js>| -> rquickjs::Result<()> {
-        // A later assignment to `src` supersedes this load.
-        if this.borrow().src != src {
-            return Ok(());
-        }
-        let event = Object::new(ctx.clone())?;
-        event.set("target", this.clone())?;
-        match fetch(&ctx, &src) {
-            Ok(image) => {
-                this.borrow_mut().image = Some(image);
-                event.set("type", "load")?;
-                dispatch(&this, "onload", event)
+/// The load task: `load(image, src)`. It captures nothing; the image and
+/// the source travel as the task's arguments (see `EventLoop::post_call`).
+fn load_task<'js>(ctx: &Ctx<'js>) -> rquickjs::Result<Function<'js>> {
+    Function::new(
+        ctx.clone(),
+        |ctx: Ctx<'js>, this: Class<'js, JsImage>, src: rquickjs::String<'js>| {
+            let src = crate::webidl::js_string(&src)?;
+            // A later assignment to `src` supersedes this load.
+            if this.borrow().src != src {
+                return Ok(());
             }
-            Err(message) => {
-                event.set("type", "error")?;
-                event.set("message", message.clone())?;
-                event.set("errMsg", message)?;
-                dispatch(&this, "onerror", event)
+            let event = Object::new(ctx.clone())?;
+            event.set("target", this.clone())?;
+            match fetch(&ctx, &src) {
+                Ok(image) => {
+                    this.borrow_mut().image = Some(image);
+                    event.set("type", "load")?;
+                    dispatch(&this, "onload", event)
+                }
+                Err(message) => {
+                    event.set("type", "error")?;
+                    event.set("message", message.clone())?;
+                    event.set("errMsg", message)?;
+                    dispatch(&this, "onerror", event)
+                }
             }
-        }
-    })
+        },
+    )
 }
 
 #[rquickjs::methods]
@@ -146,7 +148,11 @@ impl JsImage {
         }
         let events = host::get(&ctx).map(|h| h.events.clone());
         if let Some(events) = events {
-            events.post(&ctx, load_task(&ctx, this.0.clone(), src)?)?;
+            let args = vec![
+                this.0.clone().into_value(),
+                rquickjs::String::from_str(ctx.clone(), &src)?.into_value(),
+            ];
+            events.post_call(&ctx, load_task(&ctx)?, None, args)?;
         }
         Ok(())
     }

@@ -98,13 +98,31 @@ impl<'js> JsImageData<'js> {
                 data: array,
             });
         }
-        if first.is_object() && !first.is_function() {
-            return Err(args
-                .op
-                .type_error(&ctx, "parameter 1 is not of type 'Uint8ClampedArray'."));
+        // Any other first argument picks the (sw, sh, settings) overload, as
+        // WebIDL's overload resolution does: a non-number side becomes 0,
+        // and a third argument must be a settings dictionary.
+        if args.len() >= 3
+            && !(args.value(2).is_object()
+                || args.value(2).is_undefined()
+                || args.value(2).is_null())
+        {
+            return Err(args.op.type_error(
+                &ctx,
+                "The provided value is not of type 'ImageDataSettings'.",
+            ));
         }
         let (width, height) = (side(&args, 0, "width")?, side(&args, 1, "height")?);
-        let image = ImageData::new(width, height, &Limits::default()).or_throw(&ctx, args.op)?;
+        // Chromium reports a size past its limits as an IndexSizeError
+        // here (createImageData says RangeError).
+        let image = ImageData::new(width, height, &Limits::default()).map_err(|_| {
+            rquickjs::Exception::throw_dom(
+                &ctx,
+                "IndexSizeError",
+                &args
+                    .op
+                    .message("The requested image size exceeds the supported range."),
+            )
+        })?;
         let buffer = ArrayBuffer::new(ctx.clone(), image.into_data())?;
         Ok(JsImageData {
             width,

@@ -240,28 +240,7 @@ impl JsDomMatrix {
         }
     }
 
-    /// `transformPoint({x, y})` → `{x, y, z: 0, w: 1}`.
-    #[qjs(rename = "transformPoint")]
-    pub fn transform_point<'js>(
-        &self,
-        ctx: Ctx<'js>,
-        point: rquickjs::function::Opt<Object<'js>>,
-    ) -> rquickjs::Result<Object<'js>> {
-        let (x, y) = match &point.0 {
-            Some(p) => (
-                member(&ctx, p, "x")?.unwrap_or(0.0),
-                member(&ctx, p, "y")?.unwrap_or(0.0),
-            ),
-            None => (0.0, 0.0),
-        };
-        let q = self.m * kurbo::Point::new(x, y);
-        let out = Object::new(ctx)?;
-        out.set("x", q.x)?;
-        out.set("y", q.y)?;
-        out.set("z", 0.0)?;
-        out.set("w", 1.0)?;
-        Ok(out)
-    }
+    // `transformPoint` is defined in geometry.js (it returns a DOMPoint).
 
     /// `toString()`: `matrix(a, b, c, d, e, f)`.
     #[qjs(rename = "toString")]

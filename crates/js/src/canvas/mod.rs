@@ -5,6 +5,7 @@
 pub(crate) mod context;
 pub mod element;
 pub mod fonts;
+pub(crate) mod geometry;
 pub(crate) mod gradient;
 pub mod image;
 pub(crate) mod image_data;
@@ -25,6 +26,7 @@ pub fn install(ctx: &Ctx<'_>) -> rquickjs::Result<()> {
     Class::<pattern::JsPattern>::define(&globals)?;
     Class::<image_data::JsImageData>::define(&globals)?;
     Class::<matrix::JsDomMatrix>::define(&globals)?;
+    geometry::install(ctx)?;
     Class::<image::JsImage>::define(&globals)?;
     Class::<element::JsCanvas>::define(&globals)?;
     Class::<text_metrics::JsTextMetrics>::define(&globals)?;

@@ -3,7 +3,7 @@
 use kurbo::Affine;
 use mpcanvas_canvas::Path2D;
 use rquickjs::class::Trace;
-use rquickjs::function::Rest;
+use rquickjs::function::{Rest, This};
 use rquickjs::{Class, Ctx, JsLifetime, Value};
 
 use super::matrix::init_2d;
@@ -46,9 +46,15 @@ impl JsPath2D {
         })
     }
 
-    /// `addPath(path, optional DOMMatrix2DInit transform)`.
+    /// `addPath(path, optional DOMMatrix2DInit transform)`. Takes `this`
+    /// unborrowed: the transform's getters run script code that may use
+    /// either path, and `path` may be `this`.
     #[qjs(rename = "addPath")]
-    pub fn add_path<'js>(&mut self, ctx: Ctx<'js>, args: Rest<Value<'js>>) -> rquickjs::Result<()> {
+    pub fn add_path<'js>(
+        this: This<Class<'js, JsPath2D>>,
+        ctx: Ctx<'js>,
+        args: Rest<Value<'js>>,
+    ) -> rquickjs::Result<()> {
         let args = Args::new(ctx.clone(), args.0, Op::method(IFACE, "addPath"));
         args.require(1)?;
         let other = args
@@ -63,7 +69,7 @@ impl JsPath2D {
         let t = init_2d(&args, 1)?;
         // Copy first: adding a path to itself must not alias the borrow.
         let other = other.borrow().path.clone();
-        self.path.add_path(&other, &t);
+        this.0.borrow_mut().path.add_path(&other, &t);
         Ok(())
     }
 }

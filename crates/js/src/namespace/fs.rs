@@ -78,7 +78,10 @@ fn call<'js>(
             match read {
                 Ok((reply, data)) => {
                     let object = convert::reply(ctx, &reply)?;
-                    object.set("data", data_value(ctx, data)?)?;
+                    // Defined, not assigned: an assignment would run a
+                    // setter a page put on `Object.prototype` while the
+                    // platform is borrowed.
+                    object.prop("data", data_value(ctx, data)?)?;
                     return Ok(Ok(object));
                 }
                 Err(failure) => Err(failure),

@@ -54,8 +54,7 @@ pub(crate) fn to_data_url<'js>(ctx: &Ctx<'js>) -> rquickjs::Result<Function<'js>
                 ),
                 Err(failure) => (reject, convert::reply(&ctx, &failure.reply)?.into_value()),
             };
-            let task = Function::new(ctx.clone(), move || settle.call::<_, ()>((value.clone(),)))?;
-            services.events.post(&ctx, task)?;
+            services.events.post_call(&ctx, settle, None, vec![value])?;
             Ok::<_, rquickjs::Error>(promise)
         },
     )?

@@ -21,7 +21,9 @@ fn system_info<'js>(ctx: &Ctx<'js>, device: Device) -> rquickjs::Result<Object<'
             .map(|p| p.system),
     };
     let info = rules
-        .map(|r| mpcanvas_platform::system::system_info(&device, &r))
+        .map(|r| {
+            mpcanvas_platform::system::system_info(&device, &r, &crate::jsenv::system_language(ctx))
+        })
         .unwrap_or_default();
     let text = serde_json::Value::Object(info).to_string();
     match ctx.json_parse(text)?.into_object() {

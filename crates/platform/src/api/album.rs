@@ -17,7 +17,7 @@ impl Platform {
     /// downloaded URL.
     fn save_source(&mut self, path: &str, network: bool) -> Result<Vec<u8>, Reason> {
         if let Some(resolved) = self.store.resolve(path) {
-            return std::fs::read(resolved.real_path())
+            return crate::store::read_plain(resolved.real_path())
                 .map_err(|_| Reason::new(FailKind::FileNotFound));
         }
         if is_url(path) && !self.store.owns(path) {
@@ -33,8 +33,13 @@ impl Platform {
         Err(Reason::new(FailKind::FileNotFound))
     }
 
-    /// Stores `bytes` in the album (sniffed, atomic).
+    /// Stores `bytes` in the album (sniffed, atomic). The image is
+    /// decoded first, under the run's decode budget: a signature with
+    /// nothing behind it, a truncated file or a picture too large to
+    /// decode is refused and nothing is written.
     fn store_in_album(&mut self, bytes: &[u8]) -> Result<Reply, Reason> {
+        mpcanvas_canvas::Image::decode(bytes, &self.canvas_limits)
+            .map_err(|_| Reason::new(FailKind::NotImage))?;
         let entry = self.album.save(bytes).map_err(|e| match e {
             AlbumError::NotImage => Reason::new(FailKind::NotImage),
             AlbumError::NoSpace => Reason::new(FailKind::NoSpace),

@@ -209,7 +209,7 @@ impl Platform {
                 .ok_or_else(|| Reason::parameter("src", "String", options.get("src").type_name()))?
                 .to_owned();
             let (bytes, path) = if let Some(resolved) = self.store.resolve(&src) {
-                let bytes = std::fs::read(resolved.real_path())
+                let bytes = crate::store::read_plain(resolved.real_path())
                     .map_err(|_| Reason::new(FailKind::FileNotFound))?;
                 (bytes, src)
             } else if is_url(&src) && !self.store.owns(&src) {

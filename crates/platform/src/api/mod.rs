@@ -190,6 +190,9 @@ impl Platform {
     pub fn launch(config: PlatformConfig) -> io::Result<Platform> {
         let dir = &config.data_dir;
         std::fs::create_dir_all(dir)?;
+        // Runs killed mid-write (or stopped by a file-size limit) left
+        // staging files; none of them will ever be published.
+        crate::atomic::remove_dead_staging(dir);
         let store = FileStore::open(dir, &config.profile.files, config.entropy)?;
         let album = Album::open(&dir.join("album"), config.album_quota, config.clock)?;
         let auth = AuthStore::open(&dir.join("auth.json"))?;

@@ -9,6 +9,7 @@
 //! against symlinks. Anything else — `..`, absolute host paths, other
 //! schemes, other platforms' paths — is "not found" (PL §5).
 
+mod nofollow;
 mod paths;
 mod temp;
 
@@ -19,6 +20,7 @@ use std::path::{Path, PathBuf};
 use crate::atomic;
 use crate::env::Entropy;
 use crate::profile::FileRules;
+pub(crate) use nofollow::{ensure_plain_dir, read as read_plain};
 use paths::Template;
 pub(crate) use paths::{contained, user_segments};
 use temp::TempIndex;
@@ -103,8 +105,9 @@ impl FileStore {
             data_dir.join("store"),
             data_dir.join("usr"),
         );
-        fs::create_dir_all(&saved_dir)?;
-        fs::create_dir_all(&user_dir)?;
+        for dir in [&tmp_dir, &saved_dir, &user_dir] {
+            ensure_plain_dir(dir)?;
+        }
         let temp = TempIndex::open(&tmp_dir, rules.temp_budget_bytes)?;
         Ok(FileStore {
             tmp_dir,
@@ -123,29 +126,42 @@ impl FileStore {
     /// returns its opaque path and real path. Nothing is left behind on
     /// failure.
     pub fn write_temp(&mut self, bytes: &[u8], ext: &str) -> Result<(String, PathBuf), StoreError> {
+        if !nofollow::is_plain_dir(&self.tmp_dir) {
+            return Err(StoreError::NotFound);
+        }
         self.temp.make_room(bytes.len() as u64)?;
         let hex = self.entropy.hex32();
         let path = self.temp_template.render(&hex, ext);
         let real = self.tmp_dir.join(format!("{hex}.{ext}"));
-        atomic::write(&real, bytes)?;
+        match atomic::write(&real, bytes) {
+            // A full disk: the files of earlier launches are dead weight.
+            Err(e) if atomic::is_no_space(&e) && self.temp.evict_earlier_launches()? > 0 => {
+                atomic::write(&real, bytes)?;
+            }
+            other => other?,
+        }
         self.temp
             .insert(path.clone(), real.clone(), bytes.len() as u64);
         Ok((path, real))
     }
 
     /// Resolves an opaque path, or `None`.
+    /// Only regular files resolve, never links, and only while their
+    /// folder is a real folder (see [`nofollow`]).
     pub fn resolve(&mut self, path: &str) -> Option<Resolved> {
         if let Some(e) = self.temp.touch(path) {
-            return Some(Resolved::Temp(e.real.clone()));
+            let real = e.real.clone();
+            return (nofollow::is_plain_dir(&self.tmp_dir) && nofollow::is_plain_file(&real))
+                .then_some(Resolved::Temp(real));
         }
         if let Some(name) = self.saved_template.match_file_name(path) {
             let real = self.saved_dir.join(name);
-            if real.is_file() {
+            if nofollow::is_plain_dir(&self.saved_dir) && nofollow::is_plain_file(&real) {
                 return Some(Resolved::Saved(real));
             }
         }
         let real = self.user_file(path)?;
-        real.is_file().then_some(Resolved::User(real))
+        nofollow::is_plain_file(&real).then_some(Resolved::User(real))
     }
 
     /// Whether `path` is in the store's own namespace (the temp or saved
@@ -161,13 +177,16 @@ impl FileStore {
     /// Reads the file behind an opaque path.
     pub fn read(&mut self, path: &str) -> Result<Vec<u8>, StoreError> {
         let resolved = self.resolve(path).ok_or(StoreError::NotFound)?;
-        Ok(fs::read(resolved.real_path())?)
+        Ok(nofollow::read(resolved.real_path())?)
     }
 
     /// The real path a user path names (it may not exist yet), if it stays
     /// inside the user folder. The user root itself is not a file path.
     pub fn user_file(&self, path: &str) -> Option<PathBuf> {
         let rel = path.strip_prefix(&self.user_root)?.strip_prefix('/')?;
+        if !nofollow::is_plain_dir(&self.user_dir) {
+            return None;
+        }
         contained(&self.user_dir, &user_segments(rel)?)
     }
 
@@ -223,7 +242,7 @@ impl FileStore {
             .touch(temp_path)
             .cloned()
             .ok_or(StoreError::NotFound)?;
-        let bytes = fs::read(&entry.real)?;
+        let bytes = nofollow::read(&entry.real)?;
         self.write_user_file(user_path, &bytes)?;
         fs::remove_file(&entry.real)?;
         self.temp.remove(temp_path);
@@ -243,6 +262,9 @@ impl FileStore {
             .touch(temp_path)
             .cloned()
             .ok_or(StoreError::NotFound)?;
+        if !nofollow::is_plain_file(&entry.real) || !nofollow::is_plain_dir(&self.saved_dir) {
+            return Err(StoreError::NotFound);
+        }
         let max = self.rules.save_file_max_bytes;
         if max > 0 && entry.bytes > max {
             return Err(StoreError::TooLarge);

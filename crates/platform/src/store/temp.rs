@@ -24,6 +24,8 @@ pub(crate) struct TempIndex {
     /// Bytes of every file in the folder, earlier launches included.
     used: u64,
     clock: u64,
+    /// When this launch opened the folder.
+    started: SystemTime,
 }
 
 impl TempIndex {
@@ -37,6 +39,7 @@ impl TempIndex {
             entries: HashMap::new(),
             used: 0,
             clock: 0,
+            started: SystemTime::now(),
         };
         index.used = index.leftovers()?.iter().map(|(_, _, n)| n).sum();
         index.make_room(0)?;
@@ -105,6 +108,22 @@ impl TempIndex {
         Ok(evicted)
     }
 
+    /// Removes every file earlier launches left (last used before this
+    /// launch began), whatever the budget: called when the disk is full,
+    /// since none of them can be reached by path any more. Returns the
+    /// bytes freed.
+    pub(crate) fn evict_earlier_launches(&mut self) -> io::Result<u64> {
+        let mut freed = 0;
+        for (when, path, bytes) in self.leftovers()? {
+            if when < self.started {
+                fs::remove_file(&path)?;
+                freed += bytes;
+            }
+        }
+        self.used = self.used.saturating_sub(freed);
+        Ok(freed)
+    }
+
     /// Registers a file just written.
     pub(crate) fn insert(&mut self, path: String, real: PathBuf, bytes: u64) {
         self.clock += 1;
@@ -144,5 +163,37 @@ impl TempIndex {
         self.entries
             .iter()
             .map(|(k, e)| (k.as_str(), e.real.as_path()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    #[test]
+    fn a_full_disk_evicts_every_file_of_earlier_launches_but_none_of_this_one() {
+        let dir = std::env::temp_dir().join(format!("mpcanvas-temp-evict-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).unwrap();
+        let old = dir.join("old.png");
+        fs::write(&old, [0u8; 100]).unwrap();
+        let hour_ago = SystemTime::now() - Duration::from_secs(3600);
+        fs::File::options()
+            .write(true)
+            .open(&old)
+            .unwrap()
+            .set_modified(hour_ago)
+            .unwrap();
+        // Far under budget: opening evicts nothing.
+        let mut index = TempIndex::open(&dir, 1 << 30).unwrap();
+        assert!(old.exists());
+        let mine = dir.join("mine.png");
+        fs::write(&mine, [0u8; 10]).unwrap();
+        index.insert("wxfile://mine".into(), mine.clone(), 10);
+        assert_eq!(index.evict_earlier_launches().unwrap(), 100);
+        assert!(!old.exists());
+        assert!(mine.exists());
+        fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -5,9 +5,12 @@ mod auth_table;
 mod crash;
 mod download;
 mod export_table;
+mod feedback;
 mod fetch;
 mod files;
 mod fs;
+#[cfg(unix)]
+mod hardening;
 mod legacy;
 mod legacy_text;
 mod node_export;

@@ -213,11 +213,8 @@ fn prototype<'js>(ctx: &Ctx<'js>) -> rquickjs::Result<Object<'js>> {
                 if let Some(f) = callback.0.and_then(Value::into_function) {
                     // After the (virtual) render, as on the platforms.
                     if let Some(host) = mpcanvas_js::host::get(&ctx) {
-                        let this = this.0.clone();
-                        let task = Function::new(ctx.clone(), move || {
-                            f.call::<_, ()>((This(this.clone()),))
-                        })?;
-                        host.events.post(&ctx, task)?;
+                        let this = Some(this.0.clone().into_value());
+                        host.events.post_call(&ctx, f, this, Vec::new())?;
                     }
                 }
                 Ok::<(), rquickjs::Error>(())

@@ -47,6 +47,8 @@ pub struct RunConfig {
     /// The fonts every canvas of the run draws with (`None`: a new library
     /// with the bundled and system fonts).
     pub fonts: Option<mpcanvas_canvas::FontLibrary>,
+    /// The phone's locale, time zone, clock and random seed.
+    pub device_env: crate::DeviceEnv,
 }
 
 impl RunConfig {
@@ -66,6 +68,7 @@ impl RunConfig {
             page: None,
             query: Vec::new(),
             fonts: None,
+            device_env: crate::DeviceEnv::default(),
         }
     }
 }
@@ -156,9 +159,12 @@ pub fn run_path(path: &Path, config: RunConfig) -> Result<RunReport, RunError> {
         }),
         platform: Some(platform.clone()),
         query: config.query.clone(),
+        device_env: config.device_env.clone(),
         ..session::RunOptions::default()
     };
     let outcome = session::run(&package, &options, |_| Ok(()));
     let platform = platform.borrow();
-    Ok(RunReport::new(&package, &platform, outcome))
+    let mut report = RunReport::new(&package, &platform, outcome);
+    report.device = config.device_env.to_json();
+    Ok(report)
 }

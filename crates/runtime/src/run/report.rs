@@ -44,6 +44,9 @@ pub struct RunReport {
     pub pending_timers: bool,
     /// Virtual milliseconds the run took.
     pub virtual_ms: f64,
+    /// The phone's locale, time zone, fixed clock and seed (`--locale`,
+    /// `--tz`, `--now`, `--seed`), to replay the run.
+    pub device: Value,
 }
 
 fn size(p: &std::path::Path) -> u64 {
@@ -96,6 +99,7 @@ impl RunReport {
             uncaught: outcome.uncaught.len(),
             pending_timers: outcome.pending_timers,
             virtual_ms: outcome.virtual_ms,
+            device: Value::Null,
         }
     }
 
@@ -128,6 +132,7 @@ impl RunReport {
             "uncaught": self.uncaught,
             "pendingTimers": self.pending_timers,
             "virtualMs": self.virtual_ms,
+            "device": self.device,
             "events": serde_json::to_value(&self.events).unwrap_or(Value::Null),
             "tempFiles": files(&self.temp_files),
             "album": files(&self.album),
@@ -142,6 +147,25 @@ impl RunReport {
             out.push('\n');
         };
         push(&mut out, format!("run {} on {}", self.entry, self.profile));
+        if let Some(d) = self.device.as_object() {
+            let field = |k: &str| {
+                d.get(k)
+                    .filter(|v| !v.is_null())
+                    .map(|v| v.to_string().trim_matches('"').to_owned())
+            };
+            let mut line = format!(
+                "  device: {} {}",
+                field("locale").unwrap_or_default(),
+                field("timeZone").unwrap_or_default()
+            );
+            if let Some(now) = field("now") {
+                line.push_str(&format!(" --now {now}"));
+            }
+            if let Some(seed) = field("seed") {
+                line.push_str(&format!(" --seed {seed}"));
+            }
+            push(&mut out, line);
+        }
         for event in &self.events {
             let line = match event {
                 Event::Console { level, text } => format!("  console.{level}: {text}"),

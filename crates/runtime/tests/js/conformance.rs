@@ -123,6 +123,10 @@ cases! {
     case_62_text_sizes => "62-text-sizes",
     case_63_text_kerning_rendering => "63-text-kerning-rendering",
     case_64_images_icc_profiles => "64-images-icc-profiles",
+    case_65_curves_canvas_border => "65-curves-canvas-border",
+    case_66_images_rotated_cropped => "66-images-rotated-cropped",
+    case_67_curves_border_huge => "67-curves-border-huge",
+    case_68_curves_border_scaled_arcs => "68-curves-border-scaled-arcs",
 }
 
 #[test]

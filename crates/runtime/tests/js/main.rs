@@ -1,13 +1,18 @@
-//! Tests of the JS runtime: the conformance corpus and the WebIDL
-//! behaviour of the bindings, run from JS.
+//! Tests of the JS runtime: the conformance corpus, the WebIDL
+//! behaviour of the bindings and the local web-platform-tests run, from JS.
 
 mod conformance;
+mod device_env;
 mod fonts;
 mod fs;
 mod images;
+mod intl_node;
+mod jsenv;
 mod page_images;
 mod platform_pages;
 mod projects;
+mod reentrancy;
 mod session;
 mod support;
 mod webidl;
+mod wpt;

@@ -188,7 +188,8 @@ fn system_info_reports_each_profiles_versions_and_the_chosen_system() {
                 if os.is_some() { "ios" } else { "devtools" },
                 if os.is_some() { 47 } else { 20 },
                 if os.is_some() { 667 - 34 } else { 667 },
-                profile.system.language,
+                // The device locale's (zh-CN by default).
+                "zh_CN",
             );
             let out = Pkg::new(&[]);
             let report = run_path(

@@ -9,6 +9,7 @@
 //! integer truncations at every step are what Chromium's edge pixels are
 //! made of, so they are kept rather than computed exactly.
 
+mod clip;
 mod convex;
 mod edge;
 mod fixed;
@@ -88,13 +89,11 @@ fn fill_in_range(
 
     let contained =
         ir.0 >= clip.left() && ir.1 >= clip.top() && ir.2 <= clip.right() && ir.3 <= clip.bottom();
-    let line_clip = (!contained).then(|| {
-        (
-            clip.left() as f32,
-            clip.top() as f32,
-            clip.right() as f32,
-            clip.bottom() as f32,
-        )
+    let line_clip = (!contained).then(|| clip::Rect {
+        left: clip.left() as f32,
+        top: clip.top() as f32,
+        right: clip.right() as f32,
+        bottom: clip.bottom() as f32,
     });
     let mut list = build_list(path, fixed::from_int(top), line_clip)?;
     let count = list.e.len() - 2;
@@ -152,24 +151,29 @@ fn fill_in_range(
 /// The path's edges from row `top` down, sorted by top, then x, then
 /// slope, linked between the head and tail sentinels; `None` when there
 /// are none.
-fn build_list(
-    path: &Path,
-    top: fixed::Fixed,
-    line_clip: Option<(f32, f32, f32, f32)>,
-) -> Option<List> {
+fn build_list(path: &Path, top: fixed::Fixed, line_clip: Option<clip::Rect>) -> Option<List> {
     let mut edges = Builder {
         list: Vec::new(),
         clip: line_clip,
     };
-    for_each_segment(path, |seg| match seg {
-        Segment::Line(a, b) => edges.line(a, b),
-        Segment::Quad(q) => {
+    let mut pieces = Vec::new();
+    for_each_segment(path, |seg| match (seg, line_clip) {
+        (Segment::Line(a, b), _) => edges.line(a, b),
+        (Segment::Quad(q), None) => {
             let pieces = chop_quad_monotonic(q).into_iter().filter_map(Edge::quad);
             edges.list.extend(pieces);
         }
-        Segment::Cubic(c) => {
+        (Segment::Cubic(c), None) => {
             let pieces = chop_cubic_monotonic(c).into_iter().filter_map(Edge::cubic);
             edges.list.extend(pieces);
+        }
+        (Segment::Quad(q), Some(rect)) => {
+            clip::clip_quad(q, rect, &mut pieces);
+            edges.pieces(&mut pieces);
+        }
+        (Segment::Cubic(c), Some(rect)) => {
+            clip::clip_cubic(c, rect, &mut pieces);
+            edges.pieces(&mut pieces);
         }
     });
     let mut list: Vec<Edge> = edges
@@ -215,9 +219,9 @@ fn clip_top(mut e: Edge, top: fixed::Fixed) -> Option<Edge> {
 /// previous one as Skia's edge builder does.
 struct Builder {
     list: Vec<Edge>,
-    /// The canvas (left, top, right, bottom) when the path reaches
-    /// outside it: lines are then cut to it first.
-    clip: Option<(f32, f32, f32, f32)>,
+    /// The canvas when the path reaches outside it: lines are then cut
+    /// to it first (curves are cut by [`clip`]).
+    clip: Option<clip::Rect>,
 }
 
 impl Builder {
@@ -229,6 +233,17 @@ impl Builder {
                 }
             }
             None => self.clipped_line(a, b),
+        }
+    }
+
+    /// Adds (and drains) curve pieces already cut to the canvas.
+    fn pieces(&mut self, pieces: &mut Vec<clip::Piece>) {
+        for piece in pieces.drain(..) {
+            match piece {
+                clip::Piece::Line(a, b) => self.clipped_line(a, b),
+                clip::Piece::Quad(q) => self.list.extend(Edge::quad(q)),
+                clip::Piece::Cubic(c) => self.list.extend(Edge::cubic(c)),
+            }
         }
     }
 
@@ -255,11 +270,13 @@ impl Builder {
 /// Cuts the line a → b to the clip's rows, and turns its parts left or
 /// right of the clip into vertical lines on the clip's sides (so they
 /// still wind the pixels beside them), as Skia's line clipper does.
-fn clip_line(
-    a: Point,
-    b: Point,
-    (left, top, right, bottom): (f32, f32, f32, f32),
-) -> Vec<(Point, Point)> {
+fn clip_line(a: Point, b: Point, rect: clip::Rect) -> Vec<(Point, Point)> {
+    let clip::Rect {
+        left,
+        top,
+        right,
+        bottom,
+    } = rect;
     let (lo, hi) = if a.y < b.y { (a, b) } else { (b, a) };
     if hi.y <= top || lo.y >= bottom {
         return Vec::new();

@@ -1,4 +1,5 @@
-//! `createImageData`, `getImageData`, `putImageData`.
+//! `createImageData`, `getImageData`, `putImageData` (their integer
+//! arguments are `[EnforceRange] long`).
 
 use super::state::eng;
 use super::{Method, undefined};
@@ -16,7 +17,7 @@ pub(super) const METHODS: &[Method] = &[
                 let o = other.borrow();
                 (o.width() as i64, o.height() as i64)
             } else {
-                (args.long(0)? as i64, args.long(1)? as i64)
+                (args.enforce_long(0)? as i64, args.enforce_long(1)? as i64)
             };
             let image = eng(this)
                 .borrow()
@@ -30,8 +31,13 @@ pub(super) const METHODS: &[Method] = &[
         length: 4,
         call: |args, this| {
             args.require(4)?;
-            let [x, y, w, h] =
-                [args.long(0)?, args.long(1)?, args.long(2)?, args.long(3)?].map(i64::from);
+            let [x, y, w, h] = [
+                args.enforce_long(0)?,
+                args.enforce_long(1)?,
+                args.enforce_long(2)?,
+                args.enforce_long(3)?,
+            ]
+            .map(i64::from);
             let image = eng(this)
                 .borrow()
                 .get_image_data(x, y, w, h)
@@ -52,13 +58,13 @@ pub(super) const METHODS: &[Method] = &[
                 ));
             }
             let data = image_data_arg(args, 0)?;
-            let (dx, dy) = (args.long(1)? as i64, args.long(2)? as i64);
+            let (dx, dy) = (args.enforce_long(1)? as i64, args.enforce_long(2)? as i64);
             let dirty = if n == 7 {
                 Some((
-                    args.long(3)? as i64,
-                    args.long(4)? as i64,
-                    args.long(5)? as i64,
-                    args.long(6)? as i64,
+                    args.enforce_long(3)? as i64,
+                    args.enforce_long(4)? as i64,
+                    args.enforce_long(5)? as i64,
+                    args.enforce_long(6)? as i64,
                 ))
             } else {
                 None

@@ -57,18 +57,24 @@ fn set_style<'js>(
                 .map(|p| Style::Pattern(p.borrow().pattern.clone()))
         }
     });
+    // The string conversion runs script code (`toString`), which may use
+    // this very context: convert before borrowing the engine.
+    let css = match object_style {
+        Some(_) => None,
+        None => Some(args.string(0)?),
+    };
     let engine = eng(this);
     let mut engine = engine.borrow_mut();
-    let (kept, taken) = match object_style {
-        Some(style) => {
+    let (kept, taken) = match (object_style, css) {
+        (Some(style), _) => {
             match which {
                 Which::Fill => engine.set_fill_style(style),
                 Which::Stroke => engine.set_stroke_style(style),
             }
             (Some(v), true)
         }
-        None => {
-            let css = args.string(0)?;
+        (None, css) => {
+            let css = css.unwrap_or_default();
             let taken = match which {
                 Which::Fill => engine.set_fill_style_str(&css),
                 Which::Stroke => engine.set_stroke_style_str(&css),
@@ -76,6 +82,7 @@ fn set_style<'js>(
             (None, taken)
         }
     };
+    drop(engine);
     if taken {
         let mut me = this.borrow_mut();
         match which {

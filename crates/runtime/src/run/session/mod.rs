@@ -22,6 +22,7 @@ use crate::page::scope;
 use mpcanvas_js::console::{Log, Message};
 use mpcanvas_js::event_loop::EventLoop;
 use mpcanvas_js::host::{Host, ResourceLoader};
+use mpcanvas_js::jsenv::DeviceEnv;
 use mpcanvas_js::runtime::{Limits, Runtime, ScriptError};
 
 mod components;
@@ -53,6 +54,8 @@ pub struct RunOptions {
     /// The page's query (`--query`): `onLoad(options)` and the app's
     /// `onLaunch` / `onShow` receive it.
     pub query: Vec<(String, String)>,
+    /// The phone's locale, time zone, clock and random seed.
+    pub device_env: DeviceEnv,
 }
 
 impl Default for RunOptions {
@@ -67,6 +70,7 @@ impl Default for RunOptions {
             loader: Rc::new(mpcanvas_js::host::NoResources),
             platform: None,
             query: Vec::new(),
+            device_env: DeviceEnv::default(),
         }
     }
 }
@@ -118,6 +122,15 @@ pub fn run(
             return outcome;
         }
     };
+    let installed = rt.with(|ctx| {
+        mpcanvas_js::jsenv::install(&ctx, options.device_env.clone())
+            .catch(&ctx)
+            .map_err(|e| ScriptError::Host(format!("could not set up the device: {e}")))
+    });
+    if let Err(e) = installed {
+        outcome.fatal = Some(e);
+        return outcome;
+    }
     let log = Log::default();
     // With a platform, its phone and canvas defaults are the run's.
     let mut options = options.clone();

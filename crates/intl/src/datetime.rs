@@ -1,0 +1,456 @@
+//! `Intl.DateTimeFormat` and `Date.prototype.toLocale*String`: the
+//! ECMA-402 options bag as ICU4X's field bag, an instant in a time zone.
+
+use std::fmt;
+
+use icu_calendar::Iso;
+use icu_datetime::fieldbag::DateTimeFieldBag;
+use icu_datetime::fieldbag::field;
+use icu_datetime::fieldsets::builder::{DateFields, FieldSetBuilder};
+use icu_datetime::fieldsets::enums::CompositeFieldSet;
+use icu_datetime::options::{Length, TimePrecision};
+use icu_datetime::{DateTimeFormatter, DateTimeFormatterPreferences};
+use icu_locale_core::Locale;
+use icu_locale_core::preferences::extensions::unicode::keywords::HourCycle;
+use icu_time::ZonedDateTime;
+use icu_time::zone::IanaParserBorrowed;
+use writeable::{Part, PartsWrite, Writeable};
+
+use crate::error::data_error;
+use crate::{IntlError, TimeZone};
+
+/// The options bag of `Intl.DateTimeFormat`, as strings the page passed.
+#[derive(Debug, Clone, Default)]
+pub struct DateTimeOptions {
+    /// `weekday`: `narrow` | `short` | `long`.
+    pub weekday: Option<String>,
+    /// `era`: `narrow` | `short` | `long`.
+    pub era: Option<String>,
+    /// `year`: `numeric` | `2-digit`.
+    pub year: Option<String>,
+    /// `month`: `numeric` | `2-digit` | `narrow` | `short` | `long`.
+    pub month: Option<String>,
+    /// `day`: `numeric` | `2-digit`.
+    pub day: Option<String>,
+    /// `hour`: `numeric` | `2-digit`.
+    pub hour: Option<String>,
+    /// `minute`: `numeric` | `2-digit`.
+    pub minute: Option<String>,
+    /// `second`: `numeric` | `2-digit`.
+    pub second: Option<String>,
+    /// `hour12`.
+    pub hour12: Option<bool>,
+    /// `hourCycle`: `h11` | `h12` | `h23` | `h24`.
+    pub hour_cycle: Option<String>,
+    /// `timeZone` (IANA name); `None` is the device's zone.
+    pub time_zone: Option<String>,
+    /// `dateStyle`: `full` | `long` | `medium` | `short`.
+    pub date_style: Option<String>,
+    /// `timeStyle`: `full` | `long` | `medium` | `short`.
+    pub time_style: Option<String>,
+}
+
+/// Which fields a caller fills in when the page asked for none
+/// (ECMA-402 ToDateTimeOptions' `required`/`defaults`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateDefaults {
+    /// `Intl.DateTimeFormat`: year, month, day unless any field was named.
+    Any,
+    /// `toLocaleDateString`: year, month, day unless a date field was named.
+    Date,
+    /// `toLocaleTimeString`: hour, minute, second.
+    Time,
+    /// `toLocaleString`: both.
+    All,
+}
+
+/// One piece of `formatToParts`: its ECMA-402 type and text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FormattedPart {
+    /// `year`, `month`, `literal`…
+    pub kind: &'static str,
+    /// The text.
+    pub value: String,
+}
+
+/// A date/time formatter for one locale, options and time zone.
+pub struct DateTimeFormat {
+    locale: Locale,
+    time_zone: TimeZone,
+    formatter: DateTimeFormatter<CompositeFieldSet>,
+    hour_cycle: Option<HourCycle>,
+}
+
+fn bad(name: &str, value: &str) -> IntlError {
+    IntlError::Range(format!(
+        "Value {value} out of range for Intl.DateTimeFormat options property {name}"
+    ))
+}
+
+fn text_width<T>(name: &str, v: &str, narrow: T, short: T, long: T) -> Result<T, IntlError> {
+    match v {
+        "narrow" => Ok(narrow),
+        "short" => Ok(short),
+        "long" => Ok(long),
+        _ => Err(bad(name, v)),
+    }
+}
+
+fn numeric<T>(name: &str, v: &str, numeric: T, two: T) -> Result<T, IntlError> {
+    match v {
+        "numeric" => Ok(numeric),
+        "2-digit" => Ok(two),
+        _ => Err(bad(name, v)),
+    }
+}
+
+fn style_length(name: &str, v: &str) -> Result<Length, IntlError> {
+    match v {
+        "full" | "long" => Ok(Length::Long),
+        "medium" => Ok(Length::Medium),
+        "short" => Ok(Length::Short),
+        _ => Err(bad(name, v)),
+    }
+}
+
+impl DateTimeOptions {
+    fn has_date(&self) -> bool {
+        self.weekday.is_some() || self.year.is_some() || self.month.is_some() || self.day.is_some()
+    }
+
+    fn has_time(&self) -> bool {
+        self.hour.is_some() || self.minute.is_some() || self.second.is_some()
+    }
+
+    /// ToDateTimeOptions: the defaults a caller adds when the page named
+    /// no field of the kind the caller needs.
+    fn with_defaults(mut self, defaults: DateDefaults) -> Self {
+        let styled = self.date_style.is_some() || self.time_style.is_some();
+        let need = match defaults {
+            DateDefaults::Any => !self.has_date() && !self.has_time(),
+            DateDefaults::Date => !self.has_date(),
+            DateDefaults::Time => !self.has_time(),
+            DateDefaults::All => !self.has_date() && !self.has_time(),
+        } && !styled;
+        let numeric = || Some("numeric".to_owned());
+        if need
+            && matches!(
+                defaults,
+                DateDefaults::Any | DateDefaults::Date | DateDefaults::All
+            )
+        {
+            (self.year, self.month, self.day) = (numeric(), numeric(), numeric());
+        }
+        if need && matches!(defaults, DateDefaults::Time | DateDefaults::All) {
+            (self.hour, self.minute, self.second) = (numeric(), numeric(), numeric());
+        }
+        self
+    }
+
+    fn field_bag(&self) -> Result<DateTimeFieldBag, IntlError> {
+        let mut bag = DateTimeFieldBag::default();
+        use field::*;
+        if let Some(v) = &self.weekday {
+            bag.weekday = Some(text_width(
+                "weekday",
+                v,
+                Weekday::Narrow,
+                Weekday::Short,
+                Weekday::Long,
+            )?);
+        }
+        if let Some(v) = &self.era {
+            bag.era = Some(text_width("era", v, Era::Narrow, Era::Short, Era::Long)?);
+        }
+        if let Some(v) = &self.year {
+            bag.year = Some(numeric("year", v, Year::Numeric, Year::TwoDigit)?);
+        }
+        if let Some(v) = &self.month {
+            bag.month = Some(match v.as_str() {
+                "numeric" => Month::Numeric,
+                "2-digit" => Month::TwoDigit,
+                v => text_width("month", v, Month::Narrow, Month::Short, Month::Long)?,
+            });
+        }
+        if let Some(v) = &self.day {
+            bag.day = Some(numeric("day", v, Day::Numeric, Day::TwoDigit)?);
+        }
+        if let Some(v) = &self.hour {
+            bag.hour = Some(numeric("hour", v, Hour::Numeric, Hour::TwoDigit)?);
+        }
+        if let Some(v) = &self.minute {
+            bag.minute = Some(numeric("minute", v, Minute::Numeric, Minute::TwoDigit)?);
+        }
+        if let Some(v) = &self.second {
+            bag.second = Some(numeric("second", v, Second::Numeric, Second::TwoDigit)?);
+        }
+        Ok(bag)
+    }
+
+    /// `dateStyle`/`timeStyle` as an ICU4X field set.
+    fn styled_field_set(&self) -> Result<CompositeFieldSet, IntlError> {
+        let mut builder = FieldSetBuilder::default();
+        if let Some(v) = &self.date_style {
+            builder.length = Some(style_length("dateStyle", v)?);
+            builder.date_fields = Some(if v == "full" {
+                DateFields::YMDE
+            } else {
+                DateFields::YMD
+            });
+        }
+        if let Some(v) = &self.time_style {
+            let length = style_length("timeStyle", v)?;
+            builder.length.get_or_insert(length);
+            builder.time_precision = Some(if v == "short" {
+                TimePrecision::Minute
+            } else {
+                TimePrecision::Second
+            });
+        }
+        builder
+            .build_composite()
+            .map_err(|e| IntlError::Range(format!("Invalid option : {e:?}")))
+    }
+
+    fn hour_cycle(&self) -> Result<Option<HourCycle>, IntlError> {
+        if let Some(h12) = self.hour12 {
+            return Ok(Some(if h12 { HourCycle::H12 } else { HourCycle::H23 }));
+        }
+        self.hour_cycle
+            .as_deref()
+            .map(|v| match v {
+                "h11" => Ok(HourCycle::H11),
+                "h12" => Ok(HourCycle::H12),
+                "h23" | "h24" => Ok(HourCycle::H23),
+                _ => Err(bad("hourCycle", v)),
+            })
+            .transpose()
+    }
+}
+
+impl DateTimeFormat {
+    /// A formatter for `locale`; `device_zone` is used when the options
+    /// name no `timeZone`.
+    pub fn try_new(
+        locale: &Locale,
+        options: DateTimeOptions,
+        defaults: DateDefaults,
+        device_zone: &TimeZone,
+    ) -> Result<Self, IntlError> {
+        let styled = options.date_style.is_some() || options.time_style.is_some();
+        if styled && (options.has_date() || options.has_time() || options.era.is_some()) {
+            return Err(IntlError::Type("Invalid option : dateStyle".into()));
+        }
+        let options = options.with_defaults(defaults);
+        let time_zone = match &options.time_zone {
+            Some(name) => TimeZone::named(name)?,
+            None => device_zone.clone(),
+        };
+        let field_set = if styled {
+            options.styled_field_set()?
+        } else {
+            options
+                .field_bag()?
+                .to_field_set_builder()
+                .build_composite()
+                .map_err(|e| IntlError::Range(format!("Invalid option : {e:?}")))?
+        };
+        let hour_cycle = options.hour_cycle()?;
+        let mut prefs = DateTimeFormatterPreferences::from(locale);
+        if hour_cycle.is_some() {
+            prefs.hour_cycle = hour_cycle;
+        }
+        let formatter = DateTimeFormatter::try_new(prefs, field_set)
+            .map_err(|e| data_error("date format data", e))?;
+        Ok(DateTimeFormat {
+            locale: locale.clone(),
+            time_zone,
+            formatter,
+            hour_cycle,
+        })
+    }
+
+    /// The locale in use.
+    pub fn locale(&self) -> &Locale {
+        &self.locale
+    }
+
+    /// The time zone in use.
+    pub fn time_zone(&self) -> &TimeZone {
+        &self.time_zone
+    }
+
+    /// The `hour12`/`hourCycle` override, if any.
+    pub fn hour_cycle(&self) -> Option<&'static str> {
+        self.hour_cycle.map(|h| match h {
+            HourCycle::H11 => "h11",
+            HourCycle::H12 => "h12",
+            _ => "h23",
+        })
+    }
+
+    /// `format(date)` for a JS time value; `None` for an invalid date
+    /// (the binding throws V8's `RangeError: Invalid time value`).
+    pub fn format(&self, epoch_ms: f64) -> Option<String> {
+        let text: String = self
+            .format_to_parts(epoch_ms)?
+            .into_iter()
+            .map(|p| p.value)
+            .collect();
+        // V8's format() (not formatToParts) prints CLDR's narrow no-break
+        // space before AM/PM as a plain space, for pages that match on it.
+        Some(text.replace('\u{202f}', " "))
+    }
+
+    /// `formatToParts(date)`.
+    pub fn format_to_parts(&self, epoch_ms: f64) -> Option<Vec<FormattedPart>> {
+        let text = self.time_zone.ixdtf(epoch_ms)?;
+        let input =
+            ZonedDateTime::try_strict_from_str(&text, Iso, IanaParserBorrowed::new()).ok()?;
+        let mut sink = PartsSink::default();
+        self.formatter
+            .format(&input)
+            .write_to_parts(&mut sink)
+            .ok()?;
+        Some(sink.finish())
+    }
+}
+
+/// Collects the outermost date/time parts; text outside them is literal.
+#[derive(Default)]
+struct PartsSink {
+    parts: Vec<FormattedPart>,
+    current: Option<&'static str>,
+}
+
+impl PartsSink {
+    fn push(&mut self, kind: &'static str, s: &str) {
+        match self.parts.last_mut() {
+            Some(last) if last.kind == kind && kind == "literal" => last.value.push_str(s),
+            _ => self.parts.push(FormattedPart {
+                kind,
+                value: s.to_owned(),
+            }),
+        }
+    }
+
+    fn finish(self) -> Vec<FormattedPart> {
+        self.parts
+    }
+}
+
+impl fmt::Write for PartsSink {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        match self.current {
+            Some(kind) => {
+                if let Some(last) = self.parts.last_mut() {
+                    last.value.push_str(s);
+                } else {
+                    self.push(kind, s);
+                }
+            }
+            None => self.push("literal", s),
+        }
+        Ok(())
+    }
+}
+
+fn part_kind(part: Part) -> &'static str {
+    use icu_datetime::parts as p;
+    match part {
+        p::ERA => "era",
+        p::YEAR | p::EXTENDED_YEAR => "year",
+        p::RELATED_YEAR => "relatedYear",
+        p::YEAR_NAME => "yearName",
+        p::MONTH => "month",
+        p::DAY => "day",
+        p::WEEKDAY => "weekday",
+        p::DAY_PERIOD => "dayPeriod",
+        p::HOUR => "hour",
+        p::MINUTE => "minute",
+        p::SECOND => "second",
+        p::TIME_ZONE_NAME => "timeZoneName",
+        _ => "literal",
+    }
+}
+
+impl PartsWrite for PartsSink {
+    type SubPartsWrite = Self;
+
+    fn with_part(
+        &mut self,
+        part: Part,
+        mut f: impl FnMut(&mut Self) -> fmt::Result,
+    ) -> fmt::Result {
+        if self.current.is_some() {
+            // Nested parts (digits inside a year) belong to the outer field.
+            return f(self);
+        }
+        let kind = part_kind(part);
+        if kind == "literal" {
+            return f(self);
+        }
+        self.parts.push(FormattedPart {
+            kind,
+            value: String::new(),
+        });
+        self.current = Some(kind);
+        let result = f(self);
+        self.current = None;
+        result
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fmt(tag: &str, options: DateTimeOptions, defaults: DateDefaults, ms: f64) -> String {
+        let locale = crate::canonical_locale(tag).unwrap();
+        let zone = TimeZone::named(crate::DEFAULT_TIME_ZONE).unwrap();
+        DateTimeFormat::try_new(&locale, options, defaults, &zone)
+            .unwrap()
+            .format(ms)
+            .unwrap()
+    }
+
+    // 2026-12-07T02:00:00Z, 10:00 in Shanghai.
+    const MORNING: f64 = 1_796_608_800_000.0;
+
+    #[test]
+    fn default_date_is_numeric_ymd_in_the_device_zone() {
+        assert_eq!(
+            fmt("zh-CN", Default::default(), DateDefaults::Any, MORNING),
+            "2026/12/7"
+        );
+        assert_eq!(
+            fmt("en-US", Default::default(), DateDefaults::Any, MORNING),
+            "12/7/2026"
+        );
+    }
+
+    #[test]
+    fn parts_split_fields_from_literals() {
+        let locale = crate::canonical_locale("zh-CN").unwrap();
+        let zone = TimeZone::named("UTC").unwrap();
+        let f =
+            DateTimeFormat::try_new(&locale, Default::default(), DateDefaults::Any, &zone).unwrap();
+        let parts = f.format_to_parts(MORNING).unwrap();
+        let kinds: Vec<_> = parts.iter().map(|p| p.kind).collect();
+        assert_eq!(kinds, ["year", "literal", "month", "literal", "day"]);
+    }
+
+    #[test]
+    fn bad_option_values_are_range_errors_and_invalid_dates_none() {
+        let locale = crate::canonical_locale("en-US").unwrap();
+        let zone = TimeZone::named("UTC").unwrap();
+        let options = DateTimeOptions {
+            month: Some("huge".into()),
+            ..Default::default()
+        };
+        assert!(DateTimeFormat::try_new(&locale, options, DateDefaults::Any, &zone).is_err());
+        let f =
+            DateTimeFormat::try_new(&locale, Default::default(), DateDefaults::Any, &zone).unwrap();
+        assert_eq!(f.format(f64::NAN), None);
+    }
+}

@@ -1,0 +1,32 @@
+//! The locale behaviour of a phone's JavaScript engine (V8/JavaScriptCore
+//! with full ICU) in plain Rust on ICU4X: number, date, plural, relative
+//! time formatting, collation and case mapping, plus the device's time zone.
+//! The QuickJS binding in `mpcanvas-js` turns these into `Intl` and the
+//! `toLocale*` methods.
+
+#![forbid(unsafe_code)]
+
+mod case;
+mod collator;
+mod datetime;
+mod error;
+mod locale;
+mod number;
+mod number_digits;
+mod plural;
+mod relative;
+mod zone;
+
+pub use case::{to_locale_lower, to_locale_upper};
+pub use collator::{CaseFirst, CollatorOptions, LocaleCollator, Sensitivity};
+pub use datetime::{DateDefaults, DateTimeFormat, DateTimeOptions, FormattedPart};
+pub use error::IntlError;
+pub use icu_locale_core::Locale;
+pub use locale::{DEFAULT_LOCALE, canonical_locale, resolve_locale};
+pub use number::{
+    CompactDisplay, CurrencyDisplay, Grouping, NumberFormat, NumberOptions, NumberStyle,
+};
+pub use number_digits::{DigitRequest, Digits};
+pub use plural::{PluralKind, PluralRulesFormat};
+pub use relative::{RelativeStyle, RelativeTimeFormat, RelativeUnit};
+pub use zone::{DEFAULT_TIME_ZONE, TimeZone, format_instant, parse_instant};

@@ -1,0 +1,338 @@
+// The ECMA-402 surface of `Intl` and the locale-sensitive built-in methods
+// over the native formatters (intl_native.rs). Options are read and coerced
+// here in the order and way ECMA-402 reads them (GetOption), so native code
+// only sees strings, numbers, booleans and undefined.
+(function (native, global) {
+  'use strict';
+  const define = (obj, name, value) =>
+    Object.defineProperty(obj, name, { value, writable: true, configurable: true, enumerable: false });
+
+  function localeList(locales) {
+    if (locales === undefined) return [];
+    if (typeof locales === 'string') return native.canonicalize([locales]);
+    if (locales === null) throw new TypeError('Cannot convert undefined or null to object');
+    const o = Object(locales);
+    const len = Math.min(Number(o.length) || 0, 1000);
+    const tags = [];
+    for (let i = 0; i < len; i++) {
+      if (!(i in o)) continue;
+      const v = o[i];
+      if (typeof v !== 'string' && (typeof v !== 'object' || v === null)) {
+        throw new TypeError('Language ID should be string or object.');
+      }
+      tags.push(String(v));
+    }
+    return native.canonicalize(tags);
+  }
+
+  function optionsObject(options) {
+    if (options === undefined) return Object.create(null);
+    if (options === null) throw new TypeError('Cannot convert undefined or null to object');
+    return Object(options);
+  }
+
+  function getString(owner, o, name, allowed) {
+    const v = o[name];
+    if (v === undefined) return undefined;
+    const s = String(v);
+    if (allowed && !allowed.includes(s)) {
+      throw new RangeError(`Value ${s} out of range for Intl.${owner} options property ${name}`);
+    }
+    return s;
+  }
+
+  function getBoolean(o, name) {
+    const v = o[name];
+    return v === undefined ? undefined : Boolean(v);
+  }
+
+  function getNumber(o, name, min, max) {
+    const v = o[name];
+    if (v === undefined) return undefined;
+    const n = Number(v);
+    if (Number.isNaN(n) || n < min || n > max) throw new RangeError(`${name} value is out of range.`);
+    return Math.floor(n);
+  }
+
+  // A wrapper's native formatter; objects not made by the constructor throw.
+  const slots = new WeakMap();
+  function slot(obj, owner, method) {
+    const s = typeof obj === 'object' && obj !== null ? slots.get(obj) : undefined;
+    if (!s || s.owner !== owner) {
+      throw new TypeError(`Method Intl.${owner}.prototype.${method} called on incompatible receiver ${String(obj)}`);
+    }
+    return s.native;
+  }
+
+  function makeConstructor(owner, create, methods, getters) {
+    const C = function (locales, options) {
+      if (!new.target && owner !== 'NumberFormat' && owner !== 'DateTimeFormat' && owner !== 'Collator') {
+        throw new TypeError(`Constructor Intl.${owner} requires 'new'`);
+      }
+      const self = new.target ? this : Object.create(C.prototype);
+      slots.set(self, { owner, native: create(locales, options) });
+      return self;
+    };
+    Object.defineProperty(C, 'name', { value: owner });
+    define(C, 'supportedLocalesOf', function supportedLocalesOf(locales) {
+      return localeList(locales);
+    });
+    for (const [name, fn] of Object.entries(methods)) {
+      define(C.prototype, name, {
+        [name](...args) {
+          return fn.call(this, slot(this, owner, name), ...args);
+        },
+      }[name]);
+    }
+    for (const [name, fn] of Object.entries(getters)) {
+      Object.defineProperty(C.prototype, name, {
+        configurable: true,
+        get() {
+          const s = slot(this, owner, name);
+          const holder = slots.get(this);
+          if (!holder.bound) holder.bound = Object.create(null);
+          if (!holder.bound[name]) holder.bound[name] = fn(s);
+          return holder.bound[name];
+        },
+      });
+    }
+    define(C.prototype, 'resolvedOptions', function resolvedOptions() {
+      return Object.assign({}, slot(this, owner, 'resolvedOptions').resolved);
+    });
+    Object.defineProperty(C.prototype, Symbol.toStringTag, { value: `Intl.${owner}`, configurable: true });
+    return C;
+  }
+
+  // Intl.NumberFormat
+  function numberOptions(options) {
+    const o = optionsObject(options);
+    const N = 'NumberFormat';
+    const out = {};
+    getString(N, o, 'localeMatcher', ['lookup', 'best fit']);
+    getString(N, o, 'numberingSystem');
+    out.style = getString(N, o, 'style', ['decimal', 'percent', 'currency', 'unit']);
+    if (out.style === 'unit') throw new RangeError('Intl.NumberFormat style "unit" is not supported by mpcanvas');
+    out.currency = getString(N, o, 'currency');
+    if (out.currency !== undefined && !/^[A-Za-z]{3}$/.test(out.currency)) {
+      throw new RangeError(`Invalid currency code : ${out.currency}`);
+    }
+    out.currencyDisplay = getString(N, o, 'currencyDisplay', ['code', 'symbol', 'narrowSymbol', 'name']);
+    getString(N, o, 'currencySign', ['standard', 'accounting']);
+    out.notation = getString(N, o, 'notation', ['standard', 'scientific', 'engineering', 'compact']);
+    if (out.notation === 'scientific' || out.notation === 'engineering') {
+      throw new RangeError(`Intl.NumberFormat notation "${out.notation}" is not supported by mpcanvas`);
+    }
+    out.minimumIntegerDigits = getNumber(o, 'minimumIntegerDigits', 1, 21);
+    const mnfd = o.minimumFractionDigits;
+    const mxfd = o.maximumFractionDigits;
+    const mnsd = o.minimumSignificantDigits;
+    const mxsd = o.maximumSignificantDigits;
+    if (mnsd !== undefined || mxsd !== undefined) {
+      out.minimumSignificantDigits = getNumber(o, 'minimumSignificantDigits', 1, 21);
+      out.maximumSignificantDigits = getNumber(o, 'maximumSignificantDigits', out.minimumSignificantDigits || 1, 21);
+    }
+    if (mnfd !== undefined) out.minimumFractionDigits = getNumber(o, 'minimumFractionDigits', 0, 100);
+    if (mxfd !== undefined) out.maximumFractionDigits = getNumber(o, 'maximumFractionDigits', 0, 100);
+    out.compactDisplay = getString(N, o, 'compactDisplay', ['short', 'long']);
+    const grouping = o.useGrouping;
+    if (grouping !== undefined) {
+      if (grouping === true || grouping === false) out.useGrouping = String(grouping);
+      else {
+        const g = String(grouping);
+        if (g === 'true' || g === 'false') out.useGrouping = g === 'true' ? 'always' : 'auto';
+        else if (!['min2', 'auto', 'always'].includes(g)) out.useGrouping = grouping ? 'always' : 'false';
+        else out.useGrouping = g;
+      }
+    }
+    getString(N, o, 'signDisplay', ['auto', 'never', 'always', 'exceptZero', 'negative']);
+    return out;
+  }
+
+  const NumberFormat = makeConstructor(
+    'NumberFormat',
+    (locales, options) => native.numberFormat(localeList(locales), numberOptions(options)),
+    {},
+    { format: (n) => (x) => n.format(Number(x)) },
+  );
+
+  // Intl.DateTimeFormat
+  const DT_FIELDS = [
+    ['weekday', ['narrow', 'short', 'long']],
+    ['era', ['narrow', 'short', 'long']],
+    ['year', ['2-digit', 'numeric']],
+    ['month', ['2-digit', 'numeric', 'narrow', 'short', 'long']],
+    ['day', ['2-digit', 'numeric']],
+    ['hour', ['2-digit', 'numeric']],
+    ['minute', ['2-digit', 'numeric']],
+    ['second', ['2-digit', 'numeric']],
+  ];
+
+  function dateOptions(options) {
+    const o = optionsObject(options);
+    const D = 'DateTimeFormat';
+    const out = {};
+    getString(D, o, 'localeMatcher', ['lookup', 'best fit']);
+    getString(D, o, 'calendar');
+    getString(D, o, 'numberingSystem');
+    out.hour12 = getBoolean(o, 'hour12');
+    out.hourCycle = getString(D, o, 'hourCycle', ['h11', 'h12', 'h23', 'h24']);
+    if (o.timeZone !== undefined) out.timeZone = String(o.timeZone);
+    for (const [name, allowed] of DT_FIELDS) out[name] = getString(D, o, name, allowed);
+    if (o.timeZoneName !== undefined || o.fractionalSecondDigits !== undefined || o.dayPeriod !== undefined) {
+      throw new RangeError('Intl.DateTimeFormat timeZoneName, dayPeriod and fractionalSecondDigits are not supported by mpcanvas');
+    }
+    getString(D, o, 'formatMatcher', ['basic', 'best fit']);
+    out.dateStyle = getString(D, o, 'dateStyle', ['full', 'long', 'medium', 'short']);
+    out.timeStyle = getString(D, o, 'timeStyle', ['full', 'long', 'medium', 'short']);
+    return out;
+  }
+
+  function timeValue(date) {
+    const t = date === undefined ? Date.now() : Number(date);
+    if (!Number.isFinite(t) || Math.abs(t) > 8.64e15) throw new RangeError('Invalid time value');
+    return Math.trunc(t) + 0;
+  }
+
+  function dateTimeFormat(locales, options, defaults) {
+    return native.dateTimeFormat(localeList(locales), dateOptions(options), defaults);
+  }
+
+  const DateTimeFormat = makeConstructor(
+    'DateTimeFormat',
+    (locales, options) => dateTimeFormat(locales, options, 'any'),
+    {
+      formatToParts(n, date) {
+        const parts = n.formatToParts(timeValue(date));
+        if (parts === undefined) throw new RangeError('Invalid time value');
+        return parts;
+      },
+    },
+    {
+      format: (n) => (date) => {
+        const s = n.format(timeValue(date));
+        if (s === undefined) throw new RangeError('Invalid time value');
+        return s;
+      },
+    },
+  );
+
+  // Intl.Collator
+  function collatorOptions(options) {
+    const o = optionsObject(options);
+    const C = 'Collator';
+    getString(C, o, 'usage', ['sort', 'search']);
+    getString(C, o, 'localeMatcher', ['lookup', 'best fit']);
+    getString(C, o, 'collation');
+    return {
+      numeric: getBoolean(o, 'numeric'),
+      caseFirst: getString(C, o, 'caseFirst', ['upper', 'lower', 'false']),
+      sensitivity: getString(C, o, 'sensitivity', ['base', 'accent', 'case', 'variant']),
+      ignorePunctuation: getBoolean(o, 'ignorePunctuation'),
+    };
+  }
+
+  const Collator = makeConstructor(
+    'Collator',
+    (locales, options) => native.collator(localeList(locales), collatorOptions(options)),
+    {},
+    { compare: (n) => (a, b) => n.compare(String(a), String(b)) },
+  );
+
+  // Intl.PluralRules
+  const PluralRules = makeConstructor(
+    'PluralRules',
+    (locales, options) => {
+      const o = optionsObject(options);
+      const out = { type: getString('PluralRules', o, 'type', ['cardinal', 'ordinal']) };
+      out.minimumIntegerDigits = getNumber(o, 'minimumIntegerDigits', 1, 21);
+      for (const [name, lo, hi] of [
+        ['minimumFractionDigits', 0, 100],
+        ['maximumFractionDigits', 0, 100],
+        ['minimumSignificantDigits', 1, 21],
+        ['maximumSignificantDigits', 1, 21],
+      ]) {
+        out[name] = getNumber(o, name, lo, hi);
+      }
+      return native.pluralRules(localeList(locales), out);
+    },
+    { select: (n, x) => n.select(Number(x)) },
+    {},
+  );
+
+  // Intl.RelativeTimeFormat
+  const RelativeTimeFormat = makeConstructor(
+    'RelativeTimeFormat',
+    (locales, options) => {
+      const o = optionsObject(options);
+      const R = 'RelativeTimeFormat';
+      getString(R, o, 'localeMatcher', ['lookup', 'best fit']);
+      getString(R, o, 'numberingSystem');
+      const out = {
+        style: getString(R, o, 'style', ['long', 'short', 'narrow']),
+        numeric: getString(R, o, 'numeric', ['always', 'auto']),
+      };
+      return native.relativeTimeFormat(localeList(locales), out);
+    },
+    { format: (n, value, unit) => n.format(Number(value), String(unit)) },
+    {},
+  );
+
+  const Intl = {};
+  define(Intl, 'NumberFormat', NumberFormat);
+  define(Intl, 'DateTimeFormat', DateTimeFormat);
+  define(Intl, 'Collator', Collator);
+  define(Intl, 'PluralRules', PluralRules);
+  define(Intl, 'RelativeTimeFormat', RelativeTimeFormat);
+  define(Intl, 'getCanonicalLocales', function getCanonicalLocales(locales) {
+    return localeList(locales);
+  });
+  Object.defineProperty(Intl, Symbol.toStringTag, { value: 'Intl', configurable: true });
+  define(global, 'Intl', Intl);
+
+  // The built-in methods ECMA-402 redefines. Calls without arguments (the
+  // common case in page code) share one formatter per kind.
+  const shared = Object.create(null);
+  function cached(key, locales, options, make) {
+    if (locales !== undefined || options !== undefined) return make();
+    if (!shared[key]) shared[key] = make();
+    return shared[key];
+  }
+
+  const numberValue = Number.prototype.valueOf;
+  define(Number.prototype, 'toLocaleString', function toLocaleString(locales, options) {
+    const x = numberValue.call(this);
+    return cached('number', locales, options, () => native.numberFormat(localeList(locales), numberOptions(options))).format(x);
+  });
+
+  const dateValue = Date.prototype.valueOf;
+  for (const [name, defaults] of [
+    ['toLocaleString', 'all'],
+    ['toLocaleDateString', 'date'],
+    ['toLocaleTimeString', 'time'],
+  ]) {
+    define(Date.prototype, name, {
+      [name](locales, options) {
+        const t = dateValue.call(this);
+        if (Number.isNaN(t)) return 'Invalid Date';
+        const n = cached(name, locales, options, () => dateTimeFormat(locales, options, defaults));
+        return n.format(t);
+      },
+    }[name]);
+  }
+
+  define(String.prototype, 'localeCompare', function localeCompare(that, locales, options) {
+    if (this === undefined || this === null) throw new TypeError('String.prototype.localeCompare called on null or undefined');
+    const c = cached('collator', locales, options, () => native.collator(localeList(locales), collatorOptions(options)));
+    return c.compare(String(this), String(that));
+  });
+
+  define(String.prototype, 'toLocaleUpperCase', function toLocaleUpperCase(locales) {
+    if (this === undefined || this === null) throw new TypeError('String.prototype.toLocaleUpperCase called on null or undefined');
+    return native.upper(String(this), localeList(locales));
+  });
+
+  define(String.prototype, 'toLocaleLowerCase', function toLocaleLowerCase(locales) {
+    if (this === undefined || this === null) throw new TypeError('String.prototype.toLocaleLowerCase called on null or undefined');
+    return native.lower(String(this), localeList(locales));
+  });
+});

@@ -1,0 +1,487 @@
+//! The native half of `Intl`: formatter objects over `mpcanvas-intl`,
+//! handed to `intl.js`, which gives them the ECMA-402 surface. Options
+//! arrive already coerced by `intl.js` (strings, numbers, booleans or
+//! `undefined`); values are checked again here.
+
+use std::rc::Rc;
+
+use mpcanvas_intl::{
+    CaseFirst, CollatorOptions, CompactDisplay, CurrencyDisplay, DateDefaults, DateTimeFormat,
+    DateTimeOptions, DigitRequest, Grouping, IntlError, LocaleCollator, NumberFormat,
+    NumberOptions, NumberStyle, PluralKind, PluralRulesFormat, RelativeStyle, RelativeTimeFormat,
+    RelativeUnit, Sensitivity,
+};
+use rquickjs::{Array, Ctx, Exception, Function, Object};
+
+use super::DeviceEnv;
+
+/// `IntlError` as the JS exception V8 throws.
+fn throw(ctx: &Ctx<'_>, e: IntlError) -> rquickjs::Error {
+    match e {
+        IntlError::Range(m) => Exception::throw_range(ctx, &m),
+        IntlError::Type(m) => Exception::throw_type(ctx, &m),
+    }
+}
+
+fn string(opts: &Object<'_>, name: &str) -> rquickjs::Result<Option<String>> {
+    opts.get(name)
+}
+
+fn digit(ctx: &Ctx<'_>, opts: &Object<'_>, name: &str) -> rquickjs::Result<Option<u8>> {
+    let v: Option<f64> = opts.get(name)?;
+    match v {
+        None => Ok(None),
+        Some(x) if x.is_finite() && x >= 0.0 => Ok(Some(x.min(255.0) as u8)),
+        Some(_) => Err(Exception::throw_range(
+            ctx,
+            &format!("{name} value is out of range."),
+        )),
+    }
+}
+
+fn digit_request(ctx: &Ctx<'_>, opts: &Object<'_>) -> rquickjs::Result<DigitRequest> {
+    Ok(DigitRequest {
+        min_integer: digit(ctx, opts, "minimumIntegerDigits")?,
+        min_fraction: digit(ctx, opts, "minimumFractionDigits")?,
+        max_fraction: digit(ctx, opts, "maximumFractionDigits")?,
+        min_significant: digit(ctx, opts, "minimumSignificantDigits")?,
+        max_significant: digit(ctx, opts, "maximumSignificantDigits")?,
+    })
+}
+
+fn locale_of(
+    ctx: &Ctx<'_>,
+    env: &DeviceEnv,
+    locales: &[String],
+) -> rquickjs::Result<mpcanvas_intl::Locale> {
+    mpcanvas_intl::resolve_locale(locales, &env.locale).map_err(|e| throw(ctx, e))
+}
+
+fn number_options(ctx: &Ctx<'_>, opts: &Object<'_>) -> rquickjs::Result<NumberOptions> {
+    let range = |m: String| Exception::throw_range(ctx, &m);
+    let style = match string(opts, "style")?.as_deref() {
+        None | Some("decimal") => NumberStyle::Decimal,
+        Some("percent") => NumberStyle::Percent,
+        Some("currency") => {
+            let Some(code) = string(opts, "currency")? else {
+                return Err(Exception::throw_type(
+                    ctx,
+                    "Currency code is required with currency style.",
+                ));
+            };
+            let display = match string(opts, "currencyDisplay")?.as_deref() {
+                None | Some("symbol") => CurrencyDisplay::Symbol,
+                Some("narrowSymbol") => CurrencyDisplay::NarrowSymbol,
+                Some("code") => CurrencyDisplay::Code,
+                Some("name") => CurrencyDisplay::Name,
+                Some(v) => {
+                    return Err(range(format!(
+                        "Value {v} out of range for Intl.NumberFormat options property currencyDisplay"
+                    )));
+                }
+            };
+            NumberStyle::Currency(code.to_ascii_uppercase(), display)
+        }
+        Some(v) => {
+            return Err(range(format!(
+                "Value {v} out of range for Intl.NumberFormat options property style"
+            )));
+        }
+    };
+    let compact = match string(opts, "notation")?.as_deref() {
+        None | Some("standard") => None,
+        Some("compact") => Some(match string(opts, "compactDisplay")?.as_deref() {
+            None | Some("short") => CompactDisplay::Short,
+            Some("long") => CompactDisplay::Long,
+            Some(v) => {
+                return Err(range(format!(
+                    "Value {v} out of range for Intl.NumberFormat options property compactDisplay"
+                )));
+            }
+        }),
+        Some(v) => {
+            return Err(range(format!(
+                "Value {v} out of range for Intl.NumberFormat options property notation"
+            )));
+        }
+    };
+    let grouping = match string(opts, "useGrouping")?.as_deref() {
+        None => None,
+        Some("auto") => Some(Grouping::Auto),
+        Some("always") | Some("true") => Some(Grouping::Always),
+        Some("min2") => Some(Grouping::Min2),
+        Some("false") => Some(Grouping::Never),
+        Some(v) => {
+            return Err(range(format!(
+                "Value {v} out of range for Intl.NumberFormat options property useGrouping"
+            )));
+        }
+    };
+    Ok(NumberOptions {
+        style,
+        compact,
+        grouping,
+        digits: digit_request(ctx, opts)?,
+    })
+}
+
+fn number_resolved<'js>(ctx: &Ctx<'js>, f: &NumberFormat) -> rquickjs::Result<Object<'js>> {
+    let r = Object::new(ctx.clone())?;
+    r.set("locale", f.locale().to_string())?;
+    r.set("numberingSystem", "latn")?;
+    let options = f.options();
+    match &options.style {
+        NumberStyle::Decimal => r.set("style", "decimal")?,
+        NumberStyle::Percent => r.set("style", "percent")?,
+        NumberStyle::Currency(code, display) => {
+            r.set("style", "currency")?;
+            r.set("currency", code.as_str())?;
+            r.set(
+                "currencyDisplay",
+                match display {
+                    CurrencyDisplay::Symbol => "symbol",
+                    CurrencyDisplay::NarrowSymbol => "narrowSymbol",
+                    CurrencyDisplay::Code => "code",
+                    CurrencyDisplay::Name => "name",
+                },
+            )?;
+            r.set("currencySign", "standard")?;
+        }
+    }
+    let digits = f.digits();
+    r.set("minimumIntegerDigits", digits.min_integer)?;
+    if let Some((lo, hi)) = digits.fraction {
+        r.set("minimumFractionDigits", lo)?;
+        r.set("maximumFractionDigits", hi)?;
+    }
+    if let Some((lo, hi)) = digits.significant {
+        r.set("minimumSignificantDigits", lo)?;
+        r.set("maximumSignificantDigits", hi)?;
+    }
+    match f.grouping() {
+        Grouping::Auto => r.set("useGrouping", "auto")?,
+        Grouping::Always => r.set("useGrouping", "always")?,
+        Grouping::Min2 => r.set("useGrouping", "min2")?,
+        Grouping::Never => r.set("useGrouping", false)?,
+    }
+    match options.compact {
+        None => r.set("notation", "standard")?,
+        Some(display) => {
+            r.set("notation", "compact")?;
+            r.set(
+                "compactDisplay",
+                if display == CompactDisplay::Short {
+                    "short"
+                } else {
+                    "long"
+                },
+            )?;
+        }
+    }
+    r.set("signDisplay", "auto")?;
+    r.set("roundingMode", "halfExpand")?;
+    Ok(r)
+}
+
+/// `native.numberFormat(locales, options)` → `{ format(x), resolved }`.
+fn number_format<'js>(
+    ctx: &Ctx<'js>,
+    env: &DeviceEnv,
+    locales: Vec<String>,
+    opts: Object<'js>,
+) -> rquickjs::Result<Object<'js>> {
+    let locale = locale_of(ctx, env, &locales)?;
+    let options = number_options(ctx, &opts)?;
+    let f = Rc::new(NumberFormat::try_new(&locale, options).map_err(|e| throw(ctx, e))?);
+    let out = Object::new(ctx.clone())?;
+    out.set("resolved", number_resolved(ctx, &f)?)?;
+    let g = f.clone();
+    out.set(
+        "format",
+        Function::new(ctx.clone(), move |x: f64| g.format(x))?,
+    )?;
+    Ok(out)
+}
+
+fn date_options(opts: &Object<'_>) -> rquickjs::Result<DateTimeOptions> {
+    Ok(DateTimeOptions {
+        weekday: string(opts, "weekday")?,
+        era: string(opts, "era")?,
+        year: string(opts, "year")?,
+        month: string(opts, "month")?,
+        day: string(opts, "day")?,
+        hour: string(opts, "hour")?,
+        minute: string(opts, "minute")?,
+        second: string(opts, "second")?,
+        hour12: opts.get("hour12")?,
+        hour_cycle: string(opts, "hourCycle")?,
+        time_zone: string(opts, "timeZone")?,
+        date_style: string(opts, "dateStyle")?,
+        time_style: string(opts, "timeStyle")?,
+    })
+}
+
+/// `native.dateTimeFormat(locales, options, defaults)` →
+/// `{ format(ms), formatToParts(ms), resolved }`; an invalid time value
+/// formats as `undefined` (`intl.js` throws or prints `Invalid Date`).
+fn date_time_format<'js>(
+    ctx: &Ctx<'js>,
+    env: &DeviceEnv,
+    locales: Vec<String>,
+    opts: Object<'js>,
+    defaults: String,
+) -> rquickjs::Result<Object<'js>> {
+    let locale = locale_of(ctx, env, &locales)?;
+    let defaults = match defaults.as_str() {
+        "time" => DateDefaults::Time,
+        "all" => DateDefaults::All,
+        "date" => DateDefaults::Date,
+        _ => DateDefaults::Any,
+    };
+    let options = date_options(&opts)?;
+    let f = DateTimeFormat::try_new(&locale, options, defaults, &env.time_zone)
+        .map_err(|e| throw(ctx, e))?;
+    let f = Rc::new(f);
+    let out = Object::new(ctx.clone())?;
+    let resolved = Object::new(ctx.clone())?;
+    resolved.set("locale", f.locale().to_string())?;
+    resolved.set("calendar", "gregory")?;
+    resolved.set("numberingSystem", "latn")?;
+    resolved.set("timeZone", f.time_zone().name())?;
+    if let Some(hc) = f.hour_cycle() {
+        resolved.set("hourCycle", hc)?;
+        resolved.set("hour12", hc != "h23")?;
+    }
+    out.set("resolved", resolved)?;
+    let g = f.clone();
+    out.set(
+        "format",
+        Function::new(ctx.clone(), move |ms: f64| g.format(ms))?,
+    )?;
+    let g = f.clone();
+    out.set(
+        "formatToParts",
+        Function::new(
+            ctx.clone(),
+            move |ctx: Ctx<'js>, ms: f64| -> rquickjs::Result<Option<Array<'js>>> {
+                let Some(parts) = g.format_to_parts(ms) else {
+                    return Ok(None);
+                };
+                let array = Array::new(ctx.clone())?;
+                for (i, p) in parts.into_iter().enumerate() {
+                    let o = Object::new(ctx.clone())?;
+                    o.set("type", p.kind)?;
+                    o.set("value", p.value)?;
+                    array.set(i, o)?;
+                }
+                Ok(Some(array))
+            },
+        )?,
+    )?;
+    Ok(out)
+}
+
+/// `native.collator(locales, options)` → `{ compare(a, b), resolved }`.
+fn collator<'js>(
+    ctx: &Ctx<'js>,
+    env: &DeviceEnv,
+    locales: Vec<String>,
+    opts: Object<'js>,
+) -> rquickjs::Result<Object<'js>> {
+    let locale = locale_of(ctx, env, &locales)?;
+    let sensitivity = match string(&opts, "sensitivity")?.as_deref() {
+        Some("base") => Sensitivity::Base,
+        Some("accent") => Sensitivity::Accent,
+        Some("case") => Sensitivity::Case,
+        _ => Sensitivity::Variant,
+    };
+    let case_first = match string(&opts, "caseFirst")?.as_deref() {
+        Some("upper") => CaseFirst::Upper,
+        Some("lower") => CaseFirst::Lower,
+        _ => CaseFirst::Default,
+    };
+    let options = CollatorOptions {
+        sensitivity,
+        numeric: opts.get::<_, Option<bool>>("numeric")?.unwrap_or(false),
+        ignore_punctuation: opts
+            .get::<_, Option<bool>>("ignorePunctuation")?
+            .unwrap_or(false),
+        case_first,
+    };
+    let c = Rc::new(LocaleCollator::try_new(&locale, options).map_err(|e| throw(ctx, e))?);
+    let out = Object::new(ctx.clone())?;
+    let resolved = Object::new(ctx.clone())?;
+    resolved.set("locale", locale.to_string())?;
+    resolved.set("usage", "sort")?;
+    resolved.set(
+        "sensitivity",
+        match sensitivity {
+            Sensitivity::Base => "base",
+            Sensitivity::Accent => "accent",
+            Sensitivity::Case => "case",
+            Sensitivity::Variant => "variant",
+        },
+    )?;
+    resolved.set("ignorePunctuation", options.ignore_punctuation)?;
+    resolved.set("collation", "default")?;
+    resolved.set("numeric", options.numeric)?;
+    resolved.set(
+        "caseFirst",
+        match case_first {
+            CaseFirst::Upper => "upper",
+            CaseFirst::Lower => "lower",
+            CaseFirst::Default => "false",
+        },
+    )?;
+    out.set("resolved", resolved)?;
+    out.set(
+        "compare",
+        Function::new(ctx.clone(), move |a: String, b: String| {
+            c.compare(&a, &b) as i32
+        })?,
+    )?;
+    Ok(out)
+}
+
+/// `native.pluralRules(locales, options)` → `{ select(x), resolved }`.
+fn plural_rules<'js>(
+    ctx: &Ctx<'js>,
+    env: &DeviceEnv,
+    locales: Vec<String>,
+    opts: Object<'js>,
+) -> rquickjs::Result<Object<'js>> {
+    let locale = locale_of(ctx, env, &locales)?;
+    let kind = match string(&opts, "type")?.as_deref() {
+        Some("ordinal") => PluralKind::Ordinal,
+        _ => PluralKind::Cardinal,
+    };
+    let digits = digit_request(ctx, &opts)?;
+    let p = Rc::new(PluralRulesFormat::try_new(&locale, kind, digits).map_err(|e| throw(ctx, e))?);
+    let out = Object::new(ctx.clone())?;
+    let resolved = Object::new(ctx.clone())?;
+    resolved.set("locale", locale.to_string())?;
+    resolved.set(
+        "type",
+        if kind == PluralKind::Ordinal {
+            "ordinal"
+        } else {
+            "cardinal"
+        },
+    )?;
+    resolved.set("pluralCategories", p.categories())?;
+    out.set("resolved", resolved)?;
+    out.set(
+        "select",
+        Function::new(ctx.clone(), move |x: f64| p.select(x))?,
+    )?;
+    Ok(out)
+}
+
+/// `native.relativeTimeFormat(locales, options)` → `{ format(v, unit), resolved }`.
+fn relative_time_format<'js>(
+    ctx: &Ctx<'js>,
+    env: &DeviceEnv,
+    locales: Vec<String>,
+    opts: Object<'js>,
+) -> rquickjs::Result<Object<'js>> {
+    let locale = locale_of(ctx, env, &locales)?;
+    let style_name = string(&opts, "style")?.unwrap_or_else(|| "long".into());
+    let style = match style_name.as_str() {
+        "short" => RelativeStyle::Short,
+        "narrow" => RelativeStyle::Narrow,
+        _ => RelativeStyle::Long,
+    };
+    let numeric = string(&opts, "numeric")?.unwrap_or_else(|| "always".into());
+    let f = RelativeTimeFormat::try_new(&locale, style, numeric == "auto")
+        .map_err(|e| throw(ctx, e))?;
+    let f = Rc::new(f);
+    let out = Object::new(ctx.clone())?;
+    let resolved = Object::new(ctx.clone())?;
+    resolved.set("locale", locale.to_string())?;
+    resolved.set("style", style_name)?;
+    resolved.set("numeric", numeric)?;
+    resolved.set("numberingSystem", "latn")?;
+    out.set("resolved", resolved)?;
+    out.set(
+        "format",
+        Function::new(ctx.clone(), move |ctx: Ctx<'js>, v: f64, unit: String| {
+            let unit = RelativeUnit::parse(&unit).map_err(|e| throw(&ctx, e))?;
+            f.format(v, unit).map_err(|e| throw(&ctx, e))
+        })?,
+    )?;
+    Ok(out)
+}
+
+/// The native object `intl.js` is called with.
+pub(super) fn native<'js>(ctx: &Ctx<'js>, env: Rc<DeviceEnv>) -> rquickjs::Result<Object<'js>> {
+    let n = Object::new(ctx.clone())?;
+    n.set("defaultLocale", env.locale.to_string())?;
+    n.set("defaultTimeZone", env.time_zone.name())?;
+    macro_rules! formatter {
+        ($name:literal, $f:ident) => {{
+            let env = env.clone();
+            n.set(
+                $name,
+                Function::new(
+                    ctx.clone(),
+                    move |ctx: Ctx<'js>, l: Vec<String>, o: Object<'js>| $f(&ctx, &env, l, o),
+                )?,
+            )?;
+        }};
+    }
+    formatter!("numberFormat", number_format);
+    formatter!("collator", collator);
+    formatter!("pluralRules", plural_rules);
+    formatter!("relativeTimeFormat", relative_time_format);
+    let e = env.clone();
+    n.set(
+        "dateTimeFormat",
+        Function::new(
+            ctx.clone(),
+            move |ctx: Ctx<'js>, l: Vec<String>, o: Object<'js>, d: String| {
+                date_time_format(&ctx, &e, l, o, d)
+            },
+        )?,
+    )?;
+    n.set(
+        "canonicalize",
+        Function::new(
+            ctx.clone(),
+            move |ctx: Ctx<'js>, l: Vec<String>| -> rquickjs::Result<Vec<String>> {
+                let mut out: Vec<String> = Vec::new();
+                for tag in l {
+                    let s = mpcanvas_intl::canonical_locale(&tag)
+                        .map_err(|e| throw(&ctx, e))?
+                        .to_string();
+                    if !out.contains(&s) {
+                        out.push(s);
+                    }
+                }
+                Ok(out)
+            },
+        )?,
+    )?;
+    let e = env.clone();
+    n.set(
+        "upper",
+        Function::new(
+            ctx.clone(),
+            move |ctx: Ctx<'js>, s: String, l: Vec<String>| {
+                let locale = locale_of(&ctx, &e, &l)?;
+                Ok::<_, rquickjs::Error>(mpcanvas_intl::to_locale_upper(&s, &locale))
+            },
+        )?,
+    )?;
+    let e = env.clone();
+    n.set(
+        "lower",
+        Function::new(
+            ctx.clone(),
+            move |ctx: Ctx<'js>, s: String, l: Vec<String>| {
+                let locale = locale_of(&ctx, &e, &l)?;
+                Ok::<_, rquickjs::Error>(mpcanvas_intl::to_locale_lower(&s, &locale))
+            },
+        )?,
+    )?;
+    Ok(n)
+}

@@ -1,0 +1,118 @@
+// Locale-sensitive calls whose output must match Node (V8 with full ICU)
+// in the same locale and time zone. The completion value is the list of
+// [call, result] pairs; errors count as results.
+(function () {
+  const out = [];
+  const t = (label, f) => {
+    let v;
+    try {
+      v = f();
+    } catch (e) {
+      v = `${e.name}: ${e.message}`;
+    }
+    out.push([label, typeof v === 'string' ? v : JSON.stringify(v)]);
+  };
+  const locales = ['zh-CN', 'zh-TW', 'en-US'];
+  const numbers = [0, 1, -1, 1299.5, 1234567.891, 0.000123, 12345678, -0.5, 1e21, NaN, Infinity];
+  // 2026-12-07T02:00:00.123Z (10:00 in Shanghai) and a summer afternoon.
+  const dates = [Date.UTC(2026, 11, 7, 2, 0, 0, 123), Date.UTC(2025, 6, 15, 7, 5, 9)];
+
+  t('default toLocaleString', () => (1299.5).toLocaleString());
+  t('default date', () => new Date(dates[0]).toLocaleString());
+  t('default date only', () => new Date(dates[0]).toLocaleDateString());
+  t('default time only', () => new Date(dates[0]).toLocaleTimeString());
+  t('default Intl locale', () => new Intl.NumberFormat().resolvedOptions().locale);
+
+  for (const l of locales) {
+    for (const x of numbers) t(`${l} decimal ${x}`, () => x.toLocaleString(l));
+    const opts = [
+      { style: 'currency', currency: 'CNY' },
+      { style: 'currency', currency: 'USD' },
+      { style: 'currency', currency: 'TWD' },
+      { style: 'currency', currency: 'JPY' },
+      { style: 'currency', currency: 'CNY', currencyDisplay: 'code' },
+      { style: 'currency', currency: 'CNY', currencyDisplay: 'name' },
+      { style: 'currency', currency: 'USD', currencyDisplay: 'narrowSymbol' },
+      { style: 'currency', currency: 'CNY', maximumFractionDigits: 0 },
+      { style: 'percent' },
+      { style: 'percent', minimumFractionDigits: 1 },
+      { notation: 'compact' },
+      { notation: 'compact', compactDisplay: 'long' },
+      { minimumFractionDigits: 2 },
+      { maximumFractionDigits: 0 },
+      { minimumFractionDigits: 2, maximumFractionDigits: 2 },
+      { maximumSignificantDigits: 3 },
+      { minimumIntegerDigits: 3 },
+      { useGrouping: false },
+    ];
+    for (const o of opts) {
+      for (const x of [1299.5, 0.256, 12345678, -1234.5, 7]) {
+        t(`${l} ${JSON.stringify(o)} ${x}`, () => new Intl.NumberFormat(l, o).format(x));
+      }
+    }
+    for (const d of dates) {
+      t(`${l} toLocaleString ${d}`, () => new Date(d).toLocaleString(l));
+      t(`${l} toLocaleDateString ${d}`, () => new Date(d).toLocaleDateString(l));
+      t(`${l} toLocaleTimeString ${d}`, () => new Date(d).toLocaleTimeString(l));
+      const dopts = [
+        { year: 'numeric', month: 'long', day: 'numeric' },
+        { year: 'numeric', month: 'short', day: 'numeric', weekday: 'short' },
+        { weekday: 'long' },
+        { month: 'long' },
+        { year: 'numeric', month: '2-digit', day: '2-digit' },
+        { hour: '2-digit', minute: '2-digit' },
+        { hour: 'numeric', minute: '2-digit', hour12: true },
+        { hour: 'numeric', minute: '2-digit', hour12: false },
+        { dateStyle: 'full' },
+        { dateStyle: 'long' },
+        { dateStyle: 'medium' },
+        { dateStyle: 'short' },
+        { timeStyle: 'short' },
+        { timeStyle: 'medium' },
+        { dateStyle: 'medium', timeStyle: 'short' },
+        { timeZone: 'UTC' },
+        { timeZone: 'America/New_York', hour: 'numeric', minute: 'numeric' },
+      ];
+      for (const o of dopts) {
+        t(`${l} ${JSON.stringify(o)} ${d}`, () => new Intl.DateTimeFormat(l, o).format(d));
+      }
+      t(`${l} formatToParts ${d}`, () => new Intl.DateTimeFormat(l, { year: 'numeric', month: 'long', day: 'numeric', hour: 'numeric', minute: 'numeric' }).formatToParts(d));
+    }
+    const words = ['中国', '北京', '上海', '阿里', 'apple', 'Banana', 'banana', 'item10', 'item9', 'é', 'e', '张三', '李四', '王五'];
+    t(`${l} sort`, () => words.slice().sort(new Intl.Collator(l).compare));
+    t(`${l} sort numeric`, () => words.slice().sort(new Intl.Collator(l, { numeric: true }).compare));
+    t(`${l} localeCompare base`, () => ['a', 'A', 'á', 'b'].map((w) => 'a'.localeCompare(w, l, { sensitivity: 'base' })));
+    t(`${l} localeCompare`, () => ['a', 'A', 'á', 'b'].map((w) => 'a'.localeCompare(w, l)));
+    for (const x of [0, 1, 2, 3, 4, 11, 21, 1.5]) {
+      t(`${l} plural ${x}`, () => new Intl.PluralRules(l).select(x));
+      t(`${l} ordinal ${x}`, () => new Intl.PluralRules(l, { type: 'ordinal' }).select(x));
+    }
+    for (const [v, u] of [[-1, 'day'], [1, 'day'], [0, 'day'], [3, 'hours'], [-2, 'month'], [1, 'year'], [-5, 'minutes'], [2, 'week']]) {
+      t(`${l} rtf ${v} ${u}`, () => new Intl.RelativeTimeFormat(l).format(v, u));
+      t(`${l} rtf auto ${v} ${u}`, () => new Intl.RelativeTimeFormat(l, { numeric: 'auto' }).format(v, u));
+      t(`${l} rtf short ${v} ${u}`, () => new Intl.RelativeTimeFormat(l, { style: 'short' }).format(v, u));
+    }
+    t(`${l} upper`, () => 'straße istanbul'.toLocaleUpperCase(l));
+    t(`${l} lower`, () => 'ÀÉÎ İ'.toLocaleLowerCase(l));
+  }
+  // Date in the device zone (Asia/Shanghai on both sides).
+  t('local ctor', () => new Date(2026, 11, 7, 10, 30).toISOString());
+  t('local ctor overflow', () => new Date(2026, 12, 32, 25).toISOString());
+  t('local getters', () => { const d = new Date(dates[0]); return [d.getFullYear(), d.getMonth(), d.getDate(), d.getDay(), d.getHours(), d.getMinutes(), d.getSeconds(), d.getMilliseconds(), d.getTimezoneOffset()]; });
+  t('local setters', () => { const d = new Date(dates[0]); d.setHours(23, 59); d.setDate(31); d.setMonth(1); return d.toISOString(); });
+  t('parse local iso', () => Date.parse('2026-12-07T10:00:00'));
+  t('parse date only', () => Date.parse('2026-12-07'));
+  t('parse slashes', () => Date.parse('2026/12/07 10:00'));
+  t('parse zoned', () => Date.parse('2026-12-07T10:00:00+09:00'));
+  t('toDateString', () => new Date(dates[1]).toDateString());
+  t('old offset', () => new Date(1900, 0, 1).getTimezoneOffset());
+  t('tr upper', () => 'istanbul'.toLocaleUpperCase('tr'));
+  t('canonical', () => Intl.getCanonicalLocales(['ZH-cn', 'en-us']));
+  t('bad tag', () => new Intl.NumberFormat('not a locale!'));
+  t('bad currency', () => new Intl.NumberFormat('en-US', { style: 'currency', currency: 'US' }));
+  t('missing currency', () => new Intl.NumberFormat('en-US', { style: 'currency' }));
+  t('bad digits', () => new Intl.NumberFormat('en-US', { maximumFractionDigits: 101 }));
+  t('invalid date', () => new Date(NaN).toLocaleString('en-US'));
+  t('format invalid date', () => new Intl.DateTimeFormat('en-US').format(NaN));
+  return out;
+})();
