@@ -68,7 +68,7 @@ usage: mpcanvas run PATH [--platform P] [--page ROUTE] [--query K=V]...
 /// What to do.
 #[derive(Debug, PartialEq)]
 pub(crate) enum Command {
-    Run(Run),
+    Run(Box<Run>),
     Render(Render),
     Help,
 }
@@ -323,7 +323,7 @@ fn parse_run(mut parser: lexopt::Parser) -> Result<Command, String> {
         }
     }
     run.path = path.ok_or("run needs a PATH (page folder, game folder or .js file)")?;
-    Ok(Command::Run(run))
+    Ok(Command::Run(Box::new(run)))
 }
 
 #[cfg(test)]
