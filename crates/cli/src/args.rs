@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 /// Usage text.
 pub(crate) const USAGE: &str = "\
-usage: mpcanvas run PATH [--platform P] [--page ROUTE] [--query K=V]...
+usage: mpcanvas run PATH [--platform P] [--keep-state] [--page ROUTE] [--query K=V]...
                         [--system OS] [--sdk-version V]
                         [--dpr N] [--screen WxH] [--tap METHOD]...
                         [--pick IMAGE]... [--user ANSWER] [--out DIR] [--json]
@@ -15,13 +15,23 @@ usage: mpcanvas run PATH [--platform P] [--page ROUTE] [--query K=V]...
                         [--locale TAG] [--tz ZONE] [--now INSTANT] [--seed N]
        mpcanvas render SCRIPT.js [--size WxH] [-o OUT.png|OUT.jpg] [--quality Q]
                              [--no-system-fonts]
+       mpcanvas help [COMMAND]    mpcanvas --version
 
+";
+
+/// `mpcanvas help run`.
+pub(crate) const RUN_HELP: &str = "\
   run      run a mini-program page folder (index.js + markup), an app folder
            (app.json), a mini-game folder (game.js) or one .js file: App and
            Page lifecycles, timers and promises, then each --tap, then unload.
            Prints console output, every platform call with its result,
            prompts with the scripted user's answers, temp and album files.
-           --platform P    wechat (default), wechat-game, alipay, feishu, douyin
+           --platform P    wechat, wechat-game, alipay, feishu, douyin (any case;
+                           default: read off the project's files — game.js,
+                           .axml, .ttml, .wxml — else wechat)
+           --keep-state    keep saved files, user files and authorization
+                           answers from earlier runs in --out (default: each
+                           run starts fresh; the album is always kept)
            --page ROUTE    the app.json page to open (default: the first),
                            e.g. pages/poster/poster
            --query K=V     a query parameter onLoad(options) receives
@@ -54,6 +64,10 @@ usage: mpcanvas run PATH [--platform P] [--page ROUTE] [--query K=V]...
            Exit codes: 0 completed, 1 a script error escaped or a limit was
            hit, 2 bad arguments or an unusable path.
 
+";
+
+/// `mpcanvas help render`.
+pub(crate) const RENDER_HELP: &str = "\
   render   run a Canvas 2D drawing script (function draw(ctx, canvas, env))
            and write the canvas as PNG or JPEG (by the output extension).
            --size WxH      canvas size instead of the script's // @size
@@ -68,16 +82,31 @@ usage: mpcanvas run PATH [--platform P] [--page ROUTE] [--query K=V]...
 /// What to do.
 #[derive(Debug, PartialEq)]
 pub(crate) enum Command {
-    Run(Box<Run>),
+    Run(Run),
     Render(Render),
-    Help,
+    /// `help [COMMAND]`, `--help`.
+    Help(Option<String>),
+    Version,
+}
+
+/// The help text for `command` (all commands for `None`), or `None` for a
+/// command that does not exist.
+pub(crate) fn help(command: Option<&str>) -> Option<String> {
+    match command {
+        None => Some(format!("{USAGE}{RUN_HELP}\n{RENDER_HELP}")),
+        Some("run") => Some(RUN_HELP.to_string()),
+        Some("render") => Some(RENDER_HELP.to_string()),
+        Some(_) => None,
+    }
 }
 
 /// `mpcanvas run`.
 #[derive(Debug, PartialEq)]
 pub(crate) struct Run {
     pub(crate) path: PathBuf,
-    pub(crate) platform: String,
+    /// `None`: detected from the project, else wechat.
+    pub(crate) platform: Option<String>,
+    pub(crate) keep_state: bool,
     pub(crate) dpr: f64,
     pub(crate) screen: (u32, u32),
     pub(crate) taps: Vec<String>,
@@ -88,14 +117,14 @@ pub(crate) struct Run {
     pub(crate) time_limit: f64,
     pub(crate) memory_mb: u64,
     pub(crate) offline: bool,
-    pub(crate) page: Option<String>,
-    pub(crate) query: Vec<(String, String)>,
-    pub(crate) system: Option<mpcanvas::Os>,
-    pub(crate) sdk_version: Option<String>,
     pub(crate) locale: String,
     pub(crate) tz: String,
     pub(crate) now: Option<f64>,
     pub(crate) seed: Option<u64>,
+    pub(crate) page: Option<String>,
+    pub(crate) query: Vec<(String, String)>,
+    pub(crate) system: Option<mpcanvas::Os>,
+    pub(crate) sdk_version: Option<String>,
 }
 
 impl Run {
@@ -141,15 +170,29 @@ pub(crate) fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command,
     let mut parser = lexopt::Parser::from_args(args);
     let sub = match parser.next().map_err(|e| e.to_string())? {
         Some(Value(v)) => v.string().map_err(|e| e.to_string())?,
-        Some(Short('h') | Long("help")) | None => return Ok(Command::Help),
-        Some(other) => return Err(other.unexpected().to_string()),
+        Some(Short('h') | Long("help")) | None => return Ok(Command::Help(None)),
+        Some(Short('V') | Long("version")) => return Ok(Command::Version),
+        Some(other) => return Err(unexpected(other, &["help", "version"])),
     };
     match sub.as_str() {
         "render" => {}
         "run" => return parse_run(parser),
+        "help" => {
+            let topic = parser
+                .next()
+                .map_err(|e| e.to_string())?
+                .and_then(|a| match a {
+                    Value(v) => v.into_string().ok(),
+                    _ => None,
+                });
+            return Ok(Command::Help(topic));
+        }
         _ => {
+            let hint = closest(&sub, COMMANDS)
+                .map_or(String::new(), |c| format!("\n  hint: did you mean '{c}'?"));
             return Err(format!(
-                "unknown command '{sub}' (this build has: run, render)"
+                "unknown command '{sub}' (commands: {}){hint}",
+                COMMANDS.join(", ")
             ));
         }
     }
@@ -183,9 +226,9 @@ pub(crate) fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command,
                 quality = q;
             }
             Long("no-system-fonts") => system_fonts = false,
-            Short('h') | Long("help") => return Ok(Command::Help),
+            Short('h') | Long("help") => return Ok(Command::Help(Some("render".into()))),
             Value(v) if script.is_none() => script = Some(PathBuf::from(v)),
-            other => return Err(other.unexpected().to_string()),
+            other => return Err(unexpected(other, RENDER_FLAGS)),
         }
     }
     let script = script.ok_or("render needs a SCRIPT.js")?;
@@ -199,13 +242,93 @@ pub(crate) fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command,
     }))
 }
 
-/// The next value of the current flag, as a string.
+/// The next value of the current flag, as a string. A value that looks
+/// like a flag is refused: `--tap --json` means a forgotten METHOD, not a
+/// method named `--json`.
 fn text(parser: &mut lexopt::Parser) -> Result<String, String> {
-    parser
+    let value = parser
         .value()
         .map_err(|e| e.to_string())?
         .string()
-        .map_err(|e| e.to_string())
+        .map_err(|e| e.to_string())?;
+    if value.starts_with("--") {
+        return Err(format!(
+            "a flag wants a value, got the flag '{value}' (put the value right after the flag)"
+        ));
+    }
+    Ok(value)
+}
+
+/// The commands, for hints.
+const COMMANDS: &[&str] = &["run", "render", "help"];
+
+/// `run`'s flags, for hints.
+const RUN_FLAGS: &[&str] = &[
+    "platform",
+    "keep-state",
+    "page",
+    "query",
+    "system",
+    "sdk-version",
+    "dpr",
+    "screen",
+    "tap",
+    "pick",
+    "user",
+    "out",
+    "json",
+    "time-limit",
+    "memory-limit",
+    "offline",
+    "locale",
+    "tz",
+    "now",
+    "seed",
+    "help",
+];
+
+/// `render`'s flags, for hints.
+const RENDER_FLAGS: &[&str] = &["size", "output", "quality", "no-system-fonts", "help"];
+
+/// An argument the command does not take, with the nearest one it does.
+fn unexpected(arg: lexopt::Arg<'_>, known: &[&str]) -> String {
+    let message = arg.clone().unexpected().to_string();
+    let hint = match arg {
+        Long(name) => closest(name, known).map(|c| format!("--{c}")),
+        _ => None,
+    };
+    match hint {
+        Some(h) => format!("{message}\n  hint: did you mean {h}?"),
+        None => message,
+    }
+}
+
+/// The entry of `known` within two edits of `word` (the nearest), if any.
+fn closest<'a>(word: &str, known: &[&'a str]) -> Option<&'a str> {
+    known
+        .iter()
+        .map(|k| (edit_distance(word, k), *k))
+        .filter(|(d, _)| *d <= 2)
+        .min()
+        .map(|(_, k)| k)
+}
+
+/// Levenshtein distance over characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diag = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let next = (diag + usize::from(ca != *cb))
+                .min(row[j] + 1)
+                .min(row[j + 1] + 1);
+            diag = row[j + 1];
+            row[j + 1] = next;
+        }
+    }
+    row[b.len()]
 }
 
 /// A positive finite number for `flag`.
@@ -221,7 +344,8 @@ fn parse_run(mut parser: lexopt::Parser) -> Result<Command, String> {
     use lexopt::prelude::*;
     let mut run = Run {
         path: PathBuf::new(),
-        platform: "wechat".into(),
+        platform: None,
+        keep_state: false,
         dpr: 2.0,
         screen: (375, 667),
         taps: Vec::new(),
@@ -232,28 +356,32 @@ fn parse_run(mut parser: lexopt::Parser) -> Result<Command, String> {
         time_limit: 30.0,
         memory_mb: 256,
         offline: false,
-        page: None,
-        query: Vec::new(),
-        system: None,
-        sdk_version: None,
         locale: "zh-CN".into(),
         tz: "Asia/Shanghai".into(),
         now: None,
         seed: None,
+        page: None,
+        query: Vec::new(),
+        system: None,
+        sdk_version: None,
     };
     let mut path = None;
     while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
         match arg {
             Long("platform") => {
-                let p = text(&mut parser)?;
+                let given = text(&mut parser)?;
+                let p = given.to_ascii_lowercase();
                 if !mpcanvas::PROFILE_NAMES.contains(&p.as_str()) {
+                    let hint = closest(&p, mpcanvas::PROFILE_NAMES)
+                        .map_or(String::new(), |c| format!("\n  hint: did you mean '{c}'?"));
                     return Err(format!(
-                        "--platform '{p}' is not one of: {}",
+                        "--platform '{given}' is not one of: {}{hint}",
                         mpcanvas::PROFILE_NAMES.join(", ")
                     ));
                 }
-                run.platform = p;
+                run.platform = Some(p);
             }
+            Long("keep-state") => run.keep_state = true,
             Long("dpr") => {
                 let d = positive(&mut parser, "--dpr")?;
                 if d > 8.0 {
@@ -317,13 +445,13 @@ fn parse_run(mut parser: lexopt::Parser) -> Result<Command, String> {
                     format!("--seed wants a whole number from 0 to 2^64-1, got '{s}'")
                 })?);
             }
-            Short('h') | Long("help") => return Ok(Command::Help),
+            Short('h') | Long("help") => return Ok(Command::Help(Some("run".into()))),
             Value(v) if path.is_none() => path = Some(PathBuf::from(v)),
-            other => return Err(other.unexpected().to_string()),
+            other => return Err(unexpected(other, RUN_FLAGS)),
         }
     }
     run.path = path.ok_or("run needs a PATH (page folder, game folder or .js file)")?;
-    Ok(Command::Run(Box::new(run)))
+    Ok(Command::Run(run))
 }
 
 #[cfg(test)]
@@ -405,7 +533,8 @@ mod tests {
         let Command::Run(r) = parse_strs(&["run", "examples/wechat-2d"]).unwrap() else {
             panic!()
         };
-        assert_eq!(r.platform, "wechat");
+        assert_eq!(r.platform, None);
+        assert!(!r.keep_state);
         assert_eq!((r.dpr, r.screen), (2.0, (375, 667)));
         assert_eq!(r.user, mpcanvas::Answer::Allow);
         assert_eq!(r.out, PathBuf::from("mpcanvas-out"));
@@ -472,7 +601,7 @@ mod tests {
         .unwrap() else {
             panic!()
         };
-        assert_eq!(r.platform, "alipay");
+        assert_eq!(r.platform.as_deref(), Some("alipay"));
         assert_eq!((r.dpr, r.screen), (3.0, (414, 896)));
         assert_eq!(r.taps, ["save", "share"]);
         assert_eq!(r.gallery, [PathBuf::from("a.png")]);
@@ -510,5 +639,52 @@ mod tests {
         assert!(parse_strs(&["render", "a.js", "--quality", "2"]).is_err());
         assert!(parse_strs(&["paint", "a.js"]).is_err());
         assert!(parse_strs(&["render", "a.js", "b.js"]).is_err());
+    }
+
+    #[test]
+    fn mistyped_flags_and_commands_get_a_hint() {
+        let e = parse_strs(&["run", "p", "--tapp", "save"]).unwrap_err();
+        assert!(
+            e.contains("--tapp") && e.contains("did you mean --tap?"),
+            "{e}"
+        );
+        let e = parse_strs(&["rnu", "p"]).unwrap_err();
+        assert!(e.contains("did you mean 'run'?"), "{e}");
+        let e = parse_strs(&["run", "p", "--platform", "alipy"]).unwrap_err();
+        assert!(e.contains("did you mean 'alipay'?"), "{e}");
+        let e = parse_strs(&["render", "a.js", "--qualty", "1"]).unwrap_err();
+        assert!(e.contains("did you mean --quality?"), "{e}");
+    }
+
+    #[test]
+    fn a_flag_is_not_taken_as_the_previous_flags_value() {
+        let e = parse_strs(&["run", "p", "--tap", "--json"]).unwrap_err();
+        assert!(e.contains("'--json'"), "{e}");
+    }
+
+    #[test]
+    fn platform_names_are_case_insensitive() {
+        let Command::Run(r) = parse_strs(&["run", "p", "--platform", "WeChat"]).unwrap() else {
+            panic!()
+        };
+        assert_eq!(r.platform.as_deref(), Some("wechat"));
+    }
+
+    #[test]
+    fn help_and_version_are_commands_and_flags() {
+        assert_eq!(parse_strs(&["--version"]).unwrap(), Command::Version);
+        assert_eq!(parse_strs(&["-V"]).unwrap(), Command::Version);
+        assert_eq!(parse_strs(&["help"]).unwrap(), Command::Help(None));
+        assert_eq!(
+            parse_strs(&["help", "run"]).unwrap(),
+            Command::Help(Some("run".into()))
+        );
+        assert_eq!(
+            parse_strs(&["render", "--help"]).unwrap(),
+            Command::Help(Some("render".into()))
+        );
+        assert!(help(Some("run")).unwrap().contains("--keep-state"));
+        assert!(!help(Some("render")).unwrap().contains("--keep-state"));
+        assert!(help(Some("nope")).is_none());
     }
 }

@@ -22,12 +22,26 @@ fn main() -> ExitCode {
     match args::parse(std::env::args_os().skip(1)) {
         Ok(args::Command::Run(r)) => run::run(&r),
         Ok(args::Command::Render(r)) => render::run(&r),
-        Ok(args::Command::Help) => {
-            print!("{}", args::USAGE);
+        Ok(args::Command::Help(topic)) => match args::help(topic.as_deref()) {
+            Some(text) => {
+                print!("{text}");
+                ExitCode::SUCCESS
+            }
+            None => {
+                eprintln!(
+                    "mpcanvas: no help for '{}' (commands: run, render)",
+                    topic.unwrap_or_default()
+                );
+                ExitCode::from(2)
+            }
+        },
+        Ok(args::Command::Version) => {
+            println!("mpcanvas {}", env!("CARGO_PKG_VERSION"));
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("mpcanvas: {e}\n\n{}", args::USAGE);
+            // One line of error (and its hint), not the whole manual.
+            eprintln!("mpcanvas: {e}\n  (see 'mpcanvas help' for usage)");
             ExitCode::from(2)
         }
     }

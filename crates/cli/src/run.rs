@@ -16,7 +16,16 @@ pub(crate) fn run(r: &Run) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    if let Err(e) = engine.profile(&r.platform) {
+    // The platform: as given, else as the project's files say, else WeChat.
+    let (platform, source) = match (&r.platform, mpcanvas::detect_platform(&r.path)) {
+        (Some(p), _) => (p.clone(), "--platform".to_string()),
+        (None, Some(d)) => (
+            d.platform.to_string(),
+            format!("detected from {}", d.evidence),
+        ),
+        (None, None) => ("wechat".to_string(), "default".to_string()),
+    };
+    if let Err(e) = engine.profile(&platform) {
         eprintln!("mpcanvas: {e}");
         return ExitCode::from(2);
     }
@@ -48,7 +57,8 @@ pub(crate) fn run(r: &Run) -> ExitCode {
         sdk_version: r.sdk_version.clone(),
         memory_bytes: Some((r.memory_mb as usize) << 20),
         time_limit: Some(Duration::from_secs_f64(r.time_limit)),
-        ..RunJob::new(r.platform.clone(), r.out.clone())
+        keep_state: r.keep_state,
+        ..RunJob::new(platform.clone(), r.out.clone())
     };
     let report = match engine.run_project(&r.path, job) {
         Ok(report) => report,
@@ -58,13 +68,42 @@ pub(crate) fn run(r: &Run) -> ExitCode {
         }
     };
     if r.json {
-        println!("{:#}", report.to_json());
+        let mut json = report.to_json();
+        json["platformSource"] = source.clone().into();
+        println!("{json:#}");
     } else {
+        println!("platform {platform} ({source})");
         print!("{}", report.to_text());
+    }
+    if let Some(hint) = namespace_hint(&engine, &platform, &report) {
+        eprintln!("mpcanvas: hint: {hint}");
     }
     if report.is_clean() {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
     }
+}
+
+/// When the page used another platform's namespace (`my` on WeChat), which
+/// platform it was written for.
+fn namespace_hint(engine: &Engine, platform: &str, report: &mpcanvas::RunReport) -> Option<String> {
+    let messages = report.events.iter().filter_map(|e| match e {
+        mpcanvas::layers::platform::Event::Uncaught { message, .. } => Some(message.as_str()),
+        _ => None,
+    });
+    let ours = engine.profile(platform).ok()?.namespace;
+    for message in messages.chain(report.fatal.as_deref()) {
+        for profile in engine.profiles() {
+            let ns = &profile.namespace;
+            if *ns != ours && message.contains(&format!("ReferenceError: {ns} is not defined")) {
+                return Some(format!(
+                    "the page uses `{ns}`, the namespace of {}, but this run is on {platform} \
+                     (namespace `{ours}`); try --platform {}",
+                    profile.name, profile.name
+                ));
+            }
+        }
+    }
+    None
 }

@@ -116,6 +116,14 @@ impl Engine {
     /// reports what happened. Script errors are part of the report; `Err`
     /// means the run could not start.
     pub fn run_project(&self, path: &Path, job: RunJob) -> Result<RunReport, Error> {
+        if !job.keep_state {
+            mpcanvas_platform::data_dir::clear_kept_state(&job.out_dir).map_err(|source| {
+                Error::Write {
+                    path: job.out_dir.clone(),
+                    source,
+                }
+            })?;
+        }
         let fetcher: Box<dyn Fetcher> = match job.network {
             Network::Offline => Box::new(NoNetwork),
             Network::Http => Box::new(HttpFetcher::default()),

@@ -46,6 +46,11 @@ pub struct RunJob {
     pub memory_bytes: Option<usize>,
     /// Wall-clock limit of the run (`None`: the engine's default).
     pub time_limit: Option<Duration>,
+    /// Keep the saved files, user files and authorization answers earlier
+    /// runs left in `out_dir` (default: start fresh; the album is kept).
+    pub keep_state: bool,
+    /// The phone's locale, time zone, clock and random seed.
+    pub device_env: mpcanvas_runtime::DeviceEnv,
     /// The app page to open (an `app.json` route; `None`: the first).
     pub page: Option<String>,
     /// The page query `onLoad(options)` receives.
@@ -56,8 +61,6 @@ pub struct RunJob {
     /// The base library version reported as `SDKVersion` (`None`: the
     /// profile's).
     pub sdk_version: Option<String>,
-    /// The phone's locale, time zone, clock and random seed.
-    pub device_env: mpcanvas_runtime::DeviceEnv,
 }
 
 impl RunJob {
@@ -74,11 +77,12 @@ impl RunJob {
             network: Network::Offline,
             memory_bytes: None,
             time_limit: None,
+            keep_state: false,
+            device_env: mpcanvas_runtime::DeviceEnv::default(),
             page: None,
             query: Vec::new(),
             system: None,
             sdk_version: None,
-            device_env: mpcanvas_runtime::DeviceEnv::default(),
         }
     }
 }

@@ -69,6 +69,7 @@ mod api;
 pub mod atomic;
 pub mod auth;
 pub mod canvases;
+pub mod data_dir;
 mod encoding;
 pub mod env;
 pub mod fetch;

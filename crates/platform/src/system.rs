@@ -1,5 +1,5 @@
 //! What `getSystemInfoSync()` / `getSystemInfo()` report: the platform's
-//! own fields (base library version, app version, fields only
+//! own fields (base library version, app version, language, fields only
 //! one vendor has) from its profile, the phone's sizes from [`Device`],
 //! and the operating system's look (brand, model, status bar, safe area)
 //! from a preset. Libraries read `SDKVersion` to pick the 2D canvas path
@@ -91,6 +91,8 @@ pub struct SystemRules {
     pub sdk_version: String,
     /// `version`: the host app's version.
     pub version: String,
+    /// `language`.
+    pub language: String,
     /// The operating system simulated (`--system`).
     pub os: Os,
     /// Fields only this platform reports (Alipay's `app`, Douyin's
@@ -99,9 +101,8 @@ pub struct SystemRules {
     pub extra: BTreeMap<String, String>,
 }
 
-/// The `getSystemInfoSync()` object for `device` on a platform with
-/// `rules`, reporting `language` (the device locale's).
-pub fn system_info(device: &Device, rules: &SystemRules, language: &str) -> Map<String, Value> {
+/// The `getSystemInfoSync()` object for `device` on a platform with `rules`.
+pub fn system_info(device: &Device, rules: &SystemRules) -> Map<String, Value> {
     let p = preset(rules.os);
     let (w, h) = (device.screen_width, device.screen_height);
     let Value::Object(mut info) = json!({
@@ -123,7 +124,7 @@ pub fn system_info(device: &Device, rules: &SystemRules, language: &str) -> Map<
             "bottom": h - p.bottom_inset, "width": w,
             "height": h - p.bottom_inset - p.status_bar_height,
         },
-        "language": language,
+        "language": rules.language,
         "version": rules.version,
         "SDKVersion": rules.sdk_version,
         "fontSizeSetting": 16,
@@ -148,15 +149,16 @@ mod tests {
         SystemRules {
             sdk_version: "3.4.0".into(),
             version: "8.0.40".into(),
+            language: "zh_CN".into(),
             os,
-            extra: BTreeMap::from([("app".into(), "host-app".into())]),
+            extra: BTreeMap::from([("app".into(), "vendor-app".into())]),
         }
     }
 
     #[test]
     fn system_info_has_versions_sizes_and_the_systems_look() {
         let device = Device::default();
-        let info = system_info(&device, &rules(Os::Ios), "en");
+        let info = system_info(&device, &rules(Os::Ios));
         assert_eq!(info["SDKVersion"], "3.4.0");
         assert_eq!(info["version"], "8.0.40");
         assert_eq!(info["platform"], "ios");
@@ -164,9 +166,8 @@ mod tests {
         assert_eq!(info["safeArea"]["bottom"], 667.0 - 34.0);
         assert_eq!(info["screenWidth"], 375.0);
         assert_eq!(info["pixelRatio"], 2.0);
-        assert_eq!(info["app"], "host-app");
-        assert_eq!(info["language"], "en");
-        let devtools = system_info(&device, &rules(Os::Devtools), "zh_CN");
+        assert_eq!(info["app"], "vendor-app");
+        let devtools = system_info(&device, &rules(Os::Devtools));
         assert_eq!(devtools["platform"], "devtools");
         assert_eq!(Os::parse("android"), Some(Os::Android));
         assert_eq!(Os::parse("windows"), None);

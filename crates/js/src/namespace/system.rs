@@ -20,11 +20,16 @@ fn system_info<'js>(ctx: &Ctx<'js>, device: Device) -> rquickjs::Result<Object<'
             .ok()
             .map(|p| p.system),
     };
-    let info = rules
-        .map(|r| {
-            mpcanvas_platform::system::system_info(&device, &r, &crate::jsenv::system_language(ctx))
-        })
+    let mut info = rules
+        .map(|r| mpcanvas_platform::system::system_info(&device, &r))
         .unwrap_or_default();
+    // The profile words the default phone's language its own way
+    // (`zh_CN`, Alipay's `zh-Hans`); a phone set to another locale
+    // (`--locale`) reports that one.
+    let language = crate::jsenv::system_language(ctx);
+    if language != "zh_CN" {
+        info.insert("language".into(), language.into());
+    }
     let text = serde_json::Value::Object(info).to_string();
     match ctx.json_parse(text)?.into_object() {
         Some(o) => Ok(o),

@@ -4,6 +4,7 @@
 //! [`run_path`] is what `mpcanvas run` does; [`session::run`] is the
 //! lower-level driver for hosts that bring their own platform.
 
+pub mod detect;
 pub mod package;
 pub mod report;
 pub mod session;
@@ -79,14 +80,21 @@ pub enum RunError {
     /// The path is not a page, app, game or script.
     Package(package::PackageError),
     /// The data folder could not be opened.
-    Launch(std::io::Error),
+    Launch {
+        /// The data folder.
+        dir: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
 }
 
 impl std::fmt::Display for RunError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             RunError::Package(e) => write!(f, "{e}"),
-            RunError::Launch(e) => write!(f, "cannot open the data folder: {e}"),
+            RunError::Launch { dir, source } => {
+                write!(f, "cannot open the data folder {}: {source}", dir.display())
+            }
         }
     }
 }
@@ -145,7 +153,9 @@ pub fn run_path(path: &Path, config: RunConfig) -> Result<RunReport, RunError> {
     if let Some(fonts) = config.fonts {
         platform_config = platform_config.with_fonts(fonts);
     }
-    let platform = Platform::launch(platform_config).map_err(RunError::Launch)?;
+    let dir = config.out_dir.clone();
+    let platform =
+        Platform::launch(platform_config).map_err(|source| RunError::Launch { dir, source })?;
     let platform = Rc::new(RefCell::new(platform));
     let options = session::RunOptions {
         device: config.device,
@@ -158,8 +168,8 @@ pub fn run_path(path: &Path, config: RunConfig) -> Result<RunReport, RunError> {
             cached_bytes: Cell::new(0),
         }),
         platform: Some(platform.clone()),
-        query: config.query.clone(),
         device_env: config.device_env.clone(),
+        query: config.query.clone(),
         ..session::RunOptions::default()
     };
     let outcome = session::run(&package, &options, |_| Ok(()));

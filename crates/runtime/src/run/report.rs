@@ -78,11 +78,17 @@ impl RunReport {
                 }
             }
         }
+        // This run's album files only: the album folder keeps earlier
+        // runs' posters, which are not this run's doing.
         let album = platform
-            .album()
-            .files()
-            .unwrap_or_default()
-            .into_iter()
+            .report()
+            .events
+            .iter()
+            .filter_map(|e| match e {
+                Event::AlbumFile { real_path, .. } => Some(PathBuf::from(real_path)),
+                _ => None,
+            })
+            .filter(|p| p.is_file())
             .map(|p| FileEntry {
                 path: None,
                 bytes: size(&p),

@@ -51,11 +51,11 @@ pub struct RunOptions {
     /// `tt`) is defined, legacy canvases live in it, and its device and
     /// default canvas size replace `device` and `legacy_canvas_size`.
     pub platform: Option<Rc<RefCell<Platform>>>,
+    /// The phone's locale, time zone, clock and random seed.
+    pub device_env: DeviceEnv,
     /// The page's query (`--query`): `onLoad(options)` and the app's
     /// `onLaunch` / `onShow` receive it.
     pub query: Vec<(String, String)>,
-    /// The phone's locale, time zone, clock and random seed.
-    pub device_env: DeviceEnv,
 }
 
 impl Default for RunOptions {
@@ -69,8 +69,8 @@ impl Default for RunOptions {
             settle_ms: 30_000.0,
             loader: Rc::new(mpcanvas_js::host::NoResources),
             platform: None,
-            query: Vec::new(),
             device_env: DeviceEnv::default(),
+            query: Vec::new(),
         }
     }
 }

@@ -1,0 +1,187 @@
+//! `mpcanvas` as a newcomer meets it: the platform read off the project,
+//! fresh state per run unless kept, short errors with hints, version and
+//! per-command help, unknown output formats refused.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("mpcanvas-newcomer-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    dir
+}
+
+fn mpcanvas(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_mpcanvas"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn text(o: &[u8]) -> String {
+    String::from_utf8_lossy(o).into_owned()
+}
+
+#[test]
+fn an_alipay_folder_runs_on_alipay_without_platform() {
+    let out = scratch("alipay");
+    let o = mpcanvas(&[
+        "run",
+        repo().join("examples/alipay").to_str().unwrap(),
+        "--tap",
+        "save",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    let stdout = text(&o.stdout);
+    assert!(o.status.success(), "{stdout}\n{}", text(&o.stderr));
+    assert!(
+        stdout.starts_with("platform alipay (detected from index.axml)"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("my.saveImage"), "{stdout}");
+    let _ = std::fs::remove_dir_all(&out);
+}
+
+#[test]
+fn a_deny_run_after_an_allow_run_is_asked_again_and_lists_only_its_own_files() {
+    let out = scratch("fresh");
+    let example = repo().join("examples/wechat-2d");
+    let run = |user: &str, extra: &[&str]| {
+        let mut args = vec![
+            "run",
+            example.to_str().unwrap(),
+            "--tap",
+            "save",
+            "--json",
+            "--user",
+            user,
+            "--out",
+            out.to_str().unwrap(),
+        ];
+        args.extend_from_slice(extra);
+        let o = mpcanvas(&args);
+        serde_json_value(&o.stdout)
+    };
+    let first = run("allow", &[]);
+    assert_eq!(first["album"].as_array().unwrap().len(), 1);
+    // A fresh run: the scripted answer counts, the earlier allow does not.
+    let second = run("deny", &[]);
+    let prompts = second["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["event"] == "prompt")
+        .count();
+    assert_eq!(prompts, 1, "{second:#}");
+    assert_eq!(second["album"].as_array().unwrap().len(), 0, "{second:#}");
+    // The first run's poster is still in the album folder.
+    assert_eq!(std::fs::read_dir(out.join("album")).unwrap().count(), 1);
+    // Kept state: the remembered deny fails the save without a prompt.
+    let third = run("allow", &["--keep-state"]);
+    let prompts = third["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["event"] == "prompt")
+        .count();
+    assert_eq!(prompts, 0, "{third:#}");
+    assert_eq!(third["album"].as_array().unwrap().len(), 0);
+    let _ = std::fs::remove_dir_all(&out);
+}
+
+/// The JSON document a `--json` run printed.
+fn serde_json_value(stdout: &[u8]) -> serde_json::Value {
+    serde_json::from_slice(stdout).expect("the report is JSON")
+}
+
+#[test]
+fn argument_errors_are_short_and_hint_at_the_fix() {
+    let o = mpcanvas(&["run", "examples/wechat-2d", "--tapp", "save"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = text(&o.stderr);
+    assert!(err.contains("did you mean --tap?"), "{err}");
+    assert!(err.lines().count() <= 3, "{err}");
+    let o = mpcanvas(&["run", "p", "--platform", "Douyinn"]);
+    assert!(text(&o.stderr).contains("did you mean 'douyin'?"));
+}
+
+#[test]
+fn version_and_help_per_command() {
+    let o = mpcanvas(&["--version"]);
+    assert_eq!(
+        text(&o.stdout).trim(),
+        format!("mpcanvas {}", env!("CARGO_PKG_VERSION"))
+    );
+    let o = mpcanvas(&["help", "render"]);
+    assert!(o.status.success());
+    assert!(text(&o.stdout).contains("--no-system-fonts"));
+    assert!(!text(&o.stdout).contains("--tap"));
+}
+
+#[test]
+fn rendering_to_an_unknown_extension_is_an_error_that_writes_nothing() {
+    let dir = scratch("ext");
+    std::fs::create_dir_all(&dir).unwrap();
+    let gif = dir.join("r.gif");
+    let o = mpcanvas(&[
+        "render",
+        repo()
+            .join("conformance/24-gradients-linear.js")
+            .to_str()
+            .unwrap(),
+        "-o",
+        gif.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        text(&o.stderr).contains("unknown image format"),
+        "{}",
+        text(&o.stderr)
+    );
+    assert!(!gif.exists());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn an_unusable_data_folder_is_named() {
+    let dir = scratch("outfile");
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("a-file");
+    std::fs::write(&file, "x").unwrap();
+    let o = mpcanvas(&[
+        "run",
+        repo().join("examples/wechat-2d").to_str().unwrap(),
+        "--out",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        text(&o.stderr).contains(file.to_str().unwrap()),
+        "{}",
+        text(&o.stderr)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_page_using_another_platforms_namespace_names_that_platform() {
+    let dir = scratch("ns");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("index.js"),
+        "Page({ onLoad() { my.getSystemInfoSync(); } })",
+    )
+    .unwrap();
+    std::fs::write(dir.join("index.wxml"), "<view/>").unwrap();
+    let out = dir.join("out");
+    let o = mpcanvas(&["run", dir.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = text(&o.stderr);
+    assert!(err.contains("try --platform alipay"), "{err}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
