@@ -75,7 +75,7 @@ pub fn install<'js>(ctx: &Ctx<'js>, log: Log) -> rquickjs::Result<()> {
 /// `Name: message`, plain objects and arrays as JSON, the rest by ToString.
 pub fn format_value<'js>(ctx: &Ctx<'js>, v: &Value<'js>) -> String {
     if let Some(s) = v.as_string() {
-        return crate::webidl::js_string(&s).unwrap_or_default();
+        return crate::webidl::js_string(s).unwrap_or_default();
     }
     if let Some(obj) = v.as_object() {
         if v.is_error() {

@@ -124,10 +124,6 @@ impl Engine {
                 }
             })?;
         }
-        let fetcher: Box<dyn Fetcher> = match job.network {
-            Network::Offline => Box::new(NoNetwork),
-            Network::Http => Box::new(HttpFetcher::default()),
-        };
         let mut js_limits = self.js_limits;
         if let Some(m) = job.memory_bytes {
             js_limits.memory_bytes = m;
@@ -135,6 +131,12 @@ impl Engine {
         if let Some(t) = job.time_limit {
             js_limits.time = t;
         }
+        // Downloads share the run's time limit (see `with_deadline`).
+        let deadline = std::time::Instant::now() + js_limits.time;
+        let fetcher: Box<dyn Fetcher> = match job.network {
+            Network::Offline => Box::new(NoNetwork),
+            Network::Http => Box::new(HttpFetcher::default().with_deadline(deadline)),
+        };
         let mut profile = self.profile(&job.platform)?;
         if let Some(os) = job.system {
             profile.system.os = os;

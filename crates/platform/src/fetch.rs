@@ -5,7 +5,7 @@
 
 use std::fmt;
 use std::io::Read;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use crate::sniff::{ImageKind, sniff};
 
@@ -127,6 +127,8 @@ impl Default for FetchLimits {
 pub struct HttpFetcher {
     agent: ureq::Agent,
     limits: FetchLimits,
+    /// When the run must end: no request waits past it.
+    deadline: Option<Instant>,
 }
 
 impl HttpFetcher {
@@ -138,7 +140,32 @@ impl HttpFetcher {
             .http_status_as_error(false)
             .build()
             .into();
-        HttpFetcher { agent, limits }
+        HttpFetcher {
+            agent,
+            limits,
+            deadline: None,
+        }
+    }
+
+    /// Bounds every request by `deadline` as well as by its own timeout,
+    /// so downloads in a row cannot outlast the run's time limit (each
+    /// would otherwise wait its full timeout); past it, requests fail at
+    /// once as timed out.
+    pub fn with_deadline(mut self, deadline: Instant) -> Self {
+        self.deadline = Some(deadline);
+        self
+    }
+
+    /// The timeout of a request starting now, `None` when the deadline
+    /// has passed.
+    fn request_timeout(&self) -> Option<Duration> {
+        match self.deadline {
+            None => Some(self.limits.timeout),
+            Some(d) => {
+                let left = d.saturating_duration_since(Instant::now());
+                (!left.is_zero()).then(|| left.min(self.limits.timeout))
+            }
+        }
     }
 }
 
@@ -162,7 +189,15 @@ impl Fetcher for HttpFetcher {
         if !(lower.starts_with("http://") || lower.starts_with("https://")) {
             return Err(FetchError::InvalidUrl);
         }
-        let mut response = self.agent.get(url).call().map_err(map_error)?;
+        let timeout = self.request_timeout().ok_or(FetchError::Timeout)?;
+        let mut response = self
+            .agent
+            .get(url)
+            .config()
+            .timeout_global(Some(timeout))
+            .build()
+            .call()
+            .map_err(map_error)?;
         let status = response.status().as_u16();
         let cap = self.limits.max_bytes;
         let mut bytes = Vec::new();

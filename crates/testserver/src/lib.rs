@@ -111,10 +111,12 @@ pub fn serve(route: impl Fn(&str) -> Response + Send + Sync + 'static) -> Server
                     "Content-Length: {}\r\nConnection: close\r\n\r\n",
                     response.body.len()
                 ));
+                // Counted before the answer goes out: a client that has read
+                // the answer must already see it counted.
+                counter.fetch_add(1, Ordering::SeqCst);
                 let mut stream = stream;
                 let _ = stream.write_all(head.as_bytes());
                 let _ = stream.write_all(&response.body);
-                counter.fetch_add(1, Ordering::SeqCst);
             });
         }
     });

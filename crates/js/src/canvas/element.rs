@@ -19,6 +19,8 @@ use crate::bridge::{Op, OrThrow};
 use crate::webidl::Args;
 
 const IFACE: &str = "HTMLCanvasElement";
+/// HTML's default canvas size, which out-of-range sizes fall back to.
+const DEFAULT_SIZE: (u32, u32) = (300, 150);
 
 /// A canvas element: a shared engine context and its JS context object.
 #[derive(Trace, JsLifetime)]
@@ -90,10 +92,17 @@ impl<'js> JsCanvas<'js> {
     }
 }
 
-/// `unsigned long` attribute values wrap like `long`, then must fit.
-fn dimension<'js>(ctx: &Ctx<'js>, v: Value<'js>) -> rquickjs::Result<u32> {
+/// `unsigned long` attribute values wrap like `long`; HTML's reflection
+/// then takes anything past 2³¹ − 1 (so every negative number) as the
+/// attribute's default.
+fn dimension<'js>(ctx: &Ctx<'js>, v: Value<'js>, default: u32) -> rquickjs::Result<u32> {
     let n = crate::webidl::to_number(ctx, v)?;
-    Ok(crate::webidl::to_long(n) as u32)
+    let wrapped = crate::webidl::to_long(n) as u32;
+    Ok(if wrapped > i32::MAX as u32 {
+        default
+    } else {
+        wrapped
+    })
 }
 
 #[rquickjs::methods]
@@ -118,7 +127,7 @@ impl<'js> JsCanvas<'js> {
         ctx: Ctx<'js>,
         v: Value<'js>,
     ) -> rquickjs::Result<()> {
-        let w = dimension(&ctx, v)?;
+        let w = dimension(&ctx, v, DEFAULT_SIZE.0)?;
         let h = this.0.borrow().engine.borrow().height();
         this.0.borrow().resize(&ctx, w, h, "width")
     }
@@ -136,7 +145,7 @@ impl<'js> JsCanvas<'js> {
         ctx: Ctx<'js>,
         v: Value<'js>,
     ) -> rquickjs::Result<()> {
-        let h = dimension(&ctx, v)?;
+        let h = dimension(&ctx, v, DEFAULT_SIZE.1)?;
         let w = this.0.borrow().engine.borrow().width();
         this.0.borrow().resize(&ctx, w, h, "height")
     }

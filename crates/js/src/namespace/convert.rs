@@ -36,7 +36,7 @@ fn convert<'js>(ctx: &Ctx<'js>, value: &Value<'js>, depth: usize) -> rquickjs::R
         return Ok(JsValue::Number(n));
     }
     if let Some(s) = value.as_string() {
-        return Ok(JsValue::String(crate::webidl::js_string(&s)?));
+        return Ok(JsValue::String(crate::webidl::js_string(s)?));
     }
     if value.is_function() {
         return Ok(JsValue::Function);

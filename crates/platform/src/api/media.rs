@@ -24,7 +24,9 @@ impl Platform {
         const API: &str = "chooseImage";
         let outcome = self.require(API).and_then(|()| {
             let count = match options.get("count") {
-                JsValue::Number(n) if n.is_finite() => (n.floor().max(1.0) as usize).min(MAX_PICKS),
+                // NaN is a Number too: like a missing count, the most.
+                JsValue::Number(n) if n.is_nan() => MAX_PICKS,
+                JsValue::Number(n) => (n.floor().max(1.0) as usize).min(MAX_PICKS),
                 v if v.is_nullish() => MAX_PICKS,
                 v => return Err(Reason::parameter("count", "Number", v.type_name())),
             };

@@ -80,3 +80,26 @@ fn the_http_fetcher_reports_each_failure() {
         Err(FetchError::Network(_))
     ));
 }
+
+/// Three slow downloads in a row under a 1.2 s deadline: together they
+/// end by the deadline, not after three full timeouts.
+#[test]
+fn downloads_in_a_row_end_by_the_fetchers_deadline() {
+    let base = server();
+    let start = Instant::now();
+    let f = HttpFetcher::new(FetchLimits {
+        timeout: Duration::from_secs(2),
+        max_redirects: 3,
+        max_bytes: 1024 * 1024,
+    })
+    .with_deadline(start + Duration::from_millis(1200));
+    for _ in 0..3 {
+        assert_eq!(f.fetch(&format!("{base}/slow")), Err(FetchError::Timeout));
+    }
+    let took = start.elapsed();
+    assert!(took < Duration::from_millis(2000), "{took:?}");
+    // Past the deadline a request fails at once.
+    let again = Instant::now();
+    assert_eq!(f.fetch(&format!("{base}/ok.png")), Err(FetchError::Timeout));
+    assert!(again.elapsed() < Duration::from_millis(100));
+}

@@ -227,3 +227,17 @@ fn an_authorization_that_cannot_be_written_is_not_granted() {
     let setting = p.get_setting(&JsValue::Undefined).unwrap();
     assert_eq!(setting.get("authSetting"), Some(&json!({})));
 }
+
+#[test]
+fn a_nan_photo_count_picks_as_many_as_a_missing_one() {
+    let dir = Scratch::new("nan-count");
+    let photo = dir.path().join("photo.png");
+    std::fs::write(&photo, png(2, 2, [1, 2, 3, 255])).unwrap();
+    let user = ScriptedUser::new(Answer::Allow).with_gallery([photo.clone(), photo]);
+    let mut p = launch(&wechat(), dir.path(), user);
+    let reply = p
+        .choose_image(&JsValue::object([("count", JsValue::Number(f64::NAN))]))
+        .map_err(|f| Value::Object(f.reply))
+        .unwrap();
+    assert_eq!(reply["tempFilePaths"].as_array().map(Vec::len), Some(2));
+}

@@ -39,6 +39,8 @@ pub const SHADOWED_GLOBALS: [&str; 18] = [
 #[derive(Clone)]
 pub struct Modules {
     root: PathBuf,
+    /// The browser globals each module's wrapper shadows.
+    shadowed: &'static [&'static str],
 }
 
 const CACHE: &str = "mpcanvas.modules";
@@ -91,7 +93,20 @@ impl Modules {
     /// Modules of the package at `root`.
     pub fn new(root: &Path) -> Modules {
         let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
-        Modules { root }
+        Modules {
+            root,
+            shadowed: &SHADOWED_GLOBALS,
+        }
+    }
+
+    /// Modules of the mini-game at `root`: its files are not wrapped with
+    /// the page's shadowed browser globals (a game's `const screen = …`
+    /// is legal there).
+    pub fn for_game(root: &Path) -> Modules {
+        Modules {
+            shadowed: &[],
+            ..Modules::new(root)
+        }
     }
 
     /// The package folder.
@@ -175,9 +190,9 @@ impl Modules {
         // The browser globals are parameters of an outer function, left
         // undefined; the file's own scope is the inner function, so its
         // top-level `const screen = …` may still shadow them.
+        let params = self.shadowed.join(", ");
         let wrapped = format!(
-            "(function ({}) {{ return function (require, module, exports, __filename, __dirname) {{ {source}\n}}; }})",
-            SHADOWED_GLOBALS.join(", ")
+            "(function ({params}) {{ return function (require, module, exports, __filename, __dirname) {{ {source}\n}}; }})"
         );
         let mut options = rquickjs::context::EvalOptions::default();
         options.strict = false;

@@ -137,7 +137,8 @@ impl RunReport {
             "fatal": self.fatal,
             "uncaught": self.uncaught,
             "pendingTimers": self.pending_timers,
-            "virtualMs": self.virtual_ms,
+            // Whole milliseconds: timers fire on whole-ms deadlines.
+            "virtualMs": self.virtual_ms.round() as u64,
             "device": self.device,
             "events": serde_json::to_value(&self.events).unwrap_or(Value::Null),
             "tempFiles": files(&self.temp_files),
@@ -172,8 +173,28 @@ impl RunReport {
             }
             push(&mut out, line);
         }
+        // The platform records the files an API wrote before the call
+        // itself (the call's line needs its result): hold them back and
+        // print them under the call that caused them.
+        let mut written: Vec<String> = Vec::new();
         for event in &self.events {
             let line = match event {
+                Event::TempFile {
+                    path,
+                    real_path,
+                    bytes,
+                } => {
+                    written.push(format!(
+                        "      wrote temp file {path} ({bytes} bytes) at {real_path}"
+                    ));
+                    continue;
+                }
+                Event::AlbumFile { real_path, bytes } => {
+                    written.push(format!(
+                        "      saved to album ({bytes} bytes) at {real_path}"
+                    ));
+                    continue;
+                }
                 Event::Console { level, text } => format!("  console.{level}: {text}"),
                 Event::Call {
                     api,
@@ -202,16 +223,18 @@ impl RunReport {
                 Event::Uncaught { during, message } => {
                     format!("  uncaught error in {during}: {message}")
                 }
-                Event::TempFile {
-                    path,
-                    real_path,
-                    bytes,
-                } => format!("  temp file {path} ({bytes} bytes) at {real_path}"),
-                Event::AlbumFile { real_path, bytes } => {
-                    format!("  saved to album ({bytes} bytes) at {real_path}")
-                }
             };
+            let is_call = matches!(event, Event::Call { .. });
             push(&mut out, line);
+            if is_call {
+                for w in written.drain(..) {
+                    push(&mut out, w);
+                }
+            }
+        }
+        // Files no call claimed (written by the runtime itself).
+        for w in written {
+            push(&mut out, w);
         }
         push(&mut out, format!("temp files: {}", self.temp_files.len()));
         for f in &self.temp_files {
@@ -242,7 +265,7 @@ impl RunReport {
         push(
             &mut out,
             format!(
-                "{end} (virtual time {:.0} ms{})",
+                "{end} (timers ran {:.0} ms of virtual time{})",
                 self.virtual_ms,
                 if self.pending_timers {
                     ", timers still pending"
@@ -259,13 +282,17 @@ impl RunReport {
 fn short(v: &Value) -> String {
     fn trim(v: &Value) -> Value {
         match v {
+            // Callbacks carry nothing a reader needs.
+            Value::Object(o) => Value::Object(
+                o.iter()
+                    .filter(|(_, v)| v.as_str() != Some("[Function]"))
+                    .map(|(k, v)| (k.clone(), trim(v)))
+                    .collect(),
+            ),
             Value::String(s) if s.chars().count() > 96 => {
                 Value::String(format!("{}…", s.chars().take(96).collect::<String>()))
             }
             Value::Array(a) => Value::Array(a.iter().map(trim).collect()),
-            Value::Object(o) => {
-                Value::Object(o.iter().map(|(k, v)| (k.clone(), trim(v))).collect())
-            }
             other => other.clone(),
         }
     }

@@ -159,3 +159,15 @@ fn lone_surrogates_are_drawn_and_measured_as_replacement_characters() {
         "[true,true]"
     );
 }
+
+/// HTML's `unsigned long` reflection: a value past 2³¹ − 1 (a negative
+/// number wraps there) sets the default size, as Chromium does.
+#[test]
+fn negative_canvas_sizes_set_the_default_size() {
+    assert_eq!(
+        run(
+            "canvas.width = 10; canvas.height = 10; canvas.width = -5; canvas.height = -1; [canvas.width, canvas.height]"
+        ),
+        "[300,150]"
+    );
+}

@@ -287,3 +287,27 @@ fn a_mini_game_runs_game_js_and_taps_call_global_functions() {
     assert_clean(&outcome);
     assert_eq!(lines(&outcome), ["frame true", "shared"]);
 }
+
+#[test]
+fn an_allocation_bomb_inside_a_promise_ends_the_run_at_its_memory_limit() {
+    let pkg = Pkg::new(&[(
+        "index.js",
+        "Page({ onLoad() { Promise.resolve().then(() => { const a = []; for (;;) a.push(new Array(1e5).fill(1)); }); } });",
+    )]);
+    let outcome = run_with(
+        &pkg,
+        RunOptions {
+            js_limits: Limits {
+                memory_bytes: 32 << 20,
+                ..Limits::default()
+            },
+            ..RunOptions::default()
+        },
+    );
+    assert!(
+        matches!(outcome.fatal, Some(ScriptError::OutOfMemory(_))),
+        "{:?} {:?}",
+        outcome.fatal,
+        outcome.uncaught
+    );
+}

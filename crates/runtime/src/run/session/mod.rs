@@ -148,7 +148,10 @@ pub fn run(
             ctx: ctx.clone(),
             package,
             options,
-            modules: Modules::new(&package.root),
+            modules: match package.entry {
+                Entry::Game { .. } => Modules::for_game(&package.root),
+                _ => Modules::new(&package.root),
+            },
             events: None,
             uncaught: Vec::new(),
         };
@@ -228,6 +231,14 @@ impl<'r, 'js> Driver<'r, 'js> {
     fn jobs(&mut self) -> Result<(), ScriptError> {
         self.rt.drain(&self.ctx)?;
         let rejections = self.rt.take_unhandled_rejections(&self.ctx);
+        // A limit reached inside a promise job ends the run like anywhere
+        // else (it is not the page's error to report and go on).
+        if let Some(limit) = rejections
+            .iter()
+            .find(|e| matches!(e, ScriptError::Timeout(_) | ScriptError::OutOfMemory(_)))
+        {
+            return Err(limit.clone());
+        }
         self.collect(rejections, "promise");
         Ok(())
     }
