@@ -77,7 +77,7 @@ impl CompileError {
         mut errors: impl Iterator<Item = &'d oxc::diagnostics::OxcDiagnostic>,
     ) -> Option<Self> {
         let first = errors.next()?;
-        let offset = first.labels.first().map(|l| l.offset() as u32).unwrap_or(0);
+        let offset = first.labels.first().map(|l| l.offset()).unwrap_or(0);
         Some(CompileError::at(
             file,
             source,

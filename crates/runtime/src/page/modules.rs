@@ -187,27 +187,21 @@ impl Modules {
         module.set("exports", exports.clone())?;
         // Cached before running, so circular requires see partial exports.
         cache_set(ctx, &key, module.clone())?;
-        let params: String = self.shadowed.iter().map(|g| format!("{g}, ")).collect();
+        // The browser globals are parameters of an outer function, left
+        // undefined; the file's own scope is the inner function, so its
+        // top-level `const screen = …` may still shadow them.
+        let params = self.shadowed.join(", ");
         let wrapped = format!(
-            "(function (require, module, exports, {params}__filename, __dirname) {{ {source}\n}})"
+            "(function ({params}) {{ return function (require, module, exports, __filename, __dirname) {{ {source}\n}}; }})"
         );
         let mut options = rquickjs::context::EvalOptions::default();
         options.strict = false;
         options.filename = Some(self.display(path));
-        let run: Function<'js> = ctx.eval_with_options(wrapped, options)?;
+        let shadow: Function<'js> = ctx.eval_with_options(wrapped, options)?;
+        let run: Function<'js> = shadow.call(())?;
         let require = self.require_for(ctx, path)?;
         let dir = path.parent().map(|d| self.display(d)).unwrap_or_default();
-        // The shadowed browser globals are left undefined.
-        let mut args = rquickjs::function::Args::new(ctx.clone(), 5 + self.shadowed.len());
-        args.push_arg(require)?;
-        args.push_arg(module.clone())?;
-        args.push_arg(exports)?;
-        for _ in self.shadowed {
-            args.push_arg(rquickjs::Undefined)?;
-        }
-        args.push_arg(self.display(path))?;
-        args.push_arg(dir)?;
-        run.call_arg::<()>(args)?;
+        run.call::<_, ()>((require, module.clone(), exports, self.display(path), dir))?;
         module.get("exports")
     }
 
@@ -386,7 +380,7 @@ mod tests {
             ("main.js", "module.exports = require('umd-lib').answer;"),
             (
                 "miniprogram_npm/umd-lib/index.js",
-                "(function (root, factory) { if (typeof exports === 'object' && typeof module === 'object') module.exports = factory(); else root.Lib = factory(); })(window, function () { return { answer: typeof document + ':' + typeof navigator + ':42' }; });",
+                "(function (root, factory) { if (typeof exports === 'object' && typeof module === 'object') module.exports = factory(); else root.Lib = factory(); })(window, function () { return { answer: typeof document + ':' + typeof navigator + ':42' }; });\nconst screen = 'own';",
             ),
         ]);
         assert_eq!(run_main(dir.path()), "\"undefined:undefined:42\"");
