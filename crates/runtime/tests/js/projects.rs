@@ -240,9 +240,9 @@ fn the_page_option_opens_a_subpackage_page_with_its_query() {
     );
     let mut config = RunConfig::new(Profile::named("wechat").unwrap(), out.path());
     config.page = Some("pages/nope".into());
-    let e = run_path(pkg.path(), config)
-        .err()
-        .expect("an unknown page is an error");
+    let Err(e) = run_path(pkg.path(), config) else {
+        panic!("an unknown page is an error")
+    };
     assert!(e.to_string().contains("not a page"), "{e}");
 }
 
