@@ -13,18 +13,12 @@ pub fn collection() -> FontCollection {
 }
 
 fn scan() -> FontCollection {
-    const STRETCH: [f32; 9] = [50.0, 62.5, 75.0, 87.5, 100.0, 112.5, 125.0, 150.0, 200.0];
     let mut db = fontdb::Database::new();
     db.load_system_fonts();
     FontCollection::from_entries(
         db.faces()
-            .map(|info| FaceEntry {
-                families: info.families.iter().map(|(n, _)| n.clone()).collect(),
-                weight: f32::from(info.weight.0),
-                italic: info.style != fontdb::Style::Normal,
-                stretch: STRETCH[usize::from(info.stretch.to_number().clamp(1, 9)) - 1],
-                index: info.index,
-                data: match &info.source {
+            .map(|info| {
+                let data = match &info.source {
                     fontdb::Source::File(p) => {
                         let path = p.clone();
                         FontData::Deferred(Arc::new(move || {
@@ -32,11 +26,9 @@ fn scan() -> FontCollection {
                             Some(bytes)
                         }))
                     }
-                    fontdb::Source::Binary(b) => {
-                        let bytes: FontBytes = b.clone();
-                        FontData::Bytes(bytes)
-                    }
-                },
+                    fontdb::Source::Binary(b) => FontData::Bytes(b.clone()),
+                };
+                FaceEntry::from_font_info(info, data)
             })
             .collect::<Vec<_>>(),
     )

@@ -15,6 +15,8 @@ pub mod compile;
 pub mod page;
 pub mod run;
 pub mod script;
+#[cfg(test)]
+mod test_dir;
 
 pub use mpcanvas_js::jsenv::{Clock, DeviceEnv, parse_now};
 pub use mpcanvas_js::{Limits, ScriptError};

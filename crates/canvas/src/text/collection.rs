@@ -219,20 +219,29 @@ impl FontCollection {
     }
 }
 
-/// The faces of font bytes as the font's own name table describes them.
-pub(crate) fn entries_of(data: &Bytes) -> Vec<FaceEntry> {
-    const STRETCH: [f32; 9] = [50.0, 62.5, 75.0, 87.5, 100.0, 112.5, 125.0, 150.0, 200.0];
-    let mut db = fontdb::Database::new();
-    db.load_font_source(fontdb::Source::Binary(data.clone()));
-    db.faces()
-        .map(|info| FaceEntry {
+impl FaceEntry {
+    /// The entry a font index (`fontdb`) describes, with `data` for its
+    /// bytes: family names, weight, style and stretch as the font's own
+    /// tables give them.
+    pub fn from_font_info(info: &fontdb::FaceInfo, data: FontData) -> FaceEntry {
+        const STRETCH: [f32; 9] = [50.0, 62.5, 75.0, 87.5, 100.0, 112.5, 125.0, 150.0, 200.0];
+        FaceEntry {
             families: info.families.iter().map(|(n, _)| n.clone()).collect(),
             weight: f32::from(info.weight.0),
             italic: info.style != fontdb::Style::Normal,
             stretch: STRETCH[usize::from(info.stretch.to_number().clamp(1, 9)) - 1],
             index: info.index,
-            data: FontData::Bytes(data.clone()),
-        })
+            data,
+        }
+    }
+}
+
+/// The faces of font bytes as the font's own name table describes them.
+pub(crate) fn entries_of(data: &Bytes) -> Vec<FaceEntry> {
+    let mut db = fontdb::Database::new();
+    db.load_font_source(fontdb::Source::Binary(data.clone()));
+    db.faces()
+        .map(|info| FaceEntry::from_font_info(info, FontData::Bytes(data.clone())))
         .collect()
 }
 

@@ -194,29 +194,7 @@ pub fn resolve_component(from_dir: &Path, path: &str) -> Option<PathBuf> {
 mod tests {
     use super::*;
 
-    struct Dir(PathBuf);
-
-    impl Dir {
-        fn new(name: &str) -> Dir {
-            let d =
-                std::env::temp_dir().join(format!("mpcanvas-npm-{name}-{}", std::process::id()));
-            let _ = std::fs::remove_dir_all(&d);
-            std::fs::create_dir_all(&d).unwrap();
-            Dir(d.canonicalize().unwrap())
-        }
-        fn file(&self, rel: &str, text: &str) -> PathBuf {
-            let p = self.0.join(rel);
-            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-            std::fs::write(&p, text).unwrap();
-            p
-        }
-    }
-
-    impl Drop for Dir {
-        fn drop(&mut self) {
-            let _ = std::fs::remove_dir_all(&self.0);
-        }
-    }
+    use crate::test_dir::TestDir as Dir;
 
     #[test]
     fn bare_requests_split_name_and_subpath() {
@@ -243,7 +221,7 @@ mod tests {
 
     #[test]
     fn the_nearest_built_folder_wins_over_node_modules() {
-        let d = Dir::new("nearest");
+        let d = Dir::new("npm-nearest");
         d.file("node_modules/a/index.js", "");
         d.file("miniprogram_npm/a/index.js", "");
         let inner = d.file("sub/miniprogram_npm/a/index.js", "");
@@ -257,7 +235,7 @@ mod tests {
 
     #[test]
     fn installed_packages_use_their_miniprogram_folder_or_main() {
-        let d = Dir::new("installed");
+        let d = Dir::new("npm-installed");
         d.file(
             "node_modules/comp/package.json",
             r#"{"main": "lib/index.js", "miniprogram": "dist"}"#,
@@ -283,7 +261,7 @@ mod tests {
 
     #[test]
     fn dependencies_resolve_from_inside_a_package() {
-        let d = Dir::new("deps");
+        let d = Dir::new("npm-deps");
         let from = d.file("node_modules/a/index.js", "");
         let nested = d.file("node_modules/a/node_modules/b/index.js", "");
         d.file("node_modules/b/index.js", "");

@@ -87,17 +87,11 @@ pub fn detect_platform(path: &Path) -> Option<Detected> {
 mod tests {
     use super::*;
 
-    fn project(files: &[&str]) -> std::path::PathBuf {
-        let dir = std::env::temp_dir().join(format!(
-            "mpcanvas-detect-{}-{}",
-            std::process::id(),
-            files.join("+").replace('/', "_")
-        ));
-        let _ = std::fs::remove_dir_all(&dir);
+    fn project(files: &[&str]) -> crate::test_dir::TestDir {
+        let dir =
+            crate::test_dir::TestDir::new(&format!("detect-{}", files.join("+").replace('/', "_")));
         for f in files {
-            let p = dir.join(f);
-            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-            std::fs::write(p, "").unwrap();
+            dir.file(f, "");
         }
         dir
     }
@@ -120,17 +114,15 @@ mod tests {
         ];
         for (files, want) in cases {
             let dir = project(files);
-            let got = detect_platform(&dir).map(|d| d.platform);
+            let got = detect_platform(&dir.0).map(|d| d.platform);
             assert_eq!(got, *want, "{files:?}");
-            let _ = std::fs::remove_dir_all(&dir);
         }
     }
 
     #[test]
     fn the_deciding_file_is_named() {
         let dir = project(&["app.json", "pages/poster/poster.wxml"]);
-        let d = detect_platform(&dir).unwrap();
+        let d = detect_platform(&dir.0).unwrap();
         assert_eq!(d.evidence, "pages/poster/poster.wxml");
-        let _ = std::fs::remove_dir_all(&dir);
     }
 }

@@ -296,33 +296,11 @@ impl Package {
 mod tests {
     use super::*;
 
-    struct Dir(PathBuf);
-
-    impl Dir {
-        fn new(name: &str) -> Dir {
-            let d =
-                std::env::temp_dir().join(format!("mpcanvas-pkg-{name}-{}", std::process::id()));
-            let _ = std::fs::remove_dir_all(&d);
-            std::fs::create_dir_all(&d).unwrap();
-            Dir(d.canonicalize().unwrap())
-        }
-        fn file(&self, rel: &str, text: &str) -> PathBuf {
-            let p = self.0.join(rel);
-            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-            std::fs::write(&p, text).unwrap();
-            p
-        }
-    }
-
-    impl Drop for Dir {
-        fn drop(&mut self) {
-            let _ = std::fs::remove_dir_all(&self.0);
-        }
-    }
+    use crate::test_dir::TestDir as Dir;
 
     #[test]
     fn a_page_folder_runs_its_index_page_with_markup() {
-        let d = Dir::new("page");
+        let d = Dir::new("pkg-page");
         d.file("index.js", "Page({})");
         d.file("index.wxml", "<canvas/>");
         let p = Package::locate(&d.0).unwrap();
@@ -338,7 +316,7 @@ mod tests {
 
     #[test]
     fn an_app_folder_runs_its_first_page_with_the_app() {
-        let d = Dir::new("app");
+        let d = Dir::new("pkg-app");
         d.file(
             "app.json",
             r#"{"pages": ["pages/poster/poster", "pages/other/other"]}"#,
@@ -362,7 +340,7 @@ mod tests {
 
     #[test]
     fn pages_are_chosen_from_app_json_and_subpackages_under_miniprogram_root() {
-        let d = Dir::new("pages");
+        let d = Dir::new("pkg-pages");
         d.file(
             "project.config.json",
             r#"{"miniprogramRoot": "miniprogram/"}"#,
@@ -390,7 +368,7 @@ mod tests {
 
     #[test]
     fn a_game_folder_runs_game_js() {
-        let d = Dir::new("game");
+        let d = Dir::new("pkg-game");
         let game = d.file("game.js", "");
         let p = Package::locate(&d.0).unwrap();
         assert_eq!(p.entry, Entry::Game { script: game });
@@ -398,7 +376,7 @@ mod tests {
 
     #[test]
     fn components_resolve_inside_the_package_only() {
-        let d = Dir::new("comp");
+        let d = Dir::new("pkg-comp");
         let page = d.file("pages/index/index.js", "");
         d.file("components/card/card.js", "");
         d.file("components/list/index.js", "");
@@ -421,7 +399,7 @@ mod tests {
 
     #[test]
     fn bad_paths_are_errors() {
-        let d = Dir::new("bad");
+        let d = Dir::new("pkg-bad");
         assert!(Package::locate(&d.0).is_err());
         assert!(Package::locate(&d.0.join("missing")).is_err());
         let txt = d.file("notes.txt", "");
