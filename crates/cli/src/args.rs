@@ -51,6 +51,8 @@ pub(crate) const RUN_HELP: &str = "\
            --out DIR       data folder: tmp/, store/, usr/, album/, auth.json
                            (default ./mpcanvas-out)
            --json          print the report as one JSON document
+           --quiet         print only failed calls, warnings, errors and the
+                           files written (with the call that wrote each)
            --time-limit S  wall-clock limit of the run (default 30)
            --memory-limit MB  JS heap limit (default 256)
            --offline       no network: URL downloads fail
@@ -129,6 +131,7 @@ pub(crate) struct Run {
     /// `None`: detected from the project, else wechat.
     pub(crate) platform: Option<String>,
     pub(crate) keep_state: bool,
+    pub(crate) quiet: bool,
     pub(crate) dpr: f64,
     pub(crate) screen: (u32, u32),
     pub(crate) taps: Vec<String>,
@@ -289,6 +292,7 @@ const COMMANDS: &[&str] = &["run", "render", "serve", "help"];
 const RUN_FLAGS: &[&str] = &[
     "platform",
     "keep-state",
+    "quiet",
     "page",
     "query",
     "system",
@@ -369,6 +373,7 @@ fn parse_run(mut parser: lexopt::Parser) -> Result<Command, String> {
         path: PathBuf::new(),
         platform: None,
         keep_state: false,
+        quiet: false,
         dpr: 2.0,
         screen: (375, 667),
         taps: Vec::new(),
@@ -405,6 +410,7 @@ fn parse_run(mut parser: lexopt::Parser) -> Result<Command, String> {
                 run.platform = Some(p);
             }
             Long("keep-state") => run.keep_state = true,
+            Long("quiet") => run.quiet = true,
             Long("dpr") => {
                 let d = positive(&mut parser, "--dpr")?;
                 if d > 8.0 {

@@ -73,7 +73,11 @@ pub(crate) fn run(r: &Run) -> ExitCode {
         println!("{json:#}");
     } else {
         println!("platform {platform} ({source})");
-        print!("{}", report.to_text());
+        if r.quiet {
+            print!("{}", report.to_quiet_text());
+        } else {
+            print!("{}", report.to_text());
+        }
     }
     if let Some(hint) = namespace_hint(&engine, &platform, &report) {
         eprintln!("mpcanvas: hint: {hint}");

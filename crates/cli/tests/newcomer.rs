@@ -185,3 +185,35 @@ fn a_page_using_another_platforms_namespace_names_that_platform() {
     assert!(err.contains("try --platform alipay"), "{err}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn quiet_runs_print_failures_and_written_files_only() {
+    let out = scratch("quiet");
+    let o = mpcanvas(&[
+        "run",
+        repo().join("examples/wechat-2d").to_str().unwrap(),
+        "--tap",
+        "save",
+        "--quiet",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    let stdout = text(&o.stdout);
+    assert!(o.status.success(), "{stdout}");
+    assert!(stdout.contains("saved to album"), "{stdout}");
+    assert!(
+        stdout.contains("call wx.saveImageToPhotosAlbum"),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("wx.showToast"), "{stdout}");
+    let full = mpcanvas(&[
+        "run",
+        repo().join("examples/wechat-2d").to_str().unwrap(),
+        "--tap",
+        "save",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(text(&full.stdout).contains("wx.showToast"));
+    let _ = std::fs::remove_dir_all(&out);
+}

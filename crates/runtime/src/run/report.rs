@@ -148,6 +148,17 @@ impl RunReport {
 
     /// The report as text, one event per line.
     pub fn to_text(&self) -> String {
+        self.text(false)
+    }
+
+    /// The report as text with only what needs attention and what was
+    /// written: failed calls, warnings, uncaught errors, files, the
+    /// outcome (`mpcanvas run --quiet`).
+    pub fn to_quiet_text(&self) -> String {
+        self.text(true)
+    }
+
+    fn text(&self, quiet: bool) -> String {
         let mut out = String::new();
         let push = |out: &mut String, line: String| {
             out.push_str(&line);
@@ -225,7 +236,15 @@ impl RunReport {
                 }
             };
             let is_call = matches!(event, Event::Call { .. });
-            push(&mut out, line);
+            let notable = matches!(
+                event,
+                Event::Call { ok: false, .. } | Event::Warning { .. } | Event::Uncaught { .. }
+            );
+            // Quiet: the files still show, under a line naming their call.
+            let show = !quiet || notable || (is_call && !written.is_empty());
+            if show {
+                push(&mut out, line);
+            }
             if is_call {
                 for w in written.drain(..) {
                     push(&mut out, w);
