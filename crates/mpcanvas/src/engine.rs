@@ -116,14 +116,6 @@ impl Engine {
     /// reports what happened. Script errors are part of the report; `Err`
     /// means the run could not start.
     pub fn run_project(&self, path: &Path, job: RunJob) -> Result<RunReport, Error> {
-        if !job.keep_state {
-            mpcanvas_platform::data_dir::clear_kept_state(&job.out_dir).map_err(|source| {
-                Error::Write {
-                    path: job.out_dir.clone(),
-                    source,
-                }
-            })?;
-        }
         let mut js_limits = self.js_limits;
         if let Some(m) = job.memory_bytes {
             js_limits.memory_bytes = m;
@@ -139,6 +131,15 @@ impl Engine {
             Network::Domains(hosts) => Box::new(crate::network::AllowedHosts::new(hosts, deadline)),
         };
         let mut profile = self.profile(&job.platform)?;
+        // Earlier runs' state is cleared only for a job that can start.
+        if !job.keep_state {
+            mpcanvas_platform::data_dir::clear_kept_state(&job.out_dir).map_err(|source| {
+                Error::Write {
+                    path: job.out_dir.clone(),
+                    source,
+                }
+            })?;
+        }
         if let Some(os) = job.system {
             profile.system.os = os;
         }

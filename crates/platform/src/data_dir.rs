@@ -7,8 +7,19 @@
 use std::io;
 use std::path::Path;
 
+/// This launch's temp files.
+pub const TMP: &str = "tmp";
+/// Saved files (`saveFile`).
+pub const STORE: &str = "store";
+/// User files (`USER_DATA_PATH`).
+pub const USR: &str = "usr";
+/// The album.
+pub const ALBUM: &str = "album";
+/// Authorization answers.
+pub const AUTH: &str = "auth.json";
+
 /// What a fresh run starts without: everything but the album.
-pub const KEPT_STATE: &[&str] = &["tmp", "store", "usr", "auth.json"];
+pub const KEPT_STATE: &[&str] = &[TMP, STORE, USR, AUTH];
 
 /// Removes the state earlier runs left in `dir` ([`KEPT_STATE`]), so a
 /// run depends only on what it is given. Links are removed, never

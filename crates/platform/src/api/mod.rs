@@ -194,8 +194,12 @@ impl Platform {
         // staging files; none of them will ever be published.
         crate::atomic::remove_dead_staging(dir);
         let store = FileStore::open(dir, &config.profile.files, config.entropy)?;
-        let album = Album::open(&dir.join("album"), config.album_quota, config.clock)?;
-        let auth = AuthStore::open(&dir.join("auth.json"))?;
+        let album = Album::open(
+            &dir.join(crate::data_dir::ALBUM),
+            config.album_quota,
+            config.clock,
+        )?;
+        let auth = AuthStore::open(&dir.join(crate::data_dir::AUTH))?;
         Ok(Platform {
             profile: config.profile,
             device: config.device,

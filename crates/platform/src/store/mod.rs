@@ -101,9 +101,9 @@ impl FileStore {
         entropy: Box<dyn Entropy>,
     ) -> io::Result<FileStore> {
         let (tmp_dir, saved_dir, user_dir) = (
-            data_dir.join("tmp"),
-            data_dir.join("store"),
-            data_dir.join("usr"),
+            data_dir.join(crate::data_dir::TMP),
+            data_dir.join(crate::data_dir::STORE),
+            data_dir.join(crate::data_dir::USR),
         );
         for dir in [&tmp_dir, &saved_dir, &user_dir] {
             ensure_plain_dir(dir)?;
