@@ -31,3 +31,13 @@ pub use mpcanvas_canvas::FontLibrary;
 pub fn library() -> FontLibrary {
     FontSet::new(FontSources::default()).library()
 }
+
+/// A library with the bundled fonts only: text draws the same on every
+/// machine (what tests compared with references use).
+pub fn bundled_library() -> FontLibrary {
+    FontSet::new(FontSources {
+        bundled: true,
+        system: false,
+    })
+    .library()
+}

@@ -47,13 +47,10 @@ impl Image {
             return [0; 4];
         }
         let i = (y as usize * self.width as usize + x as usize) * 4;
-        let p = &self.data[i..i + 4];
-        let a = u32::from(p[3]);
-        if a == 0 {
-            return [0; 4];
-        }
-        let un = |c: u8| ((u32::from(c) * 255 + a / 2) / a).min(255) as u8;
-        [un(p[0]), un(p[1]), un(p[2]), p[3]]
+        // The conversion `getImageData` makes.
+        let mut out = [0; 4];
+        mpcanvas_canvas::pixels::unpremultiply_row(&self.data[i..i + 4], &mut out);
+        out
     }
 
     /// A note naming the characters no font could draw, if any.

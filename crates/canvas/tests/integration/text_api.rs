@@ -13,11 +13,7 @@ fn font_bytes(name: &str) -> Vec<u8> {
 /// A canvas with the corpus fonts registered as the corpus scripts do,
 /// and no system fonts (so results do not depend on the machine).
 fn corpus_canvas(w: u32, h: u32) -> Context2d {
-    let fonts = mpcanvas_fonts::FontSet::new(mpcanvas_fonts::FontSources {
-        bundled: true,
-        system: false,
-    })
-    .library();
+    let fonts = mpcanvas_fonts::bundled_library();
     fonts
         .register("Corpus Sans", font_bytes("DejaVuSans.ttf"))
         .unwrap();
@@ -169,11 +165,7 @@ fn text_draws_ink_and_font_changes_are_saved() {
 
 #[test]
 fn registration_rejects_non_fonts_and_accepts_collections_by_index() {
-    let fonts = mpcanvas_fonts::FontSet::new(mpcanvas_fonts::FontSources {
-        bundled: false,
-        system: false,
-    })
-    .library();
+    let fonts = mpcanvas_canvas::FontLibrary::new();
     assert!(fonts.register("Bad", b"not a font".to_vec()).is_err());
     assert!(!fonts.has_family("Bad"));
     fonts

@@ -8,11 +8,7 @@ use crate::support::{Scratch, config};
 
 /// The bundled fonts only, as on a machine without system fonts.
 fn bundled() -> FontLibrary {
-    mpcanvas_fonts::FontSet::new(mpcanvas_fonts::FontSources {
-        bundled: true,
-        system: false,
-    })
-    .library()
+    mpcanvas_fonts::bundled_library()
 }
 
 /// A WeChat page with a 200×60 CSS px canvas "c" at dpr 2, engine text.

@@ -17,13 +17,7 @@ fn outcome(name: &str) -> Result<Comparison, String> {
     // The corpus's own fonts and the bundled ones only: CI machines have
     // no system fonts, and a local one must not draw differently.
     let options = RenderOptions {
-        fonts: Some(
-            mpcanvas_fonts::FontSet::new(mpcanvas_fonts::FontSources {
-                bundled: true,
-                system: false,
-            })
-            .library(),
-        ),
+        fonts: Some(mpcanvas_fonts::bundled_library()),
         ..RenderOptions::default()
     };
     let canvas = render(&script, &options).map_err(|e| format!("{name}: script failed: {e}"))?;

@@ -19,13 +19,7 @@ fn outcome(path: &Path) -> (bool, String) {
         Err(e) => return (false, format!("load: {e}")),
     };
     let options = RenderOptions {
-        fonts: Some(
-            mpcanvas_fonts::FontSet::new(mpcanvas_fonts::FontSources {
-                bundled: true,
-                system: false,
-            })
-            .library(),
-        ),
+        fonts: Some(mpcanvas_fonts::bundled_library()),
         ..RenderOptions::default()
     };
     match render(&script, &options) {
