@@ -5,93 +5,8 @@ use std::ffi::OsString;
 use lexopt::prelude::*;
 use std::path::PathBuf;
 
-/// Usage text.
-pub(crate) const USAGE: &str = "\
-usage: mpcanvas run PATH [--platform P] [--keep-state] [--page ROUTE] [--query K=V]...
-                        [--system OS] [--sdk-version V]
-                        [--dpr N] [--screen WxH] [--tap METHOD]...
-                        [--pick IMAGE]... [--user ANSWER] [--out DIR] [--json]
-                        [--time-limit SECONDS] [--memory-limit MB] [--offline]
-                        [--locale TAG] [--tz ZONE] [--now INSTANT] [--seed N]
-       mpcanvas render SCRIPT.js [--size WxH] [-o OUT.png|OUT.jpg] [--quality Q]
-                             [--no-system-fonts]
-       mpcanvas serve [--listen ADDR] [--workers N] [--queue N] [--allow-domain D]...
-                      [--time-limit SECONDS] [--memory-limit MB] [--no-system-fonts]
-       mpcanvas help [COMMAND]    mpcanvas --version
-
-";
-
-/// `mpcanvas help run`.
-pub(crate) const RUN_HELP: &str = "\
-  run      run a mini-program page folder (index.js + markup), an app folder
-           (app.json), a mini-game folder (game.js) or one .js file: App and
-           Page lifecycles, timers and promises, then each --tap, then unload.
-           Prints console output, every platform call with its result,
-           prompts with the scripted user's answers, temp and album files.
-           --platform P    wechat, wechat-game, alipay, feishu, douyin (any case;
-                           default: read off the project's files — game.js,
-                           .axml, .ttml, .wxml — else wechat)
-           --keep-state    keep saved files, user files and authorization
-                           answers from earlier runs in --out (default: each
-                           run starts fresh; the album is always kept)
-           --page ROUTE    the app.json page to open (default: the first),
-                           e.g. pages/poster/poster
-           --query K=V     a query parameter onLoad(options) receives
-                           (repeatable)
-           --system OS     devtools (default), ios, android: what
-                           getSystemInfoSync() reports as the phone
-           --sdk-version V the base library version reported as SDKVersion
-           --dpr N         device pixel ratio (default 2)
-           --screen WxH    screen size in CSS px (default 375x667)
-           --tap METHOD    call this page method (mini-game: GameGlobal function)
-                           as a user tap (repeatable)
-           --pick IMAGE    a photo in the phone's gallery, what chooseImage
-                           picks (repeatable; none: the picker is cancelled)
-           --user ANSWER   allow (default), deny, deny-forever, dismiss, cancel
-           --out DIR       data folder: tmp/, store/, usr/, album/, auth.json
-                           (default ./mpcanvas-out)
-           --json          print the report as one JSON document
-           --quiet         print only failed calls, warnings, errors and the
-                           files written (with the call that wrote each)
-           --time-limit S  wall-clock limit of the run (default 30)
-           --memory-limit MB  JS heap limit (default 256)
-           --offline       no network: URL downloads fail
-           --locale TAG    the phone's language for Intl, toLocale*String and
-                           getSystemInfo().language (default zh-CN)
-           --tz ZONE       the phone's IANA time zone (default Asia/Shanghai)
-           --now INSTANT   fix the clock, e.g. 2026-12-07T10:00:00+08:00: Date,
-                           Date.now and performance.now advance only with the
-                           virtual timers
-           --seed N        make Math.random repeat for each N
-           The report records locale, zone, --now and --seed (replay a run
-           with the same values to get the same images).
-           Exit codes: 0 completed, 1 a script error escaped or a limit was
-           hit, 2 bad arguments or an unusable path.
-
-";
-
-/// `mpcanvas help render`.
-pub(crate) const RENDER_HELP: &str = "\
-  render   run a Canvas 2D drawing script (function draw(ctx, canvas, env))
-           and write the canvas as PNG or JPEG (by the output extension).
-           --size WxH      canvas size instead of the script's // @size
-           -o, --output    output file (default: SCRIPT.png beside the script)
-           --quality Q     JPEG quality 0..1 (default 0.92)
-           --no-system-fonts  draw text with the bundled and @font fonts
-                           only, as on a machine without fonts
-           Characters no font has are listed on stderr (they are drawn as
-           missing-glyph boxes).
-
-  serve    the HTTP service: POST /v1/render, POST /v1/run, /healthz, /readyz,
-           /metrics, /openapi.json, and a playground page at /.
-           --listen ADDR   address:port (default 127.0.0.1:8080)
-           --workers N     job threads (default: the CPUs)
-           --queue N       jobs waiting for a worker before 429 (default 8 per CPU)
-           --allow-domain D  hosts runs may download from (repeatable; none:
-                           no network)
-           --time-limit S  per-job limit (default 10); --memory-limit MB
-                           per-job JS heap (default 128)
-";
+use crate::hint::{closest, unexpected};
+pub(crate) use crate::usage::help;
 
 /// What to do.
 #[derive(Debug, PartialEq)]
@@ -102,26 +17,6 @@ pub(crate) enum Command {
     /// `help [COMMAND]`, `--help`.
     Help(Option<String>),
     Version,
-}
-
-/// The help text for `command` (all commands for `None`), or `None` for a
-/// command that does not exist.
-pub(crate) fn help(command: Option<&str>) -> Option<String> {
-    match command {
-        None => Some(format!("{USAGE}{RUN_HELP}\n{RENDER_HELP}")),
-        Some("run") => Some(RUN_HELP.to_string()),
-        Some("render") => Some(RENDER_HELP.to_string()),
-        Some("serve") => Some(
-            USAGE
-                .lines()
-                .skip_while(|l| !l.contains("mpcanvas serve"))
-                .take_while(|l| !l.contains("mpcanvas help"))
-                .map(|l| format!("{l}\n"))
-                .collect::<String>()
-                + "  serve    the drawing scripts and pages as an HTTP service (see README)\n",
-        ),
-        Some(_) => None,
-    }
 }
 
 /// `mpcanvas run`.
@@ -316,47 +211,6 @@ const RUN_FLAGS: &[&str] = &[
 
 /// `render`'s flags, for hints.
 const RENDER_FLAGS: &[&str] = &["size", "output", "quality", "no-system-fonts", "help"];
-
-/// An argument the command does not take, with the nearest one it does.
-fn unexpected(arg: lexopt::Arg<'_>, known: &[&str]) -> String {
-    let message = arg.clone().unexpected().to_string();
-    let hint = match arg {
-        Long(name) => closest(name, known).map(|c| format!("--{c}")),
-        _ => None,
-    };
-    match hint {
-        Some(h) => format!("{message}\n  hint: did you mean {h}?"),
-        None => message,
-    }
-}
-
-/// The entry of `known` within two edits of `word` (the nearest), if any.
-fn closest<'a>(word: &str, known: &[&'a str]) -> Option<&'a str> {
-    known
-        .iter()
-        .map(|k| (edit_distance(word, k), *k))
-        .filter(|(d, _)| *d <= 2)
-        .min()
-        .map(|(_, k)| k)
-}
-
-/// Levenshtein distance over characters.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diag = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let next = (diag + usize::from(ca != *cb))
-                .min(row[j] + 1)
-                .min(row[j + 1] + 1);
-            diag = row[j + 1];
-            row[j + 1] = next;
-        }
-    }
-    row[b.len()]
-}
 
 /// A positive finite number for `flag`.
 fn positive(parser: &mut lexopt::Parser, flag: &str) -> Result<f64, String> {

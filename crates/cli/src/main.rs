@@ -12,9 +12,11 @@
 #![forbid(unsafe_code)]
 
 mod args;
+mod hint;
 mod render;
 mod run;
 mod serve;
+mod usage;
 
 use std::process::ExitCode;
 
