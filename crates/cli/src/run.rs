@@ -79,7 +79,8 @@ pub(crate) fn run(r: &Run) -> ExitCode {
             print!("{}", report.to_text());
         }
     }
-    if let Some(hint) = namespace_hint(&engine, &platform, &report) {
+    let hint = namespace_hint(&engine, &platform, &report).or_else(|| tap_hint(r, &report));
+    if let Some(hint) = hint {
         eprintln!("mpcanvas: hint: {hint}");
     }
     if report.is_clean() {
@@ -87,6 +88,19 @@ pub(crate) fn run(r: &Run) -> ExitCode {
     } else {
         ExitCode::from(1)
     }
+}
+
+/// When a run without `--tap` wrote nothing, which methods a tap could
+/// call (posters are usually exported from a button's handler).
+fn tap_hint(r: &Run, report: &mpcanvas::RunReport) -> Option<String> {
+    if !r.taps.is_empty() || !report.exported_nothing() {
+        return None;
+    }
+    let first = report.tappable.first()?;
+    Some(format!(
+        "nothing was exported; the page's tappable methods: {} (try --tap {first})",
+        report.tappable.join(", ")
+    ))
 }
 
 /// When the page used another platform's namespace (`my` on WeChat), which

@@ -91,12 +91,57 @@ fn a_deny_run_after_an_allow_run_is_asked_again_and_lists_only_its_own_files() {
         .count();
     assert_eq!(prompts, 0, "{third:#}");
     assert_eq!(third["album"].as_array().unwrap().len(), 0);
+    // ...and the report says the stored answer, not the user, decided.
+    let remembered: Vec<_> = third["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["event"] == "remembered")
+        .collect();
+    assert_eq!(remembered.len(), 1, "{third:#}");
+    assert_eq!(remembered[0]["scope"], "scope.writePhotosAlbum");
+    assert_eq!(remembered[0]["answer"], "deny");
     let _ = std::fs::remove_dir_all(&out);
 }
 
 /// The JSON document a `--json` run printed.
 fn serde_json_value(stdout: &[u8]) -> serde_json::Value {
     serde_json::from_slice(stdout).expect("the report is JSON")
+}
+
+#[test]
+fn a_run_that_exported_nothing_names_the_methods_to_tap() {
+    let out = scratch("notap");
+    let example = repo().join("examples/wechat-2d");
+    let o = mpcanvas(&[
+        "run",
+        example.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success());
+    let err = text(&o.stderr);
+    assert!(
+        err.contains("nothing was exported; the page's tappable methods: save")
+            && err.contains("(try --tap save)"),
+        "{err}"
+    );
+    // A mistyped tap is refused with the same list.
+    let o = mpcanvas(&[
+        "run",
+        example.to_str().unwrap(),
+        "--tap",
+        "sav",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let stdout = text(&o.stdout);
+    assert!(
+        stdout.contains("--tap sav: the page has no method 'sav'; its tappable methods: save"),
+        "{stdout}"
+    );
+    let _ = std::fs::remove_dir_all(&out);
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! Per-scope authorization state, persisted in the data folder as the
 //! platforms keep it server-side (PL §7): absent = never asked.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -26,15 +26,20 @@ pub enum Grant {
 pub struct AuthStore {
     file: PathBuf,
     scopes: BTreeMap<String, Grant>,
+    /// Scopes whose decision came from an earlier run and has not been
+    /// used or replaced in this one.
+    earlier: BTreeSet<String>,
 }
 
 impl AuthStore {
     /// Loads `file`; a missing file is an empty store, an unreadable or
     /// corrupt one is an error (never silently reset).
     pub fn open(file: &Path) -> io::Result<AuthStore> {
+        let scopes = load(file)?;
         Ok(AuthStore {
             file: file.to_owned(),
-            scopes: load(file)?,
+            earlier: scopes.keys().cloned().collect(),
+            scopes,
         })
     }
 
@@ -55,7 +60,15 @@ impl AuthStore {
         let json = serde_json::to_vec_pretty(&merged).map_err(io::Error::other)?;
         atomic::write(&self.file, &json)?;
         self.scopes = merged;
+        self.earlier.remove(scope);
         Ok(())
+    }
+
+    /// Whether this is the first use in this run of a decision an earlier
+    /// run stored (kept with `--keep-state`), so the report can say the
+    /// answer was remembered rather than given. `true` once per scope.
+    pub fn first_use_of_earlier(&mut self, scope: &str) -> bool {
+        self.earlier.remove(scope)
     }
 
     /// Every scope asked for, with its decision.

@@ -31,6 +31,14 @@ pub enum Event {
         /// `allow`, `deny`, `deny-forever` or `dismiss`.
         answer: String,
     },
+    /// A decision an earlier run stored (the data folder was kept) answered
+    /// for the user: no prompt was shown.
+    Remembered {
+        /// The scope.
+        scope: String,
+        /// `allow`, `deny` or `deny-forever`.
+        answer: String,
+    },
     /// An image action sheet (`my.saveImage`) or the photo picker
     /// (`chooseImage`) and the user's choice.
     ActionSheet {

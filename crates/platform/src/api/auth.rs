@@ -16,21 +16,23 @@ impl Platform {
     /// one (prompting the scripted user) unless a remembered denial
     /// answers at once.
     pub(super) fn check_auth(&mut self, scopes: &[String]) -> Result<(), Reason> {
-        if scopes
+        if let Some(granted) = scopes
             .iter()
-            .any(|s| self.auth.get(s) == Some(Grant::Granted))
+            .find(|s| self.auth.get(s) == Some(Grant::Granted))
         {
+            self.report_remembered(&granted.clone(), Grant::Granted);
             return Ok(());
         }
         let Some(scope) = scopes.first() else {
             return Ok(());
         };
         let remembered = match self.auth.get(scope) {
-            Some(Grant::DeniedForever) => true,
-            Some(Grant::Denied) => self.profile.auth.denial_remembered,
-            _ => false,
+            Some(grant @ Grant::DeniedForever) => Some(grant),
+            Some(grant @ Grant::Denied) if self.profile.auth.denial_remembered => Some(grant),
+            _ => None,
         };
-        if remembered {
+        if let Some(grant) = remembered {
+            self.report_remembered(scope, grant);
             return Err(Reason::new(FailKind::AuthDenyRemembered));
         }
         let answer = self.user.answer_prompt(self.profile.auth.deny_forever);
@@ -53,6 +55,22 @@ impl Platform {
                 .map_err(|e| Reason::detail(FailKind::WriteFailed, e.to_string()))?;
         }
         outcome
+    }
+
+    /// Says in the report when a stored decision from an earlier run
+    /// answers instead of the scripted user, once per scope.
+    fn report_remembered(&mut self, scope: &str, grant: Grant) {
+        if self.auth.first_use_of_earlier(scope) {
+            let answer = match grant {
+                Grant::Granted => "allow",
+                Grant::Denied => "deny",
+                Grant::DeniedForever => "deny-forever",
+            };
+            self.report.push(Event::Remembered {
+                scope: scope.to_owned(),
+                answer: answer.to_owned(),
+            });
+        }
     }
 
     /// `authorize({scope})`: prompts for an unasked scope, passes a granted

@@ -44,6 +44,9 @@ pub struct RunReport {
     pub pending_timers: bool,
     /// Virtual milliseconds the run took.
     pub virtual_ms: f64,
+    /// The page methods a `--tap` can call (see
+    /// [`RunOutcome::tappable`](super::session::RunOutcome::tappable)).
+    pub tappable: Vec<String>,
     /// The phone's locale, time zone, fixed clock and seed (`--locale`,
     /// `--tz`, `--now`, `--seed`), to replay the run.
     pub device: Value,
@@ -105,6 +108,7 @@ impl RunReport {
             uncaught: outcome.uncaught.len(),
             pending_timers: outcome.pending_timers,
             virtual_ms: outcome.virtual_ms,
+            tappable: outcome.tappable,
             device: Value::Null,
         }
     }
@@ -112,6 +116,14 @@ impl RunReport {
     /// Whether the run completed with no escaped error.
     pub fn is_clean(&self) -> bool {
         self.fatal.is_none() && self.uncaught == 0
+    }
+
+    /// Whether the run wrote no temp file and saved nothing to the album.
+    pub fn exported_nothing(&self) -> bool {
+        !self
+            .events
+            .iter()
+            .any(|e| matches!(e, Event::TempFile { .. } | Event::AlbumFile { .. }))
     }
 
     /// The report as one JSON document (the `--json` output).
@@ -140,6 +152,7 @@ impl RunReport {
             // Whole milliseconds: timers fire on whole-ms deadlines.
             "virtualMs": self.virtual_ms.round() as u64,
             "device": self.device,
+            "tappable": self.tappable,
             "events": serde_json::to_value(&self.events).unwrap_or(Value::Null),
             "tempFiles": files(&self.temp_files),
             "album": files(&self.album),
@@ -221,6 +234,10 @@ impl RunReport {
                 Event::Prompt { scope, answer } => {
                     format!("  prompt {scope}: user answers {answer}")
                 }
+                Event::Remembered { scope, answer } => format!(
+                    "  authorization {scope}: {answer}, remembered from an earlier run \
+                     (--keep-state); no prompt shown"
+                ),
                 Event::ActionSheet { choice } => format!("  action sheet: user chooses {choice}"),
                 Event::Settings { switches } => format!(
                     "  settings page: {}",

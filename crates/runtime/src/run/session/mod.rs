@@ -26,9 +26,11 @@ use mpcanvas_js::jsenv::DeviceEnv;
 use mpcanvas_js::runtime::{Limits, Runtime, ScriptError};
 
 mod components;
+mod tappable;
 
 pub use components::MAX_COMPONENT_DEPTH;
 use components::Owner;
+use tappable::tappable;
 
 /// How to run.
 #[derive(Clone)]
@@ -98,6 +100,9 @@ pub struct RunOutcome {
     pub pending_timers: bool,
     /// Virtual milliseconds the run took.
     pub virtual_ms: f64,
+    /// The page methods a `--tap` can call: those the markup binds to a tap
+    /// (else the page's own non-lifecycle methods), in document order.
+    pub tappable: Vec<String>,
 }
 
 impl RunOutcome {
@@ -154,9 +159,11 @@ pub fn run(
             },
             events: None,
             uncaught: Vec::new(),
+            tappable: Vec::new(),
         };
         let result = driver.run_all(log.clone(), extend);
         outcome.uncaught = std::mem::take(&mut driver.uncaught);
+        outcome.tappable = std::mem::take(&mut driver.tappable);
         if let Err(e) = result {
             outcome.fatal = Some(e);
         }
@@ -186,6 +193,8 @@ struct Driver<'r, 'js> {
     modules: Modules,
     events: Option<EventLoop>,
     uncaught: Vec<Uncaught>,
+    /// What `--tap` could call on the page (see [`RunOutcome::tappable`]).
+    tappable: Vec<String>,
     /// Platform scope id of the next component instance.
     next_component: u64,
 }
@@ -494,6 +503,7 @@ impl<'r, 'js> Driver<'r, 'js> {
         self.page_hook(&page, "onReady", Vec::new())?;
         self.settle()?;
 
+        self.tappable = tappable(&page, &page_markup);
         for tap in self.options.taps.clone() {
             self.tap(&page, &page_markup, &tap)?;
             self.settle()?;
@@ -532,8 +542,12 @@ impl<'r, 'js> Driver<'r, 'js> {
             .map(|v| v.is_function())
             .unwrap_or(false);
         if !has_method {
+            let offer = match self.tappable.as_slice() {
+                [] => String::from("it has no methods to tap"),
+                names => format!("its tappable methods: {}", names.join(", ")),
+            };
             return Err(ScriptError::Host(format!(
-                "--tap {method}: the page has no method '{method}'"
+                "--tap {method}: the page has no method '{method}'; {offer}"
             )));
         }
         let element = markup
