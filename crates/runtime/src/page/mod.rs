@@ -3,14 +3,17 @@
 
 pub(crate) mod binding;
 pub mod data_path;
+pub mod expr;
 pub(crate) mod events;
 pub mod markup;
 pub mod modules;
 pub mod npm;
 pub mod program;
 pub(crate) mod properties;
+pub mod render;
 pub(crate) mod scope;
 pub(crate) mod selector;
+pub mod wxs;
 
 /// The simulated phone: screen size in CSS px and device pixel ratio
 /// (the platform layer's type; 375×667 at dpr 2 by default).

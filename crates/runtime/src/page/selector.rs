@@ -446,13 +446,7 @@ fn describe<'js>(
         o.set("id", element.attribute("id").unwrap_or_default())?;
     }
     if f.dataset {
-        let dataset = Object::new(ctx.clone())?;
-        for (k, v) in &element.attributes {
-            if let Some(name) = k.strip_prefix("data-") {
-                dataset.set(name, v.clone().unwrap_or_default())?;
-            }
-        }
-        o.set("dataset", dataset)?;
+        o.set("dataset", super::events::dataset(ctx, Some(element))?)?;
     }
     if f.rect {
         set_rect(&o, width, height)?;
@@ -503,6 +497,8 @@ mod tests {
                 .iter()
                 .map(|(k, v)| (k.to_string(), Some(v.to_string())))
                 .collect(),
+            bound: Vec::new(),
+            line: 0,
         }
     }
 
