@@ -123,7 +123,17 @@ fn load_one(ctx: &Ctx<'_>, m: &ModuleSource) -> Result<(), MarkupError> {
         .catch(ctx)
         .map_err(|e| fail(e.to_string()))?;
     let registry: Object = ctx.globals().get("__modules").map_err(|e| fail(e.to_string()))?;
-    let exported: JsValue = module.get("exports").map_err(|e| fail(e.to_string()))?;
+    let mut exported: JsValue = module.get("exports").map_err(|e| fail(e.to_string()))?;
+    // An ES module (`export default {…}`, Alipay's and Douyin's SJS) is
+    // used through its default export.
+    if let Some(o) = exported.as_object()
+        && o.get::<_, bool>("__esModule").unwrap_or(false)
+    {
+        let default: JsValue = o.get("default").map_err(|e| fail(e.to_string()))?;
+        if !default.is_undefined() {
+            exported = default;
+        }
+    }
     registry
         .set(m.name.as_str(), exported)
         .map_err(|e| fail(e.to_string()))
