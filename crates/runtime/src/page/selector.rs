@@ -428,7 +428,13 @@ fn describe<'js>(
     device: super::Device,
 ) -> rquickjs::Result<Value<'js>> {
     let canvas = scope.canvas_of_element(index);
+    // `hidden` is `display: none`: the element is there, with no size.
+    let hidden = element
+        .attributes
+        .iter()
+        .any(|(k, v)| k == "hidden" && !matches!(v.as_deref(), Some("false" | "")));
     let (width, height) = match canvas {
+        _ if hidden => (0.0, 0.0),
         Some(c) => c.css,
         None => {
             let style = element.attribute("style").unwrap_or_default();

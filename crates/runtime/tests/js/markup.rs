@@ -31,9 +31,9 @@ fn wxml_bindings_conditionals_lists_templates_and_wxs_decide_the_canvases() {
     assert_eq!(
         lines,
         [
-            r#"first {"sized":[300,150,true],"a":10,"b":null,"c":null,"cells":["cell-0-0:5x1","cell-0-1:6x1","cell-1-0:7x2"],"tpl":[200,80,true],"included":150,"inline":"in-7","odd":1,"never":null}"#,
-            r#"second {"sized":[20,150,true],"a":null,"b":20,"c":null,"cells":["cell-0-0:5x1","cell-0-1:6x1","cell-1-0:8x2","cell-1-1:9x2","cell-1-2:10x2"],"tpl":[100,80,true],"included":10,"inline":"in-7","odd":2,"never":null}"#,
-            r#"third {"sized":[20,150,true],"a":null,"b":null,"c":30,"cells":["cell-0-0:5x1","cell-0-1:6x1","cell-1-0:8x2","cell-1-1:9x2","cell-1-2:10x2"],"tpl":[100,80,true],"included":10,"inline":"in-7","odd":2,"never":null}"#,
+            r#"first {"sized":[300,150,true],"a":10,"b":null,"c":null,"cells":["cell-0-0:5x1","cell-0-1:6x1","cell-1-0:7x2"],"tpl":[200,80,true],"included":150,"inline":"in-7","odd":1,"never":null,"hidden":[0,0,true]}"#,
+            r#"second {"sized":[20,150,true],"a":null,"b":20,"c":null,"cells":["cell-0-0:5x1","cell-0-1:6x1","cell-1-0:8x2","cell-1-1:9x2","cell-1-2:10x2"],"tpl":[100,80,true],"included":10,"inline":"in-7","odd":2,"never":null,"hidden":[0,0,true]}"#,
+            r#"third {"sized":[20,150,true],"a":null,"b":null,"c":30,"cells":["cell-0-0:5x1","cell-0-1:6x1","cell-1-0:8x2","cell-1-1:9x2","cell-1-2:10x2"],"tpl":[100,80,true],"included":10,"inline":"in-7","odd":2,"never":null,"hidden":[0,0,true]}"#,
         ]
     );
 }

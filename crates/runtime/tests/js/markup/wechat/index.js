@@ -11,6 +11,7 @@ function report(page, label, done) {
     .select('#in-7').fields({ id: true })
     .selectAll('.odd').boundingClientRect()
     .select('#never').boundingClientRect()
+    .select('#gone').fields({ size: true, node: true })
     .exec(function (res) {
       console.log(label + ' ' + JSON.stringify({
         sized: [res[0].width, res[0].height, !!res[0].node],
@@ -21,6 +22,7 @@ function report(page, label, done) {
         inline: res[7] && res[7].id,
         odd: res[8].length,
         never: res[9],
+        hidden: [res[10].width, res[10].height, !!res[10].node],
       }));
       if (done) done();
     });
