@@ -102,13 +102,19 @@ pub(crate) fn link_owner<'js>(
 /// `event.currentTarget.dataset` / a node's `dataset`: the element's
 /// `data-*` attributes, names camel-cased (`data-poster-id` →
 /// `posterId`), a bound value keeping its type (`data-n="{{1}}"` is 1).
-pub(crate) fn dataset<'js>(ctx: &Ctx<'js>, element: Option<&Element>) -> rquickjs::Result<Object<'js>> {
+pub(crate) fn dataset<'js>(
+    ctx: &Ctx<'js>,
+    element: Option<&Element>,
+) -> rquickjs::Result<Object<'js>> {
     prefixed(ctx, element, "data-")
 }
 
 /// `event.mark`: the element's `mark:*` attributes, typed as in
 /// [`dataset`].
-pub(crate) fn mark<'js>(ctx: &Ctx<'js>, element: Option<&Element>) -> rquickjs::Result<Object<'js>> {
+pub(crate) fn mark<'js>(
+    ctx: &Ctx<'js>,
+    element: Option<&Element>,
+) -> rquickjs::Result<Object<'js>> {
     prefixed(ctx, element, "mark:")
 }
 

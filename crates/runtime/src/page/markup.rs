@@ -72,7 +72,10 @@ pub struct Element {
 impl Element {
     /// The value of attribute `name`, if it was written with a binding.
     pub fn value(&self, name: &str) -> Option<&super::expr::Value> {
-        self.bound.iter().find(|(k, _, _)| k == name).map(|(_, _, v)| v)
+        self.bound
+            .iter()
+            .find(|(k, _, _)| k == name)
+            .map(|(_, _, v)| v)
     }
 
     /// The text of attribute `name` as written, if it holds a binding.

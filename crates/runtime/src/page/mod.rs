@@ -3,8 +3,8 @@
 
 pub(crate) mod binding;
 pub mod data_path;
-pub mod expr;
 pub(crate) mod events;
+pub mod expr;
 pub mod markup;
 pub mod modules;
 pub mod npm;

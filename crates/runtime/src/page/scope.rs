@@ -14,9 +14,9 @@ use std::rc::Rc;
 
 use super::Device;
 use super::expr::Value as ExprValue;
+use super::markup::{CanvasElement, CanvasKind, Element, Markup};
 use super::render::{MarkupError, NoModules, Template, render};
 use super::wxs::ScriptModules;
-use super::markup::{CanvasElement, CanvasKind, Element, Markup};
 use mpcanvas_js::canvas::element::JsCanvas;
 
 /// CSS size of a 2D canvas node without a styled size, and its initial
@@ -126,7 +126,11 @@ impl<'js> JsScope<'js> {
     ) -> rquickjs::Result<()> {
         let (platform_scope, legacy_default, mut old) = {
             let mut s = this.borrow_mut();
-            (s.platform_scope, s.legacy_default, std::mem::take(&mut s.canvases))
+            (
+                s.platform_scope,
+                s.legacy_default,
+                std::mem::take(&mut s.canvases),
+            )
         };
         let (device, limits, platform) = match mpcanvas_js::host::get(ctx) {
             Some(h) => (h.device, h.canvas_limits, h.platform.clone()),
@@ -212,12 +216,21 @@ impl CanvasMaker<'_> {
     /// A canvas for `element`. Legacy canvases are declared in the
     /// platform (which owns their bitmaps); without a platform they get a
     /// plain canvas of CSS size × dpr.
-    fn make<'js>(&self, ctx: &Ctx<'js>, element: &CanvasElement) -> rquickjs::Result<ScopedCanvas<'js>> {
+    fn make<'js>(
+        &self,
+        ctx: &Ctx<'js>,
+        element: &CanvasElement,
+    ) -> rquickjs::Result<ScopedCanvas<'js>> {
         let css = self.css(element);
         let canvas = match element.kind {
             CanvasKind::Webgl => None,
             CanvasKind::TwoD => {
-                let c = JsCanvas::create(ctx, NODE_DEFAULT.0 as u32, NODE_DEFAULT.1 as u32, self.limits)?;
+                let c = JsCanvas::create(
+                    ctx,
+                    NODE_DEFAULT.0 as u32,
+                    NODE_DEFAULT.1 as u32,
+                    self.limits,
+                )?;
                 c.borrow_mut().layout = Some(css);
                 add_node_methods(ctx, &c)?;
                 if let Some(platform) = self.platform {
@@ -246,7 +259,8 @@ impl CanvasMaker<'_> {
                     _ => {
                         // The backing store is the CSS size times the
                         // device pixel ratio; drawing is in CSS px.
-                        let (w, h) = mpcanvas_platform::canvases::backing_size(css, self.device.dpr);
+                        let (w, h) =
+                            mpcanvas_platform::canvases::backing_size(css, self.device.dpr);
                         let c = JsCanvas::create(ctx, w, h, self.limits)?;
                         c.borrow_mut().layout = Some(css);
                         Some(c)

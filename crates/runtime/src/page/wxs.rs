@@ -33,7 +33,9 @@ pub struct ScriptModules {
 
 impl std::fmt::Debug for ScriptModules {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ScriptModules").field("names", &self.names).finish()
+        f.debug_struct("ScriptModules")
+            .field("names", &self.names)
+            .finish()
     }
 }
 
@@ -97,7 +99,13 @@ impl ScriptModules {
 }
 
 fn load_one(ctx: &Ctx<'_>, m: &ModuleSource) -> Result<(), MarkupError> {
-    let fail = |msg: String| MarkupError::new(&m.file, m.line, format!("script module '{}': {msg}", m.name));
+    let fail = |msg: String| {
+        MarkupError::new(
+            &m.file,
+            m.line,
+            format!("script module '{}': {msg}", m.name),
+        )
+    };
     let code = crate::compile::compile(&m.file, &m.code, crate::compile::Lang::Js)
         .map_err(|e| MarkupError::new(&e.file, e.line + m.line.saturating_sub(1), e.message))?;
     // Same line as the module's first line, so errors keep their lines.
@@ -110,7 +118,9 @@ fn load_one(ctx: &Ctx<'_>, m: &ModuleSource) -> Result<(), MarkupError> {
         .map_err(|e| fail(e.to_string()))?;
     let module = Object::new(ctx.clone()).map_err(|e| fail(e.to_string()))?;
     let exports = Object::new(ctx.clone()).map_err(|e| fail(e.to_string()))?;
-    module.set("exports", exports.clone()).map_err(|e| fail(e.to_string()))?;
+    module
+        .set("exports", exports.clone())
+        .map_err(|e| fail(e.to_string()))?;
     let name = m.name.clone();
     let require = Function::new(ctx.clone(), move |ctx: Ctx<'_>, request: String| {
         rquickjs::Result::<()>::Err(rquickjs::Exception::throw_reference(
@@ -122,7 +132,10 @@ fn load_one(ctx: &Ctx<'_>, m: &ModuleSource) -> Result<(), MarkupError> {
     f.call::<_, ()>((module.clone(), exports, require))
         .catch(ctx)
         .map_err(|e| fail(e.to_string()))?;
-    let registry: Object = ctx.globals().get("__modules").map_err(|e| fail(e.to_string()))?;
+    let registry: Object = ctx
+        .globals()
+        .get("__modules")
+        .map_err(|e| fail(e.to_string()))?;
     let mut exported: JsValue = module.get("exports").map_err(|e| fail(e.to_string()))?;
     // An ES module (`export default {…}`, Alipay's and Douyin's SJS) is
     // used through its default export.
@@ -161,7 +174,11 @@ fn from_js<'js>(ctx: &Ctx<'js>, v: JsValue<'js>) -> rquickjs::Result<Value> {
 
 /// `__modules[name]` then each step of `path`, and the object holding
 /// the last one (the `this` of a call).
-fn walk<'js>(ctx: &Ctx<'js>, name: &str, path: &[String]) -> rquickjs::Result<(JsValue<'js>, JsValue<'js>)> {
+fn walk<'js>(
+    ctx: &Ctx<'js>,
+    name: &str,
+    path: &[String],
+) -> rquickjs::Result<(JsValue<'js>, JsValue<'js>)> {
     let registry: Object = ctx.globals().get("__modules")?;
     let mut holder = registry.clone().into_value();
     let mut current: JsValue = registry.get(name)?;
@@ -185,7 +202,10 @@ impl Modules for ScriptModules {
         self.with_call(|ctx| {
             let (holder, f) = walk(ctx, name, path)?;
             let Some(f) = f.into_function() else {
-                return Err(rquickjs::Exception::throw_type(ctx, &format!("{shown} is not a function")));
+                return Err(rquickjs::Exception::throw_type(
+                    ctx,
+                    &format!("{shown} is not a function"),
+                ));
             };
             let mut call = rquickjs::function::Args::new(ctx.clone(), args.len());
             call.this(holder)?;

@@ -49,7 +49,11 @@ fn axml_directives_templates_and_import_sjs_modules_render_on_alipay() {
 #[test]
 fn ttml_directives_templates_and_sjs_modules_render_on_douyin_and_feishu() {
     for profile in ["douyin", "feishu"] {
-        assert_eq!(lines_of("ttml", profile, &[]), [SJS_FIRST, SJS_SECOND], "{profile}");
+        assert_eq!(
+            lines_of("ttml", profile, &[]),
+            [SJS_FIRST, SJS_SECOND],
+            "{profile}"
+        );
     }
 }
 
@@ -76,7 +80,11 @@ fn error_of(file: &str, markup: &str, extra: &[(&str, &str)]) -> String {
     files.extend_from_slice(extra);
     let pkg = Pkg::new(&files);
     let out = Pkg::new(&[]);
-    let profile = if file.ends_with(".axml") { "alipay" } else { "wechat" };
+    let profile = if file.ends_with(".axml") {
+        "alipay"
+    } else {
+        "wechat"
+    };
     let report = run_on(pkg.path(), profile, &[], Answer::Allow, &out);
     assert!(!report.is_clean(), "{file}: {markup} should fail");
     report.to_text()
@@ -85,12 +93,42 @@ fn error_of(file: &str, markup: &str, extra: &[(&str, &str)]) -> String {
 #[test]
 fn markup_that_cannot_render_is_an_error_naming_file_and_line() {
     let cases: [(&str, &str, &[(&str, &str)], &str); 9] = [
-        ("index.wxml", "<view>\n  <canvas style=\"width: {{n +}}px\"/>\n</view>", &[], "index.wxml:2:"),
-        ("index.wxml", "<view/>\n\n<canvas wx:elif=\"{{n}}\"/>", &[], "index.wxml:3: wx:elif without wx:if"),
-        ("index.wxml", "<canvas wx:show=\"{{n}}\"/>", &[], "unsupported directive wx:show"),
-        ("index.wxml", "<view>\n<canvas a:if=\"{{n}}\"/>", &[], "index.wxml:2: a:if is .axml markup"),
-        ("index.wxml", "<view></view>\n</canvas>", &[], "index.wxml:2: end tag </canvas>"),
-        ("index.wxml", "<template is=\"missing\"/>", &[], "template 'missing' is not defined"),
+        (
+            "index.wxml",
+            "<view>\n  <canvas style=\"width: {{n +}}px\"/>\n</view>",
+            &[],
+            "index.wxml:2:",
+        ),
+        (
+            "index.wxml",
+            "<view/>\n\n<canvas wx:elif=\"{{n}}\"/>",
+            &[],
+            "index.wxml:3: wx:elif without wx:if",
+        ),
+        (
+            "index.wxml",
+            "<canvas wx:show=\"{{n}}\"/>",
+            &[],
+            "unsupported directive wx:show",
+        ),
+        (
+            "index.wxml",
+            "<view>\n<canvas a:if=\"{{n}}\"/>",
+            &[],
+            "index.wxml:2: a:if is .axml markup",
+        ),
+        (
+            "index.wxml",
+            "<view></view>\n</canvas>",
+            &[],
+            "index.wxml:2: end tag </canvas>",
+        ),
+        (
+            "index.wxml",
+            "<template is=\"missing\"/>",
+            &[],
+            "template 'missing' is not defined",
+        ),
         (
             "index.wxml",
             "<template name=\"loop\"><template is=\"loop\"/></template>\n<template is=\"loop\"/>",
@@ -101,29 +139,55 @@ fn markup_that_cannot_render_is_an_error_naming_file_and_line() {
             "index.wxml",
             "<import src=\"a.wxml\"/>\n<template is=\"fromB\"/>",
             &[
-                ("a.wxml", "<import src=\"b.wxml\"/><template name=\"fromA\"/>"),
+                (
+                    "a.wxml",
+                    "<import src=\"b.wxml\"/><template name=\"fromA\"/>",
+                ),
                 ("b.wxml", "<template name=\"fromB\"><canvas/></template>"),
             ],
             "index.wxml:2: template 'fromB' is not defined or imported here (known: fromA)",
         ),
-        ("index.axml", "<include src=\"nowhere.axml\"/>", &[], "nowhere.axml not found"),
+        (
+            "index.axml",
+            "<include src=\"nowhere.axml\"/>",
+            &[],
+            "nowhere.axml not found",
+        ),
     ];
     for (file, markup, extra, expected) in cases {
         let text = error_of(file, markup, extra);
-        assert!(text.contains(expected), "{markup}\nwanted {expected:?} in:\n{text}");
+        assert!(
+            text.contains(expected),
+            "{markup}\nwanted {expected:?} in:\n{text}"
+        );
     }
 }
 
 #[test]
 fn a_wxs_module_that_loops_or_calls_page_code_fails_clearly() {
     let cases = [
-        ("<wxs module=\"m\">module.exports = { f: function () { while (true) {} } };</wxs>\n<view id=\"{{m.f()}}\"/>", "ran longer than"),
-        ("<wxs module=\"m\">module.exports = { f: function () { return wx.getSystemInfoSync(); } };</wxs>\n<view id=\"{{m.f()}}\"/>", "index.wxml:2:"),
-        ("<wxs module=\"m\">\nvar x = ;</wxs><view/>", "script module 'm'"),
-        ("<view id=\"{{n.toFixed(2)}}\"/>", "only functions of a script module"),
+        (
+            "<wxs module=\"m\">module.exports = { f: function () { while (true) {} } };</wxs>\n<view id=\"{{m.f()}}\"/>",
+            "ran longer than",
+        ),
+        (
+            "<wxs module=\"m\">module.exports = { f: function () { return wx.getSystemInfoSync(); } };</wxs>\n<view id=\"{{m.f()}}\"/>",
+            "index.wxml:2:",
+        ),
+        (
+            "<wxs module=\"m\">\nvar x = ;</wxs><view/>",
+            "script module 'm'",
+        ),
+        (
+            "<view id=\"{{n.toFixed(2)}}\"/>",
+            "only functions of a script module",
+        ),
     ];
     for (markup, expected) in cases {
         let text = error_of("index.wxml", markup, &[]);
-        assert!(text.contains(expected), "{markup}\nwanted {expected:?} in:\n{text}");
+        assert!(
+            text.contains(expected),
+            "{markup}\nwanted {expected:?} in:\n{text}"
+        );
     }
 }

@@ -32,9 +32,7 @@ pub fn evaluate(expr: &Expr, env: &dyn Env) -> Result<Value, ExprError> {
 fn resolve(r: Ref, env: &dyn Env) -> Result<Value, ExprError> {
     match r {
         Ref::Value(v) => Ok(v),
-        Ref::Module(m, path) => env
-            .module_value(&m, &path)
-            .map_err(|e| ExprError::at(0, e)),
+        Ref::Module(m, path) => env.module_value(&m, &path).map_err(|e| ExprError::at(0, e)),
     }
 }
 
@@ -181,9 +179,7 @@ fn binary(op: BinOp, l: &Value, r: &Value) -> Value {
 
 fn compare(l: &Value, r: &Value) -> Option<std::cmp::Ordering> {
     match (l, r) {
-        (Value::String(a), Value::String(b)) => {
-            Some(a.encode_utf16().cmp(b.encode_utf16()))
-        }
+        (Value::String(a), Value::String(b)) => Some(a.encode_utf16().cmp(b.encode_utf16())),
         _ => l.to_number().partial_cmp(&r.to_number()),
     }
 }
@@ -205,12 +201,8 @@ fn loose_eq(l: &Value, r: &Value) -> bool {
         (Number(_), String(_)) | (String(_), Number(_)) | (Bool(_), _) | (_, Bool(_)) => {
             l.to_number() == r.to_number()
         }
-        (Array(_) | Object(_), String(_) | Number(_)) => {
-            loose_eq(&String(l.to_js_string()), r)
-        }
-        (String(_) | Number(_), Array(_) | Object(_)) => {
-            loose_eq(l, &String(r.to_js_string()))
-        }
+        (Array(_) | Object(_), String(_) | Number(_)) => loose_eq(&String(l.to_js_string()), r),
+        (String(_) | Number(_), Array(_) | Object(_)) => loose_eq(l, &String(r.to_js_string())),
         _ => strict_eq(l, r),
     }
 }

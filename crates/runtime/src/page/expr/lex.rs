@@ -43,7 +43,8 @@ pub(super) fn tokens(src: &str) -> Result<Vec<Token>, ExprError> {
             });
             i += len;
         } else if c == '"' || c == '\'' {
-            let (s, len) = string(&src[i..], c).ok_or_else(|| ExprError::at(at, "unclosed string"))?;
+            let (s, len) =
+                string(&src[i..], c).ok_or_else(|| ExprError::at(at, "unclosed string"))?;
             out.push(Token {
                 kind: Tok::Str(s),
                 at,
@@ -117,7 +118,8 @@ fn string(s: &str, quote: char) -> Option<(String, usize)> {
                     't' => out.push('\t'),
                     'r' => out.push('\r'),
                     'u' => {
-                        let hex: String = (0..4).filter_map(|_| chars.next().map(|x| x.1)).collect();
+                        let hex: String =
+                            (0..4).filter_map(|_| chars.next().map(|x| x.1)).collect();
                         out.push(char::from_u32(u32::from_str_radix(&hex, 16).ok()?)?);
                     }
                     other => out.push(other),

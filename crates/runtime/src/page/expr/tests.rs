@@ -60,7 +60,11 @@ fn plus_concatenates_strings_and_converts_arrays() {
 #[test]
 fn comparison_and_equality_are_javascripts() {
     assert_eq!(run("w > 200 && w <= 300"), Value::Bool(true));
-    assert_eq!(run("'10' < '9'"), Value::Bool(true), "strings compare as text");
+    assert_eq!(
+        run("'10' < '9'"),
+        Value::Bool(true),
+        "strings compare as text"
+    );
     assert_eq!(run("'10' < 9"), Value::Bool(false));
     assert_eq!(run("w == '300'"), Value::Bool(true));
     assert_eq!(run("w === '300'"), Value::Bool(false));
@@ -104,10 +108,19 @@ fn member_and_index_access_reach_data() {
 fn array_and_object_literals_with_spread() {
     assert_eq!(text("[0, ...list, 4]"), "0,1,2,3,4");
     let o = run("{...user, first: 'Grace', w, 'quoted key': 1}");
-    assert_eq!(o.member(&Value::String("first".into())), Value::String("Grace".into()));
+    assert_eq!(
+        o.member(&Value::String("first".into())),
+        Value::String("Grace".into())
+    );
     assert_eq!(o.member(&Value::String("w".into())), Value::Number(300.0));
-    assert_eq!(o.member(&Value::String("quoted key".into())), Value::Number(1.0));
-    assert_eq!(o.member(&Value::String("tags".into())).to_js_string(), "a,b");
+    assert_eq!(
+        o.member(&Value::String("quoted key".into())),
+        Value::Number(1.0)
+    );
+    assert_eq!(
+        o.member(&Value::String("tags".into())).to_js_string(),
+        "a,b"
+    );
     assert_eq!(run("{a: {b: 1}}").to_json_text(), r#"{"a":{"b":1}}"#);
 }
 
@@ -133,7 +146,14 @@ fn module_functions_are_the_only_calls() {
 
 #[test]
 fn syntax_errors_say_where() {
-    for (src, offset) in [("1 +", 3), ("a ? b", 5), ("{a: }", 4), ("'open", 0), ("a # b", 2), ("f(1,", 4)] {
+    for (src, offset) in [
+        ("1 +", 3),
+        ("a ? b", 5),
+        ("{a: }", 4),
+        ("'open", 0),
+        ("a # b", 2),
+        ("f(1,", 4),
+    ] {
         let err = parse(src).unwrap_err();
         assert_eq!(err.offset, offset, "{src}: {err:?}");
     }
@@ -145,10 +165,21 @@ fn syntax_errors_say_where() {
 
 #[test]
 fn interpolation_keeps_a_lone_bindings_type() {
-    assert!(matches!(interpolate("{{ w }}").unwrap(), Interpolated::Single(_)));
-    assert!(matches!(interpolate("width: {{w}}px").unwrap(), Interpolated::Mixed(p) if p.len() == 3));
-    assert_eq!(interpolate("plain").unwrap(), Interpolated::Static("plain".into()));
-    assert!(matches!(interpolate("{{ {a: {b: 1}} }}").unwrap(), Interpolated::Single(Expr::Object(_))));
+    assert!(matches!(
+        interpolate("{{ w }}").unwrap(),
+        Interpolated::Single(_)
+    ));
+    assert!(
+        matches!(interpolate("width: {{w}}px").unwrap(), Interpolated::Mixed(p) if p.len() == 3)
+    );
+    assert_eq!(
+        interpolate("plain").unwrap(),
+        Interpolated::Static("plain".into())
+    );
+    assert!(matches!(
+        interpolate("{{ {a: {b: 1}} }}").unwrap(),
+        Interpolated::Single(Expr::Object(_))
+    ));
     assert_eq!(interpolate("x {{ 1 + }}").unwrap_err().offset, 9);
     assert!(interpolate("x {{ open").is_err());
 }

@@ -117,7 +117,9 @@ impl Value {
             Value::Number(n) => serde_json::Number::from_f64(*n)
                 .map(|n| {
                     // Integral values print without a fraction, as in JS.
-                    if n.as_f64().is_some_and(|f| f.fract() == 0.0 && f.abs() < 9.0e15) {
+                    if n.as_f64()
+                        .is_some_and(|f| f.fract() == 0.0 && f.abs() < 9.0e15)
+                    {
                         J::from(n.as_f64().unwrap_or_default() as i64)
                     } else {
                         J::Number(n)
@@ -199,7 +201,12 @@ fn string_to_number(s: &str) -> f64 {
     match t {
         "Infinity" | "+Infinity" => f64::INFINITY,
         "-Infinity" => f64::NEG_INFINITY,
-        _ if t.chars().any(|c| c.is_ascii_alphabetic() && c != 'e' && c != 'E') => f64::NAN,
+        _ if t
+            .chars()
+            .any(|c| c.is_ascii_alphabetic() && c != 'e' && c != 'E') =>
+        {
+            f64::NAN
+        }
         _ => t.parse().unwrap_or(f64::NAN),
     }
 }

@@ -107,7 +107,10 @@ fn read_tree(path: &Path, from: &str, line: usize) -> Result<Vec<Node>, MarkupEr
 fn read_text(path: &Path) -> Result<String, String> {
     let meta = std::fs::metadata(path).map_err(|_| format!("{} not found", path.display()))?;
     if meta.len() > MAX_FILE_BYTES {
-        return Err(format!("{} is larger than {MAX_FILE_BYTES} bytes", path.display()));
+        return Err(format!(
+            "{} is larger than {MAX_FILE_BYTES} bytes",
+            path.display()
+        ));
     }
     let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
@@ -154,7 +157,9 @@ fn expand_includes(
                     return Err(MarkupError::new(
                         &file,
                         e.line,
-                        format!("<include src=\"{src}\"> nested deeper than {MAX_INCLUDE_DEPTH} (does it include itself?)"),
+                        format!(
+                            "<include src=\"{src}\"> nested deeper than {MAX_INCLUDE_DEPTH} (does it include itself?)"
+                        ),
                     ));
                 }
                 let target = resolve(path, src, dialect.extension);
@@ -168,7 +173,8 @@ fn expand_includes(
                 }));
             }
             Node::Element(mut e) => {
-                e.children = expand_includes(std::mem::take(&mut e.children), path, dialect, depth)?;
+                e.children =
+                    expand_includes(std::mem::take(&mut e.children), path, dialect, depth)?;
                 out.push(Node::Element(e));
             }
             text => out.push(text),

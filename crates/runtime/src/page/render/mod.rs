@@ -56,7 +56,11 @@ impl std::error::Error for MarkupError {}
 /// instance's data to report.
 pub fn read(path: &Path) -> Markup {
     let template = Rc::new(load(path));
-    let mut markup = match render(&template, &super::expr::Value::Object(Vec::new()), &NoModules) {
+    let mut markup = match render(
+        &template,
+        &super::expr::Value::Object(Vec::new()),
+        &NoModules,
+    ) {
         Ok(elements) => Markup::from_elements(elements),
         Err(_) => Markup::default(),
     };

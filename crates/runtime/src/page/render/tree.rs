@@ -72,9 +72,7 @@ pub fn parse(source: &str, file: &str) -> Result<Vec<Node>, MarkupError> {
         let at = pos + rel;
         let rest = &source[at + 1..];
         if let Some(after) = rest.strip_prefix("!--") {
-            pos = after
-                .find("-->")
-                .map_or(source.len(), |e| at + 4 + e + 3);
+            pos = after.find("-->").map_or(source.len(), |e| at + 4 + e + 3);
             continue;
         }
         if let Some(after) = rest.strip_prefix('/') {
@@ -123,9 +121,13 @@ pub fn parse(source: &str, file: &str) -> Result<Vec<Node>, MarkupError> {
             push(&mut stack, Node::Element(element));
         } else if RAW_TEXT.contains(&element.name.as_str()) {
             let end_tag = format!("</{}", element.name);
-            let end = source[pos..].find(&end_tag).map_or(source.len(), |e| pos + e);
+            let end = source[pos..]
+                .find(&end_tag)
+                .map_or(source.len(), |e| pos + e);
             element.text = source[pos..end].to_string();
-            pos = source[end..].find('>').map_or(source.len(), |e| end + e + 1);
+            pos = source[end..]
+                .find('>')
+                .map_or(source.len(), |e| end + e + 1);
             push(&mut stack, Node::Element(element));
         } else {
             stack.push(element);
@@ -177,15 +179,25 @@ mod tests {
         )
         .unwrap();
         assert_eq!(names(&nodes), ["view(canvas(),text())", "block(image())"]);
-        let Node::Element(view) = &nodes[0] else { panic!() };
-        let Node::Element(canvas) = &view.children[0] else { panic!() };
+        let Node::Element(view) = &nodes[0] else {
+            panic!()
+        };
+        let Node::Element(canvas) = &view.children[0] else {
+            panic!()
+        };
         assert_eq!(canvas.line, 2);
     }
 
     #[test]
     fn script_elements_keep_their_text() {
-        let nodes = parse("<wxs module=\"m\">var a = 1 < 2 && b > 0;</wxs><view/>", "p").unwrap();
-        let Node::Element(wxs) = &nodes[0] else { panic!() };
+        let nodes = parse(
+            "<wxs module=\"m\">var a = 1 < 2 && b > 0;</wxs><view/>",
+            "p",
+        )
+        .unwrap();
+        let Node::Element(wxs) = &nodes[0] else {
+            panic!()
+        };
         assert_eq!(wxs.text, "var a = 1 < 2 && b > 0;");
         assert_eq!(names(&nodes)[1], "view()");
     }

@@ -117,11 +117,19 @@ impl Walker<'_> {
     }
 
     /// Evaluates attribute text: a lone binding keeps its type.
-    fn value(&self, text: &str, scope: &Scope, file: &str, line: usize, what: &str) -> Result<Value, MarkupError> {
+    fn value(
+        &self,
+        text: &str,
+        scope: &Scope,
+        file: &str,
+        line: usize,
+        what: &str,
+    ) -> Result<Value, MarkupError> {
         let parsed = expr::interpolate(text)
             .map_err(|e| err(file, line, format!("{what}: {e} in \"{text}\"")))?;
         let eval = |x: &expr::Expr| {
-            expr::evaluate(x, scope).map_err(|e| err(file, line, format!("{what}: {e} in \"{text}\"")))
+            expr::evaluate(x, scope)
+                .map_err(|e| err(file, line, format!("{what}: {e} in \"{text}\"")))
         };
         Ok(match parsed {
             Interpolated::Static(s) => Value::String(s),
@@ -151,18 +159,27 @@ impl Walker<'_> {
                 }
             };
             self.check_directives(e, file)?;
-            let has_for = self.directive(e, "for").is_some() || self.directive(e, "for-items").is_some();
+            let has_for =
+                self.directive(e, "for").is_some() || self.directive(e, "for-items").is_some();
             let cond = if let Some(test) = self.directive(e, "if") {
                 chain = Some(false);
                 Some(test)
             } else if let Some(test) = self.directive(e, "elif") {
                 if chain.is_none() {
-                    return Err(err(file, e.line, format!("{}elif without {}if before it", self.prefix, self.prefix)));
+                    return Err(err(
+                        file,
+                        e.line,
+                        format!("{}elif without {}if before it", self.prefix, self.prefix),
+                    ));
                 }
                 Some(test)
             } else if self.directive(e, "else").is_some() {
                 let Some(taken) = chain.take() else {
-                    return Err(err(file, e.line, format!("{}else without {}if before it", self.prefix, self.prefix)));
+                    return Err(err(
+                        file,
+                        e.line,
+                        format!("{}else without {}if before it", self.prefix, self.prefix),
+                    ));
                 };
                 if !taken {
                     self.repeat(e, scope, file)?;
@@ -178,7 +195,10 @@ impl Walker<'_> {
                         continue;
                     }
                     let test = test.unwrap_or_default();
-                    if self.value(test, scope, file, e.line, &format!("{}if", self.prefix))?.truthy() {
+                    if self
+                        .value(test, scope, file, e.line, &format!("{}if", self.prefix))?
+                        .truthy()
+                    {
                         chain = Some(true);
                         self.one(e, scope, file)?;
                     }
@@ -192,11 +212,24 @@ impl Walker<'_> {
     /// Directives the dialect does not have are errors, so a page never
     /// silently loses nodes.
     fn check_directives(&self, e: &ElementNode, file: &str) -> Result<(), MarkupError> {
-        const KNOWN: [&str; 8] = ["if", "elif", "else", "for", "for-item", "for-index", "key", "for-items"];
+        const KNOWN: [&str; 8] = [
+            "if",
+            "elif",
+            "else",
+            "for",
+            "for-item",
+            "for-index",
+            "key",
+            "for-items",
+        ];
         for (name, _) in &e.attributes {
             if let Some(d) = name.strip_prefix(self.prefix) {
                 if !KNOWN.contains(&d) {
-                    return Err(err(file, e.line, format!("unsupported directive {name} on <{}>", e.name)));
+                    return Err(err(
+                        file,
+                        e.line,
+                        format!("unsupported directive {name} on <{}>", e.name),
+                    ));
                 }
                 continue;
             }
@@ -222,26 +255,48 @@ impl Walker<'_> {
     /// `e` once per item of its `for` list (or once without one), each
     /// copy checked against its own `if`.
     fn repeat(&mut self, e: &ElementNode, scope: &Scope, file: &str) -> Result<(), MarkupError> {
-        let list = self.directive(e, "for").or_else(|| self.directive(e, "for-items"));
+        let list = self
+            .directive(e, "for")
+            .or_else(|| self.directive(e, "for-items"));
         let Some(list) = list else {
             return self.one(e, scope, file);
         };
-        let list = self.value(list.unwrap_or_default(), scope, file, e.line, &format!("{}for", self.prefix))?;
-        let item_name = self.directive(e, "for-item").flatten().unwrap_or("item").trim().to_string();
-        let index_name = self.directive(e, "for-index").flatten().unwrap_or("index").trim().to_string();
+        let list = self.value(
+            list.unwrap_or_default(),
+            scope,
+            file,
+            e.line,
+            &format!("{}for", self.prefix),
+        )?;
+        let item_name = self
+            .directive(e, "for-item")
+            .flatten()
+            .unwrap_or("item")
+            .trim()
+            .to_string();
+        let index_name = self
+            .directive(e, "for-index")
+            .flatten()
+            .unwrap_or("index")
+            .trim()
+            .to_string();
         let items: Vec<(Value, Value)> = match list {
             Value::Array(items) => items
                 .into_iter()
                 .enumerate()
                 .map(|(i, v)| (Value::Number(i as f64), v))
                 .collect(),
-            Value::Object(fields) => fields.into_iter().map(|(k, v)| (Value::String(k), v)).collect(),
+            Value::Object(fields) => fields
+                .into_iter()
+                .map(|(k, v)| (Value::String(k), v))
+                .collect(),
             Value::String(s) => s
                 .chars()
                 .enumerate()
                 .map(|(i, c)| (Value::Number(i as f64), Value::String(c.into())))
                 .collect(),
-            Value::Number(n) if n.is_finite() && n > 0.0 => (0..(n.min(MAX_ELEMENTS as f64) as usize))
+            Value::Number(n) if n.is_finite() && n > 0.0 => (0..(n.min(MAX_ELEMENTS as f64)
+                as usize))
                 .map(|i| (Value::Number(i as f64), Value::Number(i as f64)))
                 .collect(),
             _ => Vec::new(),
@@ -256,7 +311,13 @@ impl Walker<'_> {
             inner.locals.push((index_name.clone(), index));
             if let Some(test) = self.directive(e, "if")
                 && !self
-                    .value(test.unwrap_or_default(), &inner, file, e.line, &format!("{}if", self.prefix))?
+                    .value(
+                        test.unwrap_or_default(),
+                        &inner,
+                        file,
+                        e.line,
+                        &format!("{}if", self.prefix),
+                    )?
                     .truthy()
             {
                 continue;
@@ -277,7 +338,11 @@ impl Walker<'_> {
             _ => {}
         }
         if self.out.len() >= MAX_ELEMENTS {
-            return Err(err(file, e.line, format!("the page renders more than {MAX_ELEMENTS} elements")));
+            return Err(err(
+                file,
+                e.line,
+                format!("the page renders more than {MAX_ELEMENTS} elements"),
+            ));
         }
         let mut element = Element {
             name: e.name.clone(),
@@ -306,9 +371,15 @@ impl Walker<'_> {
     /// `<template is="{{name}}" data="{{...obj, k: v}}"/>`.
     fn instance(&mut self, e: &ElementNode, scope: &Scope, file: &str) -> Result<(), MarkupError> {
         let Some(is) = e.attribute("is") else {
-            return Err(err(file, e.line, "<template> needs a name (a definition) or is (an instance)"));
+            return Err(err(
+                file,
+                e.line,
+                "<template> needs a name (a definition) or is (an instance)",
+            ));
         };
-        let name = self.value(is, scope, file, e.line, "template is")?.to_text();
+        let name = self
+            .value(is, scope, file, e.line, "template is")?
+            .to_text();
         let Some(def) = self.template.templates.get(&name).cloned() else {
             let known: Vec<&str> = self.template.templates.keys().map(String::as_str).collect();
             return Err(err(
@@ -316,7 +387,11 @@ impl Walker<'_> {
                 e.line,
                 format!(
                     "template '{name}' is not defined or imported here (known: {})",
-                    if known.is_empty() { "none".to_string() } else { known.join(", ") }
+                    if known.is_empty() {
+                        "none".to_string()
+                    } else {
+                        known.join(", ")
+                    }
                 ),
             ));
         };
@@ -324,7 +399,9 @@ impl Walker<'_> {
             return Err(err(
                 file,
                 e.line,
-                format!("template '{name}' nested deeper than {MAX_TEMPLATE_DEPTH} (recursion without an end?)"),
+                format!(
+                    "template '{name}' nested deeper than {MAX_TEMPLATE_DEPTH} (recursion without an end?)"
+                ),
             ));
         }
         let data = match e.attribute("data").map(str::trim) {
@@ -336,7 +413,11 @@ impl Walker<'_> {
                     .map_err(|x| err(file, e.line, format!("template data: {x} in \"{text}\"")))?
             }
             Some(text) if !text.is_empty() => {
-                return Err(err(file, e.line, format!("template data must be a binding, not \"{text}\"")));
+                return Err(err(
+                    file,
+                    e.line,
+                    format!("template data must be a binding, not \"{text}\""),
+                ));
             }
             _ => Value::Object(Vec::new()),
         };
