@@ -92,7 +92,7 @@ fn error_of(file: &str, markup: &str, extra: &[(&str, &str)]) -> String {
 
 #[test]
 fn markup_that_cannot_render_is_an_error_naming_file_and_line() {
-    let cases: [(&str, &str, &[(&str, &str)], &str); 9] = [
+    let cases: [(&str, &str, &[(&str, &str)], &str); 10] = [
         (
             "index.wxml",
             "<view>\n  <canvas style=\"width: {{n +}}px\"/>\n</view>",
@@ -152,6 +152,12 @@ fn markup_that_cannot_render_is_an_error_naming_file_and_line() {
             "<include src=\"nowhere.axml\"/>",
             &[],
             "nowhere.axml not found",
+        ),
+        (
+            "index.wxml",
+            "<block wx:for=\"{{100000}}\">\n<block wx:for=\"{{100000}}\"/></block>",
+            &[],
+            "index.wxml:2: the page's lists and templates visit more than",
         ),
     ];
     for (file, markup, extra, expected) in cases {

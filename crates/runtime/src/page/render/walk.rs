@@ -17,6 +17,9 @@ pub const MAX_TEMPLATE_DEPTH: usize = 64;
 /// Most elements one render produces (a runaway list is an error, not a
 /// hang).
 pub const MAX_ELEMENTS: usize = 200_000;
+/// Most elements, blocks and list items one render visits (nested lists
+/// that produce nothing still end).
+const MAX_STEPS: usize = 2_000_000;
 
 /// The script modules bindings can call.
 pub trait Modules {
@@ -76,6 +79,7 @@ struct Walker<'a> {
     prefix: &'static str,
     out: Vec<Element>,
     depth: usize,
+    steps: usize,
 }
 
 /// The elements `template` renders for `data`, in document order.
@@ -92,6 +96,7 @@ pub fn render(
         prefix: template.dialect.prefix,
         out: Vec::new(),
         depth: 0,
+        steps: 0,
     };
     let scope = Scope {
         data,
@@ -329,6 +334,14 @@ impl Walker<'_> {
 
     /// `e` itself (directives already applied).
     fn one(&mut self, e: &ElementNode, scope: &Scope, file: &str) -> Result<(), MarkupError> {
+        self.steps += 1;
+        if self.steps > MAX_STEPS {
+            return Err(err(
+                file,
+                e.line,
+                format!("the page's lists and templates visit more than {MAX_STEPS} nodes"),
+            ));
+        }
         match e.name.as_str() {
             "block" => return self.nodes(&e.children, scope, file),
             "template" if e.has("name") => return Ok(()),
