@@ -90,9 +90,17 @@ fn error_of(file: &str, markup: &str, extra: &[(&str, &str)]) -> String {
     report.to_text()
 }
 
+/// (markup file, its text, other files, the error text expected).
+type ErrorCase = (
+    &'static str,
+    &'static str,
+    &'static [(&'static str, &'static str)],
+    &'static str,
+);
+
 #[test]
 fn markup_that_cannot_render_is_an_error_naming_file_and_line() {
-    let cases: [(&str, &str, &[(&str, &str)], &str); 10] = [
+    let cases: [ErrorCase; 10] = [
         (
             "index.wxml",
             "<view>\n  <canvas style=\"width: {{n +}}px\"/>\n</view>",

@@ -96,23 +96,38 @@ pub enum UnOp {
 
 /// Binary and logical operators.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[allow(missing_docs)]
 pub enum BinOp {
+    /// `*`.
     Mul,
+    /// `/`.
     Div,
+    /// `%`.
     Rem,
+    /// `+` (addition or concatenation).
     Add,
+    /// `-`.
     Sub,
+    /// `<`.
     Lt,
+    /// `>`.
     Gt,
+    /// `<=`.
     Le,
+    /// `>=`.
     Ge,
+    /// `==`.
     Eq,
+    /// `!=`.
     Ne,
+    /// `===`.
     StrictEq,
+    /// `!==`.
     StrictNe,
+    /// `&&`.
     And,
+    /// `||`.
     Or,
+    /// `??`.
     Nullish,
 }
 

@@ -75,10 +75,10 @@ impl Parser {
     /// expression is accepted as is.
     pub(super) fn object_body(mut self) -> Result<Expr, ExprError> {
         let start = self.pos;
-        if let Ok(props) = self.props(None) {
-            if self.pos == self.toks.len() {
-                return Ok(Expr::Object(props));
-            }
+        if let Ok(props) = self.props(None)
+            && self.pos == self.toks.len()
+        {
+            return Ok(Expr::Object(props));
         }
         self.pos = start;
         self.expression()
@@ -116,10 +116,7 @@ impl Parser {
 
     fn binary(&mut self, min: u8) -> Result<Expr, ExprError> {
         let mut left = self.unary()?;
-        loop {
-            let Some(Tok::Punct(p)) = self.peek() else {
-                break;
-            };
+        while let Some(Tok::Punct(p)) = self.peek() {
             let Some((op, prec)) = BinOp::from_punct(p) else {
                 break;
             };

@@ -167,7 +167,7 @@ fn expand_includes(
                 let included = expand_includes(included, &target, dialect, depth + 1)?;
                 out.extend(included.into_iter().filter(|n| match n {
                     Node::Element(x) => {
-                        !(x.name == "template" && x.has("name")) && !dialect.is_module_tag(&x.name)
+                        !(dialect.is_module_tag(&x.name) || x.name == "template" && x.has("name"))
                     }
                     Node::Text(..) => true,
                 }));
