@@ -10,6 +10,7 @@
 //! looping module ends with an error, not a hang.
 
 use std::cell::Cell;
+use std::path::{Path, PathBuf};
 use std::rc::Rc;
 use std::time::{Duration, Instant};
 
@@ -108,48 +109,78 @@ fn load_one(ctx: &Ctx<'_>, m: &ModuleSource) -> Result<(), MarkupError> {
     };
     let code = crate::compile::compile(&m.file, &m.code, crate::compile::Lang::Js)
         .map_err(|e| MarkupError::new(&e.file, e.line + m.line.saturating_sub(1), e.message))?;
-    // Same line as the module's first line, so errors keep their lines.
-    let wrapped = format!(
-        "(function (module, exports, require, wx, my, tt, getApp, getCurrentPages, Page, Component, App) {{{code}\n}})"
-    );
-    let f: Function = ctx
-        .eval(wrapped)
-        .catch(ctx)
-        .map_err(|e| fail(e.to_string()))?;
-    let module = Object::new(ctx.clone()).map_err(|e| fail(e.to_string()))?;
-    let exports = Object::new(ctx.clone()).map_err(|e| fail(e.to_string()))?;
-    module
-        .set("exports", exports.clone())
-        .map_err(|e| fail(e.to_string()))?;
-    let name = m.name.clone();
-    let require = Function::new(ctx.clone(), move |ctx: Ctx<'_>, request: String| {
-        rquickjs::Result::<()>::Err(rquickjs::Exception::throw_reference(
-            &ctx,
-            &format!("require('{request}') in script module '{name}': modules cannot require other modules here"),
-        ))
-    })
-    .map_err(|e| fail(e.to_string()))?;
-    f.call::<_, ()>((module.clone(), exports, require))
+    let base = m.path.clone().unwrap_or_else(|| PathBuf::from(&m.file));
+    let exported = run_module(ctx, &code, base)
         .catch(ctx)
         .map_err(|e| fail(e.to_string()))?;
     let registry: Object = ctx
         .globals()
         .get("__modules")
         .map_err(|e| fail(e.to_string()))?;
-    let mut exported: JsValue = module.get("exports").map_err(|e| fail(e.to_string()))?;
+    registry
+        .set(m.name.as_str(), exported)
+        .map_err(|e| fail(e.to_string()))
+}
+
+/// Runs compiled module code whose file is `file` (its `require` resolves
+/// from there) and returns what it exports.
+fn run_module<'js>(ctx: &Ctx<'js>, code: &str, file: PathBuf) -> rquickjs::Result<JsValue<'js>> {
+    // Same line as the module's first line, so errors keep their lines.
+    let wrapped = format!(
+        "(function (module, exports, require, wx, my, tt, getApp, getCurrentPages, Page, Component, App) {{{code}\n}})"
+    );
+    let f: Function = ctx.eval(wrapped)?;
+    let module = Object::new(ctx.clone())?;
+    let exports = Object::new(ctx.clone())?;
+    module.set("exports", exports.clone())?;
+    let require = Function::new(ctx.clone(), move |ctx: Ctx<'js>, request: String| {
+        require_file(&ctx, &file, &request)
+    })?;
+    f.call::<_, ()>((module.clone(), exports, require))?;
+    let exported: JsValue = module.get("exports")?;
     // An ES module (`export default {…}`, Alipay's and Douyin's SJS) is
     // used through its default export.
     if let Some(o) = exported.as_object()
         && o.get::<_, bool>("__esModule").unwrap_or(false)
     {
-        let default: JsValue = o.get("default").map_err(|e| fail(e.to_string()))?;
+        let default: JsValue = o.get("default")?;
         if !default.is_undefined() {
-            exported = default;
+            return Ok(default);
         }
     }
-    registry
-        .set(m.name.as_str(), exported)
-        .map_err(|e| fail(e.to_string()))
+    Ok(exported)
+}
+
+/// `require(request)` inside a module file: another module file, relative
+/// to `from`, loaded once per runtime.
+fn require_file<'js>(ctx: &Ctx<'js>, from: &Path, request: &str) -> rquickjs::Result<JsValue<'js>> {
+    let extension = from
+        .extension()
+        .and_then(|e| e.to_str())
+        .filter(|e| matches!(*e, "wxs" | "sjs"))
+        .unwrap_or("wxs");
+    let path = super::render::resolve(from, request, extension);
+    let key = path.display().to_string();
+    let cache: Object = match ctx.globals().get::<_, Option<Object>>("__files")? {
+        Some(c) => c,
+        None => {
+            let c = Object::new(ctx.clone())?;
+            ctx.globals().set("__files", c.clone())?;
+            c
+        }
+    };
+    let cached: JsValue = cache.get(key.as_str())?;
+    if !cached.is_undefined() {
+        return Ok(cached);
+    }
+    let text = std::fs::read_to_string(&path).map_err(|_| {
+        rquickjs::Exception::throw_reference(ctx, &format!("require('{request}'): {key} not found"))
+    })?;
+    let code = crate::compile::compile(&key, &text, crate::compile::Lang::Js)
+        .map_err(|e| rquickjs::Exception::throw_syntax(ctx, &e.to_string()))?;
+    let exported = run_module(ctx, &code, path)?;
+    cache.set(key.as_str(), exported.clone())?;
+    Ok(exported)
 }
 
 /// A markup value as a JS value of `ctx` (a JSON copy).

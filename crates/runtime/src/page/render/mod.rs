@@ -15,6 +15,7 @@ use std::path::Path;
 use std::rc::Rc;
 
 pub use dialect::Dialect;
+pub(crate) use load::resolve;
 pub use load::{ModuleSource, Template, TemplateDef, load};
 pub use walk::{MAX_ELEMENTS, MAX_TEMPLATE_DEPTH, Modules, NoModules, render};
 
