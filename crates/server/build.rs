@@ -20,7 +20,7 @@ fn main() {
         }
         let name = dir.file_name().unwrap().to_string_lossy().into_owned();
         let mut files = Vec::new();
-        collect(&dir, &dir, &mut files);
+        collect(&dir, &mut files);
         files.sort();
         let _ = writeln!(code, "    (\"{name}\", &[");
         for file in files {
@@ -43,7 +43,7 @@ fn main() {
     std::fs::write(out, code).unwrap();
 }
 
-fn collect(root: &Path, dir: &Path, out: &mut Vec<PathBuf>) {
+fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
@@ -51,7 +51,7 @@ fn collect(root: &Path, dir: &Path, out: &mut Vec<PathBuf>) {
         let path = e.path();
         println!("cargo:rerun-if-changed={}", path.display());
         if path.is_dir() {
-            collect(root, &path, out);
+            collect(&path, out);
         } else if path.is_file() {
             out.push(path);
         }
