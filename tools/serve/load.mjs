@@ -215,7 +215,7 @@ if (peerDir) {
       console.error(`peer failed: ${r.stderr}`);
       continue;
     }
-    const peer = JSON.parse(r.stdout.trim().split('\n').pop());
+    const peer = JSON.parse(r.stdout.trim().split('\n').pop()).median_ms;
     const ours = levels.find((l) => l.format === format && l.concurrency === 1);
     console.log(
       `warm ${format}: mpcanvas ${(1000 / ours.serverWorkMs).toFixed(1)} renders/s in the service (${ours.serverWorkMs.toFixed(1)} ms render+encode, ` +
