@@ -288,7 +288,7 @@ pub(crate) fn start_tag(s: &str) -> (Option<Tag>, usize) {
     i += name_end;
     let mut attributes = Vec::new();
     loop {
-        while i < bytes.len() && (bytes[i] as char).is_whitespace() {
+        while i < bytes.len() && bytes[i].is_ascii_whitespace() {
             i += 1;
         }
         if i >= bytes.len() {
@@ -304,18 +304,18 @@ pub(crate) fn start_tag(s: &str) -> (Option<Tag>, usize) {
         }
         let key_start = i;
         while i < bytes.len()
-            && !(bytes[i] as char).is_whitespace()
+            && !bytes[i].is_ascii_whitespace()
             && !matches!(bytes[i], b'=' | b'>' | b'/')
         {
             i += 1;
         }
         let key = s[key_start..i].to_string();
-        while i < bytes.len() && (bytes[i] as char).is_whitespace() {
+        while i < bytes.len() && bytes[i].is_ascii_whitespace() {
             i += 1;
         }
         if i < bytes.len() && bytes[i] == b'=' {
             i += 1;
-            while i < bytes.len() && (bytes[i] as char).is_whitespace() {
+            while i < bytes.len() && bytes[i].is_ascii_whitespace() {
                 i += 1;
             }
             let value = if i < bytes.len() && (bytes[i] == b'"' || bytes[i] == b'\'') {
@@ -328,7 +328,7 @@ pub(crate) fn start_tag(s: &str) -> (Option<Tag>, usize) {
                 s[start..end].to_string()
             } else {
                 let start = i;
-                while i < bytes.len() && !(bytes[i] as char).is_whitespace() && bytes[i] != b'>' {
+                while i < bytes.len() && !bytes[i].is_ascii_whitespace() && bytes[i] != b'>' {
                     i += 1;
                 }
                 s[start..i].to_string()

@@ -203,6 +203,30 @@ mod tests {
     }
 
     #[test]
+    fn non_ascii_attributes_and_text_never_split_a_character() {
+        // U+00E0 is C3 A0 and U+0085 is C2 85 in UTF-8: bytes that read
+        // as whitespace on their own.
+        let nodes = parse(
+            "<canvas id=\u{e0}\u{e0} title='\u{85} \u{a0}'>\u{a0}{{x}}</canvas>",
+            "p",
+        )
+        .unwrap();
+        let Node::Element(canvas) = &nodes[0] else {
+            panic!()
+        };
+        assert_eq!(canvas.attribute("id"), Some("\u{e0}\u{e0}"));
+        assert_eq!(canvas.attribute("title"), Some("\u{85} \u{a0}"));
+        for junk in [
+            "<\u{e0}",
+            "<a \u{e0}=\u{a0}",
+            "<a b=\u{85}\u{85}>",
+            "</\u{e0}>",
+        ] {
+            let _ = parse(junk, "p");
+        }
+    }
+
+    #[test]
     fn a_stray_end_tag_is_an_error_with_its_line() {
         let err = parse("<view>\n</view>\n</canvas>", "pages/a.wxml").unwrap_err();
         assert_eq!((err.file.as_str(), err.line), ("pages/a.wxml", 3));
