@@ -42,16 +42,27 @@ const SJS_FIRST: &str = r#"first {"sized":[300,150],"a":10,"b":null,"c":null,"ce
 const SJS_SECOND: &str = r#"second {"sized":[20,150],"a":null,"b":20,"c":null,"cells":["cell-0-0:5x1","cell-0-1:6x1","cell-1-0:8x2","cell-1-1:9x2","cell-1-2:10x2"],"tpl":[200,80],"included":10}"#;
 
 #[test]
-fn axml_directives_templates_and_import_sjs_modules_render_on_alipay() {
-    assert_eq!(lines_of("alipay", "alipay", &[]), [SJS_FIRST, SJS_SECOND]);
+fn axml_directives_templates_import_sjs_and_tap_datasets_on_alipay() {
+    assert_eq!(
+        lines_of("alipay", "alipay", &["save"]),
+        [
+            SJS_FIRST,
+            SJS_SECOND,
+            r#"tap {"posterId":10,"kind":"poster"} {}"#
+        ]
+    );
 }
 
 #[test]
-fn ttml_directives_templates_and_sjs_modules_render_on_douyin_and_feishu() {
+fn ttml_directives_templates_sjs_datasets_and_marks_on_douyin_and_feishu() {
     for profile in ["douyin", "feishu"] {
         assert_eq!(
-            lines_of("ttml", profile, &[]),
-            [SJS_FIRST, SJS_SECOND],
+            lines_of("ttml", profile, &["save"]),
+            [
+                SJS_FIRST,
+                SJS_SECOND,
+                r#"tap {"posterId":10,"kind":"poster"} {"from":"ttml"}"#
+            ],
             "{profile}"
         );
     }

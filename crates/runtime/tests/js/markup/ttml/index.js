@@ -26,6 +26,9 @@ Page({
     rows: [{ id: 1, cells: [5, 6] }, { id: 2, cells: [7] }],
     poster: { id: 'tpl-canvas', width: 100, height: 80 },
   },
+  save(e) {
+    console.log('tap ' + JSON.stringify(e.currentTarget.dataset) + ' ' + JSON.stringify(e.mark));
+  },
   onReady() {
     var page = this;
     report(page, 'first', function () {
