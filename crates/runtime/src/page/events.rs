@@ -109,13 +109,31 @@ pub(crate) fn dataset<'js>(
     prefixed(ctx, element, "data-")
 }
 
-/// `event.mark`: the element's `mark:*` attributes, typed as in
-/// [`dataset`].
+/// `event.mark`: the `mark:*` attributes of element `index` of the
+/// rendered `elements` and of its ancestors (the nearest wins), typed as
+/// in [`dataset`].
 pub(crate) fn mark<'js>(
     ctx: &Ctx<'js>,
-    element: Option<&Element>,
+    elements: &[Element],
+    index: usize,
 ) -> rquickjs::Result<Object<'js>> {
-    prefixed(ctx, element, "mark:")
+    let out = Object::new(ctx.clone())?;
+    let mut next = Some(index);
+    while let Some(i) = next {
+        let Some(element) = elements.get(i) else {
+            break;
+        };
+        let own = prefixed(ctx, Some(element), "mark:")?;
+        for key in own.keys::<String>() {
+            let key = key?;
+            if !out.contains_key(key.as_str())? {
+                out.set(key.as_str(), own.get::<_, Value<'js>>(key.as_str())?)?;
+            }
+        }
+        // Parents come earlier in document order, so this ends.
+        next = element.parent.filter(|p| *p < i);
+    }
+    Ok(out)
 }
 
 fn prefixed<'js>(

@@ -67,6 +67,9 @@ pub struct Element {
     pub bound: Vec<(String, String, super::expr::Value)>,
     /// 1-based line in its markup file (0 when unknown).
     pub line: usize,
+    /// Index of the enclosing element in the rendered list (`None` at
+    /// the top, and for scanned markup).
+    pub parent: Option<usize>,
 }
 
 impl Element {
@@ -163,6 +166,7 @@ pub fn parse(source: &str) -> Markup {
             attributes: tag.attributes,
             bound: Vec::new(),
             line: 0,
+            parent: None,
         });
     }
     markup

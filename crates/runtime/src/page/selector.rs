@@ -505,6 +505,7 @@ mod tests {
                 .collect(),
             bound: Vec::new(),
             line: 0,
+            parent: None,
         }
     }
 

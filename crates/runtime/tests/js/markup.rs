@@ -79,7 +79,7 @@ fn component_templates_bind_their_properties_and_slots_stay_with_the_page() {
             "card-x 200x100 node",
             "slotted 8x8 node",
             "default slot 9x9 node",
-            r#"dataset {"posterId":"x","label":"first card"} mark {"kind":"poster"}"#,
+            r#"dataset {"posterId":"x","label":"first card"} mark {"kind":"poster","section":"tools"}"#,
             "grown 300x150 node",
         ]
     );

@@ -80,6 +80,8 @@ struct Walker<'a> {
     out: Vec<Element>,
     depth: usize,
     steps: usize,
+    /// Indices of the open elements in `out`, innermost last.
+    parents: Vec<usize>,
 }
 
 /// The elements `template` renders for `data`, in document order.
@@ -97,6 +99,7 @@ pub fn render(
         out: Vec::new(),
         depth: 0,
         steps: 0,
+        parents: Vec::new(),
     };
     let scope = Scope {
         data,
@@ -362,6 +365,7 @@ impl Walker<'_> {
             attributes: Vec::new(),
             bound: Vec::new(),
             line: e.line,
+            parent: self.parents.last().copied(),
         };
         for (name, text) in &e.attributes {
             if name.starts_with(self.prefix) {
@@ -377,8 +381,11 @@ impl Walker<'_> {
             }
             element.attributes.push((name.clone(), Some(v.to_text())));
         }
+        self.parents.push(self.out.len());
         self.out.push(element);
-        self.nodes(&e.children, scope, file)
+        let result = self.nodes(&e.children, scope, file);
+        self.parents.pop();
+        result
     }
 
     /// `<template is="{{name}}" data="{{...obj, k: v}}"/>`.

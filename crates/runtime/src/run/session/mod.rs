@@ -554,12 +554,16 @@ impl<'r, 'js> Driver<'r, 'js> {
         let rendered = scope::of(&self.ctx, &page.clone().into_value())
             .map(|s| s.borrow().elements.clone())
             .unwrap_or_default();
-        let element = rendered
+        let index = rendered
             .iter()
-            .chain(markup.elements.iter())
-            .find(|e| e.handler("tap") == Some(method))
-            .cloned();
-        let element = element.as_ref();
+            .position(|e| e.handler("tap") == Some(method));
+        let element = match index {
+            Some(i) => rendered.get(i),
+            None => markup
+                .elements
+                .iter()
+                .find(|e| e.handler("tap") == Some(method)),
+        };
         let now = self.events.as_ref().map_or(0.0, EventLoop::now);
         let page = page.clone();
         self.set_gesture(true);
@@ -577,7 +581,11 @@ impl<'r, 'js> Driver<'r, 'js> {
             target.set("offsetTop", 0)?;
             event.set("target", target.clone())?;
             event.set("currentTarget", target)?;
-            event.set("mark", crate::page::events::mark(ctx, element)?)?;
+            let mark = match index {
+                Some(i) => crate::page::events::mark(ctx, &rendered, i)?,
+                None => Object::new(ctx.clone())?,
+            };
+            event.set("mark", mark)?;
             let detail = Object::new(ctx.clone())?;
             detail.set("x", 0)?;
             detail.set("y", 0)?;
