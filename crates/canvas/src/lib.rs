@@ -36,6 +36,7 @@ pub mod image;
 mod keyword;
 pub mod limits;
 pub mod line;
+mod mask_pool;
 pub mod path;
 pub mod pixels;
 pub(crate) mod raster;
@@ -45,6 +46,7 @@ mod shadow;
 pub mod state;
 pub mod style;
 pub mod text;
+pub mod timing;
 mod unbounded;
 
 pub use color::Color;
