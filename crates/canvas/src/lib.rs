@@ -25,6 +25,7 @@
 //! ```
 #![forbid(unsafe_code)]
 
+mod axis_gradient;
 pub mod color;
 mod color_profile;
 pub mod composite;

@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use mpcanvas::{DrawingScript, Engine, Ms, RenderJob};
+use mpcanvas::{DrawingScript, Engine, Mib, Ms, RenderJob};
 
 use crate::args::Render;
 
@@ -49,16 +49,18 @@ pub(crate) fn run(r: &Render) -> ExitCode {
         last.height,
         r.output.display()
     );
+    let peak =
+        mpcanvas::peak_rss_bytes().map_or(String::new(), |b| format!("  peak RSS {}", Mib(b)));
     if r.repeat > 1 {
         let (median, total) = repeated.median();
         eprintln!(
-            "timings (median of {}): {median}  total {}",
+            "timings (median of {}): {median}  total {}{peak}",
             r.repeat,
             Ms(total)
         );
     } else if r.timings {
         eprintln!(
-            "timings: {}  total {}",
+            "timings: {}  total {}{peak}",
             last.timings,
             Ms(last.timings.total())
         );

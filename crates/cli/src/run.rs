@@ -4,7 +4,7 @@
 use std::process::ExitCode;
 use std::time::Duration;
 
-use mpcanvas::{Device, Engine, Ms, Network, RunJob};
+use mpcanvas::{Device, Engine, Mib, Ms, Network, RunJob};
 
 use crate::args::Run;
 
@@ -80,7 +80,9 @@ pub(crate) fn run(r: &Run) -> ExitCode {
         }
     }
     if r.timings {
-        eprintln!("timings: {timings}  total {}", Ms(timings.total()));
+        let peak =
+            mpcanvas::peak_rss_bytes().map_or(String::new(), |b| format!("  peak RSS {}", Mib(b)));
+        eprintln!("timings: {timings}  total {}{peak}", Ms(timings.total()));
     }
     let hint = namespace_hint(&engine, &platform, &report).or_else(|| tap_hint(r, &report));
     if let Some(hint) = hint {

@@ -60,7 +60,7 @@ pub use error::Error;
 pub use image::Image;
 pub use jobs::{Network, RenderJob, RunJob};
 pub use timed::{Rendered, Repeated};
-pub use timings::{Ms, Timings};
+pub use timings::{Mib, Ms, Timings, peak_rss_bytes};
 
 pub use mpcanvas_canvas::Limits as CanvasLimits;
 pub use mpcanvas_export::{Format, FormatKind};

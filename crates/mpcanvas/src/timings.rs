@@ -99,6 +99,25 @@ impl fmt::Display for Timings {
     }
 }
 
+/// This process's peak resident memory in bytes, as Linux reports it
+/// (`VmHWM` in `/proc/self/status`); `None` elsewhere.
+pub fn peak_rss_bytes() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kib: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib * 1024)
+}
+
+/// A byte count as mebibytes with one decimal (`42.1 MiB`).
+#[derive(Debug, Clone, Copy)]
+pub struct Mib(pub u64);
+
+impl fmt::Display for Mib {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:.1} MiB", self.0 as f64 / f64::from(1u32 << 20))
+    }
+}
+
 /// A duration as milliseconds with one decimal (`12.3 ms`).
 #[derive(Debug, Clone, Copy)]
 pub struct Ms(pub Duration);

@@ -50,6 +50,9 @@ impl Context2d {
             let Some(bounds) = tiny_skia::IntRect::from_xywh(0, 0, self.width, self.height) else {
                 return;
             };
+            if self.fill_axis_gradient(&style, &ctm, [l, t, r, b], bounds) {
+                return;
+            }
             if let Some(cov) = crate::raster::rect::rect_coverage(l, t, r, b, bounds) {
                 self.paint_coverage(&cov, &style);
             }
@@ -125,6 +128,47 @@ impl Context2d {
             style,
         );
         true
+    }
+
+    /// Fills the device rectangle `ltrb` with `style` row by row when it
+    /// is pixel-aligned and an opaque linear gradient varying along one
+    /// device axis, drawn source-over without a clip (see
+    /// [`axis_gradient`](crate::axis_gradient)). Returns whether it did.
+    fn fill_axis_gradient(
+        &mut self,
+        style: &crate::style::Style,
+        ctm: &kurbo::Affine,
+        [l, t, r, b]: [f64; 4],
+        bounds: tiny_skia::IntRect,
+    ) -> bool {
+        use crate::axis_gradient::{fill, varying_axis};
+        let crate::style::Style::Gradient(g) = style else {
+            return false;
+        };
+        let aligned = [l, t, r, b].iter().all(|v| v.fract() == 0.0);
+        if !aligned
+            || self.state.clip.is_some()
+            || self.state.composite != crate::CompositeOp::SourceOver
+            || self.state.global_alpha != 1.0
+        {
+            return false;
+        }
+        let Some(axis) = varying_axis(&g.kind(), ctm) else {
+            return false;
+        };
+        let Some(mut shader) = g.shader(1.0) else {
+            return false;
+        };
+        shader.transform(crate::render::to_skia_transform(ctm));
+        let Some(area) = tiny_skia::IntRect::from_ltrb(l as i32, t as i32, r as i32, b as i32)
+            .and_then(|a| a.intersect(&bounds))
+        else {
+            return false;
+        };
+        let Some(bitmap) = self.bitmap.as_mut() else {
+            return false;
+        };
+        fill(bitmap, area, &shader, axis)
     }
 
     /// A stroked rectangle's coverage as Skia's frame filler computes it:
