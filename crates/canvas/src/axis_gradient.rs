@@ -96,3 +96,62 @@ fn strip(shader: &Shader<'_>, x: i32, y: i32, w: u32, h: u32) -> Option<Pixmap> 
     );
     Some(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::style::CanvasGradient;
+
+    /// The pixels tiny-skia's pipeline paints for `shader` over `area`.
+    fn shaded(size: (u32, u32), area: IntRect, shader: &Shader<'_>) -> Pixmap {
+        let mut p = Pixmap::new(size.0, size.1).unwrap();
+        let paint = Paint {
+            shader: shader.clone(),
+            anti_alias: false,
+            ..Paint::default()
+        };
+        p.fill_rect(area.to_rect(), &paint, Transform::identity(), None);
+        p
+    }
+
+    fn gradient(x0: f64, y0: f64, x1: f64, y1: f64, end: &str) -> CanvasGradient {
+        let g = CanvasGradient::linear(x0, y0, x1, y1).unwrap();
+        g.add_color_stop(0.0, "#ff9a8b").unwrap();
+        g.add_color_stop(0.5, "#ff6a88").unwrap();
+        g.add_color_stop(1.0, end).unwrap();
+        g
+    }
+
+    #[test]
+    fn rows_and_columns_copy_the_pipelines_own_pixels() {
+        let ctm = kurbo::Affine::new([2.0, 0.0, 0.0, 2.0, 3.0, 1.0]);
+        let area = IntRect::from_xywh(3, 1, 37, 53).unwrap();
+        for (g, axis) in [
+            (gradient(0.0, 0.0, 0.0, 30.0, "#ff99ac"), Axis::Vertical),
+            (gradient(2.0, 0.0, 17.0, 0.0, "#4facfe"), Axis::Horizontal),
+        ] {
+            assert_eq!(varying_axis(&g.kind(), &ctm), Some(axis));
+            let mut shader = g.shader(1.0).unwrap();
+            shader.transform(crate::render::to_skia_transform(&ctm));
+            let mut fast = Pixmap::new(48, 60).unwrap();
+            assert!(fill(&mut fast, area, &shader, axis), "{axis:?} takes the fast path");
+            assert_eq!(fast.data(), shaded((48, 60), area, &shader).data(), "{axis:?}");
+        }
+    }
+
+    #[test]
+    fn translucent_or_slanted_gradients_are_left_to_the_pipeline() {
+        let ctm = kurbo::Affine::IDENTITY;
+        let area = IntRect::from_xywh(0, 0, 20, 20).unwrap();
+        let translucent = gradient(0.0, 0.0, 0.0, 20.0, "rgba(0, 0, 255, 0.5)");
+        let shader = translucent.shader(1.0).unwrap();
+        let mut p = Pixmap::new(20, 20).unwrap();
+        assert!(!fill(&mut p, area, &shader, Axis::Vertical));
+        assert!(p.data().iter().all(|&b| b == 0), "nothing drawn");
+        let slanted = gradient(0.0, 0.0, 10.0, 20.0, "#000");
+        assert_eq!(varying_axis(&slanted.kind(), &ctm), None);
+        let rotated = kurbo::Affine::rotate(0.3);
+        let upright = gradient(0.0, 0.0, 0.0, 20.0, "#000");
+        assert_eq!(varying_axis(&upright.kind(), &rotated), None);
+    }
+}
