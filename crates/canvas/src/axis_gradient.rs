@@ -134,8 +134,15 @@ mod tests {
             let mut shader = g.shader(1.0).unwrap();
             shader.transform(crate::render::to_skia_transform(&ctm));
             let mut fast = Pixmap::new(48, 60).unwrap();
-            assert!(fill(&mut fast, area, &shader, axis), "{axis:?} takes the fast path");
-            assert_eq!(fast.data(), shaded((48, 60), area, &shader).data(), "{axis:?}");
+            assert!(
+                fill(&mut fast, area, &shader, axis),
+                "{axis:?} takes the fast path"
+            );
+            assert_eq!(
+                fast.data(),
+                shaded((48, 60), area, &shader).data(),
+                "{axis:?}"
+            );
         }
     }
 

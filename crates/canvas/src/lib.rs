@@ -37,7 +37,7 @@ pub mod image;
 mod keyword;
 pub mod limits;
 pub mod line;
-mod mask_pool;
+pub mod mask_pool;
 pub mod path;
 pub mod pixels;
 pub(crate) mod raster;

@@ -4,8 +4,8 @@
 //! the rectangle a draw wrote is cleared after it, so a draw costs its
 //! shape's bounds, not the canvas.
 //!
-//! One mask per thread is kept (a job runs on one thread; a worker thread
-//! keeps the mask of its last canvas size, a quarter of that bitmap).
+//! One mask per thread is kept (a job runs on one thread) until
+//! [`release`] at the end of the job's drawing.
 
 use std::cell::RefCell;
 
@@ -14,6 +14,12 @@ use tiny_skia::{IntRect, Mask};
 thread_local! {
     /// An all-zero mask, when one is free.
     static FREE: RefCell<Option<Mask>> = const { RefCell::new(None) };
+}
+
+/// Frees this thread's pooled mask (a job calls it when its drawing is
+/// done, so the mask does not sit beside the bitmap while it is encoded).
+pub fn release() {
+    FREE.with(|m| m.borrow_mut().take());
 }
 
 /// Runs `f` with an all-zero `width × height` mask of which `f` writes

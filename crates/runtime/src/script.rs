@@ -127,6 +127,7 @@ pub fn render(script: &DrawingScript, options: &RenderOptions) -> Result<Context
                 PromiseState::Resolved => {}
             }
         }
+        mpcanvas_canvas::mask_pool::release();
         // Taken, not cloned: the runtime and its canvas object end here, and
         // a copy would double the job's peak memory.
         let empty = Context2d::new(0, 0, options.canvas_limits).map_err(|e| {

@@ -176,6 +176,7 @@ pub fn run(
         }
     });
     outcome.console = log.borrow().clone();
+    mpcanvas_canvas::mask_pool::release();
     outcome
 }
 
