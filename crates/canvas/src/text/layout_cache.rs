@@ -31,8 +31,11 @@ struct Key {
 /// the key cannot be reused by another chain while the entry lives.
 #[derive(Default)]
 pub(crate) struct LayoutCache {
-    lines: Mutex<HashMap<Key, (Arc<Chain>, Arc<TextLayout>)>>,
+    lines: Mutex<HashMap<Key, Entry>>,
 }
+
+/// A cached line and the chain it was laid out with.
+type Entry = (Arc<Chain>, Arc<TextLayout>);
 
 impl std::fmt::Debug for LayoutCache {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
