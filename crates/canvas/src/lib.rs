@@ -25,6 +25,7 @@
 //! ```
 #![forbid(unsafe_code)]
 
+mod axis_gradient;
 pub mod color;
 mod color_profile;
 pub mod composite;
@@ -36,6 +37,7 @@ pub mod image;
 mod keyword;
 pub mod limits;
 pub mod line;
+pub mod mask_pool;
 pub mod path;
 pub mod pixels;
 pub(crate) mod raster;
@@ -45,6 +47,7 @@ mod shadow;
 pub mod state;
 pub mod style;
 pub mod text;
+pub mod timing;
 mod unbounded;
 
 pub use color::Color;

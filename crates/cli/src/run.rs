@@ -4,7 +4,7 @@
 use std::process::ExitCode;
 use std::time::Duration;
 
-use mpcanvas::{Device, Engine, Network, RunJob};
+use mpcanvas::{Device, Engine, Mib, Ms, Network, RunJob};
 
 use crate::args::Run;
 
@@ -60,8 +60,8 @@ pub(crate) fn run(r: &Run) -> ExitCode {
         keep_state: r.keep_state,
         ..RunJob::new(platform.clone(), r.out.clone())
     };
-    let report = match engine.run_project(&r.path, job) {
-        Ok(report) => report,
+    let (report, timings) = match engine.run_project_timed(&r.path, job) {
+        Ok(done) => done,
         Err(e) => {
             eprintln!("mpcanvas: {e}");
             return ExitCode::from(2);
@@ -78,6 +78,11 @@ pub(crate) fn run(r: &Run) -> ExitCode {
         } else {
             print!("{}", report.to_text());
         }
+    }
+    if r.timings {
+        let peak =
+            mpcanvas::peak_rss_bytes().map_or(String::new(), |b| format!("  peak RSS {}", Mib(b)));
+        eprintln!("timings: {timings}  total {}{peak}", Ms(timings.total()));
     }
     let hint = namespace_hint(&engine, &platform, &report).or_else(|| tap_hint(r, &report));
     if let Some(hint) = hint {

@@ -102,6 +102,7 @@ impl Context2d {
         dw: f64,
         dh: f64,
     ) -> Result<()> {
+        let _timed = crate::timing::span(crate::timing::Stage::Draw);
         let image = source.image()?;
         if ![sx, sy, sw, sh, dx, dy, dw, dh]
             .iter()

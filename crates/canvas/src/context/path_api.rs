@@ -140,6 +140,7 @@ impl Context2d {
 
     /// `fill(fillRule)` / `fill(path, fillRule)`.
     pub fn fill(&mut self, path: Option<&Path2D>, rule: FillRule) {
+        let _timed = crate::timing::span(crate::timing::Stage::Draw);
         let Some(ctm) = self.invertible_transform() else {
             return;
         };
@@ -161,6 +162,7 @@ impl Context2d {
 
     /// `stroke()` / `stroke(path)`.
     pub fn stroke(&mut self, path: Option<&Path2D>) {
+        let _timed = crate::timing::span(crate::timing::Stage::Draw);
         let Some(ctm) = self.invertible_transform() else {
             return;
         };
@@ -240,6 +242,7 @@ impl Context2d {
     /// the path's anti-aliased coverage. Ignored under a singular
     /// transform, as Chromium does.
     pub fn clip(&mut self, path: Option<&Path2D>, rule: FillRule) {
+        let _timed = crate::timing::span(crate::timing::Stage::Draw);
         let Some(ctm) = self.invertible_transform() else {
             return;
         };

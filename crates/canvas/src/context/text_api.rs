@@ -3,6 +3,8 @@
 //! `textRendering`, `letterSpacing`, `wordSpacing`; invalid values are
 //! ignored) and `fillText`, `strokeText`, `measureText`.
 
+use std::sync::Arc;
+
 use kurbo::Affine;
 use tiny_skia::FillRule as SkFillRule;
 
@@ -107,16 +109,19 @@ impl Context2d {
 
     /// `fillText(text, x, y, maxWidth)`.
     pub fn fill_text(&mut self, text: &str, x: f64, y: f64, max_width: Option<f64>) {
+        let _timed = crate::timing::span(crate::timing::Stage::Draw);
         self.draw_text(text, x, y, max_width, false);
     }
 
     /// `strokeText(text, x, y, maxWidth)`.
     pub fn stroke_text(&mut self, text: &str, x: f64, y: f64, max_width: Option<f64>) {
+        let _timed = crate::timing::span(crate::timing::Stage::Draw);
         self.draw_text(text, x, y, max_width, true);
     }
 
     /// `measureText(text)`.
     pub fn measure_text(&self, text: &str) -> TextMetrics {
+        let _timed = crate::timing::span(crate::timing::Stage::Draw);
         let layout = self.layout_text(text);
         let t = &self.state.text;
         text::measure(
@@ -132,7 +137,7 @@ impl Context2d {
     /// The characters of `text` that no available font has a glyph for
     /// (they would be drawn as the missing-glyph box).
     pub fn missing_glyphs(&self, text: &str) -> Vec<char> {
-        self.layout_text(text).missing
+        self.layout_text(text).missing.clone()
     }
 
     /// The characters fillText / strokeText have drawn so far that no
@@ -160,7 +165,7 @@ impl Context2d {
         ))
     }
 
-    fn layout_text(&self, text: &str) -> TextLayout {
+    fn layout_text(&self, text: &str) -> Arc<TextLayout> {
         let t = &self.state.text;
         let size = t.font.size;
         let chain = self.fonts.chain(&t.font, t.stretch);
@@ -172,7 +177,9 @@ impl Context2d {
             letter_spacing: t.letter_spacing.to_px(size),
             word_spacing: t.word_spacing.to_px(size),
         };
-        text::layout(&text::prepare(text), &chain, &params)
+        self.layouts.get_or_insert(text, &chain, &params, || {
+            text::layout(&text::prepare(text), &chain, &params)
+        })
     }
 
     /// Draws `text` as HTML says: a `maxWidth` that is not a positive
