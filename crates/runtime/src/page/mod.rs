@@ -2,6 +2,7 @@
 //! `Component` lifecycle of a run.
 
 pub(crate) mod binding;
+pub(crate) mod external_classes;
 pub mod data_path;
 pub(crate) mod events;
 pub mod markup;
@@ -9,6 +10,7 @@ pub mod modules;
 pub mod npm;
 pub mod program;
 pub(crate) mod properties;
+pub(crate) mod relations;
 pub(crate) mod scope;
 pub(crate) mod selector;
 
