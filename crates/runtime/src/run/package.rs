@@ -34,7 +34,7 @@ pub enum Entry {
 pub struct Package {
     /// The package folder (the root of `require` and absolute paths).
     pub root: PathBuf,
-    /// `app.js`, when the package has one.
+    /// `app.js` (or `app.ts`), when the package has one.
     pub app: Option<PathBuf>,
     /// `app.json`, when the package has one.
     pub app_config: Option<PathBuf>,
@@ -259,7 +259,8 @@ impl Package {
 
     fn with_app(root: PathBuf, entry: Entry) -> Package {
         Package {
-            app: existing(root.join("app.js")),
+            // `app.ts` when the project is written in TypeScript.
+            app: existing(root.join("app.js")).or_else(|| existing(root.join("app.ts"))),
             app_config: existing(root.join("app.json")),
             entry,
             root,

@@ -1,5 +1,6 @@
-// The template and styles of wxml-to-canvas' README ("wxml 模板", "样式"),
-// with a local image instead of the README's remote one.
+// The template and styles of wxml-to-canvas' README ("wxml 模板", "样式").
+// The README's image is on the web; the test serves one from a local
+// server and writes its address in place of IMAGE_URL.
 const wxml = `
 <view class="container" >
   <view class="item-box red">
@@ -8,7 +9,7 @@ const wxml = `
     <text class="text">yeah!</text>
   </view>
   <view class="item-box blue">
-      <image class="img" src="/pages/poster/square.png"></image>
+      <image class="img" src="IMAGE_URL"></image>
   </view>
 </view>
 `
