@@ -198,7 +198,10 @@ fn an_imported_default_class_is_constructed_with_new() {
                 "painter.js",
                 "module.exports = { __esModule: true, default: class P { constructor(n) { this.n = n; } } };",
             ),
-            ("pen.js", "export class Pen { constructor() { this.k = 'pen'; } }"),
+            (
+                "pen.js",
+                "export class Pen { constructor() { this.k = 'pen'; } }",
+            ),
         ],
         "main.js",
     );

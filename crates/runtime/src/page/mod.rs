@@ -2,9 +2,9 @@
 //! `Component` lifecycle of a run.
 
 pub(crate) mod binding;
-pub(crate) mod external_classes;
 pub mod data_path;
 pub(crate) mod events;
+pub(crate) mod external_classes;
 pub mod markup;
 pub mod modules;
 pub mod npm;

@@ -322,17 +322,20 @@ mod tests {
     #[test]
     fn wechat_and_feishu_name_components_in_the_miniprogram_folder() {
         let d = Dir::new("npm-wechat-layout");
-        d.file(
-            "miniprogram_npm/poster/index.js",
-            "",
-        );
+        d.file("miniprogram_npm/poster/index.js", "");
         let built = d.file("miniprogram_npm/poster/card/index.js", "");
-        d.file("node_modules/poster/package.json", r#"{"miniprogram": "dist"}"#);
+        d.file(
+            "node_modules/poster/package.json",
+            r#"{"miniprogram": "dist"}"#,
+        );
         d.file("node_modules/poster/dist/card/index.js", "");
         for profile in ["wechat", "feishu"] {
             let rules = rules_of(profile);
             assert_eq!(rules, NpmRules::default(), "{profile}");
-            assert_eq!(resolve_component(&d.0, "poster/card", &rules), Some(built.clone()));
+            assert_eq!(
+                resolve_component(&d.0, "poster/card", &rules),
+                Some(built.clone())
+            );
         }
     }
 
@@ -341,7 +344,10 @@ mod tests {
         let d = Dir::new("npm-alipay-layout");
         // A devtools build folder is not Alipay's: node_modules is read.
         d.file("miniprogram_npm/mini-antui/es/list/index.js", "");
-        d.file("node_modules/mini-antui/package.json", r#"{"main": "es/index.js"}"#);
+        d.file(
+            "node_modules/mini-antui/package.json",
+            r#"{"main": "es/index.js"}"#,
+        );
         let main = d.file("node_modules/mini-antui/es/index.js", "");
         let list = d.file("node_modules/mini-antui/es/list/index.js", "");
         let rules = rules_of("alipay");
@@ -376,7 +382,10 @@ mod tests {
         // Without the scheme the path is not an npm component on Douyin.
         assert_eq!(resolve_component(&d.0, "tt-poster/poster", &rules), None);
         // An alias the package does not export is not found.
-        assert_eq!(resolve_component(&d.0, "ext://tt-poster/other", &rules), None);
+        assert_eq!(
+            resolve_component(&d.0, "ext://tt-poster/other", &rules),
+            None
+        );
         // Modules are required by package name, as on WeChat.
         assert_eq!(resolve_module(&d.0, "tt-poster", &rules), Some(main));
     }

@@ -583,7 +583,10 @@ pub(crate) fn relations_of<'js>(instance: &Object<'js>) -> rquickjs::Result<Opti
 /// option; Alipay and Douyin spell it the same).
 pub fn external_classes<'js>(options: &Object<'js>) -> rquickjs::Result<Vec<String>> {
     let mut names = Vec::new();
-    if let Some(list) = options.get::<_, Value<'js>>("externalClasses")?.into_array() {
+    if let Some(list) = options
+        .get::<_, Value<'js>>("externalClasses")?
+        .into_array()
+    {
         for v in list.iter::<Value>() {
             if let Some(s) = v?.as_string() {
                 names.push(s.to_string()?);

@@ -46,7 +46,11 @@ pub(crate) fn resolve_path(from: &str, path: &str) -> Option<String> {
     }
     let joined = parts.join("/");
     // A folder names its index component.
-    Some(joined.strip_suffix("/index").map_or(joined.clone(), str::to_string))
+    Some(
+        joined
+            .strip_suffix("/index")
+            .map_or(joined.clone(), str::to_string),
+    )
 }
 
 fn key_of(instance: &Object<'_>) -> String {
@@ -70,7 +74,9 @@ fn declared<'js>(
         let Some(options) = relations.get::<_, Value<'js>>(path.as_str())?.into_object() else {
             continue;
         };
-        let declared_kind: String = options.get::<_, Option<String>>("type")?.unwrap_or_default();
+        let declared_kind: String = options
+            .get::<_, Option<String>>("type")?
+            .unwrap_or_default();
         if declared_kind == kind && resolve_path(&own, &path).as_deref() == Some(target_key) {
             return Ok(Some((path, options)));
         }
@@ -154,8 +160,10 @@ pub(crate) fn establish<'js>(
                     declared(lower, kind, &upper_key)?,
                     declared(&upper, back, &lower_key)?,
                 ) {
-                    links(ctx, lower, &down.0)?.set(links(ctx, lower, &down.0)?.len(), upper.clone())?;
-                    links(ctx, &upper, &up.0)?.set(links(ctx, &upper, &up.0)?.len(), lower.clone())?;
+                    links(ctx, lower, &down.0)?
+                        .set(links(ctx, lower, &down.0)?.len(), upper.clone())?;
+                    links(ctx, &upper, &up.0)?
+                        .set(links(ctx, &upper, &up.0)?.len(), lower.clone())?;
                     out.push(Link {
                         lower: (lower.clone(), down.0, down.1),
                         upper: (upper.clone(), up.0, up.1),
@@ -168,7 +176,12 @@ pub(crate) fn establish<'js>(
     Ok(out)
 }
 
-fn call<'js>(options: &Object<'js>, hook: &str, this: &Object<'js>, target: &Object<'js>) -> rquickjs::Result<()> {
+fn call<'js>(
+    options: &Object<'js>,
+    hook: &str,
+    this: &Object<'js>,
+    target: &Object<'js>,
+) -> rquickjs::Result<()> {
     if let Some(f) = options.get::<_, Value<'js>>(hook)?.into_function() {
         f.call::<_, Value>((This(this.clone()), target.clone()))?;
     }

@@ -396,14 +396,23 @@ mod tests {
                 .unwrap()
                 .ends_with("card/card.js")
         );
-        assert!(p.component(&page, "../../components/card/card", &Default::default()).is_some());
+        assert!(
+            p.component(&page, "../../components/card/card", &Default::default())
+                .is_some()
+        );
         assert!(
             p.component(&page, "/components/list", &Default::default())
                 .unwrap()
                 .ends_with("list/index.js")
         );
-        assert_eq!(p.component(&page, "../../../../etc/passwd", &Default::default()), None);
-        assert_eq!(p.component(&page, "plugin://x/y", &Default::default()), None);
+        assert_eq!(
+            p.component(&page, "../../../../etc/passwd", &Default::default()),
+            None
+        );
+        assert_eq!(
+            p.component(&page, "plugin://x/y", &Default::default()),
+            None
+        );
     }
 
     #[test]

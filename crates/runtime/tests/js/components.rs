@@ -40,7 +40,10 @@ fn trigger_event_reaches_bind_colon_bindx_and_catch_colon_handlers_on_wechat_and
         let report = run(
             profile,
             &[
-                ("index.json", r#"{"usingComponents": {"counter": "./counter/counter"}}"#),
+                (
+                    "index.json",
+                    r#"{"usingComponents": {"counter": "./counter/counter"}}"#,
+                ),
                 (
                     &markup,
                     r#"<counter id="c" data-role="main" bind:done="onDone" bindprogress="onProgress" catch:closed="onClosed"/>"#,
@@ -122,7 +125,7 @@ fn relations_link_parent_child_and_ancestor_descendant_then_unlink() {
                 });",
             ),
             ("components/item/item.json", r#"{"component": true, "usingComponents": {"leaf": "/components/leaf/leaf"}}"#),
-            ("components/item/item.wxml", r#"<leaf name="in-{{id}}"/>"#),
+            ("components/item/item.wxml", r#"<leaf name="small"/>"#),
             (
                 "components/item/item.js",
                 "Component({ relations: { '../list/list': { type: 'parent', linked(t) {
@@ -144,11 +147,11 @@ fn relations_link_parent_child_and_ancestor_descendant_then_unlink() {
         [
             "list linked i1",
             "item i1 in components/list/list true",
-            "list got leaf in-{{id}}",
+            "list got leaf small",
             "leaf under list",
             "list linked i2",
             "item i2 in components/list/list true",
-            "list got leaf in-{{id}}",
+            "list got leaf small",
             "leaf under list",
             "list has i1,i2",
             "list unlinked i2",
@@ -193,7 +196,7 @@ fn a_component_draws_and_exports_its_own_canvas_to_the_album() {
         "wechat",
         &[
             ("index.json", r#"{"usingComponents": {"poster": "./poster/poster"}}"#),
-            ("index.wxml", r#"<poster id="p" color="#00ff00" bind:saved="onSaved"/>"#),
+            ("index.wxml", r##"<poster id="p" color="#00ff00" bind:saved="onSaved"/>"##),
             (
                 "index.js",
                 "Page({ save() { this.selectComponent('#p').export(); }, onSaved(e) { console.log('saved ' + e.detail.ok); } });",
@@ -236,7 +239,10 @@ fn alipay_components_take_props_and_call_on_callbacks_of_the_page() {
     let report = run(
         "alipay",
         &[
-            ("index.json", r#"{"usingComponents": {"card": "/components/card/card"}}"#),
+            (
+                "index.json",
+                r#"{"usingComponents": {"card": "/components/card/card"}}"#,
+            ),
             (
                 "index.axml",
                 r#"<card title="{{t}}" count="{{3}}" onDone="handleDone"/>"#,

@@ -98,7 +98,10 @@ impl<'js> Driver<'_, 'js> {
             let Some(component_path) = owner.using.get(&element.name) else {
                 continue;
             };
-            let Some(script) = self.package.component(owner.file, component_path, self.modules.npm()) else {
+            let Some(script) =
+                self.package
+                    .component(owner.file, component_path, self.modules.npm())
+            else {
                 self.escaped(
                     &format!("mounting <{}>", element.name),
                     ScriptError::Host(format!(
