@@ -8,13 +8,23 @@ use mpcanvas_platform::Answer;
 
 use crate::support::{Pkg, assert_clean, console, decode, pixel, run_on};
 
-/// Runs a one-page package on `profile` with `taps`.
-fn run(profile: &str, files: &[(&str, &str)], taps: &[&str]) -> mpcanvas_runtime::run::RunReport {
+/// Runs a one-page package on `profile` with `taps`; the report and the
+/// data folder holding its files.
+fn run_keeping(
+    profile: &str,
+    files: &[(&str, &str)],
+    taps: &[&str],
+) -> (mpcanvas_runtime::run::RunReport, Pkg) {
     let pkg = Pkg::new(files);
     let out = Pkg::new(&[]);
     let report = run_on(pkg.path(), profile, taps, Answer::Allow, &out);
     assert_clean(&report);
-    report
+    (report, out)
+}
+
+/// [`run_keeping`] for tests that look at the console only.
+fn run(profile: &str, files: &[(&str, &str)], taps: &[&str]) -> mpcanvas_runtime::run::RunReport {
+    run_keeping(profile, files, taps).0
 }
 
 const COUNTER: &str = "Component({
@@ -192,7 +202,7 @@ fn external_classes_stand_for_the_classes_the_user_sets() {
 
 #[test]
 fn a_component_draws_and_exports_its_own_canvas_to_the_album() {
-    let report = run(
+    let (report, _data) = run_keeping(
         "wechat",
         &[
             ("index.json", r#"{"usingComponents": {"poster": "./poster/poster"}}"#),
