@@ -277,3 +277,65 @@ fn alipay_components_take_props_and_call_on_callbacks_of_the_page() {
     );
     assert_eq!(console(&report), ["done hello 3 true object"]);
 }
+
+#[test]
+fn npm_components_follow_each_platforms_layout_in_a_run() {
+    // Douyin: built into miniprogram_npm, named `ext://package/alias`.
+    let report = run(
+        "douyin",
+        &[
+            (
+                "index.json",
+                r#"{"usingComponents": {"badge": "ext://tt-badge/badge"}}"#,
+            ),
+            ("index.ttml", r#"<badge id="b" label="tt"/>"#),
+            (
+                "index.js",
+                "Page({ onReady() { console.log('douyin ' + this.selectComponent('#b').data.label); } });",
+            ),
+            (
+                "miniprogram_npm/tt-badge/package.json",
+                r#"{"name": "tt-badge", "exports": {"components": {"badge": "./components/badge/index"}}}"#,
+            ),
+            (
+                "miniprogram_npm/tt-badge/components/badge/index.json",
+                r#"{"component": true}"#,
+            ),
+            (
+                "miniprogram_npm/tt-badge/components/badge/index.js",
+                "Component({ properties: { label: String } });",
+            ),
+        ],
+        &[],
+    );
+    assert_eq!(console(&report), ["douyin tt"]);
+    // Alipay: node_modules as installed, the component's path in the package.
+    let report = run(
+        "alipay",
+        &[
+            (
+                "index.json",
+                r#"{"usingComponents": {"badge": "ali-badge/es/badge/index"}}"#,
+            ),
+            ("index.axml", r#"<badge label="ali" onShown="shown"/>"#),
+            (
+                "index.js",
+                "Page({ shown(label) { console.log('alipay ' + label); } });",
+            ),
+            (
+                "node_modules/ali-badge/package.json",
+                r#"{"name": "ali-badge", "main": "es/index.js"}"#,
+            ),
+            (
+                "node_modules/ali-badge/es/badge/index.json",
+                r#"{"component": true}"#,
+            ),
+            (
+                "node_modules/ali-badge/es/badge/index.js",
+                "Component({ props: { label: '', onShown: () => {} }, didMount() { this.props.onShown(this.props.label); } });",
+            ),
+        ],
+        &[],
+    );
+    assert_eq!(console(&report), ["alipay ali"]);
+}
