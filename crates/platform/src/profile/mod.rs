@@ -10,10 +10,12 @@
 mod errors;
 mod globals;
 mod load;
+mod npm;
 
 pub use errors::{ErrorCatalogue, ErrorEntry, FailKind};
 pub use globals::GlobalRules;
 pub use load::{PROFILE_NAMES, ProfileError};
+pub use npm::{ComponentBase, NpmRules};
 
 use serde::Deserialize;
 
@@ -56,6 +58,10 @@ pub struct Profile {
     /// Globals besides the namespace (`global`, `requirePlugin`).
     #[serde(default)]
     pub globals: GlobalRules,
+    /// Where npm packages are found and how components inside them are
+    /// named (WeChat's layout when absent).
+    #[serde(default)]
+    pub npm: NpmRules,
     /// What `getSystemInfoSync()` reports besides the phone's sizes.
     pub system: crate::system::SystemRules,
 }

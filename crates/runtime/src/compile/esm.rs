@@ -282,7 +282,9 @@ pub(super) fn to_commonjs(
 
     let mut preamble =
         String::from("Object.defineProperty(exports, \"__esModule\", { value: true }); ");
-    for (name, read) in &getters {
+    // A bundle may export the marker itself (webpack's
+    // `export { o as __esModule }`); it is already defined above.
+    for (name, read) in getters.iter().filter(|(name, _)| name != "__esModule") {
         preamble.push_str(&format!(
             "Object.defineProperty(exports, {}, {{ enumerable: true, get: function () {{ return {read}; }} }}); ",
             quoted(name)
@@ -321,6 +323,11 @@ fn rewrite_uses(semantic: &Semantic<'_>, bindings: &[Binding], code: &str, edits
                 // A called import gets no `this`, as in ES modules.
                 AstKind::CallExpression(c) if c.callee.span() == span => {
                     format!("(0, {})", binding.read)
+                }
+                // `new Painter(x)`: the read is a call (`__mpDefault(m)`),
+                // which `new` would take as its own argument list.
+                AstKind::NewExpression(n) if n.callee.span() == span => {
+                    format!("({})", binding.read)
                 }
                 _ => binding.read.clone(),
             };

@@ -185,3 +185,38 @@ fn syntax_errors_name_the_file_and_line() {
     assert!(e.to_string().starts_with("m.js:1:"), "{e}");
     assert!(e.message.contains("import.meta"));
 }
+
+#[test]
+fn an_imported_default_class_is_constructed_with_new() {
+    let out = run(
+        &[
+            (
+                "main.js",
+                "import Painter from './painter';\nimport { Pen } from './pen';\nexport default [new Painter(2).n, new Pen().k];",
+            ),
+            (
+                "painter.js",
+                "module.exports = { __esModule: true, default: class P { constructor(n) { this.n = n; } } };",
+            ),
+            (
+                "pen.js",
+                "export class Pen { constructor() { this.k = 'pen'; } }",
+            ),
+        ],
+        "main.js",
+    );
+    assert_eq!(out, r#"{"default":[2,"pen"]}"#);
+}
+
+#[test]
+fn a_bundle_exporting_its_own_es_module_marker_loads() {
+    // webpack 5's ES module output: `export { o as __esModule, ... }`.
+    let out = run(
+        &[(
+            "main.js",
+            "var s = {}; Object.defineProperty(s, 'X', { value: true }); s.P = 7;\nvar i = s.P, o = s.X;\nexport { i as Pen, o as __esModule };",
+        )],
+        "main.js",
+    );
+    assert_eq!(out, r#"{"Pen":7}"#);
+}

@@ -163,3 +163,15 @@ fn prefixed<'js>(
     }
     Ok(out)
 }
+
+/// The page or component whose markup placed `component`, if any.
+pub(crate) fn owner_of<'js>(
+    ctx: &Ctx<'js>,
+    component: &Object<'js>,
+) -> rquickjs::Result<Option<Object<'js>>> {
+    let key = Symbol::new_global(ctx.clone(), OWNER_KEY)?;
+    match component.get::<_, Value<'js>>(key)?.into_object() {
+        Some(link) => Ok(link.get::<_, Value<'js>>("owner")?.into_object()),
+        None => Ok(None),
+    }
+}

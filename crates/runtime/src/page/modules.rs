@@ -41,6 +41,8 @@ pub struct Modules {
     root: PathBuf,
     /// The browser globals each module's wrapper shadows.
     shadowed: &'static [&'static str],
+    /// Where bare requests find npm packages (the platform's layout).
+    npm: npm::NpmRules,
 }
 
 const CACHE: &str = "mpcanvas.modules";
@@ -96,7 +98,18 @@ impl Modules {
         Modules {
             root,
             shadowed: &SHADOWED_GLOBALS,
+            npm: npm::NpmRules::default(),
         }
+    }
+
+    /// These modules with the platform's npm layout (WeChat's by default).
+    pub fn with_npm(self, npm: npm::NpmRules) -> Modules {
+        Modules { npm, ..self }
+    }
+
+    /// The npm layout bare requests and component paths follow.
+    pub fn npm(&self) -> &npm::NpmRules {
+        &self.npm
     }
 
     /// Modules of the mini-game at `root`: its files are not wrapped with
@@ -125,7 +138,7 @@ impl Modules {
         // relative to the requiring file.
         if let Some(found) = from
             .parent()
-            .and_then(|dir| npm::resolve_module(dir, request))
+            .and_then(|dir| npm::resolve_module(dir, request, &self.npm))
         {
             return Ok(found);
         }

@@ -6,10 +6,19 @@
 //! from the requiring file. A project that has only `node_modules/` (no
 //! build step) is read the same way straight from `node_modules/`, so
 //! `npm install && mpcanvas run .` works without the devtools.
+//!
+//! What differs per platform is profile data ([`NpmRules`]): the built
+//! folder (none on Alipay, which reads `node_modules` itself), a scheme a
+//! component path must carry (Douyin's `ext://`), and how the rest of the
+//! path is read inside the package.
 
 use std::path::{Path, PathBuf};
 
-/// Folder the devtools build npm packages into.
+pub use mpcanvas_platform::profile::{ComponentBase, NpmRules};
+
+/// Folder the devtools build npm packages into (WeChat's name; every
+/// platform that has a build step uses it). Files below it are package
+/// files for [`super::modules::limit_for`].
 pub const BUILT_FOLDER: &str = "miniprogram_npm";
 /// Folder npm installs packages into.
 pub const INSTALLED_FOLDER: &str = "node_modules";
@@ -67,9 +76,11 @@ pub struct Found {
 }
 
 /// The package folder `name` resolves to from a file in `from_dir`: the
-/// nearest `miniprogram_npm/<name>`, else the nearest `node_modules/<name>`.
-pub fn find(from_dir: &Path, name: &str) -> Option<Found> {
-    for (folder, built) in [(BUILT_FOLDER, true), (INSTALLED_FOLDER, false)] {
+/// nearest `<built folder>/<name>` (`miniprogram_npm`), else the nearest
+/// `node_modules/<name>`.
+pub fn find(from_dir: &Path, name: &str, rules: &NpmRules) -> Option<Found> {
+    let built = rules.built_folder.as_deref().map(|f| (f, true));
+    for (folder, built) in built.into_iter().chain([(INSTALLED_FOLDER, false)]) {
         for dir in from_dir.ancestors() {
             let candidate = dir.join(folder).join(name);
             if candidate.is_dir()
@@ -138,12 +149,30 @@ impl Found {
             .find_map(|dir| self.file(&dir.join(sub)))
     }
 
-    /// The component a bare `usingComponents` path names: `name` is the
-    /// package's `index` component, `name/x/y` the component `x/y` in its
-    /// miniprogram folder.
-    pub fn component(&self, sub: Option<&str>) -> Option<PathBuf> {
-        let dir = self.miniprogram_dir()?;
-        self.file(&dir.join(sub.unwrap_or("index")))
+    /// The component a `usingComponents` path names (`sub` is what follows
+    /// the package name): by default `name` is the package's `index`
+    /// component and `name/x/y` the component `x/y` in its miniprogram
+    /// folder; see [`ComponentBase`] for the others.
+    pub fn component(&self, sub: Option<&str>, base: ComponentBase) -> Option<PathBuf> {
+        let sub = sub.unwrap_or("index");
+        match base {
+            ComponentBase::Miniprogram => self.file(&self.miniprogram_dir()?.join(sub)),
+            ComponentBase::Package => self.file(&self.dir.join(sub)),
+            ComponentBase::Exports => {
+                let manifest = manifest(&self.dir)?;
+                let target = manifest
+                    .get("exports")?
+                    .get("components")?
+                    .get(sub)?
+                    .as_str()?
+                    .trim_start_matches("./");
+                if target.split('/').any(|p| p == "..") {
+                    return None;
+                }
+                // A built package keeps the paths of the installed one.
+                self.file(&self.dir.join(target))
+            }
+        }
     }
 
     /// `base` as a script file inside the package: as written, with a
@@ -174,20 +203,29 @@ pub fn script_file(base: &Path) -> Option<PathBuf> {
 }
 
 /// Resolves `require(request)` for a bare request from a file in `from_dir`.
-pub fn resolve_module(from_dir: &Path, request: &str) -> Option<PathBuf> {
+pub fn resolve_module(from_dir: &Path, request: &str, rules: &NpmRules) -> Option<PathBuf> {
     let bare = bare(request)?;
-    let found = find(from_dir, bare.name)?;
+    let found = find(from_dir, bare.name, rules)?;
     match bare.subpath {
         Some(sub) => found.sub_file(sub),
         None => found.main_file(),
     }
 }
 
-/// Resolves a bare `usingComponents` path from a page or component in
+/// Whether `path` is written as an npm component path for `rules` (bare,
+/// or carrying the platform's scheme), and the package path in it.
+pub fn component_request<'a>(path: &'a str, rules: &NpmRules) -> Option<&'a str> {
+    match &rules.component_scheme {
+        Some(scheme) => path.strip_prefix(scheme.as_str()),
+        None => Some(path),
+    }
+}
+
+/// Resolves an npm `usingComponents` path from a page or component in
 /// `from_dir` to the component's script.
-pub fn resolve_component(from_dir: &Path, path: &str) -> Option<PathBuf> {
-    let bare = bare(path)?;
-    find(from_dir, bare.name)?.component(bare.subpath)
+pub fn resolve_component(from_dir: &Path, path: &str, rules: &NpmRules) -> Option<PathBuf> {
+    let bare = bare(component_request(path, rules)?)?;
+    find(from_dir, bare.name, rules)?.component(bare.subpath, rules.component_base)
 }
 
 #[cfg(test)]
@@ -195,6 +233,16 @@ mod tests {
     use super::*;
 
     use crate::test_dir::TestDir as Dir;
+
+    fn wechat() -> NpmRules {
+        NpmRules::default()
+    }
+
+    fn rules_of(profile: &str) -> NpmRules {
+        mpcanvas_platform::Profile::named(profile)
+            .expect("profile")
+            .npm
+    }
 
     #[test]
     fn bare_requests_split_name_and_subpath() {
@@ -226,9 +274,9 @@ mod tests {
         d.file("miniprogram_npm/a/index.js", "");
         let inner = d.file("sub/miniprogram_npm/a/index.js", "");
         let from = d.0.join("sub/pages");
-        assert_eq!(resolve_module(&from, "a"), Some(inner));
+        assert_eq!(resolve_module(&from, "a", &wechat()), Some(inner));
         assert_eq!(
-            resolve_module(&d.0, "a"),
+            resolve_module(&d.0, "a", &wechat()),
             Some(d.0.join("miniprogram_npm/a/index.js"))
         );
     }
@@ -245,18 +293,18 @@ mod tests {
         d.file("node_modules/lib/package.json", r#"{"main": "./src/main"}"#);
         let lib = d.file("node_modules/lib/src/main.js", "");
         let sub = d.file("node_modules/lib/src/util.js", "");
-        assert_eq!(resolve_module(&d.0, "comp"), Some(comp.clone()));
-        assert_eq!(resolve_component(&d.0, "comp"), Some(comp));
+        assert_eq!(resolve_module(&d.0, "comp", &wechat()), Some(comp.clone()));
+        assert_eq!(resolve_component(&d.0, "comp", &wechat()), Some(comp));
         assert!(
-            resolve_component(&d.0, "comp/poster/poster")
+            resolve_component(&d.0, "comp/poster/poster", &wechat())
                 .unwrap()
                 .ends_with("dist/poster/poster.js")
         );
-        assert_eq!(resolve_module(&d.0, "lib"), Some(lib));
-        assert_eq!(resolve_module(&d.0, "lib/src/util"), Some(sub));
+        assert_eq!(resolve_module(&d.0, "lib", &wechat()), Some(lib));
+        assert_eq!(resolve_module(&d.0, "lib/src/util", &wechat()), Some(sub));
         // A package without a miniprogram folder has no components.
-        assert_eq!(resolve_component(&d.0, "lib"), None);
-        assert_eq!(resolve_module(&d.0, "missing"), None);
+        assert_eq!(resolve_component(&d.0, "lib", &wechat()), None);
+        assert_eq!(resolve_module(&d.0, "missing", &wechat()), None);
     }
 
     #[test]
@@ -267,7 +315,78 @@ mod tests {
         d.file("node_modules/b/index.js", "");
         let c = d.file("node_modules/c/index.js", "");
         let dir = from.parent().unwrap();
-        assert_eq!(resolve_module(dir, "b"), Some(nested));
-        assert_eq!(resolve_module(dir, "c"), Some(c));
+        assert_eq!(resolve_module(dir, "b", &wechat()), Some(nested));
+        assert_eq!(resolve_module(dir, "c", &wechat()), Some(c));
+    }
+
+    #[test]
+    fn wechat_and_feishu_name_components_in_the_miniprogram_folder() {
+        let d = Dir::new("npm-wechat-layout");
+        d.file("miniprogram_npm/poster/index.js", "");
+        let built = d.file("miniprogram_npm/poster/card/index.js", "");
+        d.file(
+            "node_modules/poster/package.json",
+            r#"{"miniprogram": "dist"}"#,
+        );
+        d.file("node_modules/poster/dist/card/index.js", "");
+        for profile in ["wechat", "feishu"] {
+            let rules = rules_of(profile);
+            assert_eq!(rules, NpmRules::default(), "{profile}");
+            assert_eq!(
+                resolve_component(&d.0, "poster/card", &rules),
+                Some(built.clone())
+            );
+        }
+    }
+
+    #[test]
+    fn alipay_reads_node_modules_and_paths_inside_the_package() {
+        let d = Dir::new("npm-alipay-layout");
+        // A devtools build folder is not Alipay's: node_modules is read.
+        d.file("miniprogram_npm/mini-antui/es/list/index.js", "");
+        d.file(
+            "node_modules/mini-antui/package.json",
+            r#"{"main": "es/index.js"}"#,
+        );
+        let main = d.file("node_modules/mini-antui/es/index.js", "");
+        let list = d.file("node_modules/mini-antui/es/list/index.js", "");
+        let rules = rules_of("alipay");
+        assert_eq!(rules.built_folder, None);
+        assert_eq!(
+            resolve_component(&d.0, "mini-antui/es/list/index", &rules),
+            Some(list)
+        );
+        assert_eq!(resolve_module(&d.0, "mini-antui", &rules), Some(main));
+        // WeChat reads the same component path in the build folder.
+        assert!(
+            resolve_component(&d.0, "mini-antui/es/list/index", &wechat())
+                .unwrap()
+                .starts_with(d.0.join("miniprogram_npm").canonicalize().unwrap())
+        );
+    }
+
+    #[test]
+    fn douyin_components_need_ext_and_map_aliases_through_exports() {
+        let d = Dir::new("npm-douyin-layout");
+        d.file(
+            "miniprogram_npm/tt-poster/package.json",
+            r#"{"exports": {"components": {"poster": "./components/poster/index"}}}"#,
+        );
+        let poster = d.file("miniprogram_npm/tt-poster/components/poster/index.js", "");
+        let main = d.file("miniprogram_npm/tt-poster/index.js", "");
+        let rules = rules_of("douyin");
+        assert_eq!(
+            resolve_component(&d.0, "ext://tt-poster/poster", &rules),
+            Some(poster)
+        );
+        // Without the scheme the path is not an npm component on Douyin.
+        assert_eq!(resolve_component(&d.0, "tt-poster/poster", &rules), None);
+        // An alias the package does not export is not found.
+        assert_eq!(
+            resolve_component(&d.0, "ext://tt-poster/other", &rules),
+            None
+        );
+        // Modules are required by package name, as on WeChat.
+        assert_eq!(resolve_module(&d.0, "tt-poster", &rules), Some(main));
     }
 }

@@ -268,6 +268,10 @@ fn prototype<'js>(ctx: &Ctx<'js>) -> rquickjs::Result<Object<'js>> {
         )?
         .with_name("triggerEvent")?,
     )?;
+    proto.set(
+        "getRelationNodes",
+        super::relations::get_relation_nodes(ctx)?,
+    )?;
     reg.set("proto", proto.clone())?;
     Ok(proto)
 }
@@ -432,6 +436,7 @@ pub fn new_component<'js>(
     let bound = Object::new(ctx.clone())?;
     let all_decls = Object::new(ctx.clone())?;
     let observers = Object::new(ctx.clone())?;
+    let relations = Object::new(ctx.clone())?;
     // Behaviors first, so the component's own fields win.
     let mut sources: Vec<Object<'js>> = Vec::new();
     if let Some(list) = options.get::<_, Value<'js>>("behaviors")?.into_array() {
@@ -498,6 +503,11 @@ pub fn new_component<'js>(
                 props.set(key.as_str(), value)?;
             }
         }
+        if let Some(r) = source.get::<_, Value<'js>>("relations")?.into_object() {
+            for key in keys(&r)? {
+                relations.set(key.as_str(), r.get::<_, Value<'js>>(key.as_str())?)?;
+            }
+        }
         if let Some(o) = source.get::<_, Value<'js>>("observers")?.into_object() {
             for key in keys(&o)? {
                 observers.set(key.as_str(), o.get::<_, Value<'js>>(key.as_str())?)?;
@@ -557,6 +567,10 @@ pub fn new_component<'js>(
     instance.set("dataset", dataset)?;
     let hidden = Symbol::new_global(ctx.clone(), LIFETIMES_KEY)?;
     instance.set(hidden, lifetimes)?;
+    if !keys(&relations)?.is_empty() {
+        let hidden = Symbol::new_global(ctx.clone(), RELATIONS_KEY)?;
+        instance.set(hidden, relations)?;
+    }
     binding::remember(ctx, &instance, bound, all_decls, observers)?;
     Ok(instance)
 }
@@ -575,6 +589,32 @@ const LIFETIMES: [&str; 8] = [
 const LIFETIMES_KEY: &str = "mpcanvas.lifetimes";
 /// Hidden instance field: the tag name of the component's element.
 const TAG_KEY: &str = "mpcanvas.tag";
+
+const RELATIONS_KEY: &str = "mpcanvas.relations.declared";
+
+/// The `relations` a component declares (its behaviors' and its own),
+/// if any.
+pub(crate) fn relations_of<'js>(instance: &Object<'js>) -> rquickjs::Result<Option<Object<'js>>> {
+    let hidden = Symbol::new_global(instance.ctx().clone(), RELATIONS_KEY)?;
+    Ok(instance.get::<_, Value<'js>>(hidden)?.into_object())
+}
+
+/// The `externalClasses` a component definition declares (WeChat's
+/// option; Alipay and Douyin spell it the same).
+pub fn external_classes<'js>(options: &Object<'js>) -> rquickjs::Result<Vec<String>> {
+    let mut names = Vec::new();
+    if let Some(list) = options
+        .get::<_, Value<'js>>("externalClasses")?
+        .into_array()
+    {
+        for v in list.iter::<Value>() {
+            if let Some(s) = v?.as_string() {
+                names.push(s.to_string()?);
+            }
+        }
+    }
+    Ok(names)
+}
 
 pub(crate) fn camel_case(name: &str) -> String {
     let mut out = String::new();

@@ -34,7 +34,7 @@ pub enum Entry {
 pub struct Package {
     /// The package folder (the root of `require` and absolute paths).
     pub root: PathBuf,
-    /// `app.js`, when the package has one.
+    /// `app.js` (or `app.ts`), when the package has one.
     pub app: Option<PathBuf>,
     /// `app.json`, when the package has one.
     pub app_config: Option<PathBuf>,
@@ -259,7 +259,8 @@ impl Package {
 
     fn with_app(root: PathBuf, entry: Entry) -> Package {
         Package {
-            app: existing(root.join("app.js")),
+            // `app.ts` when the project is written in TypeScript.
+            app: existing(root.join("app.js")).or_else(|| existing(root.join("app.ts"))),
             app_config: existing(root.join("app.json")),
             entry,
             root,
@@ -269,17 +270,25 @@ impl Package {
     /// Resolves a `usingComponents` path (`/components/card/card`,
     /// `./card`, a folder with `index.js`) from the page or component at
     /// `from`, to the component's `.js` file inside the package.
-    pub fn component(&self, from: &Path, path: &str) -> Option<PathBuf> {
-        if path.contains("://") || path.is_empty() {
+    pub fn component(
+        &self,
+        from: &Path,
+        path: &str,
+        npm: &crate::page::npm::NpmRules,
+    ) -> Option<PathBuf> {
+        if path.is_empty() {
             return None;
         }
         // A package name: the nearest built or installed npm package;
         // WeChat still reads other non-relative paths from the page.
         if let Some(found) = from
             .parent()
-            .and_then(|dir| crate::page::npm::resolve_component(dir, path))
+            .and_then(|dir| crate::page::npm::resolve_component(dir, path, npm))
         {
             return Some(found);
+        }
+        if path.contains("://") {
+            return None;
         }
         let base = if let Some(abs) = path.strip_prefix('/') {
             self.root.join(abs)
@@ -383,18 +392,27 @@ mod tests {
         d.file("app.json", r#"{"pages":["pages/index/index"]}"#);
         let p = Package::locate(&d.0).unwrap();
         assert!(
-            p.component(&page, "/components/card/card")
+            p.component(&page, "/components/card/card", &Default::default())
                 .unwrap()
                 .ends_with("card/card.js")
         );
-        assert!(p.component(&page, "../../components/card/card").is_some());
         assert!(
-            p.component(&page, "/components/list")
+            p.component(&page, "../../components/card/card", &Default::default())
+                .is_some()
+        );
+        assert!(
+            p.component(&page, "/components/list", &Default::default())
                 .unwrap()
                 .ends_with("list/index.js")
         );
-        assert_eq!(p.component(&page, "../../../../etc/passwd"), None);
-        assert_eq!(p.component(&page, "plugin://x/y"), None);
+        assert_eq!(
+            p.component(&page, "../../../../etc/passwd", &Default::default()),
+            None
+        );
+        assert_eq!(
+            p.component(&page, "plugin://x/y", &Default::default()),
+            None
+        );
     }
 
     #[test]

@@ -101,7 +101,10 @@ impl<'js> Driver<'_, 'js> {
             let Some(component_path) = owner.using.get(&element.name) else {
                 continue;
             };
-            let Some(script) = self.package.component(owner.file, component_path) else {
+            let Some(script) =
+                self.package
+                    .component(owner.file, component_path, self.modules.npm())
+            else {
                 self.escaped(
                     &format!("mounting <{}>", element.name),
                     ScriptError::Host(format!(
@@ -112,7 +115,16 @@ impl<'js> Driver<'_, 'js> {
             };
             let key = self.modules.display(&script.with_extension(""));
             self.load_module(&key, &script)?;
-            let child_markup = Self::read_markup(markup_beside(&script).as_deref());
+            let mut child_markup = Self::read_markup(markup_beside(&script).as_deref());
+            let external = self
+                .guarded(&format!("externalClasses of <{}>", element.name), |ctx| {
+                    match program::definition(ctx, &key)? {
+                        Some(def) => program::external_classes(&def.options),
+                        None => Ok(Vec::new()),
+                    }
+                })?
+                .unwrap_or_default();
+            crate::page::external_classes::apply(&mut child_markup, element, &external);
             let child_using = self.components_of(Some(&script.with_extension("json")), false);
             self.next_component += 1;
             let child_scope =

@@ -19,6 +19,7 @@ use crate::page::Device;
 use crate::page::markup::Markup;
 use crate::page::modules::Modules;
 use crate::page::program::{self, Kind};
+use crate::page::relations;
 use crate::page::scope;
 use mpcanvas_js::console::{Log, Message};
 use mpcanvas_js::event_loop::EventLoop;
@@ -159,7 +160,14 @@ pub fn run(
             modules: match package.entry {
                 Entry::Game { .. } => Modules::for_game(&package.root),
                 _ => Modules::new(&package.root),
-            },
+            }
+            .with_npm(
+                options
+                    .platform
+                    .as_ref()
+                    .map(|p| p.borrow().profile().npm.clone())
+                    .unwrap_or_default(),
+            ),
             events: None,
             uncaught: Vec::new(),
             tappable: Vec::new(),
@@ -483,6 +491,14 @@ impl<'r, 'js> Driver<'r, 'js> {
         for m in &mounted {
             self.lifetime(m, "attached")?;
         }
+        // Relations link once both sides are attached.
+        let links = self
+            .guarded("relations", |ctx| relations::establish(ctx, &mounted))?
+            .unwrap_or_default();
+        for link in &links {
+            self.guarded("relations linked", |_| relations::linked(link))?;
+            self.jobs()?;
+        }
         if kind == Kind::Component {
             self.lifetime(&page, "attached")?;
         }
@@ -523,6 +539,9 @@ impl<'r, 'js> Driver<'r, 'js> {
         for m in mounted.iter().rev() {
             self.lifetime(m, "detached")?;
             self.lifetime(m, "didUnmount")?;
+        }
+        for link in links.iter().rev() {
+            self.guarded("relations unlinked", |ctx| relations::unlinked(ctx, link))?;
         }
         if kind == Kind::Component {
             self.lifetime(&page, "detached")?;

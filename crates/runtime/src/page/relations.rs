@@ -1,0 +1,246 @@
+//! Component `relations`: two components that each declare the other
+//! (`parent` ↔ `child`, `ancestor` ↔ `descendant`, keyed by the other's
+//! path relative to the declaring file) are linked once both are attached:
+//! each side's `linked(target)` runs, `getRelationNodes(path)` lists the
+//! linked instances, and `unlinked(target)` runs when they detach.
+//!
+//! The tree followed is the component tree: a component's parent is the
+//! component whose template places it (its owner).
+
+use rquickjs::function::This;
+use rquickjs::{Array, Ctx, Function, Object, Symbol, Value};
+
+/// Hidden per-instance map: relation path → array of linked instances.
+const LINKS_KEY: &str = "mpcanvas.relations";
+
+/// The relation kinds, and the kind the other side must declare.
+fn reciprocal(kind: &str) -> Option<&'static str> {
+    Some(match kind {
+        "parent" => "child",
+        "child" => "parent",
+        "ancestor" => "descendant",
+        "descendant" => "ancestor",
+        _ => return None,
+    })
+}
+
+/// `path` (as written in `relations`) resolved against the module key
+/// `from` (`components/ul/ul`): a module key, or `None` if it leaves the
+/// package.
+pub(crate) fn resolve_path(from: &str, path: &str) -> Option<String> {
+    let mut parts: Vec<&str> = if path.starts_with('/') {
+        Vec::new()
+    } else {
+        let mut p: Vec<&str> = from.split('/').collect();
+        p.pop();
+        p
+    };
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            p => parts.push(p),
+        }
+    }
+    let joined = parts.join("/");
+    // A folder names its index component.
+    Some(
+        joined
+            .strip_suffix("/index")
+            .map_or(joined.clone(), str::to_string),
+    )
+}
+
+fn key_of(instance: &Object<'_>) -> String {
+    let is: String = instance.get("is").unwrap_or_default();
+    is.strip_suffix("/index").map_or(is.clone(), str::to_string)
+}
+
+/// The relation of `kind` that `instance` declares toward components at
+/// `target_key`: its path as written and its options.
+fn declared<'js>(
+    instance: &Object<'js>,
+    kind: &str,
+    target_key: &str,
+) -> rquickjs::Result<Option<(String, Object<'js>)>> {
+    let Some(relations) = super::program::relations_of(instance)? else {
+        return Ok(None);
+    };
+    let own = key_of(instance);
+    for path in relations.keys::<String>() {
+        let path = path?;
+        let Some(options) = relations.get::<_, Value<'js>>(path.as_str())?.into_object() else {
+            continue;
+        };
+        let declared_kind: String = options
+            .get::<_, Option<String>>("type")?
+            .unwrap_or_default();
+        if declared_kind == kind && resolve_path(&own, &path).as_deref() == Some(target_key) {
+            return Ok(Some((path, options)));
+        }
+    }
+    Ok(None)
+}
+
+/// The linked-instances array of `instance` for relation `path`.
+fn links<'js>(ctx: &Ctx<'js>, instance: &Object<'js>, path: &str) -> rquickjs::Result<Array<'js>> {
+    let key = Symbol::new_global(ctx.clone(), LINKS_KEY)?;
+    let map = match instance.get::<_, Value<'js>>(key.clone())?.into_object() {
+        Some(m) => m,
+        None => {
+            let m = Object::new(ctx.clone())?;
+            instance.set(key, m.clone())?;
+            m
+        }
+    };
+    match map.get::<_, Value<'js>>(path)?.into_array() {
+        Some(a) => Ok(a),
+        None => {
+            let a = Array::new(ctx.clone())?;
+            map.set(path, a.clone())?;
+            Ok(a)
+        }
+    }
+}
+
+/// `this.getRelationNodes(path)`: a copy of the instances linked under
+/// `path` (empty when none).
+pub(crate) fn nodes<'js>(
+    ctx: &Ctx<'js>,
+    instance: &Object<'js>,
+    path: &str,
+) -> rquickjs::Result<Array<'js>> {
+    let copy = Array::new(ctx.clone())?;
+    for (i, v) in links(ctx, instance, path)?.iter::<Value>().enumerate() {
+        copy.set(i, v?)?;
+    }
+    Ok(copy)
+}
+
+/// One established link: both instances, each with its own relation path
+/// and options.
+pub(crate) struct Link<'js> {
+    lower: (Object<'js>, String, Object<'js>),
+    upper: (Object<'js>, String, Object<'js>),
+}
+
+/// Finds every relation among `mounted` (each instance's owner chain
+/// checked against both sides' declarations) and records it; the caller
+/// then runs [`linked`] for each, in document order.
+pub(crate) fn establish<'js>(
+    ctx: &Ctx<'js>,
+    mounted: &[Object<'js>],
+) -> rquickjs::Result<Vec<Link<'js>>> {
+    let mut out = Vec::new();
+    for lower in mounted {
+        if super::program::relations_of(lower)?.is_none() {
+            continue;
+        }
+        let lower_key = key_of(lower);
+        let mut depth = 0;
+        let mut current = super::events::owner_of(ctx, lower)?;
+        while let Some(upper) = current {
+            depth += 1;
+            if depth > 64 {
+                break;
+            }
+            let upper_key = key_of(&upper);
+            let kinds: &[&str] = if depth == 1 {
+                &["parent", "ancestor"]
+            } else {
+                &["ancestor"]
+            };
+            for kind in kinds {
+                let Some(back) = reciprocal(kind) else {
+                    continue;
+                };
+                if let (Some(down), Some(up)) = (
+                    declared(lower, kind, &upper_key)?,
+                    declared(&upper, back, &lower_key)?,
+                ) {
+                    links(ctx, lower, &down.0)?
+                        .set(links(ctx, lower, &down.0)?.len(), upper.clone())?;
+                    links(ctx, &upper, &up.0)?
+                        .set(links(ctx, &upper, &up.0)?.len(), lower.clone())?;
+                    out.push(Link {
+                        lower: (lower.clone(), down.0, down.1),
+                        upper: (upper.clone(), up.0, up.1),
+                    });
+                }
+            }
+            current = super::events::owner_of(ctx, &upper)?;
+        }
+    }
+    Ok(out)
+}
+
+fn call<'js>(
+    options: &Object<'js>,
+    hook: &str,
+    this: &Object<'js>,
+    target: &Object<'js>,
+) -> rquickjs::Result<()> {
+    if let Some(f) = options.get::<_, Value<'js>>(hook)?.into_function() {
+        f.call::<_, Value>((This(this.clone()), target.clone()))?;
+    }
+    Ok(())
+}
+
+/// Runs both sides' `linked(target)`: the upper one first, as a list
+/// learns of each item inserted into it.
+pub(crate) fn linked(link: &Link<'_>) -> rquickjs::Result<()> {
+    call(&link.upper.2, "linked", &link.upper.0, &link.lower.0)?;
+    call(&link.lower.2, "linked", &link.lower.0, &link.upper.0)
+}
+
+/// Runs both sides' `unlinked(target)` and forgets the link.
+pub(crate) fn unlinked<'js>(ctx: &Ctx<'js>, link: &Link<'js>) -> rquickjs::Result<()> {
+    for (side, other) in [(&link.upper, &link.lower.0), (&link.lower, &link.upper.0)] {
+        let list = links(ctx, &side.0, &side.1)?;
+        let kept = Array::new(ctx.clone())?;
+        for v in list.iter::<Value>() {
+            let v = v?;
+            if v.as_object() != Some(other) {
+                kept.set(kept.len(), v)?;
+            }
+        }
+        let key = Symbol::new_global(ctx.clone(), LINKS_KEY)?;
+        let map: Object<'js> = side.0.get(key)?;
+        map.set(side.1.as_str(), kept)?;
+    }
+    call(&link.upper.2, "unlinked", &link.upper.0, &link.lower.0)?;
+    call(&link.lower.2, "unlinked", &link.lower.0, &link.upper.0)
+}
+
+/// `getRelationNodes` for the shared instance prototype.
+pub(crate) fn get_relation_nodes<'js>(ctx: &Ctx<'js>) -> rquickjs::Result<Function<'js>> {
+    Function::new(
+        ctx.clone(),
+        |ctx: Ctx<'js>, this: This<Object<'js>>, path: String| nodes(&ctx, &this.0, &path),
+    )?
+    .with_name("getRelationNodes")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::resolve_path;
+
+    #[test]
+    fn relation_paths_resolve_against_the_declaring_component() {
+        assert_eq!(
+            resolve_path("components/ul/ul", "../li/li").as_deref(),
+            Some("components/li/li")
+        );
+        assert_eq!(
+            resolve_path("components/ul/ul", "./item").as_deref(),
+            Some("components/ul/item")
+        );
+        assert_eq!(
+            resolve_path("components/ul/ul", "/components/li/index").as_deref(),
+            Some("components/li")
+        );
+        assert_eq!(resolve_path("a", "../../x"), None);
+    }
+}

@@ -1,0 +1,5 @@
+import { theme } from './lib/theme';
+
+App<{ theme: typeof theme }>({
+  theme,
+});
