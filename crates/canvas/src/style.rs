@@ -350,14 +350,18 @@ impl CanvasPattern {
         let pad = PATTERN_PAD as f64;
         let level = decode_level(&data.image, device_scale.0, device_scale.1);
         let (image, offset) = match (&level, &data.padded) {
-            (Some(l), _) if data.repetition == Repetition::NoRepeat => (l.padded(PATTERN_PAD), -pad),
+            (Some(l), _) if data.repetition == Repetition::NoRepeat => {
+                (l.padded(PATTERN_PAD), -pad)
+            }
             (Some(l), _) => (l.clone(), 0.0),
             (None, Some(p)) if data.repetition == Repetition::NoRepeat => (p.clone(), -pad),
             _ => (data.image.clone(), 0.0),
         };
         // Level pixels → pattern pixels.
         let level_scale = match &level {
-            Some(l) => kurbo::Affine::scale_non_uniform(w / l.width() as f64, h / l.height() as f64),
+            Some(l) => {
+                kurbo::Affine::scale_non_uniform(w / l.width() as f64, h / l.height() as f64)
+            }
             None => kurbo::Affine::IDENTITY,
         };
         let band = match data.repetition {

@@ -146,7 +146,8 @@ impl Context2d {
         let smoothing = self.state.image_smoothing_enabled;
         let quality = self.state.image_smoothing_quality;
         let [_, b, c, _, _, _] = ctm.as_coeffs();
-        let fixed_point = smoothing && b == 0.0 && c == 0.0 && (decoded || quality == SmoothingQuality::Low);
+        let fixed_point =
+            smoothing && b == 0.0 && c == 0.0 && (decoded || quality == SmoothingQuality::Low);
         let shrink = (dev_w / src.width(), dev_h / src.height());
         let shader_source;
         let (shader_image, image_to_user, filter) = if fixed_point {
@@ -222,9 +223,9 @@ impl Context2d {
     }
 
     /// For a scale + translate transform: the `src` region of `image` drawn
-    /// onto `dst` resampled into device pixels as Chromium does (a crop
-    /// reads only the pixels its rectangle touches; a decoded image shrunk
-    /// goes through the decode cache's level first). Returns the pixels
+    /// onto `dst` resampled into device pixels as Chromium does (the filter
+    /// may read pixels just outside a crop, as Chromium's does; a decoded
+    /// image shrunk goes through the decode cache's level first). Returns the pixels
     /// and their device position, or `None` when nothing is visible.
     fn sample_fixed_point(
         &self,
@@ -237,26 +238,25 @@ impl Context2d {
         let [a, _, _, d, e, f] = ctm.as_coeffs();
         let (dx0, dx1) = (a * dst.x0 + e, a * dst.x1 + e);
         let (dy0, dy1) = (d * dst.y0 + f, d * dst.y1 + f);
-        let (cw, ch) = (self.width() as f64, self.height() as f64);
-        let left = dx0.min(dx1).floor().max(0.0);
-        let top = dy0.min(dy1).floor().max(0.0);
+        // The pixels that can show: the canvas, widened by where a visible
+        // shadow can come from.
+        let shadow = &self.state.shadow;
+        let (mx, my) = if shadow.is_visible() {
+            let reach = shadow.blur * 2.0 + 2.0;
+            (shadow.offset_x.abs() + reach, shadow.offset_y.abs() + reach)
+        } else {
+            (0.0, 0.0)
+        };
+        let (cw, ch) = (self.width() as f64 + mx, self.height() as f64 + my);
+        let left = dx0.min(dx1).floor().max(-mx);
+        let top = dy0.min(dy1).floor().max(-my);
         let right = dx0.max(dx1).ceil().min(cw);
         let bottom = dy0.max(dy1).ceil().min(ch);
         if !(right > left && bottom > top) {
             return None;
         }
-        let area = tiny_skia::IntRect::from_ltrb(
-            left as i32,
-            top as i32,
-            right as i32,
-            bottom as i32,
-        )?;
-        // The crop: the pixels the source rectangle touches.
-        let cropped = crop(image, src);
-        let (image, src) = match &cropped {
-            Some((img, rect)) => (img, *rect),
-            None => (image, src),
-        };
+        let area =
+            tiny_skia::IntRect::from_ltrb(left as i32, top as i32, right as i32, bottom as i32)?;
         let (dev_w, dev_h) = ((dx1 - dx0).abs(), (dy1 - dy0).abs());
         let level = if decoded {
             decode_level(image, dev_w / src.width(), dev_h / src.height())
@@ -299,36 +299,4 @@ impl Context2d {
     ) -> Result<CanvasPattern> {
         Ok(CanvasPattern::new(source.image()?.into_owned(), repetition))
     }
-}
-
-/// The pixels of `image` that `src` touches (its rectangle rounded out),
-/// with `src` in the crop's coordinates; `None` when that is the whole
-/// image. Skia draws a strict crop from such a subset, so the filter never
-/// reads outside it.
-fn crop(image: &Image, src: kurbo::Rect) -> Option<(Image, kurbo::Rect)> {
-    let (w, h) = (image.width(), image.height());
-    let x0 = src.x0.floor().max(0.0) as u32;
-    let y0 = src.y0.floor().max(0.0) as u32;
-    let x1 = (src.x1.ceil() as u32).min(w);
-    let y1 = (src.y1.ceil() as u32).min(h);
-    if (x0, y0, x1, y1) == (0, 0, w, h) || x1 <= x0 || y1 <= y0 {
-        return None;
-    }
-    let (cw, ch) = ((x1 - x0) as usize, (y1 - y0) as usize);
-    let data = image.premultiplied_data();
-    let mut out = Vec::with_capacity(cw * ch * 4);
-    for y in y0 as usize..y1 as usize {
-        let start = (y * w as usize + x0 as usize) * 4;
-        out.extend_from_slice(&data[start..start + cw * 4]);
-    }
-    let pixmap = tiny_skia::Pixmap::from_vec(out, tiny_skia::IntSize::from_wh(cw as u32, ch as u32)?)?;
-    Some((
-        Image::from_pixmap(pixmap),
-        kurbo::Rect::new(
-            src.x0 - x0 as f64,
-            src.y0 - y0 as f64,
-            src.x1 - x0 as f64,
-            src.y1 - y0 as f64,
-        ),
-    ))
 }

@@ -146,7 +146,8 @@
   };
 
   class DOMMatrixReadOnly {
-    constructor(init) {
+    constructor(...args) {
+      const init = args[0];
       const what = `Failed to construct '${new.target.name}'`;
       let m;
       let is2D;
@@ -348,11 +349,13 @@
 
   for (const [cls, name] of [[DOMMatrixReadOnly, 'DOMMatrixReadOnly'], [DOMMatrix, 'DOMMatrix']]) {
     Object.defineProperty(cls.prototype, Symbol.toStringTag, { value: name, configurable: true });
-    // WebIDL operations are enumerable (unlike class methods).
+    // WebIDL operations are enumerable (unlike class methods) and come
+    // after the attributes: redefine them last.
     for (const target of [cls, cls.prototype]) {
       for (const k of Object.getOwnPropertyNames(target)) {
         const d = Object.getOwnPropertyDescriptor(target, k);
         if (typeof d.value === 'function' && k !== 'constructor') {
+          delete target[k];
           Object.defineProperty(target, k, { ...d, enumerable: true });
         }
       }

@@ -83,4 +83,3 @@ fn member<'js>(ctx: &Ctx<'js>, obj: &Object<'js>, name: &str) -> rquickjs::Resul
         Ok(Some(to_number(ctx, v)?))
     }
 }
-
