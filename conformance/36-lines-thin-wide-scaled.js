@@ -1,8 +1,8 @@
 // @size 260x200
 // @fuzzy maxDifference=0-128;totalPixels=0-2500
 // Thin lines (1, 0.5, 0.25, 0.1 px: coverage fades), crisp vs blurry 1 px lines (integer vs half-pixel
-// positions), very wide lines (60 px) with round caps, zero-length segments drawn as dots (round) /
-// squares (square) / nothing (butt), lines under non-uniform scale and rotation, a spiral of
+// positions), very wide lines (60 px) with round caps, zero-length segments (nothing with any cap:
+// today's Chromium prunes paths whose points all coincide), lines under non-uniform scale and rotation, a spiral of
 // hairlines. ~7000 px of AA edge.
 function draw(ctx, canvas, env) {
   ctx.fillStyle = '#fff';
@@ -23,7 +23,7 @@ function draw(ctx, canvas, env) {
   ctx.lineWidth = 60;
   ctx.lineCap = 'round';
   ctx.beginPath(); ctx.moveTo(215, 40); ctx.lineTo(225, 70); ctx.stroke();
-  // zero-length segments: round -> dot, square -> square aligned to the (undefined) direction = axis, butt -> nothing
+  // zero-length segments: nothing with any cap (Chromium prunes a path whose points all coincide)
   ctx.strokeStyle = '#c00';
   ctx.lineWidth = 12;
   [['round', 20], ['square', 50], ['butt', 80]].forEach(([cap, x]) => {

@@ -355,7 +355,14 @@ impl PreparedStyle {
     /// Resolves `style` with `global_alpha` folded in. Gradients that paint
     /// nothing become transparent black, which still matters for the
     /// operators that clear outside the source.
-    pub(crate) fn new(style: &Style, global_alpha: f32, quality: FilterQuality) -> Self {
+    /// `ctm` is the user → device transform (patterns drawn smaller sample
+    /// a pre-shrunk level).
+    pub(crate) fn new(
+        style: &Style,
+        global_alpha: f32,
+        quality: FilterQuality,
+        ctm: kurbo::Affine,
+    ) -> Self {
         match style {
             Style::Color(c) => PreparedStyle::Shader(solid(*c, global_alpha)),
             Style::Gradient(g) => PreparedStyle::Shader(
@@ -363,7 +370,13 @@ impl PreparedStyle {
                     .unwrap_or(Shader::SolidColor(tiny_skia::Color::TRANSPARENT)),
             ),
             Style::Pattern(p) => {
-                let parts = p.paint_parts();
+                let [a, b, c, d, _, _] = (ctm * p.transform()).as_coeffs();
+                let scale = if quality == FilterQuality::Nearest {
+                    (1.0, 1.0)
+                } else {
+                    (a.hypot(b), c.hypot(d))
+                };
+                let parts = p.paint_parts(scale);
                 let det = parts.transform.determinant();
                 if det == 0.0 || !det.is_finite() {
                     // A pattern matrix that cannot be inverted paints

@@ -6,6 +6,7 @@
 //! next fill paints. They are `Arc<Mutex<…>>` inside so a context can be moved
 //! between threads.
 
+use crate::resample::level::decode_level;
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use tiny_skia::{GradientStop, Point, Shader, SpreadMode, Transform};
@@ -340,13 +341,28 @@ impl CanvasPattern {
     /// What the renderer needs, cloned out of the lock: the image to tile
     /// (padded for single copies), its pattern transform, and the band the
     /// tiles are limited to for repeat-x / repeat-y (in pattern space).
-    pub(crate) fn paint_parts(&self) -> PatternParts {
+    /// `device_scale` is the device pixels per pattern pixel along x and
+    /// y: a pattern drawn smaller samples the pre-shrunk level Chromium's
+    /// decode cache makes ([`decode_level`]).
+    pub(crate) fn paint_parts(&self, device_scale: (f64, f64)) -> PatternParts {
         let data = self.data();
         let (w, h) = (data.image.width() as f64, data.image.height() as f64);
         let pad = PATTERN_PAD as f64;
-        let (image, offset) = match &data.padded {
-            Some(p) if data.repetition == Repetition::NoRepeat => (p.clone(), -pad),
+        let level = decode_level(&data.image, device_scale.0, device_scale.1);
+        let (image, offset) = match (&level, &data.padded) {
+            (Some(l), _) if data.repetition == Repetition::NoRepeat => {
+                (l.padded(PATTERN_PAD), -pad)
+            }
+            (Some(l), _) => (l.clone(), 0.0),
+            (None, Some(p)) if data.repetition == Repetition::NoRepeat => (p.clone(), -pad),
             _ => (data.image.clone(), 0.0),
+        };
+        // Level pixels → pattern pixels.
+        let level_scale = match &level {
+            Some(l) => {
+                kurbo::Affine::scale_non_uniform(w / l.width() as f64, h / l.height() as f64)
+            }
+            None => kurbo::Affine::IDENTITY,
         };
         let band = match data.repetition {
             Repetition::RepeatX => Some(kurbo::Rect::new(f64::NEG_INFINITY, 0.0, f64::INFINITY, h)),
@@ -360,7 +376,7 @@ impl CanvasPattern {
             } else {
                 SpreadMode::Repeat
             },
-            transform: data.transform * kurbo::Affine::translate((offset, offset)),
+            transform: data.transform * level_scale * kurbo::Affine::translate((offset, offset)),
             band,
         }
     }

@@ -10,7 +10,8 @@ use crate::draw_params::ShadowSource;
 use crate::error::{Error, Result};
 use crate::image::Image;
 use crate::render::{self, Shape, ShapeKind};
-use crate::resample::{mip_level, prescale};
+use crate::resample::fixed_bilinear::{self, ScaleTranslate};
+use crate::resample::level::decode_level;
 use crate::state::SmoothingQuality;
 use crate::style::{CanvasPattern, Repetition};
 
@@ -54,16 +55,14 @@ fn normalised(x: f64, y: f64, w: f64, h: f64) -> (f64, f64, f64, f64) {
 }
 
 impl Context2d {
-    /// The sampling filter for images and patterns from the smoothing
-    /// settings.
+    /// The sampling filter for patterns from the smoothing settings.
     pub(super) fn filter_quality(&self) -> FilterQuality {
         if !self.state.image_smoothing_enabled {
             return FilterQuality::Nearest;
         }
-        match self.state.image_smoothing_quality {
-            SmoothingQuality::Low | SmoothingQuality::Medium => FilterQuality::Bilinear,
-            SmoothingQuality::High => FilterQuality::Bicubic,
-        }
+        // Measured: Chromium samples patterns bilinearly at every
+        // quality (shrunk ones from a pre-shrunk level).
+        FilterQuality::Bilinear
     }
 
     /// `drawImage(image, dx, dy)`.
@@ -130,50 +129,74 @@ impl Context2d {
             dy + (cy1 - sy) * ky,
         );
         let src = kurbo::Rect::new(cx0, cy0, cx1, cy1);
-        self.paint_image(&image, src, dst);
+        let decoded = matches!(source, ImageSource::Image(_));
+        self.paint_image(&image, src, dst, decoded);
         Ok(())
     }
 
     /// Paints the `src` region of `image` onto the user-space `dst` rect.
-    fn paint_image(&mut self, image: &Image, src: kurbo::Rect, dst: kurbo::Rect) {
+    /// `decoded` says the image came from a file (Chromium's decode cache
+    /// pre-shrinks those), not from a canvas.
+    fn paint_image(&mut self, image: &Image, src: kurbo::Rect, dst: kurbo::Rect, decoded: bool) {
         let Some(ctm) = self.invertible_transform() else {
             return;
         };
         let opaque = image.is_opaque();
         let (scale_x, scale_y) = self.device_scale();
         let (dev_w, dev_h) = (dst.width() * scale_x, dst.height() * scale_y);
-        let mut quality = self.filter_quality();
-        // Shrinking with medium/high quality: resample the region to about
-        // its device size first (tiny-skia has no mipmaps), then draw that.
         let smoothing = self.state.image_smoothing_enabled;
-        let prescaled = match self.state.image_smoothing_quality {
-            _ if !smoothing => None,
-            // Chromium samples a mip level of the image for low quality.
-            SmoothingQuality::Low => mip_level(image, dev_w / src.width(), dev_h / src.height())
-                .map(|(level, fx, fy)| {
+        let quality = self.state.image_smoothing_quality;
+        let [_, b, c, _, _, _] = ctm.as_coeffs();
+        let fixed_point =
+            smoothing && b == 0.0 && c == 0.0 && (decoded || quality == SmoothingQuality::Low);
+        let shrink = (dev_w / src.width(), dev_h / src.height());
+        let shader_source;
+        let (shader_image, image_to_user, filter) = if fixed_point {
+            let Some((pixmap, at)) = self.sample_fixed_point(image, src, dst, ctm, decoded) else {
+                return;
+            };
+            shader_source = Image::from_pixmap(pixmap);
+            // Device pixels 1:1, expressed in user space.
+            let to_user = ctm.inverse() * Affine::translate((at.0 as f64, at.1 as f64));
+            (&shader_source, to_user, FilterQuality::Nearest)
+        } else {
+            let level = if smoothing && (decoded || quality != SmoothingQuality::Low) {
+                decode_level(image, shrink.0, shrink.1)
+            } else {
+                None
+            };
+            let filter = match (smoothing, quality) {
+                (false, _) => FilterQuality::Nearest,
+                (true, SmoothingQuality::High) if !decoded && level.is_none() => {
+                    FilterQuality::Bicubic
+                }
+                _ => FilterQuality::Bilinear,
+            };
+            let (img, src) = match level {
+                Some(l) => {
+                    let (fx, fy) = (
+                        l.width() as f64 / image.width() as f64,
+                        l.height() as f64 / image.height() as f64,
+                    );
+                    shader_source = l;
                     (
-                        level,
+                        &shader_source,
                         kurbo::Rect::new(src.x0 * fx, src.y0 * fy, src.x1 * fx, src.y1 * fy),
                     )
-                }),
-            q => prescale(image, src, dev_w, dev_h, q),
+                }
+                None => (image, src),
+            };
+            let to_user = Affine::translate((dst.x0, dst.y0))
+                * Affine::scale_non_uniform(dst.width() / src.width(), dst.height() / src.height())
+                * Affine::translate((-src.x0, -src.y0));
+            (img, render::nearest_bias(to_user, filter), filter)
         };
-        let (image, src) = match &prescaled {
-            Some((img, rect)) => {
-                quality = FilterQuality::Bilinear;
-                (img, *rect)
-            }
-            None => (image, src),
-        };
-        let image_to_user = Affine::translate((dst.x0, dst.y0))
-            * Affine::scale_non_uniform(dst.width() / src.width(), dst.height() / src.height())
-            * Affine::translate((-src.x0, -src.y0));
         let shader = tiny_skia::Pattern::new(
-            image.pixmap().as_ref(),
+            shader_image.pixmap().as_ref(),
             SpreadMode::Pad,
-            quality,
+            filter,
             self.state.global_alpha as f32,
-            render::to_skia_transform(&render::nearest_bias(image_to_user, quality)),
+            render::to_skia_transform(&image_to_user),
         );
         let Some(rect) =
             tiny_skia::Rect::from_ltrb(dst.x0 as f32, dst.y0 as f32, dst.x1 as f32, dst.y1 as f32)
@@ -198,6 +221,74 @@ impl Context2d {
             return;
         };
         crate::draw::draw(bitmap, &shape, shader, &params);
+    }
+
+    /// For a scale + translate transform: the `src` region of `image` drawn
+    /// onto `dst` resampled into device pixels as Chromium does (the filter
+    /// may read pixels just outside a crop, as Chromium's does; a decoded
+    /// image shrunk goes through the decode cache's level first). Returns the pixels
+    /// and their device position, or `None` when nothing is visible.
+    fn sample_fixed_point(
+        &self,
+        image: &Image,
+        src: kurbo::Rect,
+        dst: kurbo::Rect,
+        ctm: Affine,
+        decoded: bool,
+    ) -> Option<(tiny_skia::Pixmap, (i32, i32))> {
+        let [a, _, _, d, e, f] = ctm.as_coeffs();
+        let (dx0, dx1) = (a * dst.x0 + e, a * dst.x1 + e);
+        let (dy0, dy1) = (d * dst.y0 + f, d * dst.y1 + f);
+        // The pixels that can show: the canvas, widened by where a visible
+        // shadow can come from.
+        let shadow = &self.state.shadow;
+        let (mx, my) = if shadow.is_visible() {
+            let reach = shadow.blur * 2.0 + 2.0;
+            (shadow.offset_x.abs() + reach, shadow.offset_y.abs() + reach)
+        } else {
+            (0.0, 0.0)
+        };
+        let (cw, ch) = (self.width() as f64 + mx, self.height() as f64 + my);
+        let left = dx0.min(dx1).floor().max(-mx);
+        let top = dy0.min(dy1).floor().max(-my);
+        let right = dx0.max(dx1).ceil().min(cw);
+        let bottom = dy0.max(dy1).ceil().min(ch);
+        if !(right > left && bottom > top) {
+            return None;
+        }
+        let area =
+            tiny_skia::IntRect::from_ltrb(left as i32, top as i32, right as i32, bottom as i32)?;
+        let (dev_w, dev_h) = ((dx1 - dx0).abs(), (dy1 - dy0).abs());
+        let level = if decoded {
+            decode_level(image, dev_w / src.width(), dev_h / src.height())
+        } else {
+            None
+        };
+        let (image, fx, fy) = match &level {
+            Some(l) => (
+                l,
+                l.width() as f64 / image.width() as f64,
+                l.height() as f64 / image.height() as f64,
+            ),
+            None => (image, 1.0, 1.0),
+        };
+        // Level pixels → device pixels.
+        let scale_x = (dx1 - dx0) / (src.width() * fx);
+        let scale_y = (dy1 - dy0) / (src.height() * fy);
+        let map = ScaleTranslate {
+            scale_x,
+            scale_y,
+            offset_x: dx0 - src.x0 * fx * scale_x,
+            offset_y: dy0 - src.y0 * fy * scale_y,
+        };
+        let pixmap = fixed_bilinear::sample(
+            image.premultiplied_data(),
+            image.width(),
+            image.height(),
+            map,
+            area,
+        )?;
+        Some((pixmap, (area.x(), area.y())))
     }
 
     /// `createPattern(image, repetition)`: `repetition` is already parsed

@@ -185,6 +185,9 @@ impl Context2d {
             user.to_skia()
         };
         let Some(user) = user else { return };
+        if is_single_point(&user) {
+            return;
+        }
         let stroke = self.state.line.to_skia();
         let style = self.state.stroke_style.clone();
         self.paint_shape(&user, ctm, ShapeKind::Stroke(&stroke), true, &style);
@@ -204,7 +207,7 @@ impl Context2d {
             return;
         };
         let quality = self.filter_quality();
-        let prepared = PreparedStyle::new(style, self.state.global_alpha as f32, quality);
+        let prepared = PreparedStyle::new(style, self.state.global_alpha as f32, quality, ctm);
         let mut shader = prepared.shader();
         // Shaders live in user space; the shape's transform is applied to
         // them too, so pre-map user → path space.
@@ -303,4 +306,14 @@ impl Context2d {
         let pt = inv * kurbo::Point::new(x, y);
         user.stroke_contains(pt.x, pt.y, &self.state.line)
     }
+}
+
+/// Whether every point of `path` is the same point: Chromium strokes such
+/// a path (zero-length lines, curves, arcs, closed or not) as nothing,
+/// whatever the cap, while a zero-length subpath beside a longer one still
+/// gets its cap dot. (Hit testing is unaffected: `isPointInStroke` still
+/// finds the dot.)
+fn is_single_point(path: &tiny_skia::Path) -> bool {
+    let b = path.bounds();
+    b.width() == 0.0 && b.height() == 0.0
 }

@@ -2,8 +2,7 @@
 // Interfaces spec's WebIDL defines them: unrestricted doubles, accessor
 // attributes on the prototypes (writable only on the mutable classes, which
 // inherit from the read-only ones), fromPoint/fromRect, toJSON, and
-// matrixTransform through the 2D DOMMatrix. Also makes
-// DOMMatrix.prototype.transformPoint return a DOMPoint.
+// matrixTransform through DOMMatrix (matrix.js).
 (() => {
   'use strict';
   const slots = new WeakMap();
@@ -45,9 +44,8 @@
       return new this(o.x, o.y, o.z, o.w);
     }
     matrixTransform(matrix) {
-      const m = matrix instanceof DOMMatrix ? matrix : new DOMMatrix(matrix2d(dict(matrix, 'matrixTransform')));
-      const { x, y, z, w } = state(this, DOMPointReadOnly);
-      return new DOMPoint(m.a * x + m.c * y + m.e * w, m.b * x + m.d * y + m.f * w, z, w);
+      const m = matrix instanceof DOMMatrixReadOnly ? matrix : DOMMatrix.fromMatrix(dict(matrix, 'matrixTransform'));
+      return m.transformPoint(state(this, DOMPointReadOnly));
     }
     toJSON() {
       const { x, y, z, w } = state(this, DOMPointReadOnly);
@@ -64,13 +62,6 @@
   attributes(DOMPoint, DOMPoint, POINT, true);
   tag(DOMPointReadOnly, 'DOMPointReadOnly');
   tag(DOMPoint, 'DOMPoint');
-
-  // DOMMatrixInit members a–f (or m11…m42) as the 2D matrix array.
-  const matrix2d = (o) => {
-    const pick = (s, l, d) => (o[l] !== undefined ? Number(o[l]) : o[s] !== undefined ? Number(o[s]) : d);
-    return [pick('a', 'm11', 1), pick('b', 'm12', 0), pick('c', 'm21', 0),
-      pick('d', 'm22', 1), pick('e', 'm41', 0), pick('f', 'm42', 0)];
-  };
 
   // min/max that let NaN through, as the spec's top/right/bottom/left do.
   const min = (a, b) => (Number.isNaN(a) || Number.isNaN(b) ? NaN : Math.min(a, b));
@@ -114,17 +105,6 @@
   }
   tag(DOMRectReadOnly, 'DOMRectReadOnly');
   tag(DOMRect, 'DOMRect');
-
-  Object.defineProperty(DOMMatrix.prototype, 'transformPoint', {
-    writable: true,
-    enumerable: true,
-    configurable: true,
-    value: {
-      transformPoint(point) {
-        return DOMPoint.fromPoint(point).matrixTransform(this);
-      },
-    }.transformPoint,
-  });
 
   for (const cls of [DOMPointReadOnly, DOMPoint, DOMRectReadOnly, DOMRect]) {
     // WebIDL operations are enumerable (unlike class methods) and come

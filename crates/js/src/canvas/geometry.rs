@@ -2,7 +2,7 @@
 //! `DOMPoint`, `DOMRectReadOnly`, `DOMRect` (e.g. `roundRect` radii). They
 //! hold plain numbers and need nothing from the engine, so they are
 //! written in JS (`geometry.js`) with WebIDL's attribute and inheritance
-//! shapes; `DOMMatrix` (Rust) must be defined first.
+//! shapes; `DOMMatrix` (`matrix.js`) must be defined first.
 
 use rquickjs::Ctx;
 

@@ -1,26 +1,37 @@
-//! `DOMMatrix` as far as canvas uses it (2D): what `getTransform()`
-//! returns, and the `DOMMatrix2DInit` dictionaries `setTransform`,
-//! `Path2D.addPath` and `CanvasPattern.setTransform` accept.
+//! `DOMMatrixReadOnly` and `DOMMatrix` (Geometry Interfaces): the classes
+//! hold plain numbers and need nothing from the engine, so they are
+//! written in JS (`matrix.js`, a 4x4 matrix with WebIDL's attribute and
+//! inheritance shapes). Here: installing them, making the `DOMMatrix`
+//! `getTransform()` returns, and reading the `DOMMatrix2DInit`
+//! dictionaries `setTransform`, `Path2D.addPath` and
+//! `CanvasPattern.setTransform` accept.
 
 use kurbo::Affine;
-use rquickjs::class::Trace;
-use rquickjs::function::Rest;
-use rquickjs::{Class, Ctx, JsLifetime, Object, Value};
+use rquickjs::{Ctx, Function, JsLifetime, Object, Persistent, Value};
 
-use crate::bridge::Op;
 use crate::webidl::{Args, to_number};
 
-/// A 2D `DOMMatrix`: [a c e; b d f].
-#[derive(Trace, JsLifetime, Clone)]
-#[rquickjs::class(rename = "DOMMatrix")]
-pub struct JsDomMatrix {
-    #[qjs(skip_trace)]
-    pub(crate) m: Affine,
+/// `matrix.js`'s factory of 2D `DOMMatrix` objects, kept out of the
+/// script's reach (a page may replace the `DOMMatrix` global).
+#[derive(JsLifetime)]
+struct Factory(Persistent<Function<'static>>);
+
+/// Defines `DOMMatrixReadOnly` and `DOMMatrix` on the global object.
+pub(crate) fn install(ctx: &Ctx<'_>) -> rquickjs::Result<()> {
+    let factory: Function = ctx.eval(include_str!("matrix.js"))?;
+    let _ = ctx.store_userdata(Factory(Persistent::save(ctx, factory)));
+    Ok(())
 }
 
 /// A new `DOMMatrix` object for `m`.
 pub(crate) fn create<'js>(ctx: &Ctx<'js>, m: Affine) -> rquickjs::Result<Value<'js>> {
-    Ok(Class::instance(ctx.clone(), JsDomMatrix { m })?.into_value())
+    let factory = ctx
+        .userdata::<Factory>()
+        .ok_or_else(|| rquickjs::Exception::throw_internal(ctx, "DOMMatrix is not installed"))?
+        .0
+        .clone()
+        .restore(ctx)?;
+    factory.call((m.as_coeffs().to_vec(),))
 }
 
 /// Converts argument `i` as a `DOMMatrix2DInit` (missing, `undefined` or
@@ -37,9 +48,6 @@ pub(crate) fn init_2d(args: &Args<'_>, i: usize) -> rquickjs::Result<Affine> {
             "The provided value is not of type 'DOMMatrix2DInit'.",
         ));
     };
-    if let Some(m) = obj.as_class::<JsDomMatrix>() {
-        return Ok(m.borrow().m);
-    }
     let pairs = [
         ("a", "m11", 1.0),
         ("b", "m12", 0.0),
@@ -73,191 +81,5 @@ fn member<'js>(ctx: &Ctx<'js>, obj: &Object<'js>, name: &str) -> rquickjs::Resul
         Ok(None)
     } else {
         Ok(Some(to_number(ctx, v)?))
-    }
-}
-
-#[rquickjs::methods]
-impl JsDomMatrix {
-    /// `new DOMMatrix()` (identity) or `new DOMMatrix([a, b, c, d, e, f])`;
-    /// a 16-value array must describe a 2D matrix.
-    #[qjs(constructor)]
-    pub fn new<'js>(ctx: Ctx<'js>, args: Rest<Value<'js>>) -> rquickjs::Result<Self> {
-        let args = Args::new(ctx.clone(), args.0, Op::method("DOMMatrix", "constructor"));
-        if !args.has(0) {
-            return Ok(JsDomMatrix {
-                m: Affine::IDENTITY,
-            });
-        }
-        let values = crate::webidl::sequence_of_numbers(&args, 0)?;
-        let m = match values.len() {
-            6 => Affine::new([
-                values[0], values[1], values[2], values[3], values[4], values[5],
-            ]),
-            16 => {
-                let v = &values;
-                let flat = v[2] == 0.0
-                    && v[3] == 0.0
-                    && v[6] == 0.0
-                    && v[7] == 0.0
-                    && v[8] == 0.0
-                    && v[9] == 0.0
-                    && v[10] == 1.0
-                    && v[11] == 0.0
-                    && v[14] == 0.0
-                    && v[15] == 1.0;
-                if !flat {
-                    return Err(args.op.type_error(&ctx, "Only 2D matrices are supported."));
-                }
-                Affine::new([v[0], v[1], v[4], v[5], v[12], v[13]])
-            }
-            n => {
-                return Err(args.op.type_error(
-                    &ctx,
-                    &format!("The sequence must contain 6 or 16 elements, not {n}."),
-                ));
-            }
-        };
-        Ok(JsDomMatrix { m })
-    }
-
-    /// `a` (m11).
-    #[qjs(get, rename = "a")]
-    pub fn a(&self) -> f64 {
-        self.m.as_coeffs()[0]
-    }
-    /// `b` (m12).
-    #[qjs(get, rename = "b")]
-    pub fn b(&self) -> f64 {
-        self.m.as_coeffs()[1]
-    }
-    /// `c` (m21).
-    #[qjs(get, rename = "c")]
-    pub fn c(&self) -> f64 {
-        self.m.as_coeffs()[2]
-    }
-    /// `d` (m22).
-    #[qjs(get, rename = "d")]
-    pub fn d(&self) -> f64 {
-        self.m.as_coeffs()[3]
-    }
-    /// `e` (m41).
-    #[qjs(get, rename = "e")]
-    pub fn e(&self) -> f64 {
-        self.m.as_coeffs()[4]
-    }
-    /// `f` (m42).
-    #[qjs(get, rename = "f")]
-    pub fn f(&self) -> f64 {
-        self.m.as_coeffs()[5]
-    }
-    /// `m11`.
-    #[qjs(get, rename = "m11")]
-    pub fn m11(&self) -> f64 {
-        self.a()
-    }
-    /// `m12`.
-    #[qjs(get, rename = "m12")]
-    pub fn m12(&self) -> f64 {
-        self.b()
-    }
-    /// `m21`.
-    #[qjs(get, rename = "m21")]
-    pub fn m21(&self) -> f64 {
-        self.c()
-    }
-    /// `m22`.
-    #[qjs(get, rename = "m22")]
-    pub fn m22(&self) -> f64 {
-        self.d()
-    }
-    /// `m41`.
-    #[qjs(get, rename = "m41")]
-    pub fn m41(&self) -> f64 {
-        self.e()
-    }
-    /// `m42`.
-    #[qjs(get, rename = "m42")]
-    pub fn m42(&self) -> f64 {
-        self.f()
-    }
-    /// `is2D`: always true here.
-    #[qjs(get, rename = "is2D")]
-    pub fn is_2d(&self) -> bool {
-        true
-    }
-    /// `isIdentity`.
-    #[qjs(get, rename = "isIdentity")]
-    pub fn is_identity(&self) -> bool {
-        self.m == Affine::IDENTITY
-    }
-
-    /// `multiply(other)`: this × other.
-    pub fn multiply<'js>(&self, ctx: Ctx<'js>, args: Rest<Value<'js>>) -> rquickjs::Result<Self> {
-        let args = Args::new(ctx, args.0, Op::method("DOMMatrix", "multiply"));
-        Ok(JsDomMatrix {
-            m: self.m * init_2d(&args, 0)?,
-        })
-    }
-
-    /// `inverse()`: the inverse, or all-NaN when singular.
-    pub fn inverse(&self) -> Self {
-        let det = self.m.determinant();
-        let m = if det != 0.0 && det.is_finite() {
-            self.m.inverse()
-        } else {
-            Affine::new([f64::NAN; 6])
-        };
-        JsDomMatrix { m }
-    }
-
-    /// `translate(tx, ty)`.
-    pub fn translate(
-        &self,
-        tx: rquickjs::function::Opt<f64>,
-        ty: rquickjs::function::Opt<f64>,
-    ) -> Self {
-        JsDomMatrix {
-            m: self.m * Affine::translate((tx.0.unwrap_or(0.0), ty.0.unwrap_or(0.0))),
-        }
-    }
-
-    /// `scale(sx, sy = sx)`.
-    pub fn scale(
-        &self,
-        sx: rquickjs::function::Opt<f64>,
-        sy: rquickjs::function::Opt<f64>,
-    ) -> Self {
-        let sx = sx.0.unwrap_or(1.0);
-        JsDomMatrix {
-            m: self.m * Affine::scale_non_uniform(sx, sy.0.unwrap_or(sx)),
-        }
-    }
-
-    /// `rotate(degrees)` about the z axis.
-    pub fn rotate(&self, degrees: rquickjs::function::Opt<f64>) -> Self {
-        JsDomMatrix {
-            m: self.m * Affine::rotate(degrees.0.unwrap_or(0.0).to_radians()),
-        }
-    }
-
-    // `transformPoint` is defined in geometry.js (it returns a DOMPoint).
-
-    /// `toString()`: `matrix(a, b, c, d, e, f)`.
-    #[qjs(rename = "toString")]
-    pub fn to_string_js(&self) -> String {
-        let c = self.m.as_coeffs().map(crate::canvas::matrix::js_number);
-        format!(
-            "matrix({}, {}, {}, {}, {}, {})",
-            c[0], c[1], c[2], c[3], c[4], c[5]
-        )
-    }
-}
-
-/// A number as JS prints it (integers without a fraction).
-pub(crate) fn js_number(v: f64) -> String {
-    if v == v.trunc() && v.abs() < 1e21 {
-        format!("{}", v as i64)
-    } else {
-        format!("{v}")
     }
 }

@@ -25,7 +25,7 @@ pub fn install(ctx: &Ctx<'_>) -> rquickjs::Result<()> {
     Class::<gradient::JsGradient>::define(&globals)?;
     Class::<pattern::JsPattern>::define(&globals)?;
     Class::<image_data::JsImageData>::define(&globals)?;
-    Class::<matrix::JsDomMatrix>::define(&globals)?;
+    matrix::install(ctx)?;
     geometry::install(ctx)?;
     Class::<image::JsImage>::define(&globals)?;
     Class::<element::JsCanvas>::define(&globals)?;
