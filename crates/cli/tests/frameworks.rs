@@ -13,7 +13,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use mpcanvas_conformance::images::{RgbaImage, read_png};
+use mpcanvas_conformance::{RgbaImage, read_png};
 
 fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")

@@ -507,7 +507,7 @@ impl<'r, 'js> Driver<'r, 'js> {
         self.page_hook(&page, "onReady", Vec::new())?;
         self.settle()?;
 
-        self.tappable = tappable(&page, &page_markup);
+        self.tappable = tappable(&self.ctx, &page, &page_markup);
         for tap in self.options.taps.clone() {
             self.tap(&page, &page_markup, &tap)?;
             self.settle()?;

@@ -62,7 +62,7 @@ pub(super) fn resolve<'js>(
 }
 
 /// `element` with each bound attribute (`{{…}}`) replaced by its value.
-fn evaluated<'js>(
+pub(super) fn evaluated<'js>(
     ctx: &Ctx<'js>,
     data: &Object<'js>,
     element: &Element,

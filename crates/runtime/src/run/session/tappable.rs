@@ -1,8 +1,9 @@
 //! Which page methods a `--tap` can call, for the report and for the
 //! error a mistyped `--tap` gets.
 
-use rquickjs::{Object, Value};
+use rquickjs::{Ctx, Object, Value};
 
+use super::tap_target::evaluated;
 use crate::page::markup::Markup;
 
 /// Page hooks the platforms call themselves: never offered as taps.
@@ -33,22 +34,59 @@ const HOOKS: &[&str] = &[
     "didUpdate",
     "didUnmount",
     "setData",
+    // Instance methods some frameworks copy onto the instance itself.
+    "triggerEvent",
+    "selectComponent",
+    "selectAllComponents",
+    "createSelectorQuery",
 ];
 
-/// The methods `--tap` can call on `page`: the tap handlers its markup
-/// binds that the page defines; without any, its own functions that are
-/// not platform hooks.
-pub(super) fn tappable(page: &Object<'_>, markup: &Markup) -> Vec<String> {
+/// What `--tap` can name on `page`, in document order: the tap handlers
+/// its markup binds that the page defines, by name; by `#id` instead where
+/// the name alone does not say which element is tapped (a handler bound
+/// through data, `bindtap="{{c}}"` as uni-app writes it, or one handler
+/// shared by many elements, as Taro's `eh`). Without any, the page's own
+/// functions that are not platform hooks.
+pub(super) fn tappable<'js>(ctx: &Ctx<'js>, page: &Object<'js>, markup: &Markup) -> Vec<String> {
     let is_method = |name: &str| {
         page.get::<_, Value<'_>>(name)
             .is_ok_and(|v| v.is_function())
     };
-    let bound: Vec<String> = markup
-        .tap_handlers
-        .iter()
-        .filter(|h| is_method(h))
-        .cloned()
-        .collect();
+    let shared = |method: &str| {
+        markup
+            .elements
+            .iter()
+            .filter(|e| e.handler("tap") == Some(method))
+            .count()
+            > 1
+    };
+    let data = page
+        .get::<_, Value<'js>>("data")
+        .ok()
+        .and_then(Value::into_object);
+    let mut bound: Vec<String> = Vec::new();
+    for raw in &markup.elements {
+        let static_handler = raw.handler("tap");
+        let element = match (static_handler, &data) {
+            (Some(_), _) => raw.clone(),
+            (None, Some(data)) => match evaluated(ctx, data, raw) {
+                Ok(e) => e,
+                Err(_) => continue,
+            },
+            (None, None) => continue,
+        };
+        let Some(method) = element.handler("tap").filter(|m| is_method(m)) else {
+            continue;
+        };
+        let by_id = static_handler.is_none() || shared(method);
+        let name = match (by_id, element.attribute("id")) {
+            (true, Some(id)) => format!("#{id}"),
+            _ => method.to_string(),
+        };
+        if !bound.contains(&name) {
+            bound.push(name);
+        }
+    }
     if !bound.is_empty() {
         return bound;
     }
