@@ -35,8 +35,17 @@ fn build(name: &str) -> PathBuf {
         "building {name} failed:\n{stdout}\n{}",
         String::from_utf8_lossy(&output.stderr)
     );
-    let dist = PathBuf::from(stdout.lines().last().expect("build.sh names its output").trim());
-    assert!(dist.join("app.json").is_file(), "{dist:?} holds no app.json");
+    let dist = PathBuf::from(
+        stdout
+            .lines()
+            .last()
+            .expect("build.sh names its output")
+            .trim(),
+    );
+    assert!(
+        dist.join("app.json").is_file(),
+        "{dist:?} holds no app.json"
+    );
     dist
 }
 
@@ -78,11 +87,7 @@ fn css_pixel(image: &RgbaImage, x: u32, y: u32) -> [u8; 4] {
 
 fn assert_near(image: &RgbaImage, (x, y): (u32, u32), want: [u8; 3], what: &str) {
     let got = css_pixel(image, x, y);
-    let close = got[..3]
-        .iter()
-        .zip(want)
-        .all(|(g, w)| g.abs_diff(w) <= 6)
-        && got[3] == 255;
+    let close = got[..3].iter().zip(want).all(|(g, w)| g.abs_diff(w) <= 6) && got[3] == 255;
     assert!(close, "{what} at ({x}, {y}): got {got:?}, want {want:?}");
 }
 

@@ -46,7 +46,12 @@ fn an_element_tap_calls_the_handler_its_data_binding_names() {
         ),
     ]);
     let outcome = run_taps(&pkg, &["#save", "#share", "share"]);
-    assert!(outcome.is_clean(), "{:?} {:?}", outcome.fatal, outcome.uncaught);
+    assert!(
+        outcome.is_clean(),
+        "{:?} {:?}",
+        outcome.fatal,
+        outcome.uncaught
+    );
     assert_eq!(
         lines(&outcome),
         ["saved save poster", "shared share", "shared share"]
@@ -68,7 +73,12 @@ fn a_handler_shared_by_many_elements_is_offered_by_id() {
         ),
     ]);
     let outcome = run_taps(&pkg, &["#save", "eh"]);
-    assert!(outcome.is_clean(), "{:?} {:?}", outcome.fatal, outcome.uncaught);
+    assert!(
+        outcome.is_clean(),
+        "{:?} {:?}",
+        outcome.fatal,
+        outcome.uncaught
+    );
     // By name, the first element binding it is tapped.
     assert_eq!(lines(&outcome), ["eh save", "eh card"]);
     assert_eq!(outcome.tappable, ["#card", "#save"]);

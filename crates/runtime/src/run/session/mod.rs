@@ -542,7 +542,8 @@ impl<'r, 'js> Driver<'r, 'js> {
             Ok(Some(d)) => d,
             _ => Object::new(self.ctx.clone()).map_err(|e| self.js(e))?,
         };
-        let resolved = tap_target::resolve(&self.ctx, &data, markup, spec).map_err(|e| self.js(e))?;
+        let resolved =
+            tap_target::resolve(&self.ctx, &data, markup, spec).map_err(|e| self.js(e))?;
         let target = match resolved {
             Ok(t) => t,
             Err(TapError::NoElement(id)) => {
