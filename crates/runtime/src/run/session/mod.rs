@@ -476,7 +476,6 @@ impl<'r, 'js> Driver<'r, 'js> {
         let owner = Owner {
             instance: &page,
             file: &script,
-            markup: &page_markup,
             using: &using,
             scope: &page_scope,
         };
@@ -542,8 +541,18 @@ impl<'r, 'js> Driver<'r, 'js> {
             Ok(Some(d)) => d,
             _ => Object::new(self.ctx.clone()).map_err(|e| self.js(e))?,
         };
+        // What the page rendered (bindings evaluated), else its markup as
+        // written, evaluated here with its data.
+        let rendered = scope::of(&self.ctx, &page.clone().into_value())
+            .map(|s| s.borrow().elements.clone())
+            .unwrap_or_default();
+        let elements = if rendered.is_empty() {
+            markup.elements.as_slice()
+        } else {
+            rendered.as_slice()
+        };
         let resolved =
-            tap_target::resolve(&self.ctx, &data, markup, spec).map_err(|e| self.js(e))?;
+            tap_target::resolve(&self.ctx, &data, elements, spec).map_err(|e| self.js(e))?;
         let target = match resolved {
             Ok(t) => t,
             Err(TapError::NoElement(id)) => {
@@ -571,7 +580,15 @@ impl<'r, 'js> Driver<'r, 'js> {
                 "--tap {spec}: the page has no method '{method}'; {offer}"
             )));
         }
-        let element = target.element.as_ref();
+        // The rendered element tapped (its dataset and marks reach the
+        // handler), else the one written in the markup.
+        let index = target
+            .element
+            .as_ref()
+            .and_then(|t| rendered.iter().position(|e| e == t));
+        let element = index
+            .and_then(|i| rendered.get(i))
+            .or(target.element.as_ref());
         let now = self.events.as_ref().map_or(0.0, EventLoop::now);
         let page = page.clone();
         self.set_gesture(true);
@@ -584,17 +601,16 @@ impl<'r, 'js> Driver<'r, 'js> {
                 "id",
                 element.and_then(|e| e.attribute("id")).unwrap_or_default(),
             )?;
-            let dataset = Object::new(ctx.clone())?;
-            for (k, v) in element.map(|e| e.attributes.as_slice()).unwrap_or_default() {
-                if let Some(name) = k.strip_prefix("data-") {
-                    dataset.set(name, v.clone().unwrap_or_default())?;
-                }
-            }
-            target.set("dataset", dataset)?;
+            target.set("dataset", crate::page::events::dataset(ctx, element)?)?;
             target.set("offsetLeft", 0)?;
             target.set("offsetTop", 0)?;
             event.set("target", target.clone())?;
             event.set("currentTarget", target)?;
+            let mark = match index {
+                Some(i) => crate::page::events::mark(ctx, &rendered, i)?,
+                None => Object::new(ctx.clone())?,
+            };
+            event.set("mark", mark)?;
             let detail = Object::new(ctx.clone())?;
             detail.set("x", 0)?;
             detail.set("y", 0)?;

@@ -7,7 +7,7 @@
 use rquickjs::{Ctx, Object, Value};
 
 use crate::page::binding;
-use crate::page::markup::{Element, Markup};
+use crate::page::markup::Element;
 
 /// The element a tap lands on and the page method it calls.
 pub(super) struct TapTarget {
@@ -26,17 +26,16 @@ pub(super) enum TapError {
     NoHandler(String),
 }
 
-/// Resolves `spec` (`method` or `#id`) against `markup` evaluated with
-/// the page's `data`.
+/// Resolves `spec` (`method` or `#id`) against the page's `elements`,
+/// their bindings evaluated with the page's `data`.
 pub(super) fn resolve<'js>(
     ctx: &Ctx<'js>,
     data: &Object<'js>,
-    markup: &Markup,
+    elements: &[Element],
     spec: &str,
 ) -> rquickjs::Result<Result<TapTarget, TapError>> {
     let Some(id) = spec.strip_prefix('#') else {
-        let element = markup
-            .elements
+        let element = elements
             .iter()
             .find(|e| e.handler("tap") == Some(spec))
             .cloned();
@@ -45,7 +44,7 @@ pub(super) fn resolve<'js>(
             element,
         }));
     };
-    for element in &markup.elements {
+    for element in elements {
         let evaluated = evaluated(ctx, data, element)?;
         if evaluated.attribute("id") != Some(id) {
             continue;
