@@ -506,7 +506,10 @@ impl<'r, 'js> Driver<'r, 'js> {
         self.page_hook(&page, "onReady", Vec::new())?;
         self.settle()?;
 
-        self.tappable = tappable(&self.ctx, &page, &page_markup);
+        let rendered = scope::of(&self.ctx, &page.clone().into_value())
+            .map(|s| s.borrow().elements.clone())
+            .unwrap_or_default();
+        self.tappable = tappable(&self.ctx, &page, &page_markup, &rendered);
         for tap in self.options.taps.clone() {
             self.tap(&page, &page_markup, &tap)?;
             self.settle()?;

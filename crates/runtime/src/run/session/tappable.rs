@@ -4,7 +4,7 @@
 use rquickjs::{Ctx, Object, Value};
 
 use super::tap_target::evaluated;
-use crate::page::markup::Markup;
+use crate::page::markup::{Element, Markup};
 
 /// Page hooks the platforms call themselves: never offered as taps.
 const HOOKS: &[&str] = &[
@@ -47,38 +47,48 @@ const HOOKS: &[&str] = &[
 /// through data, `bindtap="{{c}}"` as uni-app writes it, or one handler
 /// shared by many elements, as Taro's `eh`). Without any, the page's own
 /// functions that are not platform hooks.
-pub(super) fn tappable<'js>(ctx: &Ctx<'js>, page: &Object<'js>, markup: &Markup) -> Vec<String> {
+pub(super) fn tappable<'js>(
+    ctx: &Ctx<'js>,
+    page: &Object<'js>,
+    markup: &Markup,
+    rendered: &[Element],
+) -> Vec<String> {
     let is_method = |name: &str| {
         page.get::<_, Value<'_>>(name)
             .is_ok_and(|v| v.is_function())
-    };
-    let shared = |method: &str| {
-        markup
-            .elements
-            .iter()
-            .filter(|e| e.handler("tap") == Some(method))
-            .count()
-            > 1
     };
     let data = page
         .get::<_, Value<'js>>("data")
         .ok()
         .and_then(Value::into_object);
-    let mut bound: Vec<String> = Vec::new();
-    for raw in &markup.elements {
-        let static_handler = raw.handler("tap");
-        let element = match (static_handler, &data) {
-            (Some(_), _) => raw.clone(),
-            (None, Some(data)) => match evaluated(ctx, data, raw) {
-                Ok(e) => e,
-                Err(_) => continue,
-            },
-            (None, None) => continue,
+    // The rendered elements, else the markup evaluated here with the data.
+    let elements: Vec<Element> = if rendered.is_empty() {
+        let Some(data) = &data else {
+            return Vec::new();
         };
+        markup
+            .elements
+            .iter()
+            .filter_map(|e| evaluated(ctx, data, e).ok())
+            .collect()
+    } else {
+        rendered.to_vec()
+    };
+    let shared = |method: &str| {
+        elements
+            .iter()
+            .filter(|e| e.handler("tap") == Some(method))
+            .count()
+            > 1
+    };
+    let mut bound: Vec<String> = Vec::new();
+    for element in &elements {
         let Some(method) = element.handler("tap").filter(|m| is_method(m)) else {
             continue;
         };
-        let by_id = static_handler.is_none() || shared(method);
+        // A name the markup never writes came from data (`{{c}}`).
+        let written = markup.tap_handlers.iter().any(|h| h == method);
+        let by_id = !written || shared(method);
         let name = match (by_id, element.attribute("id")) {
             (true, Some(id)) => format!("#{id}"),
             _ => method.to_string(),
