@@ -1,7 +1,7 @@
 //! Embeds the repository's example projects (`examples/*`) so the
 //! playground can run them on a machine that has only the binary. Examples
-//! that need `npm install` (a `package.json`) are left out: the service
-//! installs nothing.
+//! that need `npm install` (a `package.json`, also in a sub-project as in
+//! `examples/frameworks/*`) are left out: the service installs nothing.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -15,7 +15,7 @@ fn main() {
         .unwrap_or_default();
     dirs.sort();
     for dir in dirs {
-        if !dir.is_dir() || dir.join("package.json").exists() {
+        if !dir.is_dir() || needs_npm(&dir) {
             continue;
         }
         let name = dir.file_name().unwrap().to_string_lossy().into_owned();
@@ -41,6 +41,15 @@ fn main() {
     code.push(']');
     let out = Path::new(&std::env::var("OUT_DIR").unwrap()).join("examples.rs");
     std::fs::write(out, code).unwrap();
+}
+
+/// Whether `dir` or one of its folders is an npm project.
+fn needs_npm(dir: &Path) -> bool {
+    dir.join("package.json").exists()
+        || std::fs::read_dir(dir).is_ok_and(|d| {
+            d.filter_map(Result::ok)
+                .any(|e| e.path().join("package.json").exists())
+        })
 }
 
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) {

@@ -102,6 +102,12 @@ fn tap_hint(r: &Run, report: &mpcanvas::RunReport) -> Option<String> {
         return None;
     }
     let first = report.tappable.first()?;
+    // `#id` starts a shell comment unless quoted.
+    let first = if first.starts_with('#') {
+        format!("'{first}'")
+    } else {
+        first.clone()
+    };
     Some(format!(
         "nothing was exported; the page's tappable methods: {} (try --tap {first})",
         report.tappable.join(", ")

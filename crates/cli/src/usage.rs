@@ -40,7 +40,8 @@ pub(crate) const RUN_HELP: &str = "\
            --dpr N         device pixel ratio (default 2)
            --screen WxH    screen size in CSS px (default 375x667)
            --tap METHOD    call this page method (mini-game: GameGlobal function)
-                           as a user tap (repeatable)
+                           as a user tap (repeatable); --tap '#ID' taps the
+                           element with that id and calls its tap handler
            --pick IMAGE    a photo in the phone's gallery, what chooseImage
                            picks (repeatable; none: the picker is cancelled)
            --user ANSWER   allow (default), deny, deny-forever, dismiss, cancel

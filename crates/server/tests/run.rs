@@ -327,6 +327,8 @@ fn the_bundled_examples_are_listed_and_run_by_name_on_their_platform() {
         names.contains(&"wechat-2d") && names.contains(&"alipay"),
         "{list}"
     );
+    // Framework sources need npm and a build: not bundled.
+    assert!(!names.contains(&"frameworks"), "{list}");
     let r = post(
         &server.url("/v1/run?example=wechat-2d&taps=save"),
         "application/octet-stream",

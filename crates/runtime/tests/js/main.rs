@@ -17,5 +17,6 @@ mod projects;
 mod reentrancy;
 mod session;
 mod support;
+mod taps;
 mod webidl;
 mod wpt;

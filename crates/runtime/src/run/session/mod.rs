@@ -28,10 +28,12 @@ use mpcanvas_js::jsenv::DeviceEnv;
 use mpcanvas_js::runtime::{Limits, Runtime, ScriptError};
 
 mod components;
+mod tap_target;
 mod tappable;
 
 pub use components::MAX_COMPONENT_DEPTH;
 use components::Owner;
+use tap_target::TapError;
 use tappable::tappable;
 
 /// How to run.
@@ -39,7 +41,9 @@ use tappable::tappable;
 pub struct RunOptions {
     /// The simulated phone.
     pub device: Device,
-    /// Page methods to call as user taps, in order, after the page is ready.
+    /// User taps, in order, after the page is ready: a page method
+    /// (`save`) or an element by id (`#save`), whose tap handler is read
+    /// from the markup evaluated with the page's data.
     pub taps: Vec<String>,
     /// JS heap, wall time and stack limits of the whole run.
     pub js_limits: Limits,
@@ -522,7 +526,10 @@ impl<'r, 'js> Driver<'r, 'js> {
         self.page_hook(&page, "onReady", Vec::new())?;
         self.settle()?;
 
-        self.tappable = tappable(&page, &page_markup);
+        let rendered = scope::of(&self.ctx, &page.clone().into_value())
+            .map(|s| s.borrow().elements.clone())
+            .unwrap_or_default();
+        self.tappable = tappable(&self.ctx, &page, &page_markup, &rendered);
         for tap in self.options.taps.clone() {
             self.tap(&page, &page_markup, &tap)?;
             self.settle()?;
@@ -552,13 +559,40 @@ impl<'r, 'js> Driver<'r, 'js> {
         self.settle()
     }
 
-    /// Calls `method` on `page` as a user tap on the element bound to it.
-    fn tap(
-        &mut self,
-        page: &Object<'js>,
-        markup: &Markup,
-        method: &str,
-    ) -> Result<(), ScriptError> {
+    /// Performs the `--tap` `spec` on `page`: calls the method it names
+    /// (`save`) or the tap handler of the element it names (`#save`) as a
+    /// user tap on that element.
+    fn tap(&mut self, page: &Object<'js>, markup: &Markup, spec: &str) -> Result<(), ScriptError> {
+        let data: Object<'js> = match page.get::<_, Value<'js>>("data").map(Value::into_object) {
+            Ok(Some(d)) => d,
+            _ => Object::new(self.ctx.clone()).map_err(|e| self.js(e))?,
+        };
+        // What the page rendered (bindings evaluated), else its markup as
+        // written, evaluated here with its data.
+        let rendered = scope::of(&self.ctx, &page.clone().into_value())
+            .map(|s| s.borrow().elements.clone())
+            .unwrap_or_default();
+        let elements = if rendered.is_empty() {
+            markup.elements.as_slice()
+        } else {
+            rendered.as_slice()
+        };
+        let resolved =
+            tap_target::resolve(&self.ctx, &data, elements, spec).map_err(|e| self.js(e))?;
+        let target = match resolved {
+            Ok(t) => t,
+            Err(TapError::NoElement(id)) => {
+                return Err(ScriptError::Host(format!(
+                    "--tap #{id}: the page's markup has no element with id '{id}'"
+                )));
+            }
+            Err(TapError::NoHandler(id)) => {
+                return Err(ScriptError::Host(format!(
+                    "--tap #{id}: the element with id '{id}' binds no tap handler"
+                )));
+            }
+        };
+        let method = target.method.as_str();
         let has_method = page
             .get::<_, Value<'js>>(method)
             .map(|v| v.is_function())
@@ -569,28 +603,22 @@ impl<'r, 'js> Driver<'r, 'js> {
                 names => format!("its tappable methods: {}", names.join(", ")),
             };
             return Err(ScriptError::Host(format!(
-                "--tap {method}: the page has no method '{method}'; {offer}"
+                "--tap {spec}: the page has no method '{method}'; {offer}"
             )));
         }
-        // The rendered element bound to the method (its dataset and
-        // marks reach the handler), else the first one written.
-        let rendered = scope::of(&self.ctx, &page.clone().into_value())
-            .map(|s| s.borrow().elements.clone())
-            .unwrap_or_default();
-        let index = rendered
-            .iter()
-            .position(|e| e.handler("tap") == Some(method));
-        let element = match index {
-            Some(i) => rendered.get(i),
-            None => markup
-                .elements
-                .iter()
-                .find(|e| e.handler("tap") == Some(method)),
-        };
+        // The rendered element tapped (its dataset and marks reach the
+        // handler), else the one written in the markup.
+        let index = target
+            .element
+            .as_ref()
+            .and_then(|t| rendered.iter().position(|e| e == t));
+        let element = index
+            .and_then(|i| rendered.get(i))
+            .or(target.element.as_ref());
         let now = self.events.as_ref().map_or(0.0, EventLoop::now);
         let page = page.clone();
         self.set_gesture(true);
-        let result = self.guarded(&format!("tap {method}"), |ctx| {
+        let result = self.guarded(&format!("tap {spec}"), |ctx| {
             let event = Object::new(ctx.clone())?;
             event.set("type", "tap")?;
             event.set("timeStamp", now.round())?;

@@ -1,0 +1,3 @@
+export default {
+  navigationBarTitleText: 'Summer poster',
+};
