@@ -14,6 +14,13 @@ pub(crate) fn run(r: &Render) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    let device_env = match r.device.device_env() {
+        Ok(env) => env,
+        Err(e) => {
+            eprintln!("mpcanvas: {e}");
+            return ExitCode::from(2);
+        }
+    };
     let engine = match Engine::builder().system_fonts(r.system_fonts).build() {
         Ok(e) => e,
         Err(e) => {
@@ -21,7 +28,13 @@ pub(crate) fn run(r: &Render) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let image = match engine.render_script(&script, &RenderJob { size: r.size }) {
+    let image = match engine.render_script(
+        &script,
+        &RenderJob {
+            size: r.size,
+            device_env,
+        },
+    ) {
         Ok(i) => i,
         Err(e) => {
             eprintln!("{}: {e}", r.script.display());

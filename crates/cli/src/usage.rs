@@ -10,6 +10,7 @@ usage: mpcanvas run PATH [--platform P] [--keep-state] [--page ROUTE] [--query K
                         [--locale TAG] [--tz ZONE] [--now INSTANT] [--seed N]
        mpcanvas render SCRIPT.js [--size WxH] [-o OUT.png|OUT.jpg] [--quality Q]
                              [--no-system-fonts]
+                             [--locale TAG] [--tz ZONE] [--now INSTANT] [--seed N]
        mpcanvas serve [--listen ADDR] [--workers N] [--queue N] [--allow-domain D]...
                       [--time-limit SECONDS] [--memory-limit MB] [--no-system-fonts]
        mpcanvas help [COMMAND]    mpcanvas --version
@@ -74,6 +75,9 @@ pub(crate) const RENDER_HELP: &str = "\
            --quality Q     JPEG quality 0..1 (default 0.92)
            --no-system-fonts  draw text with the bundled and @font fonts
                            only, as on a machine without fonts
+           --locale, --tz, --now, --seed  the phone's language, time zone,
+                           fixed clock and Math.random seed, as for run
+                           (default zh-CN, Asia/Shanghai, the real clock)
            Characters no font has are listed on stderr (they are drawn as
            missing-glyph boxes).
 

@@ -12,7 +12,7 @@ mod globals;
 mod load;
 
 pub use errors::{ErrorCatalogue, ErrorEntry, FailKind};
-pub use globals::GlobalRules;
+pub use globals::{AppConfigGlobal, EnvVersion, GlobalRules};
 pub use load::{PROFILE_NAMES, ProfileError};
 
 use serde::Deserialize;
