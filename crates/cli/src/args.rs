@@ -5,6 +5,7 @@ use std::ffi::OsString;
 use lexopt::prelude::*;
 use std::path::PathBuf;
 
+use crate::device::{DEVICE_FLAGS, DeviceFlags};
 use crate::hint::{closest, unexpected};
 pub(crate) use crate::usage::help;
 
@@ -39,27 +40,12 @@ pub(crate) struct Run {
     pub(crate) time_limit: f64,
     pub(crate) memory_mb: u64,
     pub(crate) offline: bool,
-    pub(crate) locale: String,
-    pub(crate) tz: String,
-    pub(crate) now: Option<f64>,
-    pub(crate) seed: Option<u64>,
+    /// `--locale`, `--tz`, `--now`, `--seed`.
+    pub(crate) device: DeviceFlags,
     pub(crate) page: Option<String>,
     pub(crate) query: Vec<(String, String)>,
     pub(crate) system: Option<mpcanvas::Os>,
     pub(crate) sdk_version: Option<String>,
-}
-
-impl Run {
-    /// The phone's locale, zone, clock and seed (validated when parsed).
-    pub(crate) fn device_env(&self) -> Result<mpcanvas::DeviceEnv, String> {
-        let mut env =
-            mpcanvas::DeviceEnv::new(&self.locale, &self.tz).map_err(|e| e.to_string())?;
-        if let Some(now) = self.now {
-            env.clock = mpcanvas::Clock::Fixed(now);
-        }
-        env.seed = self.seed;
-        Ok(env)
-    }
 }
 
 /// `mpcanvas render`.
@@ -74,6 +60,8 @@ pub(crate) struct Render {
     pub(crate) timings: bool,
     /// Render this many times in one process and print the medians.
     pub(crate) repeat: u32,
+    /// `--locale`, `--tz`, `--now`, `--seed`.
+    pub(crate) device: DeviceFlags,
 }
 
 /// Parses `WxH` (both sides 1..=65535).
@@ -126,8 +114,13 @@ pub(crate) fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command,
     let (mut script, mut size_opt, mut output, mut quality) = (None, None, None, 0.92f32);
     let mut system_fonts = true;
     let (mut timings, mut repeat) = (false, 1u32);
+    let mut device = DeviceFlags::default();
     while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
         match arg {
+            Long(name) if DEVICE_FLAGS.contains(&name) => {
+                let name = name.to_owned();
+                device.set(&name, text(&mut parser)?)?;
+            }
             Long("size") => {
                 size_opt = Some(size(
                     &parser
@@ -178,6 +171,7 @@ pub(crate) fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command,
         system_fonts,
         timings,
         repeat,
+        device,
     }))
 }
 
@@ -236,6 +230,10 @@ const RENDER_FLAGS: &[&str] = &[
     "no-system-fonts",
     "timings",
     "repeat",
+    "locale",
+    "tz",
+    "now",
+    "seed",
     "help",
 ];
 
@@ -266,10 +264,7 @@ fn parse_run(mut parser: lexopt::Parser) -> Result<Command, String> {
         time_limit: 30.0,
         memory_mb: 256,
         offline: false,
-        locale: "zh-CN".into(),
-        tz: "Asia/Shanghai".into(),
-        now: None,
-        seed: None,
+        device: DeviceFlags::default(),
         page: None,
         query: Vec::new(),
         system: None,
@@ -339,23 +334,9 @@ fn parse_run(mut parser: lexopt::Parser) -> Result<Command, String> {
                 let mb = positive(&mut parser, "--memory-limit")?;
                 run.memory_mb = (mb as u64).clamp(8, 16 * 1024);
             }
-            Long("locale") => {
-                run.locale = text(&mut parser)?;
-                mpcanvas::DeviceEnv::new(&run.locale, "UTC").map_err(|_| {
-                    format!("--locale '{}' is not a BCP 47 language tag", run.locale)
-                })?;
-            }
-            Long("tz") => {
-                run.tz = text(&mut parser)?;
-                mpcanvas::DeviceEnv::new("en", &run.tz)
-                    .map_err(|_| format!("--tz '{}' is not an IANA time zone", run.tz))?;
-            }
-            Long("now") => run.now = Some(mpcanvas::parse_now(&text(&mut parser)?)?),
-            Long("seed") => {
-                let s = text(&mut parser)?;
-                run.seed = Some(s.parse().map_err(|_| {
-                    format!("--seed wants a whole number from 0 to 2^64-1, got '{s}'")
-                })?);
+            Long(name) if DEVICE_FLAGS.contains(&name) => {
+                let name = name.to_owned();
+                run.device.set(&name, text(&mut parser)?)?;
             }
             Short('h') | Long("help") => return Ok(Command::Help(Some("run".into()))),
             Value(v) if path.is_none() => path = Some(PathBuf::from(v)),
@@ -406,6 +387,42 @@ mod tests {
     }
 
     #[test]
+    fn render_takes_the_device_environment_flags() {
+        let Command::Render(r) = parse_strs(&[
+            "render",
+            "a.js",
+            "--locale",
+            "zh-TW",
+            "--tz",
+            "Asia/Taipei",
+            "--now",
+            "2026-12-07T10:00:00+08:00",
+            "--seed",
+            "7",
+        ])
+        .unwrap() else {
+            panic!()
+        };
+        let env = r.device.device_env().unwrap();
+        assert_eq!(env.locale.to_string(), "zh-TW");
+        assert_eq!(env.time_zone.name(), "Asia/Taipei");
+        assert_eq!(env.clock, mpcanvas::Clock::Fixed(1_796_608_800_000.0));
+        assert_eq!(env.seed, Some(7));
+        let Command::Render(r) = parse_strs(&["render", "a.js"]).unwrap() else {
+            panic!()
+        };
+        assert_eq!(r.device, DeviceFlags::default());
+        for bad in [
+            &["render", "a.js", "--locale", "not a tag!"][..],
+            &["render", "a.js", "--tz", "Mars/Olympus"],
+            &["render", "a.js", "--now", "tomorrow"],
+            &["render", "a.js", "--seed", "x"],
+        ] {
+            assert!(parse_strs(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
     fn run_takes_page_query_system_and_sdk_version() {
         let Command::Run(r) = parse_strs(&[
             "run",
@@ -451,11 +468,12 @@ mod tests {
         assert_eq!(r.user, mpcanvas::Answer::Allow);
         assert_eq!(r.out, PathBuf::from("mpcanvas-out"));
         assert!(!r.json && r.taps.is_empty());
+        assert_eq!(r.device, DeviceFlags::default());
         assert_eq!(
-            (r.locale.as_str(), r.tz.as_str()),
+            (r.device.locale.as_str(), r.device.tz.as_str()),
             ("zh-CN", "Asia/Shanghai")
         );
-        assert_eq!((r.now, r.seed), (None, None));
+        assert_eq!((r.device.now, r.device.seed), (None, None));
     }
 
     #[test]
@@ -475,7 +493,7 @@ mod tests {
         .unwrap() else {
             panic!()
         };
-        let env = r.device_env().unwrap();
+        let env = r.device.device_env().unwrap();
         assert_eq!(env.locale.to_string(), "en-US");
         assert_eq!(env.time_zone.name(), "America/New_York");
         assert_eq!(env.clock, mpcanvas::Clock::Fixed(1_796_608_800_000.0));

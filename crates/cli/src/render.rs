@@ -14,6 +14,13 @@ pub(crate) fn run(r: &Render) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    let device_env = match r.device.device_env() {
+        Ok(env) => env,
+        Err(e) => {
+            eprintln!("mpcanvas: {e}");
+            return ExitCode::from(2);
+        }
+    };
     let engine = match Engine::builder().system_fonts(r.system_fonts).build() {
         Ok(e) => e,
         Err(e) => {
@@ -21,7 +28,10 @@ pub(crate) fn run(r: &Render) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let job = RenderJob { size: r.size };
+    let job = RenderJob {
+        size: r.size,
+        device_env,
+    };
     let repeated = engine.render_repeated(&script, &job, &r.output, r.quality, r.repeat);
     let repeated = match repeated {
         Ok(rendered) => rendered,

@@ -29,7 +29,7 @@ pub(crate) fn run(r: &Run) -> ExitCode {
         eprintln!("mpcanvas: {e}");
         return ExitCode::from(2);
     }
-    let device_env = match r.device_env() {
+    let device_env = match r.device.device_env() {
         Ok(env) => env,
         Err(e) => {
             eprintln!("mpcanvas: {e}");

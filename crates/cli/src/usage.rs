@@ -11,6 +11,7 @@ usage: mpcanvas run PATH [--platform P] [--keep-state] [--page ROUTE] [--query K
                         [--timings]
        mpcanvas render SCRIPT.js [--size WxH] [-o OUT.png|OUT.jpg] [--quality Q]
                              [--no-system-fonts] [--timings] [--repeat N]
+                             [--locale TAG] [--tz ZONE] [--now INSTANT] [--seed N]
        mpcanvas serve [--listen ADDR] [--workers N] [--queue N] [--allow-domain D]...
                       [--time-limit SECONDS] [--memory-limit MB] [--no-system-fonts]
        mpcanvas help [COMMAND]    mpcanvas --version
@@ -82,6 +83,9 @@ pub(crate) const RENDER_HELP: &str = "\
                            script, decode, draw, encode, write
            --repeat N      render N times in this process and print each
                            stage's median (warm speed; implies --timings)
+           --locale, --tz, --now, --seed  the phone's language, time zone,
+                           fixed clock and Math.random seed, as for run
+                           (default zh-CN, Asia/Shanghai, the real clock)
            Characters no font has are listed on stderr (they are drawn as
            missing-glyph boxes).
 

@@ -70,3 +70,77 @@ fn characters_no_font_has_are_named_on_stderr() {
         "{stderr}"
     );
 }
+
+/// Writes a drawing script into a fresh folder; returns (folder, script).
+fn temp_script(name: &str, source: &str) -> (PathBuf, PathBuf) {
+    let dir = std::env::temp_dir().join(format!("mpcanvas-cli-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let js = dir.join(format!("{name}.js"));
+    std::fs::write(&js, source).unwrap();
+    (dir, js)
+}
+
+#[test]
+fn render_takes_the_phone_locale_zone_and_fixed_clock() {
+    // The script checks what it sees and throws (failing the render) if
+    // the device flags did not reach it.
+    let (dir, js) = temp_script(
+        "device",
+        r#"function draw(ctx) {
+  const seen = [new Date().toString(), (1299.5).toLocaleString(undefined, {style: 'currency', currency: 'TWD'}),
+    new Intl.DateTimeFormat().resolvedOptions().timeZone].join(' | ');
+  const want = 'Mon Dec 07 2026 10:00:00 GMT+0800 (台北標準時間) | $1,299.50 | Asia/Taipei';
+  if (seen !== want) throw new Error('saw ' + seen);
+  ctx.fillRect(0, 0, 4, 4);
+}"#,
+    );
+    let png = dir.join("device.png");
+    let (ok, stderr) = render(&[
+        js.as_os_str(),
+        "--locale".as_ref(),
+        "zh-TW".as_ref(),
+        "--tz".as_ref(),
+        "Asia/Taipei".as_ref(),
+        "--now".as_ref(),
+        "2026-12-07T10:00:00+08:00".as_ref(),
+        "-o".as_ref(),
+        png.as_os_str(),
+    ]);
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(ok, "{stderr}");
+}
+
+#[test]
+fn render_with_now_and_seed_is_byte_identical_and_the_seed_matters() {
+    let (dir, js) = temp_script(
+        "seeded",
+        r#"function draw(ctx) {
+  ctx.fillStyle = '#fff'; ctx.fillRect(0, 0, 120, 40);
+  ctx.fillStyle = '#c00';
+  for (let i = 0; i < 8; i++) ctx.fillRect(Math.random() * 110, Math.random() * 30, 10, 10);
+  ctx.fillStyle = '#000'; ctx.font = '10px sans-serif';
+  ctx.fillText(new Date().toLocaleTimeString(), 2, 38);
+}"#,
+    );
+    let run = |seed: &str, name: &str| {
+        let png = dir.join(name);
+        let (ok, stderr) = render(&[
+            js.as_os_str(),
+            "--size".as_ref(),
+            "120x40".as_ref(),
+            "--now".as_ref(),
+            "2026-12-07T10:00:00+08:00".as_ref(),
+            "--seed".as_ref(),
+            seed.as_ref(),
+            "--no-system-fonts".as_ref(),
+            "-o".as_ref(),
+            png.as_os_str(),
+        ]);
+        assert!(ok, "{stderr}");
+        std::fs::read(&png).unwrap()
+    };
+    let (a, b, c) = (run("42", "a.png"), run("42", "b.png"), run("43", "c.png"));
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(a, b, "same --now and --seed, same bytes");
+    assert_ne!(a, c, "another seed draws the squares elsewhere");
+}

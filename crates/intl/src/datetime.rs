@@ -48,6 +48,14 @@ pub struct DateTimeOptions {
     pub date_style: Option<String>,
     /// `timeStyle`: `full` | `long` | `medium` | `short`.
     pub time_style: Option<String>,
+    /// `timeZoneName`: `short` | `long` | `shortOffset` | `longOffset` |
+    /// `shortGeneric` | `longGeneric`.
+    pub time_zone_name: Option<String>,
+    /// `dayPeriod`: `narrow` | `short` | `long` (flexible periods such as
+    /// "in the morning", shown with a 12-hour clock).
+    pub day_period: Option<String>,
+    /// `fractionalSecondDigits`: 1 to 3.
+    pub fractional_second_digits: Option<u8>,
 }
 
 /// Which fields a caller fills in when the page asked for none
@@ -119,7 +127,11 @@ impl DateTimeOptions {
     }
 
     fn has_time(&self) -> bool {
-        self.hour.is_some() || self.minute.is_some() || self.second.is_some()
+        self.hour.is_some()
+            || self.minute.is_some()
+            || self.second.is_some()
+            || self.day_period.is_some()
+            || self.fractional_second_digits.is_some()
     }
 
     /// ToDateTimeOptions: the defaults a caller adds when the page named
@@ -184,6 +196,34 @@ impl DateTimeOptions {
         if let Some(v) = &self.second {
             bag.second = Some(numeric("second", v, Second::Numeric, Second::TwoDigit)?);
         }
+        if let Some(v) = &self.day_period {
+            bag.day_period = Some(text_width(
+                "dayPeriod",
+                v,
+                DayPeriod::FlexibleNarrow,
+                DayPeriod::FlexibleShort,
+                DayPeriod::FlexibleLong,
+            )?);
+        }
+        if let Some(n) = self.fractional_second_digits {
+            bag.fractional_second_digits = Some(match n {
+                1 => FractionalSecondDigits::F1,
+                2 => FractionalSecondDigits::F2,
+                3 => FractionalSecondDigits::F3,
+                _ => return Err(bad("fractionalSecondDigits", &n.to_string())),
+            });
+        }
+        if let Some(v) = &self.time_zone_name {
+            bag.time_zone_name = Some(match v.as_str() {
+                "short" => TimeZoneName::ShortSpecific,
+                "long" => TimeZoneName::LongSpecific,
+                "shortOffset" => TimeZoneName::ShortOffset,
+                "longOffset" => TimeZoneName::LongOffset,
+                "shortGeneric" => TimeZoneName::ShortGeneric,
+                "longGeneric" => TimeZoneName::LongGeneric,
+                _ => return Err(bad("timeZoneName", v)),
+            });
+        }
         Ok(bag)
     }
 
@@ -238,7 +278,12 @@ impl DateTimeFormat {
         device_zone: &TimeZone,
     ) -> Result<Self, IntlError> {
         let styled = options.date_style.is_some() || options.time_style.is_some();
-        if styled && (options.has_date() || options.has_time() || options.era.is_some()) {
+        if styled
+            && (options.has_date()
+                || options.has_time()
+                || options.era.is_some()
+                || options.time_zone_name.is_some())
+        {
             return Err(IntlError::Type("Invalid option : dateStyle".into()));
         }
         let options = options.with_defaults(defaults);
@@ -316,6 +361,30 @@ impl DateTimeFormat {
     }
 }
 
+/// The zone's long specific names in one locale ("China Standard Time",
+/// "中国标准时间"), as V8 prints them in `Date.prototype.toString`.
+pub struct ZoneLongName(DateTimeFormat);
+
+impl ZoneLongName {
+    /// Names of `zone` in `locale`.
+    pub fn try_new(locale: &Locale, zone: &TimeZone) -> Result<Self, IntlError> {
+        let options = DateTimeOptions {
+            time_zone_name: Some("long".into()),
+            ..Default::default()
+        };
+        DateTimeFormat::try_new(locale, options, DateDefaults::Any, zone).map(ZoneLongName)
+    }
+
+    /// The name in effect at an instant (standard or daylight time).
+    pub fn at(&self, epoch_ms: f64) -> Option<String> {
+        self.0
+            .format_to_parts(epoch_ms)?
+            .into_iter()
+            .find(|p| p.kind == "timeZoneName")
+            .map(|p| p.value)
+    }
+}
+
 /// Collects the outermost date/time parts; text outside them is literal.
 #[derive(Default)]
 struct PartsSink {
@@ -334,7 +403,10 @@ impl PartsSink {
         }
     }
 
-    fn finish(self) -> Vec<FormattedPart> {
+    fn finish(mut self) -> Vec<FormattedPart> {
+        // ICU4X opens some fields (the zone name) more than once; the
+        // empty openings are not parts.
+        self.parts.retain(|p| !p.value.is_empty());
         self.parts
     }
 }

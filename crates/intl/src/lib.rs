@@ -1,6 +1,7 @@
 //! The locale behaviour of a phone's JavaScript engine (V8/JavaScriptCore
 //! with full ICU) in plain Rust on ICU4X: number, date, plural, relative
-//! time formatting, collation and case mapping, plus the device's time zone.
+//! time and list formatting, display names, segmentation, collation and
+//! case mapping, plus the device's time zone.
 //! The QuickJS binding in `mpcanvas-js` turns these into `Intl` and the
 //! `toLocale*` methods.
 
@@ -9,19 +10,25 @@
 mod case;
 mod collator;
 mod datetime;
+mod display_names;
 mod error;
+mod list;
 mod locale;
 mod number;
 mod number_digits;
 mod plural;
 mod relative;
+mod segmenter;
 mod zone;
 
 pub use case::{to_locale_lower, to_locale_upper};
 pub use collator::{CaseFirst, CollatorOptions, LocaleCollator, Sensitivity};
-pub use datetime::{DateDefaults, DateTimeFormat, DateTimeOptions, FormattedPart};
+pub use datetime::{DateDefaults, DateTimeFormat, DateTimeOptions, FormattedPart, ZoneLongName};
+pub use display_names::{DisplayKind, DisplayNames};
 pub use error::IntlError;
+pub use fixed_decimal::SignDisplay;
 pub use icu_locale_core::Locale;
+pub use list::{ListFormat, ListType};
 pub use locale::{DEFAULT_LOCALE, canonical_locale, resolve_locale};
 pub use number::{
     CompactDisplay, CurrencyDisplay, Grouping, NumberFormat, NumberOptions, NumberStyle,
@@ -29,4 +36,5 @@ pub use number::{
 pub use number_digits::{DigitRequest, Digits};
 pub use plural::{PluralKind, PluralRulesFormat};
 pub use relative::{RelativeStyle, RelativeTimeFormat, RelativeUnit};
+pub use segmenter::{Granularity, Segment, segments};
 pub use zone::{DEFAULT_TIME_ZONE, TimeZone, format_instant, parse_instant};

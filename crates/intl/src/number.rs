@@ -1,6 +1,6 @@
 //! `Intl.NumberFormat`: decimal, percent, currency and compact numbers.
 
-use fixed_decimal::Decimal;
+use fixed_decimal::{Decimal, Sign, SignDisplay};
 use icu_decimal::options::{
     CompactDecimalFormatterOptions, DecimalFormatterOptions, GroupingStrategy,
 };
@@ -76,6 +76,8 @@ pub struct NumberOptions {
     pub grouping: Option<Grouping>,
     /// `minimumIntegerDigits`, `…FractionDigits`, `…SignificantDigits`.
     pub digits: DigitRequest,
+    /// `signDisplay` (`auto`, `never`, `always`, `exceptZero`, `negative`).
+    pub sign_display: SignDisplay,
 }
 
 enum Inner {
@@ -249,7 +251,12 @@ impl NumberFormat {
         if matches!(self.inner, Inner::Percent(_)) {
             value.multiply_pow10(2);
         }
-        let value = self.digits.apply(value);
+        let mut value = self.digits.apply(value);
+        // After rounding, as ECMA-402 decides on the rounded value (-0.001
+        // is "-0" under `auto` but "0" under `exceptZero`).
+        if self.options.sign_display != SignDisplay::Auto {
+            value.apply_sign_display(self.options.sign_display);
+        }
         match &self.inner {
             Inner::Decimal(f) => f.format(&value).write_to_string().into_owned(),
             Inner::Percent(f) => f.format(&value).write_to_string().into_owned(),
@@ -263,7 +270,7 @@ impl NumberFormat {
                     .write_to_string()
                     .into_owned();
                 let mut amount = value.clone();
-                amount.sign = fixed_decimal::Sign::None;
+                amount.sign = Sign::None;
                 replace_digits(&with_currency, &plain.format(&amount).write_to_string())
             }
             Inner::Compact(f) => f
@@ -278,9 +285,15 @@ impl NumberFormat {
     fn format_non_finite(&self, x: f64) -> String {
         let symbol = if x.is_nan() { "NaN" } else { "∞" };
         let mut zero = Decimal::from(0);
-        if x < 0.0 {
-            zero.sign = fixed_decimal::Sign::Negative;
-        }
+        // The infinities are signed non-zero values; NaN gets a plus sign
+        // only under `always`, as in V8.
+        zero.sign = match (self.options.sign_display, x) {
+            (SignDisplay::Never, _) => Sign::None,
+            (_, x) if x < 0.0 => Sign::Negative,
+            (SignDisplay::Always, _) => Sign::Positive,
+            (SignDisplay::ExceptZero, x) if x.is_infinite() => Sign::Positive,
+            _ => Sign::None,
+        };
         let formatted = match &self.inner {
             Inner::Decimal(f) => f.format(&zero).write_to_string().into_owned(),
             Inner::Percent(f) => f.format(&zero).write_to_string().into_owned(),

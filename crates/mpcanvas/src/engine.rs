@@ -118,6 +118,7 @@ impl Engine {
             js_limits: self.js_limits,
             canvas_limits: self.canvas_limits,
             fonts: Some(self.font_library()),
+            device_env: job.device_env.clone(),
         };
         let canvas = mpcanvas_runtime::render(script, &options)?;
         Ok(Image::from_canvas(canvas))

@@ -12,6 +12,9 @@ use mpcanvas_platform::{Answer, Device};
 pub struct RenderJob {
     /// Canvas size instead of the script's `@size`.
     pub size: Option<(u32, u32)>,
+    /// The phone's locale, time zone, clock and random seed (`Intl`,
+    /// `Date`, `Math.random` in the script), as for a run.
+    pub device_env: mpcanvas_runtime::DeviceEnv,
 }
 
 /// Where a run's URLs are fetched from.

@@ -81,6 +81,8 @@ pub struct RenderOptions {
     /// The fonts canvases draw with (the script's `@font` files are added
     /// to it); `None` for a new library with the bundled and system fonts.
     pub fonts: Option<FontLibrary>,
+    /// The phone's locale, zone, clock and seed the script sees.
+    pub device_env: mpcanvas_js::jsenv::DeviceEnv,
 }
 
 /// Runs `script` and returns the main canvas as drawn.
@@ -90,6 +92,7 @@ pub fn render(script: &DrawingScript, options: &RenderOptions) -> Result<Context
     let (w, h) = options.size.unwrap_or(script.header.size);
     rt.with(|ctx| {
         let js = |e: rquickjs::Error| rt.describe(Err::<(), _>(e).catch(&ctx).unwrap_err());
+        mpcanvas_js::jsenv::install(&ctx, options.device_env.clone()).map_err(js)?;
         mpcanvas_js::canvas::install(&ctx).map_err(js)?;
         let fonts = options
             .fonts
@@ -210,6 +213,7 @@ pub fn evaluate(source: &str, options: &RenderOptions) -> Result<String, ScriptE
     let (w, h) = options.size.unwrap_or((300, 150));
     rt.with(|ctx| {
         let js = |e: rquickjs::Error| rt.describe(Err::<(), _>(e).catch(&ctx).unwrap_err());
+        mpcanvas_js::jsenv::install(&ctx, options.device_env.clone()).map_err(js)?;
         mpcanvas_js::canvas::install(&ctx).map_err(js)?;
         let log = mpcanvas_js::console::Log::default();
         mpcanvas_js::console::install(&ctx, log.clone()).map_err(js)?;

@@ -127,7 +127,13 @@ async fn render(state: &AppState, body: Body) -> Result<Response, ApiError> {
     let done = state
         .submit(move |engine| -> Result<Rendered, ApiError> {
             let t = Instant::now();
-            let image = engine.render_script(&checked.script, &RenderJob { size: checked.size })?;
+            let image = engine.render_script(
+                &checked.script,
+                &RenderJob {
+                    size: checked.size,
+                    ..RenderJob::default()
+                },
+            )?;
             let render_ms = t.elapsed().as_secs_f64() * 1e3;
             let t = Instant::now();
             let bytes = image.encode(format)?;

@@ -1,5 +1,5 @@
-//! The native half of `date.js`: the device zone's offsets, the clock and
-//! the seeded random source.
+//! The native half of `date.js`: the device zone's offsets and names, the
+//! clock and the seeded random source.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -38,6 +38,18 @@ pub(super) fn native<'js>(ctx: &Ctx<'js>, env: &DeviceEnv) -> rquickjs::Result<O
         "fromLocal",
         Function::new(ctx.clone(), move |local: f64| {
             zone.from_local(local).unwrap_or(f64::NAN)
+        })?,
+    )?;
+    let (zone, locale) = (env.time_zone.clone(), env.locale.clone());
+    // Made on first use: most runs never print a Date.
+    let names = std::cell::OnceCell::new();
+    n.set(
+        "zoneName",
+        Function::new(ctx.clone(), move |t: f64| {
+            names
+                .get_or_init(|| mpcanvas_intl::ZoneLongName::try_new(&locale, &zone).ok())
+                .as_ref()
+                .and_then(|n| n.at(t))
         })?,
     )?;
     let clock = env.clock;

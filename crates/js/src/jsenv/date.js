@@ -15,7 +15,11 @@
   const valueOf = proto.valueOf;
   const setTime = proto.setTime;
   const hostParse = HostDate.parse;
-  const hostOffset = proto.getTimezoneOffset;
+  // The host's own offset, kept like HOST: a second install must not read
+  // back the device offset the first one defined on the shared prototype.
+  const HOST_OFFSET = Symbol.for('mpcanvas.hostTimezoneOffset');
+  const hostOffset = HostDate[HOST_OFFSET] || proto.getTimezoneOffset;
+  if (!HostDate[HOST_OFFSET]) Object.defineProperty(HostDate, HOST_OFFSET, { value: hostOffset });
   const utc = {};
   for (const name of ['FullYear', 'Month', 'Date', 'Day', 'Hours', 'Minutes', 'Seconds', 'Milliseconds']) {
     utc['get' + name] = proto['getUTC' + name];
@@ -131,8 +135,8 @@
     return this.setFullYear(yi >= 0 && yi <= 99 ? yi + 1900 : y);
   });
 
-  // toString and friends, in the device zone (without the zone's long
-  // name, which phones print in the system language).
+  // toString and friends, in the device zone, with the zone's long name in
+  // the system language as V8 prints it ("(中国标准时间)").
   const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
   const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
   const pad = (n, w = 2) => String(n).padStart(w, '0');
@@ -158,7 +162,9 @@
     const off = offsetAt(t) / 60000;
     const sign = off < 0 ? '-' : '+';
     const a = Math.abs(off);
-    return `${pad(f.h)}:${pad(f.mi)}:${pad(f.s)} GMT${sign}${pad(Math.floor(a / 60))}${pad(a % 60)}`;
+    const name = native.zoneName(t);
+    const gmt = `GMT${sign}${pad(Math.floor(a / 60))}${pad(a % 60)}`;
+    return `${pad(f.h)}:${pad(f.mi)}:${pad(f.s)} ${gmt}${name === undefined ? '' : ` (${name})`}`;
   }
   function dateString(t) {
     if (Number.isNaN(t)) return 'Invalid Date';

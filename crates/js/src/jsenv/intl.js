@@ -144,7 +144,7 @@
         else out.useGrouping = g;
       }
     }
-    getString(N, o, 'signDisplay', ['auto', 'never', 'always', 'exceptZero', 'negative']);
+    out.signDisplay = getString(N, o, 'signDisplay', ['auto', 'never', 'always', 'exceptZero', 'negative']);
     return out;
   }
 
@@ -177,10 +177,12 @@
     out.hour12 = getBoolean(o, 'hour12');
     out.hourCycle = getString(D, o, 'hourCycle', ['h11', 'h12', 'h23', 'h24']);
     if (o.timeZone !== undefined) out.timeZone = String(o.timeZone);
-    for (const [name, allowed] of DT_FIELDS) out[name] = getString(D, o, name, allowed);
-    if (o.timeZoneName !== undefined || o.fractionalSecondDigits !== undefined || o.dayPeriod !== undefined) {
-      throw new RangeError('Intl.DateTimeFormat timeZoneName, dayPeriod and fractionalSecondDigits are not supported by mpcanvas');
+    for (const [name, allowed] of DT_FIELDS) {
+      out[name] = getString(D, o, name, allowed);
+      if (name === 'day') out.dayPeriod = getString(D, o, 'dayPeriod', ['narrow', 'short', 'long']);
+      if (name === 'second') out.fractionalSecondDigits = getNumber(o, 'fractionalSecondDigits', 1, 3);
     }
+    out.timeZoneName = getString(D, o, 'timeZoneName', ['short', 'long', 'shortOffset', 'longOffset', 'shortGeneric', 'longGeneric']);
     getString(D, o, 'formatMatcher', ['basic', 'best fit']);
     out.dateStyle = getString(D, o, 'dateStyle', ['full', 'long', 'medium', 'short']);
     out.timeStyle = getString(D, o, 'timeStyle', ['full', 'long', 'medium', 'short']);
@@ -277,12 +279,111 @@
     {},
   );
 
+  // Intl.ListFormat
+  function stringList(list) {
+    if (list === undefined) return [];
+    const out = [];
+    for (const item of list) {
+      if (typeof item !== 'string') throw new TypeError(`Iterable yielded ${String(item)} which is not a string`);
+      out.push(item);
+    }
+    return out;
+  }
+
+  const ListFormat = makeConstructor(
+    'ListFormat',
+    (locales, options) => {
+      const o = optionsObject(options);
+      const L = 'ListFormat';
+      const tags = localeList(locales);
+      getString(L, o, 'localeMatcher', ['lookup', 'best fit']);
+      const out = {
+        type: getString(L, o, 'type', ['conjunction', 'disjunction', 'unit']) || 'conjunction',
+        style: getString(L, o, 'style', ['long', 'short', 'narrow']) || 'long',
+      };
+      return native.listFormat(tags, out);
+    },
+    {
+      format: (n, list) => n.format(stringList(list)),
+      formatToParts: (n, list) => n.formatToParts(stringList(list)),
+    },
+    {},
+  );
+
+  // Intl.DisplayNames
+  const DisplayNames = makeConstructor(
+    'DisplayNames',
+    (locales, options) => {
+      const tags = localeList(locales);
+      if (options === undefined) throw new TypeError("Cannot convert undefined or null to object");
+      const o = optionsObject(options);
+      const N = 'DisplayNames';
+      getString(N, o, 'localeMatcher', ['lookup', 'best fit']);
+      const out = { style: getString(N, o, 'style', ['narrow', 'short', 'long']) || 'long' };
+      out.type = getString(N, o, 'type', ['language', 'region', 'script', 'currency', 'calendar', 'dateTimeField']);
+      if (out.type === undefined) throw new TypeError('Required option "type" is missing');
+      out.fallback = getString(N, o, 'fallback', ['code', 'none']) || 'code';
+      out.languageDisplay = getString(N, o, 'languageDisplay', ['dialect', 'standard']) || 'dialect';
+      return native.displayNames(tags, out);
+    },
+    { of: (n, code) => n.of(String(code)) },
+    {},
+  );
+
+  // Intl.Segmenter: segment() gives a Segments object (iterable, with
+  // containing(index)) over boundaries computed once in native code.
+  const segmentsProto = {};
+  function segmentData(input, triple) {
+    const d = { segment: input.slice(triple[0], triple[1]), index: triple[0], input };
+    if (triple[2] !== undefined && triple[2] !== null) d.isWordLike = triple[2];
+    return d;
+  }
+  define(segmentsProto, 'containing', function containing(index) {
+    const s = segmentsState.get(this);
+    if (!s) throw new TypeError('Method %Segments.prototype%.containing called on incompatible receiver');
+    let n = Number(index);
+    n = Number.isNaN(n) ? 0 : Math.trunc(n);
+    if (n < 0 || n >= s.input.length) return undefined;
+    const triple = s.bounds.find((b) => n >= b[0] && n < b[1]);
+    return triple === undefined ? undefined : segmentData(s.input, triple);
+  });
+  define(segmentsProto, Symbol.iterator, function* segments() {
+    const s = segmentsState.get(this);
+    if (!s) throw new TypeError('Method %Segments.prototype%[@@iterator] called on incompatible receiver');
+    for (const triple of s.bounds) yield segmentData(s.input, triple);
+  });
+  const segmentsState = new WeakMap();
+
+  const Segmenter = makeConstructor(
+    'Segmenter',
+    (locales, options) => {
+      const tags = localeList(locales);
+      const o = optionsObject(options);
+      const S = 'Segmenter';
+      getString(S, o, 'localeMatcher', ['lookup', 'best fit']);
+      const granularity = getString(S, o, 'granularity', ['grapheme', 'word', 'sentence']) || 'grapheme';
+      return native.segmenter(tags, { granularity });
+    },
+    {
+      segment(n, input) {
+        const text = String(input);
+        const segments = Object.create(segmentsProto);
+        segmentsState.set(segments, { input: text, bounds: n.segment(text) });
+        return segments;
+      },
+    },
+    {},
+  );
+
   const Intl = {};
   define(Intl, 'NumberFormat', NumberFormat);
   define(Intl, 'DateTimeFormat', DateTimeFormat);
   define(Intl, 'Collator', Collator);
   define(Intl, 'PluralRules', PluralRules);
   define(Intl, 'RelativeTimeFormat', RelativeTimeFormat);
+  define(Intl, 'ListFormat', ListFormat);
+  define(Intl, 'DisplayNames', DisplayNames);
+  define(Intl, 'Segmenter', Segmenter);
   define(Intl, 'getCanonicalLocales', function getCanonicalLocales(locales) {
     return localeList(locales);
   });

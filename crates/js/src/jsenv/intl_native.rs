@@ -9,14 +9,14 @@ use mpcanvas_intl::{
     CaseFirst, CollatorOptions, CompactDisplay, CurrencyDisplay, DateDefaults, DateTimeFormat,
     DateTimeOptions, DigitRequest, Grouping, IntlError, LocaleCollator, NumberFormat,
     NumberOptions, NumberStyle, PluralKind, PluralRulesFormat, RelativeStyle, RelativeTimeFormat,
-    RelativeUnit, Sensitivity,
+    RelativeUnit, Sensitivity, SignDisplay,
 };
 use rquickjs::{Array, Ctx, Exception, Function, Object};
 
 use super::DeviceEnv;
 
 /// `IntlError` as the JS exception V8 throws.
-fn throw(ctx: &Ctx<'_>, e: IntlError) -> rquickjs::Error {
+pub(super) fn throw(ctx: &Ctx<'_>, e: IntlError) -> rquickjs::Error {
     match e {
         IntlError::Range(m) => Exception::throw_range(ctx, &m),
         IntlError::Type(m) => Exception::throw_type(ctx, &m),
@@ -49,7 +49,7 @@ fn digit_request(ctx: &Ctx<'_>, opts: &Object<'_>) -> rquickjs::Result<DigitRequ
     })
 }
 
-fn locale_of(
+pub(super) fn locale_of(
     ctx: &Ctx<'_>,
     env: &DeviceEnv,
     locales: &[String],
@@ -117,11 +117,24 @@ fn number_options(ctx: &Ctx<'_>, opts: &Object<'_>) -> rquickjs::Result<NumberOp
             )));
         }
     };
+    let sign_display = match string(opts, "signDisplay")?.as_deref() {
+        None | Some("auto") => SignDisplay::Auto,
+        Some("never") => SignDisplay::Never,
+        Some("always") => SignDisplay::Always,
+        Some("exceptZero") => SignDisplay::ExceptZero,
+        Some("negative") => SignDisplay::Negative,
+        Some(v) => {
+            return Err(range(format!(
+                "Value {v} out of range for Intl.NumberFormat options property signDisplay"
+            )));
+        }
+    };
     Ok(NumberOptions {
         style,
         compact,
         grouping,
         digits: digit_request(ctx, opts)?,
+        sign_display,
     })
 }
 
@@ -178,7 +191,16 @@ fn number_resolved<'js>(ctx: &Ctx<'js>, f: &NumberFormat) -> rquickjs::Result<Ob
             )?;
         }
     }
-    r.set("signDisplay", "auto")?;
+    r.set(
+        "signDisplay",
+        match f.options().sign_display {
+            SignDisplay::Never => "never",
+            SignDisplay::Always => "always",
+            SignDisplay::ExceptZero => "exceptZero",
+            SignDisplay::Negative => "negative",
+            _ => "auto",
+        },
+    )?;
     r.set("roundingMode", "halfExpand")?;
     Ok(r)
 }
@@ -218,6 +240,11 @@ fn date_options(opts: &Object<'_>) -> rquickjs::Result<DateTimeOptions> {
         time_zone: string(opts, "timeZone")?,
         date_style: string(opts, "dateStyle")?,
         time_style: string(opts, "timeStyle")?,
+        time_zone_name: string(opts, "timeZoneName")?,
+        day_period: string(opts, "dayPeriod")?,
+        fractional_second_digits: opts
+            .get::<_, Option<f64>>("fractionalSecondDigits")?
+            .map(|n| n.clamp(0.0, 255.0) as u8),
     })
 }
 
@@ -418,7 +445,7 @@ pub(super) fn native<'js>(ctx: &Ctx<'js>, env: Rc<DeviceEnv>) -> rquickjs::Resul
     n.set("defaultLocale", env.locale.to_string())?;
     n.set("defaultTimeZone", env.time_zone.name())?;
     macro_rules! formatter {
-        ($name:literal, $f:ident) => {{
+        ($name:literal, $f:path) => {{
             let env = env.clone();
             n.set(
                 $name,
@@ -433,6 +460,9 @@ pub(super) fn native<'js>(ctx: &Ctx<'js>, env: Rc<DeviceEnv>) -> rquickjs::Resul
     formatter!("collator", collator);
     formatter!("pluralRules", plural_rules);
     formatter!("relativeTimeFormat", relative_time_format);
+    formatter!("listFormat", super::intl_text_native::list_format);
+    formatter!("displayNames", super::intl_text_native::display_names);
+    formatter!("segmenter", super::intl_text_native::segmenter);
     let e = env.clone();
     n.set(
         "dateTimeFormat",

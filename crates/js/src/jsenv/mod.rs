@@ -4,6 +4,7 @@
 
 mod clock_native;
 mod intl_native;
+mod intl_text_native;
 
 use std::rc::Rc;
 

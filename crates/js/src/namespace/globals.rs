@@ -1,8 +1,8 @@
 //! Globals a profile gives page code besides its namespace (`global`,
-//! `requirePlugin`), from the profile's `[globals]` data.
+//! `requirePlugin`, `__wxConfig`), from the profile's `[globals]` data.
 
-use mpcanvas_platform::profile::GlobalRules;
-use rquickjs::{Ctx, Exception, Function, Object};
+use mpcanvas_platform::profile::{AppConfigGlobal, GlobalRules};
+use rquickjs::{Ctx, Exception, Function, Object, Value};
 
 /// Defines the globals `rules` lists.
 pub(crate) fn install(ctx: &Ctx<'_>, rules: &GlobalRules) -> rquickjs::Result<()> {
@@ -33,5 +33,19 @@ pub(crate) fn install(ctx: &Ctx<'_>, rules: &GlobalRules) -> rquickjs::Result<()
         .with_name("requireMiniProgram")?;
         globals.set("requireMiniProgram", f)?;
     }
+    if let Some(config) = &rules.app_config {
+        globals.set(config.name.as_str(), app_config(ctx, config)?)?;
+    }
     Ok(())
+}
+
+/// The app configuration object with the fields page code reads:
+/// `envVersion` and `platform` (as `getSystemInfoSync().platform`). The
+/// run adds `appLaunchInfo` once it knows the page it launches.
+fn app_config<'js>(ctx: &Ctx<'js>, config: &AppConfigGlobal) -> rquickjs::Result<Object<'js>> {
+    let o = Object::new(ctx.clone())?;
+    o.set("envVersion", config.env_version.as_str())?;
+    let info = super::system::system_info(ctx, super::system::device(ctx))?;
+    o.set("platform", info.get::<_, Value<'js>>("platform")?)?;
+    Ok(o)
 }

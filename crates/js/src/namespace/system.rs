@@ -13,7 +13,7 @@ use crate::canvas::element::JsCanvas;
 
 /// The `getSystemInfoSync()` object of the simulated phone, with the
 /// profile's versions and simulated operating system.
-fn system_info<'js>(ctx: &Ctx<'js>, device: Device) -> rquickjs::Result<Object<'js>> {
+pub(super) fn system_info<'js>(ctx: &Ctx<'js>, device: Device) -> rquickjs::Result<Object<'js>> {
     let rules = match crate::host::platform(ctx) {
         Some(p) => Some(p.borrow().profile().system.clone()),
         None => mpcanvas_platform::Profile::named("wechat")
@@ -37,7 +37,7 @@ fn system_info<'js>(ctx: &Ctx<'js>, device: Device) -> rquickjs::Result<Object<'
     }
 }
 
-fn device(ctx: &Ctx<'_>) -> Device {
+pub(super) fn device(ctx: &Ctx<'_>) -> Device {
     crate::host::get(ctx).map(|h| h.device).unwrap_or_default()
 }
 

@@ -13,7 +13,7 @@ mod load;
 mod npm;
 
 pub use errors::{ErrorCatalogue, ErrorEntry, FailKind};
-pub use globals::GlobalRules;
+pub use globals::{AppConfigGlobal, EnvVersion, GlobalRules};
 pub use load::{PROFILE_NAMES, ProfileError};
 pub use npm::{ComponentBase, NpmRules};
 

@@ -1,5 +1,7 @@
-//! Globals per profile: WeChat's `global` and `requirePlugin`; none of
-//! them where a profile does not list them.
+//! Globals per profile: WeChat's `global`, `requirePlugin` and
+//! `__wxConfig`; none of them where a profile does not list them, and no
+//! `TextEncoder` / `TextDecoder` / `URL` / `URLSearchParams` anywhere (phones
+//! lack them; see each profile's `[globals]`).
 
 use mpcanvas_platform::Profile;
 use mpcanvas_runtime::run::{RunConfig, run_path};
@@ -43,4 +45,80 @@ fn profiles_without_globals_do_not_define_them() {
         "console.log([typeof global, typeof requirePlugin, typeof requireMiniProgram].join(' ')); Page({});",
     );
     assert_eq!(lines, ["undefined undefined undefined"]);
+}
+
+/// What page code sees of the web-platform globals phones lack.
+const WEB_GLOBALS: &str = "console.log(['TextEncoder', 'TextDecoder', 'URL', 'URLSearchParams'].map((n) => typeof globalThis[n]).join(' '));";
+
+#[test]
+fn no_profile_defines_text_encoding_or_url() {
+    for profile in ["wechat", "wechat-game", "alipay", "feishu", "douyin"] {
+        let script = if profile == "wechat-game" {
+            WEB_GLOBALS.to_string()
+        } else {
+            format!("{WEB_GLOBALS}\nPage({{}});")
+        };
+        let pkg = Pkg::new(&[(
+            if profile == "wechat-game" {
+                "game.js"
+            } else {
+                "index.js"
+            },
+            script.as_str(),
+        )]);
+        let out = Pkg::new(&[]);
+        let report = run_path(
+            pkg.path(),
+            RunConfig::new(Profile::named(profile).unwrap(), out.path()),
+        )
+        .unwrap();
+        assert_clean(&report);
+        assert_eq!(
+            console(&report),
+            ["undefined undefined undefined undefined"],
+            "{profile}"
+        );
+    }
+}
+
+#[test]
+fn wechat_config_has_env_version_platform_and_launch_info() {
+    let lines = run(
+        "wechat",
+        "console.log(JSON.stringify(__wxConfig)); Page({});",
+    );
+    assert_eq!(
+        lines,
+        [
+            r#"{"envVersion":"develop","platform":"devtools","appLaunchInfo":{"path":"index","query":{},"scene":1001}}"#
+        ]
+    );
+}
+
+#[test]
+fn wechat_config_is_set_before_app_code_runs() {
+    let pkg = Pkg::new(&[
+        ("app.json", r#"{"pages": ["pages/poster/poster"]}"#),
+        (
+            "app.js",
+            "console.log('app ' + __wxConfig.envVersion + ' ' + __wxConfig.appLaunchInfo.path); App({});",
+        ),
+        ("pages/poster/poster.js", "Page({});"),
+    ]);
+    let out = Pkg::new(&[]);
+    let report = run_path(
+        pkg.path(),
+        RunConfig::new(Profile::named("wechat").unwrap(), out.path()),
+    )
+    .unwrap();
+    assert_clean(&report);
+    assert_eq!(console(&report), ["app develop pages/poster/poster"]);
+}
+
+#[test]
+fn other_profiles_have_no_config_global() {
+    for profile in ["alipay", "feishu", "douyin"] {
+        let lines = run(profile, "console.log(typeof __wxConfig); Page({});");
+        assert_eq!(lines, ["undefined"], "{profile}");
+    }
 }

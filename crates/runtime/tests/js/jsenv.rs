@@ -32,7 +32,7 @@ fn default_device_is_zh_cn_in_shanghai() {
     );
     assert_eq!(
         out,
-        r#"["Mon Dec 07 2026 10:00:00 GMT+0800","Asia/Shanghai","zh-CN"]"#
+        r#"["Mon Dec 07 2026 10:00:00 GMT+0800 (中国标准时间)","Asia/Shanghai","zh-CN"]"#
     );
 }
 
@@ -108,4 +108,17 @@ fn invalid_dates_stay_invalid_through_local_methods() {
         "const d = new Date(NaN); [String(d), d.getHours(), d.setHours(1), new Date('garbage').getTime(), new Date(2026, NaN).getTime()]",
     );
     assert_eq!(out, r#"["Invalid Date",null,null,null,null]"#);
+}
+
+#[test]
+fn date_to_string_names_the_zone_in_the_device_language() {
+    let at = "[new Date(Date.UTC(2026, 6, 1, 12)).toString(), new Date(Date.UTC(2026, 0, 1, 12)).toTimeString()]";
+    assert_eq!(
+        eval_on(device("en-US", "America/New_York"), at),
+        r#"["Wed Jul 01 2026 08:00:00 GMT-0400 (Eastern Daylight Time)","07:00:00 GMT-0500 (Eastern Standard Time)"]"#
+    );
+    assert_eq!(
+        eval_on(device("zh-TW", "Asia/Taipei"), at),
+        r#"["Wed Jul 01 2026 20:00:00 GMT+0800 (台北標準時間)","20:00:00 GMT+0800 (台北標準時間)"]"#
+    );
 }

@@ -192,6 +192,20 @@ pub fn run(
     outcome
 }
 
+/// The launch options `App.onLaunch` / `onShow` receive: the page, its
+/// query and scene 1001 (opened from the main entry, the devtools' default).
+fn launch_options<'js>(
+    ctx: &Ctx<'js>,
+    path: &str,
+    query: &[(String, String)],
+) -> rquickjs::Result<Object<'js>> {
+    let options = Object::new(ctx.clone())?;
+    options.set("path", path)?;
+    options.set("query", query_object(ctx, query)?)?;
+    options.set("scene", 1001)?;
+    Ok(options)
+}
+
 /// A page query as the object `onLoad(options)` receives (string values).
 fn query_object<'js>(ctx: &Ctx<'js>, query: &[(String, String)]) -> rquickjs::Result<Object<'js>> {
     let o = Object::new(ctx.clone())?;
@@ -381,15 +395,40 @@ impl<'r, 'js> Driver<'r, 'js> {
         Ok(())
     }
 
+    /// Sets `appLaunchInfo` (the launch options) on the profile's app
+    /// configuration global, where it has one, before any app code runs.
+    fn publish_launch_info(&mut self, route: &str) -> Result<(), ScriptError> {
+        let name = self.options.platform.as_ref().and_then(|p| {
+            let p = p.borrow();
+            p.profile()
+                .globals
+                .app_config
+                .as_ref()
+                .map(|c| c.name.clone())
+        });
+        let Some(name) = name else {
+            return Ok(());
+        };
+        let ctx = self.ctx.clone();
+        (|| {
+            let config: Option<Object<'js>> = ctx.globals().get(name.as_str())?;
+            match config {
+                Some(config) => config.set(
+                    "appLaunchInfo",
+                    launch_options(&ctx, route, &self.options.query)?,
+                ),
+                None => Ok(()),
+            }
+        })()
+        .map_err(|e| self.js(e))
+    }
+
     fn app_hook(&mut self, name: &str, path: &str) -> Result<(), ScriptError> {
         let path = path.to_string();
         let query = self.options.query.clone();
         self.guarded(&format!("App.{name}"), |ctx| {
             if let Some(app) = program::app(ctx)? {
-                let options = Object::new(ctx.clone())?;
-                options.set("path", path.as_str())?;
-                options.set("query", query_object(ctx, &query)?)?;
-                options.set("scene", 1001)?;
+                let options = launch_options(ctx, &path, &query)?;
                 program::call_method(&app, name, Rest(vec![options.into_value()]))?;
             }
             Ok(())
@@ -429,6 +468,7 @@ impl<'r, 'js> Driver<'r, 'js> {
         if let Some(platform) = &self.options.platform {
             platform.borrow_mut().show_page(&route);
         }
+        self.publish_launch_info(&route)?;
         if let Some(app) = self.package.app.clone() {
             self.load_module("app", &app)?;
             self.app_hook("onLaunch", &route)?;

@@ -92,6 +92,57 @@
       t(`${l} rtf auto ${v} ${u}`, () => new Intl.RelativeTimeFormat(l, { numeric: 'auto' }).format(v, u));
       t(`${l} rtf short ${v} ${u}`, () => new Intl.RelativeTimeFormat(l, { style: 'short' }).format(v, u));
     }
+    for (const signDisplay of ['always', 'exceptZero', 'never', 'negative']) {
+      for (const o of [{}, { style: 'percent' }, { style: 'currency', currency: 'CNY' }, { notation: 'compact' }, { maximumFractionDigits: 0 }]) {
+        const opts = Object.assign({ signDisplay }, o);
+        for (const x of [-1299.5, 0, -0, 0.256, 12345678, -0.001, Infinity, NaN]) {
+          t(`${l} ${JSON.stringify(opts)} ${x}`, () => new Intl.NumberFormat(l, opts).format(x));
+        }
+      }
+    }
+    for (const d of dates) {
+      for (const timeZoneName of ['short', 'long', 'shortOffset', 'longOffset', 'shortGeneric', 'longGeneric']) {
+        for (const timeZone of [undefined, 'America/New_York', 'UTC', 'Asia/Taipei']) {
+          const o = { hour: 'numeric', minute: 'numeric', timeZoneName, timeZone };
+          t(`${l} ${JSON.stringify(o)} ${d}`, () => new Intl.DateTimeFormat(l, o).format(d));
+        }
+      }
+      t(`${l} timeZoneName alone ${d}`, () => new Intl.DateTimeFormat(l, { timeZoneName: 'long' }).format(d));
+      t(`${l} timeZoneName parts ${d}`, () => new Intl.DateTimeFormat(l, { hour: 'numeric', timeZoneName: 'short' }).formatToParts(d));
+      for (const dayPeriod of ['narrow', 'short', 'long']) {
+        t(`${l} dayPeriod ${dayPeriod} ${d}`, () => new Intl.DateTimeFormat(l, { hour: 'numeric', dayPeriod }).format(d));
+        t(`${l} dayPeriod ${dayPeriod} h12 ${d}`, () => new Intl.DateTimeFormat(l, { hour: 'numeric', minute: 'numeric', dayPeriod, hour12: true }).format(d));
+      }
+      for (const fractionalSecondDigits of [1, 2, 3]) {
+        t(`${l} fsd ${fractionalSecondDigits} ${d}`, () => new Intl.DateTimeFormat(l, { minute: 'numeric', second: 'numeric', fractionalSecondDigits }).format(d));
+      }
+      t(`${l} fsd hms ${d}`, () => new Intl.DateTimeFormat(l, { hour: 'numeric', minute: 'numeric', second: 'numeric', fractionalSecondDigits: 3, hour12: false }).format(d));
+    }
+    const fruits = [['苹果', '香蕉', '橙子'], ['apple', 'pear'], ['one'], [], ['a', 'b', 'c', 'd']];
+    for (const type of ['conjunction', 'disjunction', 'unit']) {
+      for (const style of ['long', 'short', 'narrow']) {
+        for (const list of fruits) {
+          t(`${l} list ${type} ${style} ${list.length}`, () => new Intl.ListFormat(l, { type, style }).format(list));
+        }
+      }
+    }
+    t(`${l} list parts`, () => new Intl.ListFormat(l).formatToParts(['x', 'y', 'z']));
+    t(`${l} list resolved`, () => new Intl.ListFormat(l, { type: 'unit' }).resolvedOptions());
+    for (const code of ['CN', 'TW', 'HK', 'US', 'JP', 'GB', '419']) {
+      t(`${l} region ${code}`, () => new Intl.DisplayNames(l, { type: 'region' }).of(code));
+    }
+    for (const code of ['zh', 'en', 'fr', 'ja', 'ko', 'zh-Hans', 'zh-Hant', 'en-US', 'en-GB', 'zh-TW']) {
+      t(`${l} language ${code}`, () => new Intl.DisplayNames(l, { type: 'language' }).of(code));
+    }
+    for (const code of ['Hans', 'Hant', 'Latn', 'Cyrl']) {
+      t(`${l} script ${code}`, () => new Intl.DisplayNames(l, { type: 'script' }).of(code));
+    }
+    t(`${l} region unknown`, () => [new Intl.DisplayNames(l, { type: 'region' }).of('QZ'), new Intl.DisplayNames(l, { type: 'region', fallback: 'none' }).of('QZ')]);
+    const text = '我爱北京天安门。Hello, world! 价格¥12.50，限时3天。👨‍👩‍👧 é';
+    for (const granularity of ['grapheme', 'word', 'sentence']) {
+      t(`${l} segment ${granularity}`, () => Array.from(new Intl.Segmenter(l, { granularity }).segment(text)).map((s) => [s.segment, s.index, s.isWordLike]));
+    }
+    t(`${l} segment containing`, () => { const s = new Intl.Segmenter(l, { granularity: 'word' }).segment(text); return [s.containing(3), s.containing(-1), s.containing(999)]; });
     t(`${l} upper`, () => 'straße istanbul'.toLocaleUpperCase(l));
     t(`${l} lower`, () => 'ÀÉÎ İ'.toLocaleLowerCase(l));
   }
@@ -105,6 +156,7 @@
   t('parse slashes', () => Date.parse('2026/12/07 10:00'));
   t('parse zoned', () => Date.parse('2026-12-07T10:00:00+09:00'));
   t('toDateString', () => new Date(dates[1]).toDateString());
+  t('toString', () => [new Date(dates[0]).toString(), new Date(dates[1]).toTimeString(), String(new Date(dates[0])), new Date(NaN).toString()]);
   t('old offset', () => new Date(1900, 0, 1).getTimezoneOffset());
   t('tr upper', () => 'istanbul'.toLocaleUpperCase('tr'));
   t('canonical', () => Intl.getCanonicalLocales(['ZH-cn', 'en-us']));
