@@ -4,16 +4,34 @@
 //! stands for the classes given, so selectors written with them
 //! (`this.createSelectorQuery().select('.red')`) find those elements.
 
-use super::markup::{Element, Markup};
+use super::markup::Element;
 
-/// Replaces each external class name in the class attributes of
-/// `template` by the classes `element` (the component as used) gives it;
-/// a name the user did not set is dropped, as it styles nothing.
-pub(crate) fn apply(template: &mut Markup, element: &Element, names: &[String]) {
-    if names.is_empty() {
+/// Each external class name the component declares, with the classes its
+/// user gave for it (none: the name styles nothing and is dropped).
+pub(crate) type Given = Vec<(String, Vec<String>)>;
+
+/// What `element` (the component as used) gives each of `names`.
+pub(crate) fn given(element: &Element, names: &[String]) -> Given {
+    names
+        .iter()
+        .map(|n| {
+            let classes = element
+                .attribute(n)
+                .map(|v| v.split_whitespace().map(str::to_owned).collect())
+                .unwrap_or_default();
+            (n.clone(), classes)
+        })
+        .collect()
+}
+
+/// Replaces each external class name in the class attributes of the
+/// component's rendered `elements` by the classes given for it. Applied
+/// to every render, since each `setData` renders the template again.
+pub(crate) fn apply(elements: &mut [Element], given: &Given) {
+    if given.is_empty() {
         return;
     }
-    for e in &mut template.elements {
+    for e in elements {
         for (key, value) in &mut e.attributes {
             if key != "class" {
                 continue;
@@ -23,11 +41,8 @@ pub(crate) fn apply(template: &mut Markup, element: &Element, names: &[String]) 
             };
             let rewritten: Vec<&str> = classes
                 .split_whitespace()
-                .flat_map(|c| match names.iter().find(|n| *n == c) {
-                    Some(n) => element
-                        .attribute(n)
-                        .map(|v| v.split_whitespace().collect::<Vec<_>>())
-                        .unwrap_or_default(),
+                .flat_map(|c| match given.iter().find(|(n, _)| n == c) {
+                    Some((_, to)) => to.iter().map(String::as_str).collect::<Vec<_>>(),
                     None => vec![c],
                 })
                 .collect();
@@ -45,11 +60,8 @@ mod tests {
     fn external_class_names_become_the_classes_the_user_gave() {
         let mut template = parse(r#"<view class="box my-class"/><text class="title-class"/>"#);
         let used = parse(r#"<card my-class="red big"/>"#).elements.remove(0);
-        apply(
-            &mut template,
-            &used,
-            &["my-class".to_string(), "title-class".to_string()],
-        );
+        let given = given(&used, &["my-class".to_string(), "title-class".to_string()]);
+        apply(&mut template.elements, &given);
         assert_eq!(template.elements[0].attribute("class"), Some("box red big"));
         assert_eq!(template.elements[1].attribute("class"), Some(""));
     }

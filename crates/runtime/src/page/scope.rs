@@ -60,6 +60,10 @@ pub struct JsScope<'js> {
     /// CSS size of a legacy canvas without a styled size.
     #[qjs(skip_trace)]
     pub legacy_default: (f64, f64),
+    /// A component's external classes and what its user gave for them,
+    /// substituted in every render.
+    #[qjs(skip_trace)]
+    pub external_classes: super::external_classes::Given,
 }
 
 /// A component instance placed in a scope's markup.
@@ -112,6 +116,7 @@ impl<'js> JsScope<'js> {
                 template: markup.template.clone(),
                 modules: None,
                 legacy_default,
+                external_classes: Vec::new(),
             },
         )
     }
@@ -122,10 +127,11 @@ impl<'js> JsScope<'js> {
     pub(crate) fn sync(
         this: &Class<'js, JsScope<'js>>,
         ctx: &Ctx<'js>,
-        markup: Markup,
+        mut markup: Markup,
     ) -> rquickjs::Result<()> {
         let (platform_scope, legacy_default, mut old) = {
             let mut s = this.borrow_mut();
+            super::external_classes::apply(&mut markup.elements, &s.external_classes);
             (
                 s.platform_scope,
                 s.legacy_default,

@@ -124,11 +124,13 @@ impl<'js> Driver<'_, 'js> {
                     }
                 })?
                 .unwrap_or_default();
-            crate::page::external_classes::apply(&mut child_markup, element, &external);
+            let given = crate::page::external_classes::given(element, &external);
+            crate::page::external_classes::apply(&mut child_markup.elements, &given);
             let child_using = self.components_of(Some(&script.with_extension("json")), false);
             self.next_component += 1;
             let child_scope =
                 self.build_scope(&child_markup, Scope::Component(self.next_component))?;
+            child_scope.borrow_mut().external_classes = given;
             let label = format!("creating <{}>", element.name);
             let instance = self.guarded(&label, |ctx| {
                 let Some(def) = program::definition(ctx, &key)? else {
