@@ -177,7 +177,6 @@ fn painter_kernel_draws_on_a_2d_node_and_the_poster_reaches_the_album() {
 }
 
 #[test]
-#[ignore = "needs markup evaluation (the markup helper's rendered tree): the component's canvas is sized by its bound style `width: {{width}}px; height: {{height}}px;` (property defaults 400×300); unevaluated it is 300×150 and the poster's lower quarter is blank"]
 fn wxml_to_canvas_renders_its_readme_template_on_a_2d_node() {
     let square =
         std::fs::read(fixtures().join("wxa-plugin-canvas/pages/poster/square.png")).unwrap();
@@ -208,7 +207,6 @@ fn wxml_to_canvas_renders_its_readme_template_on_a_2d_node() {
 }
 
 #[test]
-#[ignore = "needs markup evaluation (the markup helper's rendered tree): the legacy canvas in the component's own template is sized by `style='width: {{pxWidth}}px; height: {{pxHeight}}px;'` after its setData; unevaluated it keeps 300×150 and the poster is cut to 600×300"]
 fn wxa_plugin_canvas_poster_component_saves_through_its_success_event() {
     let (report, poster) = run_poster("wxa-plugin-canvas", "onCreatePoster");
     // config.width 600 rpx × height 400 rpx = 300×200 px; the legacy
