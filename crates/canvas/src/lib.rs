@@ -25,6 +25,7 @@
 //! ```
 #![forbid(unsafe_code)]
 
+pub mod budget;
 pub mod color;
 mod color_profile;
 pub mod composite;
@@ -47,6 +48,7 @@ pub mod style;
 pub mod text;
 mod unbounded;
 
+pub use budget::{Budget, Charge};
 pub use color::Color;
 pub use composite::CompositeOp;
 pub use context::{Context2d, ImageSource, MAX_SAVE_DEPTH};

@@ -23,6 +23,11 @@ impl Context2d {
     /// `fillRect(x, y, w, h)`: non-finite arguments or a zero side draw
     /// nothing.
     pub fn fill_rect(&mut self, x: f64, y: f64, w: f64, h: f64) {
+        // Long work below stops at the run's deadline.
+        let _step = self.limits.step();
+        if crate::budget::expired() {
+            return;
+        }
         if !finite(&[x, y, w, h]) || w == 0.0 || h == 0.0 {
             return;
         }
@@ -71,6 +76,11 @@ impl Context2d {
     /// Chromium does; the spec's open line would get caps); with both zero,
     /// nothing.
     pub fn stroke_rect(&mut self, x: f64, y: f64, w: f64, h: f64) {
+        // Long work below stops at the run's deadline.
+        let _step = self.limits.step();
+        if crate::budget::expired() {
+            return;
+        }
         if !finite(&[x, y, w, h]) || (w == 0.0 && h == 0.0) {
             return;
         }
@@ -202,6 +212,11 @@ impl Context2d {
     /// `clearRect(x, y, w, h)`: transparent black within the clip,
     /// regardless of alpha, operator and shadow.
     pub fn clear_rect(&mut self, x: f64, y: f64, w: f64, h: f64) {
+        // Long work below stops at the run's deadline.
+        let _step = self.limits.step();
+        if crate::budget::expired() {
+            return;
+        }
         if !finite(&[x, y, w, h]) || w == 0.0 || h == 0.0 {
             return;
         }

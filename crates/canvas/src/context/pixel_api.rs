@@ -39,6 +39,11 @@ impl Context2d {
         dy: i64,
         dirty: Option<(i64, i64, i64, i64)>,
     ) {
+        // Long work below stops at the run's deadline.
+        let _step = self.limits.step();
+        if crate::budget::expired() {
+            return;
+        }
         let (w, h) = (self.width, self.height);
         if let Some(bitmap) = &mut self.bitmap {
             pixels::write_region(bitmap.data_mut(), w, h, image, dx, dy, dirty);

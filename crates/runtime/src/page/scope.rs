@@ -96,7 +96,7 @@ impl<'js> JsScope<'js> {
                         ctx,
                         NODE_DEFAULT.0 as u32,
                         NODE_DEFAULT.1 as u32,
-                        limits,
+                        limits.clone(),
                     )?;
                     c.borrow_mut().layout = Some(css);
                     add_node_methods(ctx, &c)?;
@@ -127,7 +127,7 @@ impl<'js> JsScope<'js> {
                             // The backing store is the CSS size times the
                             // device pixel ratio; drawing is in CSS px.
                             let (w, h) = mpcanvas_platform::canvases::backing_size(css, device.dpr);
-                            let c = JsCanvas::create(ctx, w, h, limits)?;
+                            let c = JsCanvas::create(ctx, w, h, limits.clone())?;
                             c.borrow_mut().layout = Some(css);
                             Some(c)
                         }
