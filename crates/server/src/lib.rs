@@ -24,6 +24,7 @@ mod archive;
 mod body;
 mod config;
 mod errors;
+mod examples;
 mod metrics;
 mod pool;
 mod render;
@@ -31,6 +32,7 @@ mod router;
 mod run;
 mod state;
 mod timing;
+mod upload;
 
 use std::future::Future;
 use std::io;

@@ -26,6 +26,7 @@ pub(crate) fn router(state: Arc<AppState>) -> Router {
         .route("/openapi.json", get(openapi))
         .route("/v1/render", post(crate::render::handle))
         .route("/v1/run", post(crate::run::handle))
+        .route("/v1/examples", get(examples))
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(middleware::from_fn_with_state(state.clone(), track))
@@ -98,6 +99,11 @@ async fn playground() -> Response {
         HeaderValue::from_static("text/html; charset=utf-8"),
     );
     r
+}
+
+/// The bundled example projects `POST /v1/run?example=NAME` can run.
+async fn examples() -> Response {
+    axum::Json(crate::examples::list()).into_response()
 }
 
 async fn not_found() -> ApiError {

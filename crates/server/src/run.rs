@@ -1,7 +1,8 @@
-//! `POST /v1/run`: a mini-program project as a zip, tar or tar.gz body,
-//! run as `mpcanvas run` runs it, in its own temporary folder (deleted
-//! when the job ends) → the run report JSON with the album and temp images
-//! inline as data URLs.
+//! `POST /v1/run`: a mini-program project as a zip, tar or tar.gz body (or
+//! the `project` file of a multipart form, or a bundled example named by
+//! `example`), run as `mpcanvas run` runs it, in its own temporary folder
+//! (deleted when the job ends) → the run report JSON with the album and
+//! temp images inline as data URLs.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -11,6 +12,7 @@ use axum::Json;
 use axum::body::Body;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
+use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
 use mpcanvas::{Answer, Device, Engine, FormatKind, Network, RunJob};
 use serde_json::Value;
@@ -22,14 +24,19 @@ use crate::timing::server_timing;
 /// The run's settings, from the query string.
 #[derive(Debug)]
 struct RunParams {
-    platform: String,
+    /// `None`: read off the project's files, as `mpcanvas run` does.
+    platform: Option<String>,
+    /// A bundled example to run instead of an uploaded project.
+    example: Option<String>,
     page: Option<String>,
     taps: Vec<String>,
     user: Answer,
     device: Device,
 }
 
-const PARAMS: [&str; 6] = ["platform", "page", "taps", "user", "dpr", "screen"];
+const PARAMS: [&str; 7] = [
+    "platform", "example", "page", "taps", "user", "dpr", "screen",
+];
 
 fn params(q: &HashMap<String, String>, max_taps: usize) -> Result<RunParams, ApiError> {
     if let Some(unknown) = q.keys().find(|k| !PARAMS.contains(&k.as_str())) {
@@ -38,11 +45,10 @@ fn params(q: &HashMap<String, String>, max_taps: usize) -> Result<RunParams, Api
             PARAMS.join(", ")
         )));
     }
-    let platform = q
-        .get("platform")
-        .cloned()
-        .unwrap_or_else(|| "wechat".into());
-    if !mpcanvas::PROFILE_NAMES.contains(&platform.as_str()) {
+    let platform = q.get("platform").cloned();
+    if let Some(platform) = &platform
+        && !mpcanvas::PROFILE_NAMES.contains(&platform.as_str())
+    {
         return Err(ApiError::bad_request(format!(
             "platform '{platform}' is not one of: {}",
             mpcanvas::PROFILE_NAMES.join(", ")
@@ -85,6 +91,7 @@ fn params(q: &HashMap<String, String>, max_taps: usize) -> Result<RunParams, Api
     }
     Ok(RunParams {
         platform,
+        example: q.get("example").cloned(),
         page: q.get("page").cloned(),
         taps,
         user,
@@ -95,10 +102,11 @@ fn params(q: &HashMap<String, String>, max_taps: usize) -> Result<RunParams, Api
 pub(crate) async fn handle(
     State(state): State<Arc<AppState>>,
     query: Result<Query<HashMap<String, String>>, QueryRejection>,
+    headers: HeaderMap,
     body: Body,
 ) -> Response {
     let result = match query {
-        Ok(Query(query)) => run(&state, &query, body).await,
+        Ok(Query(query)) => run(&state, &query, &headers, body).await,
         Err(e) => Err(ApiError::bad_request(e.body_text())),
     };
     state.metrics.job(
@@ -114,11 +122,32 @@ pub(crate) async fn handle(
 async fn run(
     state: &AppState,
     query: &HashMap<String, String>,
+    headers: &HeaderMap,
     body: Body,
 ) -> Result<Response, ApiError> {
     let limits = state.config.limits;
     let params = params(query, limits.max_taps)?;
-    let body = crate::body::read(body, limits.run_body_bytes).await?;
+    let body = crate::upload::project(headers, body, limits.run_body_bytes).await?;
+    match (&params.example, body.is_empty()) {
+        (Some(name), true) => {
+            if !crate::examples::list().iter().any(|e| e.name == name) {
+                return Err(ApiError::bad_request(format!(
+                    "no bundled example '{name}' (see GET /v1/examples)"
+                )));
+            }
+        }
+        (Some(_), false) => {
+            return Err(ApiError::bad_request(
+                "send a project archive or name an example, not both",
+            ));
+        }
+        (None, true) => {
+            return Err(ApiError::bad_request(
+                "the body is empty: send a zip, tar or tar.gz of the project (or name an example)",
+            ));
+        }
+        (None, false) => {}
+    }
     let temp_dir = state.config.temp_dir.clone();
     let network = if state.config.allow_domains.is_empty() {
         Network::Offline
@@ -155,8 +184,17 @@ fn run_job(
         .map_err(|e| ApiError::internal(format!("cannot make the job folder: {e}")))?;
     let project = dir.path().join("project");
     std::fs::create_dir(&project).map_err(|e| ApiError::internal(e.to_string()))?;
-    crate::archive::unpack(body, &project, limits)?;
+    match &params.example {
+        Some(name) => {
+            crate::examples::write(name, &project)
+                .map_err(|e| ApiError::internal(e.to_string()))?;
+        }
+        None => crate::archive::unpack(body, &project, limits)?,
+    }
     let entry = entry_path(&project, params.page.as_deref())?;
+    let platform = params.platform.unwrap_or_else(|| {
+        mpcanvas::detect_platform(&entry).map_or_else(|| "wechat".into(), |d| d.platform.into())
+    });
     let job = RunJob {
         device: params.device,
         user: params.user,
@@ -164,7 +202,7 @@ fn run_job(
         network,
         memory_bytes: Some(limits.job_memory_bytes),
         time_limit: Some(limits.job_time),
-        ..RunJob::new(params.platform, dir.path().join("data"))
+        ..RunJob::new(platform, dir.path().join("data"))
     };
     let report = engine.run_project(&entry, job)?;
     let mut json = report.to_json();
@@ -250,9 +288,9 @@ mod tests {
     }
 
     #[test]
-    fn params_default_to_wechat_an_allowing_user_and_no_taps() {
+    fn params_default_to_a_detected_platform_an_allowing_user_and_no_taps() {
         let p = params(&q(&[]), 8).unwrap();
-        assert_eq!(p.platform, "wechat");
+        assert_eq!(p.platform, None);
         assert_eq!(p.user, Answer::Allow);
         assert!(p.taps.is_empty() && p.page.is_none());
     }

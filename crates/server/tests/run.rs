@@ -312,3 +312,134 @@ fn a_project_body_over_axums_default_2_mb_is_accepted_up_to_the_run_limit() {
     let r = post(&server.url("/v1/run?taps=save"), "application/zip", &body);
     check_poster_report(&server, &r);
 }
+
+#[test]
+fn the_bundled_examples_are_listed_and_run_by_name_on_their_platform() {
+    let server = Server::start(config());
+    let list = support::get(&server.url("/v1/examples")).json();
+    let names: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["name"].as_str().unwrap())
+        .collect();
+    assert!(
+        names.contains(&"wechat-2d") && names.contains(&"alipay"),
+        "{list}"
+    );
+    let r = post(
+        &server.url("/v1/run?example=wechat-2d&taps=save"),
+        "application/octet-stream",
+        b"",
+    );
+    check_poster_report(&server, &r);
+    // No platform given: read off the example's files (.axml → alipay).
+    let r = post(
+        &server.url("/v1/run?example=alipay&taps=save"),
+        "application/octet-stream",
+        b"",
+    );
+    assert_eq!(r.status, 200, "{}", r.text());
+    assert_eq!(r.json()["profile"], "alipay", "{}", r.text());
+    assert_eq!(
+        r.json()["album"].as_array().unwrap().len(),
+        1,
+        "{}",
+        r.text()
+    );
+    let r = post(
+        &server.url("/v1/run?example=nope"),
+        "application/octet-stream",
+        b"",
+    );
+    assert_eq!((r.status, r.code()), (400, "bad_request".into()));
+    assert!(r.text().contains("GET /v1/examples"), "{}", r.text());
+    assert!(server.leftovers().is_empty(), "{:?}", server.leftovers());
+}
+
+#[test]
+fn an_example_and_an_archive_together_or_neither_are_refused() {
+    let server = Server::start(config());
+    let zip = zip_of(&as_refs(&example_files("wechat-2d/")));
+    let both = post(
+        &server.url("/v1/run?example=wechat-2d"),
+        "application/zip",
+        &zip,
+    );
+    assert_eq!((both.status, both.code()), (400, "bad_request".into()));
+    let neither = post(&server.url("/v1/run"), "application/zip", b"");
+    assert_eq!(
+        (neither.status, neither.code()),
+        (400, "bad_request".into())
+    );
+    assert!(
+        neither.text().contains("body is empty"),
+        "{}",
+        neither.text()
+    );
+}
+
+/// A multipart/form-data body as a browser's file upload sends it.
+fn multipart(boundary: &str, parts: &[(&str, &str, &[u8])]) -> Vec<u8> {
+    let mut body = Vec::new();
+    for (name, filename, bytes) in parts {
+        body.extend_from_slice(
+            format!(
+                "--{boundary}\r\ncontent-disposition: form-data; name=\"{name}\"; filename=\"{filename}\"\r\ncontent-type: application/octet-stream\r\n\r\n"
+            )
+            .as_bytes(),
+        );
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+    body
+}
+
+#[test]
+fn a_project_uploaded_as_a_multipart_form_file_runs() {
+    let server = Server::start(config());
+    let zip = zip_of(&as_refs(&example_files("wechat-2d/")));
+    let boundary = "mpcanvas-test-boundary";
+    let ct = format!("multipart/form-data; boundary={boundary}");
+    let body = multipart(
+        boundary,
+        &[
+            ("note", "note.txt", b"ignored"),
+            ("project", "poster.zip", &zip),
+        ],
+    );
+    let r = post(&server.url("/v1/run?taps=save"), &ct, &body);
+    check_poster_report(&server, &r);
+    let without = multipart(boundary, &[("other", "x.zip", &zip)]);
+    let r = post(&server.url("/v1/run"), &ct, &without);
+    assert_eq!((r.status, r.code()), (400, "bad_request".into()));
+    assert!(r.text().contains("'project'"), "{}", r.text());
+    let broken = post(
+        &server.url("/v1/run"),
+        &ct,
+        b"--mpcanvas-test-boundary\r\nno headers",
+    );
+    assert_eq!(broken.status, 400, "{}", broken.text());
+    assert!(server.leftovers().is_empty());
+}
+
+#[test]
+fn a_multipart_upload_past_the_body_limit_is_refused() {
+    let mut c = config();
+    c.limits.run_body_bytes = 4096;
+    let server = Server::start(c);
+    let boundary = "b0undary";
+    let body = multipart(boundary, &[("project", "big.zip", &vec![7u8; 10_000])]);
+    let r = post(
+        &server.url("/v1/run"),
+        &format!("multipart/form-data; boundary={boundary}"),
+        &body,
+    );
+    assert_eq!(
+        (r.status, r.code()),
+        (413, "body_too_large".into()),
+        "{}",
+        r.text()
+    );
+}

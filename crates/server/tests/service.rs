@@ -51,7 +51,14 @@ fn openapi_document_is_json_and_lists_every_route() {
     assert_eq!(r.status, 200);
     let doc = r.json();
     assert!(doc["openapi"].as_str().unwrap().starts_with("3."));
-    for path in ["/v1/render", "/v1/run", "/healthz", "/readyz", "/metrics"] {
+    for path in [
+        "/v1/render",
+        "/v1/run",
+        "/v1/examples",
+        "/healthz",
+        "/readyz",
+        "/metrics",
+    ] {
         assert!(doc["paths"].get(path).is_some(), "{path}");
     }
 }

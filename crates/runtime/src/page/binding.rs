@@ -9,6 +9,7 @@
 use rquickjs::function::This;
 use rquickjs::{Ctx, Function, Object, Symbol, Value};
 
+use super::expr::{self, Interpolated, Part, Value as ExprValue};
 use super::markup::Element;
 use super::program::json_clone;
 
@@ -36,9 +37,12 @@ fn kebab_case(name: &str) -> String {
 
 /// The attribute of `element` that sets property `name`, if any.
 pub(crate) fn attribute_for<'e>(element: &'e Element, name: &str) -> Option<&'e str> {
+    let kebab = kebab_case(name);
     element
-        .attribute(name)
-        .or_else(|| element.attribute(&kebab_case(name)))
+        .bound_text(name)
+        .or_else(|| element.bound_text(&kebab))
+        .or_else(|| element.attribute(name))
+        .or_else(|| element.attribute(&kebab))
 }
 
 /// Whether attribute text holds a `{{ }}` binding.
@@ -46,61 +50,93 @@ pub(crate) fn is_bound(text: &str) -> bool {
     text.contains("{{")
 }
 
-/// `(expr)` evaluated with `data`'s fields in scope; a name the data lacks
-/// or an expression that throws gives `undefined`, as WXML renders it.
-fn eval_expression<'js>(
-    ctx: &Ctx<'js>,
-    data: &Object<'js>,
-    expr: &str,
-) -> rquickjs::Result<Value<'js>> {
-    let constructor: Function<'js> = ctx.globals().get("Function")?;
-    // Sloppy-mode function: `with` puts the data's fields in scope.
-    let body = format!(
-        "try {{ with (__data) {{ return ({expr}\n); }} }} catch (e) {{ return undefined; }}"
-    );
-    let made: rquickjs::Result<Function<'js>> = constructor.call(("__data", body));
-    match made {
-        Ok(f) => f.call((data.clone(),)),
-        Err(_) => {
-            // A syntax error in the markup expression: nothing renders.
-            let _ = ctx.catch();
-            Ok(Value::new_undefined(ctx.clone()))
-        }
-    }
-}
-
-/// Attribute text evaluated against `data`.
+/// Attribute text evaluated against `data` with the markup expression
+/// grammar (`crate::page::expr`): a lone `{{expr}}` keeps its type; mixed
+/// text is a string; a syntax error gives `undefined`, as nothing renders.
 pub(crate) fn evaluate<'js>(
     ctx: &Ctx<'js>,
     data: &Object<'js>,
     text: &str,
 ) -> rquickjs::Result<Value<'js>> {
-    let trimmed = text.trim();
-    if let Some(inner) = trimmed
-        .strip_prefix("{{")
-        .and_then(|t| t.strip_suffix("}}"))
-        .filter(|inner| !inner.contains("{{"))
-    {
-        return eval_expression(ctx, data, inner);
+    let data = to_expr_value(ctx, data.clone().into_value())?;
+    let Ok(parsed) = expr::interpolate(text) else {
+        return Ok(Value::new_undefined(ctx.clone()));
+    };
+    let env = DataEnv(&data);
+    let eval = |e: &expr::Expr| expr::evaluate(e, &env).unwrap_or_default();
+    let v = match parsed {
+        Interpolated::Static(s) => ExprValue::String(s),
+        Interpolated::Single(e) => eval(&e),
+        Interpolated::Mixed(parts) => ExprValue::String(
+            parts
+                .iter()
+                .map(|p| match p {
+                    Part::Text(t) => t.clone(),
+                    Part::Expr(e) => eval(e).to_text(),
+                })
+                .collect(),
+        ),
+    };
+    to_js(ctx, &v)
+}
+
+/// The value the owner's markup gives property `name` of the component
+/// on `element`: the render's value when the element was rendered (it
+/// saw loop variables and script modules), else `text` evaluated
+/// against `data`.
+pub(crate) fn evaluate_on<'js>(
+    ctx: &Ctx<'js>,
+    data: &Object<'js>,
+    element: Option<&Element>,
+    name: &str,
+    text: &str,
+) -> rquickjs::Result<Value<'js>> {
+    let rendered = element.and_then(|e| e.value(name).or_else(|| e.value(&kebab_case(name))));
+    match rendered {
+        Some(v) => to_js(ctx, v),
+        None => evaluate(ctx, data, text),
     }
-    let mut out = String::new();
-    let mut rest = text;
-    while let Some(start) = rest.find("{{") {
-        out.push_str(&rest[..start]);
-        let after = &rest[start + 2..];
-        let Some(end) = after.find("}}") else {
-            out.push_str(&rest[start..]);
-            rest = "";
-            break;
-        };
-        let v = eval_expression(ctx, data, &after[..end])?;
-        if !v.is_undefined() && !v.is_null() {
-            out.push_str(&mpcanvas_js::console::format_value(ctx, &v));
+}
+
+/// Data as names: the fields of one object.
+struct DataEnv<'a>(&'a ExprValue);
+
+impl expr::Env for DataEnv<'_> {
+    fn lookup(&self, name: &str) -> Option<ExprValue> {
+        match self.0.member(&ExprValue::String(name.to_string())) {
+            ExprValue::Undefined => None,
+            v => Some(v),
         }
-        rest = &after[end + 2..];
     }
-    out.push_str(rest);
-    Ok(rquickjs::String::from_str(ctx.clone(), &out)?.into_value())
+    fn is_module(&self, _: &str) -> bool {
+        false
+    }
+    fn call(&self, m: &str, _: &[String], _: Vec<ExprValue>) -> Result<ExprValue, String> {
+        Err(format!("no script module '{m}'"))
+    }
+    fn module_value(&self, m: &str, _: &[String]) -> Result<ExprValue, String> {
+        Err(format!("no script module '{m}'"))
+    }
+}
+
+/// A JS value as a markup value (a JSON copy).
+fn to_expr_value<'js>(ctx: &Ctx<'js>, v: Value<'js>) -> rquickjs::Result<ExprValue> {
+    if let Some(n) = v.as_number() {
+        return Ok(ExprValue::Number(n));
+    }
+    Ok(match ctx.json_stringify(v)? {
+        Some(s) => ExprValue::from_json_text(&s.to_string()?).unwrap_or_default(),
+        None => ExprValue::Undefined,
+    })
+}
+
+/// A markup value as a JS value (a JSON copy).
+pub(crate) fn to_js<'js>(ctx: &Ctx<'js>, v: &ExprValue) -> rquickjs::Result<Value<'js>> {
+    match v {
+        ExprValue::Undefined => Ok(Value::new_undefined(ctx.clone())),
+        ExprValue::Number(n) => Ok(Value::new_number(ctx.clone(), *n)),
+        v => ctx.json_parse(v.to_json_text()),
+    }
 }
 
 /// A bound value converted to a property's declared type (`String`,
@@ -231,13 +267,17 @@ pub(crate) fn notify<'js>(
 /// Re-evaluates the bound properties of `children` against `owner_data`
 /// after the owner's `setData`; each child whose values changed gets them
 /// and its observers run. Returns the children that changed.
+///
+/// Each child comes with its element of the owner's new render, when
+/// there is one, so bindings that use loop variables or script modules
+/// get the rendered values.
 pub(crate) fn propagate<'js>(
     ctx: &Ctx<'js>,
     owner_data: &Object<'js>,
-    children: &[Object<'js>],
+    children: &[(Object<'js>, Option<Element>)],
 ) -> rquickjs::Result<Vec<Object<'js>>> {
     let mut touched = Vec::new();
-    for child in children {
+    for (child, element) in children {
         let (Some(bound), Some(decls)) = (hidden(ctx, child, BOUND)?, hidden(ctx, child, DECLS)?)
         else {
             continue;
@@ -250,7 +290,7 @@ pub(crate) fn propagate<'js>(
             if !is_bound(&text) {
                 continue;
             }
-            let v = evaluate(ctx, owner_data, &text)?;
+            let v = evaluate_on(ctx, owner_data, element.as_ref(), &name, &text)?;
             if v.is_undefined() {
                 continue;
             }

@@ -98,3 +98,68 @@ pub(crate) fn link_owner<'js>(
     let key = Symbol::new_global(ctx.clone(), OWNER_KEY)?;
     component.set(key, link)
 }
+
+/// `event.currentTarget.dataset` / a node's `dataset`: the element's
+/// `data-*` attributes, names camel-cased (`data-poster-id` →
+/// `posterId`), a bound value keeping its type (`data-n="{{1}}"` is 1).
+pub(crate) fn dataset<'js>(
+    ctx: &Ctx<'js>,
+    element: Option<&Element>,
+) -> rquickjs::Result<Object<'js>> {
+    prefixed(ctx, element, "data-")
+}
+
+/// `event.mark`: the `mark:*` attributes of element `index` of the
+/// rendered `elements` and of its ancestors (the nearest wins), typed as
+/// in [`dataset`].
+pub(crate) fn mark<'js>(
+    ctx: &Ctx<'js>,
+    elements: &[Element],
+    index: usize,
+) -> rquickjs::Result<Object<'js>> {
+    let out = Object::new(ctx.clone())?;
+    let mut next = Some(index);
+    while let Some(i) = next {
+        let Some(element) = elements.get(i) else {
+            break;
+        };
+        let own = prefixed(ctx, Some(element), "mark:")?;
+        for key in own.keys::<String>() {
+            let key = key?;
+            if !out.contains_key(key.as_str())? {
+                out.set(key.as_str(), own.get::<_, Value<'js>>(key.as_str())?)?;
+            }
+        }
+        // Parents come earlier in document order, so this ends.
+        next = element.parent.filter(|p| *p < i);
+    }
+    Ok(out)
+}
+
+fn prefixed<'js>(
+    ctx: &Ctx<'js>,
+    element: Option<&Element>,
+    prefix: &str,
+) -> rquickjs::Result<Object<'js>> {
+    let out = Object::new(ctx.clone())?;
+    let Some(element) = element else {
+        return Ok(out);
+    };
+    for (k, v) in &element.attributes {
+        let Some(name) = k.strip_prefix(prefix) else {
+            continue;
+        };
+        let key = if prefix == "data-" {
+            super::program::camel_case(name)
+        } else {
+            name.to_string()
+        };
+        let value = match element.value(k) {
+            Some(typed) => super::binding::to_js(ctx, typed)?,
+            None => rquickjs::String::from_str(ctx.clone(), v.as_deref().unwrap_or_default())?
+                .into_value(),
+        };
+        out.set(key, value)?;
+    }
+    Ok(out)
+}

@@ -58,11 +58,37 @@ pub struct CanvasElement {
 pub struct Element {
     /// The tag name as written.
     pub name: String,
-    /// Attributes in order; `None` for a bare attribute name.
+    /// Attributes in order, bound parts evaluated; `None` for a bare
+    /// attribute name.
     pub attributes: Vec<(String, Option<String>)>,
+    /// The attributes written with bindings: (name, text as written,
+    /// value; a lone `{{poster}}` keeps its type), for component
+    /// properties.
+    pub bound: Vec<(String, String, super::expr::Value)>,
+    /// 1-based line in its markup file (0 when unknown).
+    pub line: usize,
+    /// Index of the enclosing element in the rendered list (`None` at
+    /// the top, and for scanned markup).
+    pub parent: Option<usize>,
 }
 
 impl Element {
+    /// The value of attribute `name`, if it was written with a binding.
+    pub fn value(&self, name: &str) -> Option<&super::expr::Value> {
+        self.bound
+            .iter()
+            .find(|(k, _, _)| k == name)
+            .map(|(_, _, v)| v)
+    }
+
+    /// The text of attribute `name` as written, if it holds a binding.
+    pub fn bound_text(&self, name: &str) -> Option<&str> {
+        self.bound
+            .iter()
+            .find(|(k, _, _)| k == name)
+            .map(|(_, t, _)| t.as_str())
+    }
+
     /// The value of attribute `name`, if present with a value.
     pub fn attribute(&self, name: &str) -> Option<&str> {
         self.attributes
@@ -93,6 +119,28 @@ pub struct Markup {
     pub tap_handlers: Vec<String>,
     /// Every start tag, in document order.
     pub elements: Vec<Element>,
+    /// The loaded file, for rendering against data (none for markup
+    /// scanned from text).
+    pub template: Option<std::rc::Rc<super::render::Template>>,
+}
+
+impl Markup {
+    /// The markup of rendered elements: their canvases and tap handlers.
+    pub fn from_elements(elements: Vec<Element>) -> Markup {
+        let mut markup = Markup::default();
+        for element in &elements {
+            if let Some(h) = element.handler("tap")
+                && !markup.tap_handlers.iter().any(|t| t == h)
+            {
+                markup.tap_handlers.push(h.to_string());
+            }
+            if element.name.eq_ignore_ascii_case("canvas") {
+                markup.canvases.push(canvas_element(&element.attributes));
+            }
+        }
+        markup.elements = elements;
+        markup
+    }
 }
 
 /// Scans `source` for canvases and tap handlers.
@@ -111,11 +159,14 @@ pub fn parse(source: &str) -> Markup {
             }
         }
         if tag.name.eq_ignore_ascii_case("canvas") {
-            markup.canvases.push(canvas_element(&tag));
+            markup.canvases.push(canvas_element(&tag.attributes));
         }
         markup.elements.push(Element {
             name: tag.name,
             attributes: tag.attributes,
+            bound: Vec::new(),
+            line: 0,
+            parent: None,
         });
     }
     markup
@@ -141,9 +192,9 @@ fn is_tap_binding(name: &str) -> bool {
     binding_event(name).as_deref() == Some("tap")
 }
 
-fn canvas_element(tag: &Tag) -> CanvasElement {
+fn canvas_element(attributes: &[(String, Option<String>)]) -> CanvasElement {
     let attr = |n: &str| {
-        tag.attributes
+        attributes
             .iter()
             .find(|(k, _)| k == n)
             .and_then(|(_, v)| v.clone())
@@ -198,9 +249,9 @@ pub(crate) fn style_length(style: &str, property: &str) -> Option<Length> {
 }
 
 /// A start tag: its name and attributes (a value is `None` for bare names).
-struct Tag {
-    name: String,
-    attributes: Vec<(String, Option<String>)>,
+pub(crate) struct Tag {
+    pub(crate) name: String,
+    pub(crate) attributes: Vec<(String, Option<String>)>,
 }
 
 /// Every start tag of `source`, skipping comments and end tags.
@@ -228,7 +279,7 @@ fn tags(source: &str) -> Vec<Tag> {
 
 /// Parses a start tag from just after `<`; returns it and how many bytes
 /// were read (up to and including `>`).
-fn start_tag(s: &str) -> (Option<Tag>, usize) {
+pub(crate) fn start_tag(s: &str) -> (Option<Tag>, usize) {
     let bytes = s.as_bytes();
     let mut i = 0;
     let name_end = s
@@ -241,7 +292,7 @@ fn start_tag(s: &str) -> (Option<Tag>, usize) {
     i += name_end;
     let mut attributes = Vec::new();
     loop {
-        while i < bytes.len() && (bytes[i] as char).is_whitespace() {
+        while i < bytes.len() && bytes[i].is_ascii_whitespace() {
             i += 1;
         }
         if i >= bytes.len() {
@@ -257,18 +308,18 @@ fn start_tag(s: &str) -> (Option<Tag>, usize) {
         }
         let key_start = i;
         while i < bytes.len()
-            && !(bytes[i] as char).is_whitespace()
+            && !bytes[i].is_ascii_whitespace()
             && !matches!(bytes[i], b'=' | b'>' | b'/')
         {
             i += 1;
         }
         let key = s[key_start..i].to_string();
-        while i < bytes.len() && (bytes[i] as char).is_whitespace() {
+        while i < bytes.len() && bytes[i].is_ascii_whitespace() {
             i += 1;
         }
         if i < bytes.len() && bytes[i] == b'=' {
             i += 1;
-            while i < bytes.len() && (bytes[i] as char).is_whitespace() {
+            while i < bytes.len() && bytes[i].is_ascii_whitespace() {
                 i += 1;
             }
             let value = if i < bytes.len() && (bytes[i] == b'"' || bytes[i] == b'\'') {
@@ -281,7 +332,7 @@ fn start_tag(s: &str) -> (Option<Tag>, usize) {
                 s[start..end].to_string()
             } else {
                 let start = i;
-                while i < bytes.len() && !(bytes[i] as char).is_whitespace() && bytes[i] != b'>' {
+                while i < bytes.len() && !bytes[i].is_ascii_whitespace() && bytes[i] != b'>' {
                     i += 1;
                 }
                 s[start..i].to_string()

@@ -4,13 +4,16 @@
 pub(crate) mod binding;
 pub mod data_path;
 pub(crate) mod events;
+pub mod expr;
 pub mod markup;
 pub mod modules;
 pub mod npm;
 pub mod program;
 pub(crate) mod properties;
+pub mod render;
 pub(crate) mod scope;
 pub(crate) mod selector;
+pub mod wxs;
 
 /// The simulated phone: screen size in CSS px and device pixel ratio
 /// (the platform layer's type; 375×667 at dpr 2 by default).

@@ -343,6 +343,9 @@ fn set_data<'js>(
         let new: Value<'js> = root.get(entry.0.as_str())?;
         entry.2 = std::mem::replace(&mut entry.1, new);
     }
+    // The markup renders again first, so observers and callbacks see
+    // the canvases the new data shows.
+    super::scope::refresh(ctx, instance)?;
     binding::notify(ctx, instance, &changed)?;
     propagate_from(ctx, instance, 0)
 }
@@ -357,16 +360,25 @@ fn propagate_from<'js>(ctx: &Ctx<'js>, owner: &Object<'js>, depth: usize) -> rqu
         return Ok(());
     };
     // Instances are copied out so no borrow is held while observers run.
-    let children: Vec<Object<'js>> = scope
-        .borrow()
-        .components
-        .iter()
-        .map(|c| c.instance.clone())
-        .collect();
+    let tag_key = Symbol::new_global(ctx.clone(), TAG_KEY)?;
+    let children: Vec<(Object<'js>, Option<Element>)> = {
+        let s = scope.borrow();
+        s.components
+            .iter()
+            .map(|c| {
+                // The element at the same place in the new render, if it
+                // is still the same component.
+                let is: String = c.instance.get(tag_key.clone()).unwrap_or_default();
+                let element = s.elements.get(c.element).filter(|e| e.name == is).cloned();
+                (c.instance.clone(), element)
+            })
+            .collect()
+    };
     let Some(data) = owner.get::<_, Value<'js>>("data")?.into_object() else {
         return Ok(());
     };
     for child in binding::propagate(ctx, &data, &children)? {
+        super::scope::refresh(ctx, &child)?;
         propagate_from(ctx, &child, depth + 1)?;
     }
     Ok(())
@@ -439,7 +451,7 @@ pub fn new_component<'js>(
                 let text = element.and_then(|e| binding::attribute_for(e, &key));
                 let value = match (text, owner_data) {
                     (Some(text), Some(owner)) if binding::is_bound(text) => {
-                        let v = binding::evaluate(ctx, owner, text)?;
+                        let v = binding::evaluate_on(ctx, owner, element, &key, text)?;
                         if v.is_undefined() {
                             property_default(ctx, &decl)?
                         } else {
@@ -462,7 +474,7 @@ pub fn new_component<'js>(
                 let text = element.and_then(|e| binding::attribute_for(e, &key));
                 let value: Value<'js> = match (text, owner_data) {
                     (Some(text), Some(owner)) if binding::is_bound(text) => {
-                        json_clone(ctx, binding::evaluate(ctx, owner, text)?)?
+                        json_clone(ctx, binding::evaluate_on(ctx, owner, element, &key, text)?)?
                     }
                     // Alipay `onXxx` props name a method of the owner.
                     (Some(text), _) if key.starts_with("on") && owner.is_some() => {
@@ -527,6 +539,11 @@ pub fn new_component<'js>(
     instance.set("properties", data)?;
     instance.set("props", props)?;
     instance.set("is", path)?;
+    if let Some(e) = element {
+        // The tag it was placed with, to find its element after a render.
+        let key = Symbol::new_global(ctx.clone(), TAG_KEY)?;
+        instance.set(key, e.name.as_str())?;
+    }
     let id = element.and_then(|e| e.attribute("id")).unwrap_or_default();
     instance.set("id", id)?;
     let dataset = Object::new(ctx.clone())?;
@@ -556,8 +573,10 @@ const LIFETIMES: [&str; 8] = [
     "didUnmount",
 ];
 const LIFETIMES_KEY: &str = "mpcanvas.lifetimes";
+/// Hidden instance field: the tag name of the component's element.
+const TAG_KEY: &str = "mpcanvas.tag";
 
-fn camel_case(name: &str) -> String {
+pub(crate) fn camel_case(name: &str) -> String {
     let mut out = String::new();
     let mut upper = false;
     for c in name.chars() {

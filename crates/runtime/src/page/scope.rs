@@ -10,8 +10,13 @@ use rquickjs::{Class, Ctx, JsLifetime, Object, Symbol, Value};
 
 use mpcanvas_platform::{Platform, Scope};
 
+use std::rc::Rc;
+
 use super::Device;
+use super::expr::Value as ExprValue;
 use super::markup::{CanvasElement, CanvasKind, Element, Markup};
+use super::render::{MarkupError, NoModules, Template, render};
+use super::wxs::ScriptModules;
 use mpcanvas_js::canvas::element::JsCanvas;
 
 /// CSS size of a 2D canvas node without a styled size, and its initial
@@ -46,6 +51,15 @@ pub struct JsScope<'js> {
     pub elements: Vec<Element>,
     /// Child component instances.
     pub components: Vec<ChildComponent<'js>>,
+    /// The markup file, rendered again after each `setData`.
+    #[qjs(skip_trace)]
+    pub template: Option<Rc<Template>>,
+    /// Its script modules, loaded at the first render that has data.
+    #[qjs(skip_trace)]
+    pub modules: Option<Rc<ScriptModules>>,
+    /// CSS size of a legacy canvas without a styled size.
+    #[qjs(skip_trace)]
+    pub legacy_default: (f64, f64),
 }
 
 /// A component instance placed in a scope's markup.
@@ -77,68 +91,16 @@ impl<'js> JsScope<'js> {
         legacy_default: (f64, f64),
         limits: mpcanvas_canvas::Limits,
     ) -> rquickjs::Result<Class<'js, JsScope<'js>>> {
+        let maker = CanvasMaker {
+            platform,
+            platform_scope,
+            device,
+            legacy_default,
+            limits,
+        };
         let mut canvases = Vec::new();
         for element in &markup.canvases {
-            let default = match element.kind {
-                CanvasKind::Legacy => legacy_default,
-                _ => NODE_DEFAULT,
-            };
-            let px = |l: Option<super::markup::Length>| l.map(|l| l.to_px(device.screen_width));
-            let css = mpcanvas_platform::canvases::css_size(
-                (px(element.style_width), px(element.style_height)),
-                (element.width_attr, element.height_attr),
-                default,
-            );
-            let canvas = match element.kind {
-                CanvasKind::Webgl => None,
-                CanvasKind::TwoD => {
-                    let c = JsCanvas::create(
-                        ctx,
-                        NODE_DEFAULT.0 as u32,
-                        NODE_DEFAULT.1 as u32,
-                        limits.clone(),
-                    )?;
-                    c.borrow_mut().layout = Some(css);
-                    add_node_methods(ctx, &c)?;
-                    if let Some(platform) = platform {
-                        let methods = platform.borrow().profile().export.node_methods.clone();
-                        mpcanvas_js::namespace::nodes::add_export_methods(ctx, &c, &methods)?;
-                    }
-                    Some(c)
-                }
-                CanvasKind::Legacy => {
-                    let name = element.canvas_id.as_deref().or(element.id.as_deref());
-                    match (platform, name) {
-                        (Some(platform), Some(name)) => {
-                            let mut p = platform.borrow_mut();
-                            p.declare_canvas(platform_scope, name, Some(css))
-                                .map_err(|e| rquickjs::Exception::throw_range(ctx, &e.message))?;
-                            let engine = p
-                                .canvases()
-                                .get(platform_scope, name)
-                                .map(|c| c.context.clone());
-                            drop(p);
-                            match engine {
-                                Some(engine) => Some(JsCanvas::wrap(ctx, engine, Some(css))?),
-                                None => None,
-                            }
-                        }
-                        _ => {
-                            // The backing store is the CSS size times the
-                            // device pixel ratio; drawing is in CSS px.
-                            let (w, h) = mpcanvas_platform::canvases::backing_size(css, device.dpr);
-                            let c = JsCanvas::create(ctx, w, h, limits.clone())?;
-                            c.borrow_mut().layout = Some(css);
-                            Some(c)
-                        }
-                    }
-                }
-            };
-            canvases.push(ScopedCanvas {
-                element: element.clone(),
-                css,
-                canvas,
-            });
+            canvases.push(maker.make(ctx, element)?);
         }
         Class::instance(
             ctx.clone(),
@@ -147,8 +109,69 @@ impl<'js> JsScope<'js> {
                 canvases,
                 elements: markup.elements.clone(),
                 components: Vec::new(),
+                template: markup.template.clone(),
+                modules: None,
+                legacy_default,
             },
         )
+    }
+
+    /// Replaces the scope's elements with a new render: canvases that are
+    /// still there (same kind and ids, in order) keep their bitmaps and
+    /// take their new sizes; new ones are made; gone ones are dropped.
+    pub(crate) fn sync(
+        this: &Class<'js, JsScope<'js>>,
+        ctx: &Ctx<'js>,
+        markup: Markup,
+    ) -> rquickjs::Result<()> {
+        let (platform_scope, legacy_default, mut old) = {
+            let mut s = this.borrow_mut();
+            (
+                s.platform_scope,
+                s.legacy_default,
+                std::mem::take(&mut s.canvases),
+            )
+        };
+        let (device, limits, platform) = match mpcanvas_js::host::get(ctx) {
+            Some(h) => (h.device, h.canvas_limits.clone(), h.platform.clone()),
+            None => (Device::default(), mpcanvas_canvas::Limits::default(), None),
+        };
+        let maker = CanvasMaker {
+            platform: platform.as_deref(),
+            platform_scope,
+            device: &device,
+            legacy_default,
+            limits,
+        };
+        let mut canvases = Vec::new();
+        for element in &markup.canvases {
+            let same = old.iter().position(|c| {
+                c.element.kind == element.kind
+                    && c.element.id == element.id
+                    && c.element.canvas_id == element.canvas_id
+            });
+            match same {
+                Some(i) => {
+                    let mut kept = old.remove(i);
+                    let css = maker.css(element);
+                    if css != kept.css {
+                        if element.kind == CanvasKind::Legacy {
+                            kept = maker.make(ctx, element)?;
+                        } else if let Some(c) = &kept.canvas {
+                            c.borrow_mut().layout = Some(css);
+                        }
+                    }
+                    kept.css = css;
+                    kept.element = element.clone();
+                    canvases.push(kept);
+                }
+                None => canvases.push(maker.make(ctx, element)?),
+            }
+        }
+        let mut s = this.borrow_mut();
+        s.canvases = canvases;
+        s.elements = markup.elements;
+        Ok(())
     }
 
     /// The canvas made for element `index` of the markup, if it is one.
@@ -162,6 +185,94 @@ impl<'js> JsScope<'js> {
             .filter(|e| e.name.eq_ignore_ascii_case("canvas"))
             .count();
         self.canvases.get(nth)
+    }
+}
+
+/// What making a canvas needs: the platform (which owns legacy canvas
+/// bitmaps), the scope's name there, the phone and the limits.
+struct CanvasMaker<'a> {
+    platform: Option<&'a std::cell::RefCell<Platform>>,
+    platform_scope: Scope,
+    device: &'a Device,
+    legacy_default: (f64, f64),
+    limits: mpcanvas_canvas::Limits,
+}
+
+impl CanvasMaker<'_> {
+    /// The layout size of `element` (PLATFORM.md §2).
+    fn css(&self, element: &CanvasElement) -> (f64, f64) {
+        let default = match element.kind {
+            CanvasKind::Legacy => self.legacy_default,
+            _ => NODE_DEFAULT,
+        };
+        let px = |l: Option<super::markup::Length>| l.map(|l| l.to_px(self.device.screen_width));
+        mpcanvas_platform::canvases::css_size(
+            (px(element.style_width), px(element.style_height)),
+            (element.width_attr, element.height_attr),
+            default,
+        )
+    }
+
+    /// A canvas for `element`. Legacy canvases are declared in the
+    /// platform (which owns their bitmaps); without a platform they get a
+    /// plain canvas of CSS size × dpr.
+    fn make<'js>(
+        &self,
+        ctx: &Ctx<'js>,
+        element: &CanvasElement,
+    ) -> rquickjs::Result<ScopedCanvas<'js>> {
+        let css = self.css(element);
+        let canvas = match element.kind {
+            CanvasKind::Webgl => None,
+            CanvasKind::TwoD => {
+                let c = JsCanvas::create(
+                    ctx,
+                    NODE_DEFAULT.0 as u32,
+                    NODE_DEFAULT.1 as u32,
+                    self.limits.clone(),
+                )?;
+                c.borrow_mut().layout = Some(css);
+                add_node_methods(ctx, &c)?;
+                if let Some(platform) = self.platform {
+                    let methods = platform.borrow().profile().export.node_methods.clone();
+                    mpcanvas_js::namespace::nodes::add_export_methods(ctx, &c, &methods)?;
+                }
+                Some(c)
+            }
+            CanvasKind::Legacy => {
+                let name = element.canvas_id.as_deref().or(element.id.as_deref());
+                match (self.platform, name) {
+                    (Some(platform), Some(name)) => {
+                        let mut p = platform.borrow_mut();
+                        p.declare_canvas(self.platform_scope, name, Some(css))
+                            .map_err(|e| rquickjs::Exception::throw_range(ctx, &e.message))?;
+                        let engine = p
+                            .canvases()
+                            .get(self.platform_scope, name)
+                            .map(|c| c.context.clone());
+                        drop(p);
+                        match engine {
+                            Some(engine) => Some(JsCanvas::wrap(ctx, engine, Some(css))?),
+                            None => None,
+                        }
+                    }
+                    _ => {
+                        // The backing store is the CSS size times the
+                        // device pixel ratio; drawing is in CSS px.
+                        let (w, h) =
+                            mpcanvas_platform::canvases::backing_size(css, self.device.dpr);
+                        let c = JsCanvas::create(ctx, w, h, self.limits.clone())?;
+                        c.borrow_mut().layout = Some(css);
+                        Some(c)
+                    }
+                }
+            }
+        };
+        Ok(ScopedCanvas {
+            element: element.clone(),
+            css,
+            canvas,
+        })
     }
 }
 
@@ -182,14 +293,60 @@ fn add_node_methods<'js>(ctx: &Ctx<'js>, node: &Class<'js, JsCanvas<'js>>) -> rq
     install.call::<_, ()>((node.clone(),))
 }
 
-/// Attaches `scope` to `instance` (a page or component).
+/// Attaches `scope` to `instance` (a page or component) and renders its
+/// markup with the instance's data.
 pub(crate) fn attach<'js>(
     ctx: &Ctx<'js>,
     instance: &Object<'js>,
     scope: Class<'js, JsScope<'js>>,
 ) -> rquickjs::Result<()> {
     let key = Symbol::new_global(ctx.clone(), KEY)?;
-    instance.set(key, scope)
+    instance.set(key, scope)?;
+    refresh(ctx, instance)
+}
+
+/// Renders `instance`'s markup with its current data and updates its
+/// scope. A markup error is thrown, naming the file and line.
+pub(crate) fn refresh<'js>(ctx: &Ctx<'js>, instance: &Object<'js>) -> rquickjs::Result<()> {
+    let Some(scope) = of(ctx, &instance.clone().into_value()) else {
+        return Ok(());
+    };
+    let (template, modules) = {
+        let s = scope.borrow();
+        (s.template.clone(), s.modules.clone())
+    };
+    let Some(template) = template else {
+        return Ok(());
+    };
+    let throw = |e: MarkupError| rquickjs::Exception::throw_syntax(ctx, &e.to_string());
+    let modules = match modules {
+        Some(m) => Some(m),
+        None if !template.modules.is_empty() && template.error.is_none() => {
+            let m = Rc::new(ScriptModules::load(&template.modules).map_err(throw)?);
+            scope.borrow_mut().modules = Some(m.clone());
+            Some(m)
+        }
+        None => None,
+    };
+    // Placeholders made before an instance exists have no data: their
+    // scope keeps the markup's first render.
+    let data = match instance.get::<_, Value<'js>>("data")? {
+        v if !v.is_object() => return Ok(()),
+        v => ctx
+            .json_stringify(v)?
+            .map(|s| s.to_string())
+            .transpose()?
+            .and_then(|t| ExprValue::from_json_text(&t).ok())
+            .unwrap_or_default(),
+    };
+    let elements = match &modules {
+        Some(m) => render(&template, &data, m.as_ref()),
+        None => render(&template, &data, &NoModules),
+    }
+    .map_err(throw)?;
+    let mut markup = Markup::from_elements(elements);
+    markup.template = Some(template);
+    JsScope::sync(&scope, ctx, markup)
 }
 
 /// The scope of `instance`, if it is a page or component.

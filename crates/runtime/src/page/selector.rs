@@ -428,7 +428,13 @@ fn describe<'js>(
     device: super::Device,
 ) -> rquickjs::Result<Value<'js>> {
     let canvas = scope.canvas_of_element(index);
+    // `hidden` is `display: none`: the element is there, with no size.
+    let hidden = element
+        .attributes
+        .iter()
+        .any(|(k, v)| k == "hidden" && !matches!(v.as_deref(), Some("false" | "")));
     let (width, height) = match canvas {
+        _ if hidden => (0.0, 0.0),
         Some(c) => c.css,
         None => {
             let style = element.attribute("style").unwrap_or_default();
@@ -446,13 +452,7 @@ fn describe<'js>(
         o.set("id", element.attribute("id").unwrap_or_default())?;
     }
     if f.dataset {
-        let dataset = Object::new(ctx.clone())?;
-        for (k, v) in &element.attributes {
-            if let Some(name) = k.strip_prefix("data-") {
-                dataset.set(name, v.clone().unwrap_or_default())?;
-            }
-        }
-        o.set("dataset", dataset)?;
+        o.set("dataset", super::events::dataset(ctx, Some(element))?)?;
     }
     if f.rect {
         set_rect(&o, width, height)?;
@@ -503,6 +503,9 @@ mod tests {
                 .iter()
                 .map(|(k, v)| (k.to_string(), Some(v.to_string())))
                 .collect(),
+            bound: Vec::new(),
+            line: 0,
+            parent: None,
         }
     }
 

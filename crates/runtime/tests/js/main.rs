@@ -10,6 +10,7 @@ mod globals;
 mod images;
 mod intl_node;
 mod jsenv;
+mod markup;
 mod page_images;
 mod platform_pages;
 mod projects;

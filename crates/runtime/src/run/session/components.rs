@@ -10,7 +10,7 @@ use mpcanvas_platform::Scope;
 use rquickjs::{Class, Object};
 
 use super::Driver;
-use crate::page::markup::{self, Markup};
+use crate::page::markup::Markup;
 use crate::page::program;
 use crate::page::scope::{self, ChildComponent, JsScope};
 use crate::run::package::markup_beside;
@@ -24,15 +24,15 @@ pub const MAX_COMPONENT_DEPTH: usize = 16;
 pub(super) struct Owner<'a, 'js> {
     pub(super) instance: &'a Object<'js>,
     pub(super) file: &'a Path,
-    pub(super) markup: &'a Markup,
     pub(super) using: &'a BTreeMap<String, String>,
     pub(super) scope: &'a Class<'js, JsScope<'js>>,
 }
 
 impl<'js> Driver<'_, 'js> {
     pub(super) fn read_markup(path: Option<&Path>) -> Markup {
-        path.and_then(|p| std::fs::read(p).ok())
-            .map(|bytes| markup::parse(&String::from_utf8_lossy(&bytes)))
+        // Rendered against data once the instance exists (scope::attach).
+        path.filter(|p| p.is_file())
+            .map(crate::page::render::read)
             .unwrap_or_default()
     }
 
@@ -94,7 +94,10 @@ impl<'js> Driver<'_, 'js> {
         if depth >= MAX_COMPONENT_DEPTH || owner.using.is_empty() {
             return Ok(());
         }
-        for (index, element) in owner.markup.elements.iter().enumerate() {
+        // The rendered elements (wx:if / wx:for applied), copied so no
+        // borrow is held while component code runs.
+        let elements = owner.scope.borrow().elements.clone();
+        for (index, element) in elements.iter().enumerate() {
             let Some(component_path) = owner.using.get(&element.name) else {
                 continue;
             };
@@ -150,7 +153,6 @@ impl<'js> Driver<'_, 'js> {
             let child = Owner {
                 instance: &instance,
                 file: &script,
-                markup: &child_markup,
                 using: &child_using,
                 scope: &child_scope,
             };

@@ -481,7 +481,6 @@ impl<'r, 'js> Driver<'r, 'js> {
         let owner = Owner {
             instance: &page,
             file: &script,
-            markup: &page_markup,
             using: &using,
             scope: &page_scope,
         };
@@ -559,10 +558,21 @@ impl<'r, 'js> Driver<'r, 'js> {
                 "--tap {method}: the page has no method '{method}'; {offer}"
             )));
         }
-        let element = markup
-            .elements
+        // The rendered element bound to the method (its dataset and
+        // marks reach the handler), else the first one written.
+        let rendered = scope::of(&self.ctx, &page.clone().into_value())
+            .map(|s| s.borrow().elements.clone())
+            .unwrap_or_default();
+        let index = rendered
             .iter()
-            .find(|e| e.handler("tap") == Some(method));
+            .position(|e| e.handler("tap") == Some(method));
+        let element = match index {
+            Some(i) => rendered.get(i),
+            None => markup
+                .elements
+                .iter()
+                .find(|e| e.handler("tap") == Some(method)),
+        };
         let now = self.events.as_ref().map_or(0.0, EventLoop::now);
         let page = page.clone();
         self.set_gesture(true);
@@ -575,17 +585,16 @@ impl<'r, 'js> Driver<'r, 'js> {
                 "id",
                 element.and_then(|e| e.attribute("id")).unwrap_or_default(),
             )?;
-            let dataset = Object::new(ctx.clone())?;
-            for (k, v) in element.map(|e| e.attributes.as_slice()).unwrap_or_default() {
-                if let Some(name) = k.strip_prefix("data-") {
-                    dataset.set(name, v.clone().unwrap_or_default())?;
-                }
-            }
-            target.set("dataset", dataset)?;
+            target.set("dataset", crate::page::events::dataset(ctx, element)?)?;
             target.set("offsetLeft", 0)?;
             target.set("offsetTop", 0)?;
             event.set("target", target.clone())?;
             event.set("currentTarget", target)?;
+            let mark = match index {
+                Some(i) => crate::page::events::mark(ctx, &rendered, i)?,
+                None => Object::new(ctx.clone())?,
+            };
+            event.set("mark", mark)?;
             let detail = Object::new(ctx.clone())?;
             detail.set("x", 0)?;
             detail.set("y", 0)?;

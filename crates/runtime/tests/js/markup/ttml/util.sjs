@@ -1,0 +1,2 @@
+function double(n) { return n * 2; }
+module.exports = { double: double };
