@@ -340,7 +340,9 @@ fn parse_run(mut parser: lexopt::Parser) -> Result<Command, String> {
     }
     run.path = path.ok_or("run needs a PATH (page folder, game folder or .js file)")?;
     if run.json && run.jsonl {
-        return Err("--json and --jsonl: choose one (--jsonl streams, --json prints at the end)".into());
+        return Err(
+            "--json and --jsonl: choose one (--jsonl streams, --json prints at the end)".into(),
+        );
     }
     Ok(Command::Run(run))
 }

@@ -164,7 +164,11 @@ impl RunObserver for TextStream {
     }
 
     fn event(&mut self, event: &Event) {
-        let lines = self.0.lock().map(|mut t| t.event(event)).unwrap_or_default();
+        let lines = self
+            .0
+            .lock()
+            .map(|mut t| t.event(event))
+            .unwrap_or_default();
         for line in lines {
             println!("{line}");
         }

@@ -175,7 +175,9 @@ fn bitmaps_under_the_memory_limit_are_allocated() {
     // budget is spent: some are kept, the rest refused, none crash.
     let dir = game(
         "small-hoard",
-        &BITMAP_HOARD.replace("4096, 4096", "1024, 1024").replace("4096", "1024"),
+        &BITMAP_HOARD
+            .replace("4096, 4096", "1024, 1024")
+            .replace("4096", "1024"),
     );
     let (report, _) = run_json(&dir, &["--memory-limit", "64"]);
     let text = report["events"]
@@ -265,10 +267,7 @@ fn a_text_report_killed_mid_run_keeps_its_lines() {
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines[0], "platform wechat-game (--platform)", "{out}");
     assert_eq!(lines[1], "run game.js on wechat-game");
-    assert!(
-        lines.contains(&"  console.log: before the kill"),
-        "{out}"
-    );
+    assert!(lines.contains(&"  console.log: before the kill"), "{out}");
 }
 
 #[test]
@@ -286,7 +285,10 @@ fn a_finished_json_lines_report_ends_with_its_summary() {
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
-    let kinds: Vec<&str> = records.iter().map(|r| r["event"].as_str().unwrap()).collect();
+    let kinds: Vec<&str> = records
+        .iter()
+        .map(|r| r["event"].as_str().unwrap())
+        .collect();
     assert_eq!(kinds, ["start", "console", "console", "summary"]);
     let summary = &records[3];
     assert_eq!(summary["completed"], true);

@@ -174,10 +174,12 @@ fn allocate(
         u64::from(width) * u64::from(height) * 4,
     )?;
     // Within the limits the only failure left is the allocator's.
-    Pixmap::new(width, height).map(|p| (Some(p), charge)).ok_or_else(|| {
-        crate::error::Error::new(
-            crate::ErrorKind::Budget,
-            "the canvas bitmap could not be allocated",
-        )
-    })
+    Pixmap::new(width, height)
+        .map(|p| (Some(p), charge))
+        .ok_or_else(|| {
+            crate::error::Error::new(
+                crate::ErrorKind::Budget,
+                "the canvas bitmap could not be allocated",
+            )
+        })
 }

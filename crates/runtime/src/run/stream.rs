@@ -101,8 +101,9 @@ impl TextLines {
                 return Vec::new();
             }
             Event::AlbumFile { real_path, bytes } => {
-                self.written
-                    .push(format!("      saved to album ({bytes} bytes) at {real_path}"));
+                self.written.push(format!(
+                    "      saved to album ({bytes} bytes) at {real_path}"
+                ));
                 return Vec::new();
             }
             Event::Console { level, text } => format!("  console.{level}: {text}"),

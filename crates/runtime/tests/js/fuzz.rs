@@ -37,7 +37,9 @@ impl Case {
         let mut body = format!("const SEED = {};\n", rng.u32(..));
         body.push_str("// calls\n");
         for _ in 0..rng.usize(20..200) {
-            let args: Vec<String> = (0..rng.usize(0..6)).map(|_| rng.u16(..1000).to_string()).collect();
+            let args: Vec<String> = (0..rng.usize(0..6))
+                .map(|_| rng.u16(..1000).to_string())
+                .collect();
             body.push_str(&format!(
                 "call({}, {}, [{}]);\n",
                 rng.u16(..1000),
@@ -68,7 +70,10 @@ impl Case {
 
     /// The script: the body's `SEED` line, the prelude, then the calls.
     fn script(&self) -> String {
-        let (seed, calls) = self.body.split_once("// calls\n").unwrap_or(("const SEED = 1;\n", &self.body));
+        let (seed, calls) = self
+            .body
+            .split_once("// calls\n")
+            .unwrap_or(("const SEED = 1;\n", &self.body));
         format!("{seed}{PRELUDE}\n{calls}")
     }
 
@@ -80,14 +85,21 @@ impl Case {
             vec![("game.js", script)]
         } else {
             vec![
-                ("index.js", format!("Page({{ onReady() {{\n{script}\n}} }})")),
-                ("index.wxml", r#"<canvas type="2d" id="c"></canvas>"#.to_string()),
+                (
+                    "index.js",
+                    format!("Page({{ onReady() {{\n{script}\n}} }})"),
+                ),
+                (
+                    "index.wxml",
+                    r#"<canvas type="2d" id="c"></canvas>"#.to_string(),
+                ),
             ]
         };
         let files: Vec<(&str, &str)> = files.iter().map(|(n, t)| (*n, t.as_str())).collect();
         let pkg = Pkg::new(&files);
         let out = Pkg::new(&[]);
-        let mut config = RunConfig::new(Profile::named(&self.profile).expect("profile"), out.path());
+        let mut config =
+            RunConfig::new(Profile::named(&self.profile).expect("profile"), out.path());
         config.js_limits = Limits {
             memory_bytes: 64 << 20,
             time: Duration::from_secs(3),
@@ -161,7 +173,10 @@ fn random_sequences_run_without_a_crash() {
         }
         let result = std::panic::catch_unwind(|| case.run());
         if let Err(panic) = result {
-            eprintln!("fuzz: seed {seed} crashed; its case is in {}", current.display());
+            eprintln!(
+                "fuzz: seed {seed} crashed; its case is in {}",
+                current.display()
+            );
             std::panic::resume_unwind(panic);
         }
         execs += 1;
@@ -174,7 +189,10 @@ fn random_sequences_run_without_a_crash() {
             break;
         }
         if execs % 100 == 0 {
-            eprintln!("fuzz: {execs} cases in {:.0} s", started.elapsed().as_secs_f64());
+            eprintln!(
+                "fuzz: {execs} cases in {:.0} s",
+                started.elapsed().as_secs_f64()
+            );
         }
     }
     eprintln!(

@@ -170,23 +170,23 @@ fn build_list(path: &Path, top: fixed::Fixed, line_clip: Option<clip::Rect>) -> 
             return;
         }
         match (seg, line_clip) {
-        (Segment::Line(a, b), _) => edges.line(a, b),
-        (Segment::Quad(q), None) => {
-            let pieces = chop_quad_monotonic(q).into_iter().filter_map(Edge::quad);
-            edges.list.extend(pieces);
-        }
-        (Segment::Cubic(c), None) => {
-            let pieces = chop_cubic_monotonic(c).into_iter().filter_map(Edge::cubic);
-            edges.list.extend(pieces);
-        }
-        (Segment::Quad(q), Some(rect)) => {
-            clip::clip_quad(q, rect, &mut pieces);
-            edges.pieces(&mut pieces);
-        }
-        (Segment::Cubic(c), Some(rect)) => {
-            clip::clip_cubic(c, rect, &mut pieces);
-            edges.pieces(&mut pieces);
-        }
+            (Segment::Line(a, b), _) => edges.line(a, b),
+            (Segment::Quad(q), None) => {
+                let pieces = chop_quad_monotonic(q).into_iter().filter_map(Edge::quad);
+                edges.list.extend(pieces);
+            }
+            (Segment::Cubic(c), None) => {
+                let pieces = chop_cubic_monotonic(c).into_iter().filter_map(Edge::cubic);
+                edges.list.extend(pieces);
+            }
+            (Segment::Quad(q), Some(rect)) => {
+                clip::clip_quad(q, rect, &mut pieces);
+                edges.pieces(&mut pieces);
+            }
+            (Segment::Cubic(c), Some(rect)) => {
+                clip::clip_cubic(c, rect, &mut pieces);
+                edges.pieces(&mut pieces);
+            }
         }
     });
     if stopped {
