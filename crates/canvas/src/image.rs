@@ -47,6 +47,7 @@ impl Image {
     /// a file name). The declared size is checked against `limits` before
     /// any pixel memory is allocated.
     pub fn decode(bytes: &[u8], limits: &Limits) -> Result<Image> {
+        let _timed = crate::timing::span(crate::timing::Stage::Decode);
         let format = image::guess_format(bytes).map_err(|_| {
             Error::new(
                 ErrorKind::Encoding,

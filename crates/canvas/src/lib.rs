@@ -25,6 +25,7 @@
 //! ```
 #![forbid(unsafe_code)]
 
+mod axis_gradient;
 pub mod budget;
 pub mod color;
 mod color_profile;
@@ -37,6 +38,7 @@ pub mod image;
 mod keyword;
 pub mod limits;
 pub mod line;
+pub mod mask_pool;
 pub mod path;
 pub mod pixels;
 pub(crate) mod raster;
@@ -46,6 +48,7 @@ mod shadow;
 pub mod state;
 pub mod style;
 pub mod text;
+pub mod timing;
 mod unbounded;
 
 pub use budget::{Budget, Charge};

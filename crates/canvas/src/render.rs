@@ -7,11 +7,10 @@ use std::borrow::Cow;
 
 use tiny_skia::{
     FillRule as SkFillRule, FilterQuality, IntRect, Mask, Paint, Path, PathBuilder, PathSegment,
-    Pixmap, PixmapMut, PixmapPaint, Shader, Transform,
+    Pixmap, PixmapMut, Shader, Transform,
 };
 
 use crate::color::Color;
-use crate::composite::CompositeOp;
 use crate::raster::Coverage;
 use crate::raster::aaa::Target;
 use crate::style::{PatternParts, Style};
@@ -112,6 +111,37 @@ impl Shape<'_> {
 }
 
 impl Shape<'_> {
+    /// The shape's anti-aliased coverage moved by `shift`, over at most
+    /// `area`, computed straight into a single-channel mask — what
+    /// [`render`](Shape::render) with an opaque white paint would leave in
+    /// a layer's alpha. `None` when the shape needs a layer for that
+    /// (hairlines and aliased fills) or covers nothing.
+    pub(crate) fn device_coverage(&self, shift: (f32, f32), area: IntRect) -> Option<Coverage> {
+        let ts = self.transform.post_translate(shift.0, shift.1);
+        match self.kind {
+            ShapeKind::Coverage(cov) => {
+                let moved = Coverage {
+                    x: cov.x + shift.0.round() as i32,
+                    y: cov.y + shift.1.round() as i32,
+                    width: cov.width,
+                    height: cov.height,
+                    data: cov.data.clone(),
+                };
+                cropped(moved, area)
+            }
+            ShapeKind::Fill(rule) if self.anti_alias => {
+                let device = self.path.clone().transform(ts)?;
+                crate::raster::fill_path(&device, rule, area, Target::Fill)
+            }
+            ShapeKind::Stroke(stroke) if !is_hairline(stroke, ts) => {
+                let outline = stroke_outline(self.path, stroke, ts)?;
+                let device = outline.transform(ts)?;
+                crate::raster::fill_path(&device, SkFillRule::Winding, area, Target::Stroke)
+            }
+            _ => None,
+        }
+    }
+
     /// The device-space rectangle this shape fills, when it is a fill of
     /// exactly one axis-aligned rectangle (Skia blurs those analytically).
     pub(crate) fn device_rect(&self) -> Option<tiny_skia::Rect> {
@@ -206,17 +236,15 @@ fn fill_with_coverage(
 }
 
 /// Paints `cov` (clipped to the pixmap) with `paint`, times `clip`.
-fn paint_coverage(
+pub(crate) fn paint_coverage(
     pixmap: &mut PixmapMut<'_>,
     cov: Coverage,
     paint: &Paint<'_>,
     shader_ts: Transform,
     clip: Option<&Mask>,
 ) {
-    let Some(cov) = clipped(cov, pixmap.width(), pixmap.height()) else {
-        return;
-    };
-    let Some(mask) = coverage_mask(&cov, pixmap.width(), pixmap.height(), clip) else {
+    let (width, height) = (pixmap.width(), pixmap.height());
+    let Some(cov) = clipped(cov, width, height) else {
         return;
     };
     let Some(rect) = cov.rect() else {
@@ -225,15 +253,32 @@ fn paint_coverage(
     let mut paint = paint.clone();
     paint.shader.transform(shader_ts);
     paint.anti_alias = false;
-    pixmap.fill_rect(rect, &paint, Transform::identity(), Some(&mask));
+    if cov.data.iter().all(|&c| c == 255) {
+        // Fully covered (a pixel-aligned rectangle): no coverage mask, the
+        // clip (if any) is the mask.
+        pixmap.fill_rect(rect, &paint, Transform::identity(), clip);
+        return;
+    }
+    let Some(area) = IntRect::from_xywh(cov.x, cov.y, cov.width, cov.height) else {
+        return;
+    };
+    crate::mask_pool::with_mask(width, height, area, |mask| {
+        write_coverage(mask, &cov, clip);
+        pixmap.fill_rect(rect, &paint, Transform::identity(), Some(mask));
+    });
 }
 
 /// The part of `cov` inside a `width × height` target, or `None` when
 /// nothing is left.
 fn clipped(cov: Coverage, width: u32, height: u32) -> Option<Coverage> {
-    let (x0, y0) = (cov.x.max(0), cov.y.max(0));
-    let x1 = (cov.x + cov.width as i32).min(width as i32);
-    let y1 = (cov.y + cov.height as i32).min(height as i32);
+    cropped(cov, IntRect::from_xywh(0, 0, width, height)?)
+}
+
+/// The part of `cov` inside `area`, or `None` when nothing is left.
+fn cropped(cov: Coverage, area: IntRect) -> Option<Coverage> {
+    let (x0, y0) = (cov.x.max(area.x()), cov.y.max(area.y()));
+    let x1 = (cov.x + cov.width as i32).min(area.right());
+    let y1 = (cov.y + cov.height as i32).min(area.bottom());
     if x1 <= x0 || y1 <= y0 {
         return None;
     }
@@ -263,7 +308,14 @@ pub(crate) fn coverage_mask(
     clip: Option<&Mask>,
 ) -> Option<Mask> {
     let mut mask = Mask::new(width, height)?;
-    let w = width as usize;
+    write_coverage(&mut mask, cov, clip);
+    Some(mask)
+}
+
+/// Writes `cov` (which lies inside `mask`) into `mask`, multiplied by
+/// `clip` where given.
+fn write_coverage(mask: &mut Mask, cov: &Coverage, clip: Option<&Mask>) {
+    let w = mask.width() as usize;
     for row in 0..cov.height as usize {
         let y = cov.y as usize + row;
         let src = &cov.data[row * cov.width as usize..(row + 1) * cov.width as usize];
@@ -279,7 +331,6 @@ pub(crate) fn coverage_mask(
             None => dst.copy_from_slice(src),
         }
     }
-    Some(mask)
 }
 
 /// a × b / 255, rounded.
@@ -388,29 +439,6 @@ pub(crate) fn solid(color: Color, alpha: f32) -> Shader<'static> {
 pub(crate) fn to_skia_transform(t: &kurbo::Affine) -> Transform {
     let [a, b, c, d, e, f] = t.as_coeffs();
     Transform::from_row(a as f32, b as f32, c as f32, d as f32, e as f32, f as f32)
-}
-
-/// Composites `layer` (placed at `at`) onto `target` with `op`, in `clip`.
-pub(crate) fn composite_layer(
-    target: &mut Pixmap,
-    layer: &Pixmap,
-    at: (i32, i32),
-    op: CompositeOp,
-    clip: Option<&Mask>,
-) {
-    let paint = PixmapPaint {
-        opacity: 1.0,
-        blend_mode: op.blend_mode(),
-        quality: FilterQuality::Nearest,
-    };
-    target.draw_pixmap(
-        at.0,
-        at.1,
-        layer.as_ref(),
-        &paint,
-        Transform::identity(),
-        clip,
-    );
 }
 
 /// Clears `path` (user space, through `transform`) to transparent black

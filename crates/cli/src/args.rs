@@ -27,6 +27,8 @@ pub(crate) struct Run {
     pub(crate) platform: Option<String>,
     pub(crate) keep_state: bool,
     pub(crate) quiet: bool,
+    /// Print where the time went (stage by stage).
+    pub(crate) timings: bool,
     pub(crate) dpr: f64,
     pub(crate) screen: (u32, u32),
     pub(crate) taps: Vec<String>,
@@ -70,6 +72,10 @@ pub(crate) struct Render {
     pub(crate) output: PathBuf,
     pub(crate) quality: f32,
     pub(crate) system_fonts: bool,
+    /// Print where the time went (stage by stage).
+    pub(crate) timings: bool,
+    /// Render this many times in one process and print the medians.
+    pub(crate) repeat: u32,
 }
 
 /// Parses `WxH` (both sides 1..=65535).
@@ -121,6 +127,7 @@ pub(crate) fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command,
     }
     let (mut script, mut size_opt, mut output, mut quality) = (None, None, None, 0.92f32);
     let mut system_fonts = true;
+    let (mut timings, mut repeat) = (false, 1u32);
     while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
         match arg {
             Long("size") => {
@@ -149,6 +156,15 @@ pub(crate) fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command,
                 quality = q;
             }
             Long("no-system-fonts") => system_fonts = false,
+            Long("timings") => timings = true,
+            Long("repeat") => {
+                let bad = || "--repeat wants a whole number from 1 to 10000".to_string();
+                let n: u32 = text(&mut parser)?.parse().map_err(|_| bad())?;
+                if !(1..=10_000).contains(&n) {
+                    return Err(bad());
+                }
+                repeat = n;
+            }
             Short('h') | Long("help") => return Ok(Command::Help(Some("render".into()))),
             Value(v) if script.is_none() => script = Some(PathBuf::from(v)),
             other => return Err(unexpected(other, RENDER_FLAGS)),
@@ -162,6 +178,8 @@ pub(crate) fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command,
         output,
         quality,
         system_fonts,
+        timings,
+        repeat,
     }))
 }
 
@@ -190,6 +208,7 @@ const RUN_FLAGS: &[&str] = &[
     "platform",
     "keep-state",
     "quiet",
+    "timings",
     "page",
     "query",
     "system",
@@ -213,7 +232,15 @@ const RUN_FLAGS: &[&str] = &[
 ];
 
 /// `render`'s flags, for hints.
-const RENDER_FLAGS: &[&str] = &["size", "output", "quality", "no-system-fonts", "help"];
+const RENDER_FLAGS: &[&str] = &[
+    "size",
+    "output",
+    "quality",
+    "no-system-fonts",
+    "timings",
+    "repeat",
+    "help",
+];
 
 /// A positive finite number for `flag`.
 fn positive(parser: &mut lexopt::Parser, flag: &str) -> Result<f64, String> {
@@ -231,6 +258,7 @@ fn parse_run(mut parser: lexopt::Parser) -> Result<Command, String> {
         platform: None,
         keep_state: false,
         quiet: false,
+        timings: false,
         dpr: 2.0,
         screen: (375, 667),
         taps: Vec::new(),
@@ -269,6 +297,7 @@ fn parse_run(mut parser: lexopt::Parser) -> Result<Command, String> {
             }
             Long("keep-state") => run.keep_state = true,
             Long("quiet") => run.quiet = true,
+            Long("timings") => run.timings = true,
             Long("dpr") => {
                 let d = positive(&mut parser, "--dpr")?;
                 if d > 8.0 {

@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use mpcanvas::{DrawingScript, Engine, RenderJob};
+use mpcanvas::{DrawingScript, Engine, Mib, Ms, RenderJob};
 
 use crate::args::Render;
 
@@ -21,34 +21,49 @@ pub(crate) fn run(r: &Render) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let image = match engine.render_script(&script, &RenderJob { size: r.size }) {
-        Ok(i) => i,
-        Err(e) => {
+    let job = RenderJob { size: r.size };
+    let repeated = engine.render_repeated(&script, &job, &r.output, r.quality, r.repeat);
+    let repeated = match repeated {
+        Ok(rendered) => rendered,
+        Err(e @ mpcanvas::Error::Script(_)) => {
             eprintln!("{}: {e}", r.script.display());
             return ExitCode::from(1);
         }
-    };
-    if let Some(note) = image.missing_glyphs_note() {
-        eprintln!("mpcanvas: {note}");
-    }
-    match image.save(&r.output, r.quality) {
-        Ok(_) => {
-            println!(
-                "{} {}x{} -> {}",
-                r.script.display(),
-                image.width(),
-                image.height(),
-                r.output.display()
-            );
-            ExitCode::SUCCESS
-        }
         Err(e @ mpcanvas::Error::Encode(_)) => {
             eprintln!("mpcanvas: {e}");
-            ExitCode::from(1)
+            return ExitCode::from(1);
         }
         Err(e) => {
             eprintln!("mpcanvas: {e}");
-            ExitCode::from(2)
+            return ExitCode::from(2);
         }
+    };
+    let last = &repeated.last;
+    if let Some(note) = &last.missing_glyphs {
+        eprintln!("mpcanvas: {note}");
     }
+    println!(
+        "{} {}x{} -> {}",
+        r.script.display(),
+        last.width,
+        last.height,
+        r.output.display()
+    );
+    let peak =
+        mpcanvas::peak_rss_bytes().map_or(String::new(), |b| format!("  peak RSS {}", Mib(b)));
+    if r.repeat > 1 {
+        let (median, total) = repeated.median();
+        eprintln!(
+            "timings (median of {}): {median}  total {}{peak}",
+            r.repeat,
+            Ms(total)
+        );
+    } else if r.timings {
+        eprintln!(
+            "timings: {}  total {}{peak}",
+            last.timings,
+            Ms(last.timings.total())
+        );
+    }
+    ExitCode::SUCCESS
 }

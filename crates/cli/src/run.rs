@@ -6,7 +6,9 @@ use std::time::Duration;
 
 use mpcanvas::layers::platform::Event;
 use mpcanvas::layers::runtime::run::stream::{json_line, start_line};
-use mpcanvas::{Device, Engine, Network, RunJob, RunObserver, RunStart, TextLines};
+use mpcanvas::{
+    Device, Engine, Mib, Ms, Network, RunJob, RunObserver, RunStart, TextLines, peak_rss_bytes,
+};
 
 use crate::args::Run;
 
@@ -77,12 +79,12 @@ pub(crate) fn run(r: &Run) -> ExitCode {
         } else {
             Box::new(TextStream(text.clone()))
         };
-        engine.run_project_observed(&r.path, job, observer)
+        engine.run_project_observed_timed(&r.path, job, observer)
     } else {
-        engine.run_project(&r.path, job)
+        engine.run_project_timed(&r.path, job)
     };
-    let report = match result {
-        Ok(report) => report,
+    let (report, timings) = match result {
+        Ok(done) => done,
         Err(e) => {
             eprintln!("mpcanvas: {e}");
             return ExitCode::from(2);
@@ -90,12 +92,12 @@ pub(crate) fn run(r: &Run) -> ExitCode {
     };
     if r.jsonl {
         let mut json = report.summary_line();
-        json["peakRssBytes"] = peak_rss().into();
+        json["peakRssBytes"] = peak_rss_bytes().into();
         println!("{json}");
     } else if r.json {
         let mut json = report.to_json();
         json["platformSource"] = source.clone().into();
-        json["peakRssBytes"] = peak_rss().into();
+        json["peakRssBytes"] = peak_rss_bytes().into();
         println!("{json:#}");
     } else {
         // Files no call claimed (written by the runtime itself).
@@ -104,6 +106,11 @@ pub(crate) fn run(r: &Run) -> ExitCode {
             println!("{line}");
         }
         print!("{}", report.trailer());
+    }
+    if r.timings {
+        let peak =
+            peak_rss_bytes().map_or(String::new(), |b| format!("  peak RSS {}", Mib(b)));
+        eprintln!("timings: {timings}  total {}{peak}", Ms(timings.total()));
     }
     let hint = namespace_hint(&engine, &platform, &report).or_else(|| tap_hint(r, &report));
     if let Some(hint) = hint {
@@ -191,13 +198,4 @@ impl RunObserver for JsonLines {
     fn event(&mut self, event: &Event) {
         println!("{}", json_line(event));
     }
-}
-
-/// The process's peak resident memory in bytes (`VmHWM`, Linux), for the
-/// JSON reports: what a `--memory-limit` run really took.
-fn peak_rss() -> Option<u64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-    let kib: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
-    Some(kib * 1024)
 }

@@ -8,8 +8,9 @@ usage: mpcanvas run PATH [--platform P] [--keep-state] [--page ROUTE] [--query K
                         [--pick IMAGE]... [--user ANSWER] [--out DIR] [--json | --jsonl]
                         [--time-limit SECONDS] [--memory-limit MB] [--offline]
                         [--locale TAG] [--tz ZONE] [--now INSTANT] [--seed N]
+                        [--timings]
        mpcanvas render SCRIPT.js [--size WxH] [-o OUT.png|OUT.jpg] [--quality Q]
-                             [--no-system-fonts]
+                             [--no-system-fonts] [--timings] [--repeat N]
        mpcanvas serve [--listen ADDR] [--workers N] [--queue N] [--allow-domain D]...
                       [--time-limit SECONDS] [--memory-limit MB] [--no-system-fonts]
        mpcanvas help [COMMAND]    mpcanvas --version
@@ -62,6 +63,8 @@ pub(crate) const RUN_HELP: &str = "\
                            Date.now and performance.now advance only with the
                            virtual timers
            --seed N        make Math.random repeat for each N
+           --timings       print where the time went on stderr: startup,
+                           script, decode, draw, encode, write
            The report records locale, zone, --now and --seed (replay a run
            with the same values to get the same images).
            Exit codes: 0 completed, 1 a script error escaped or a limit was
@@ -78,6 +81,10 @@ pub(crate) const RENDER_HELP: &str = "\
            --quality Q     JPEG quality 0..1 (default 0.92)
            --no-system-fonts  draw text with the bundled and @font fonts
                            only, as on a machine without fonts
+           --timings       print where the time went on stderr: startup,
+                           script, decode, draw, encode, write
+           --repeat N      render N times in this process and print each
+                           stage's median (warm speed; implies --timings)
            Characters no font has are listed on stderr (they are drawn as
            missing-glyph boxes).
 

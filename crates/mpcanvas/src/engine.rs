@@ -1,6 +1,9 @@
 //! [`Engine`]: what jobs share, and the jobs themselves.
 
 use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
+use std::time::{Duration, Instant};
 
 use mpcanvas_canvas::FontLibrary;
 use mpcanvas_fonts::{FontSet, FontSources};
@@ -23,6 +26,11 @@ pub struct Engine {
     profiles: Vec<Profile>,
     js_limits: Limits,
     canvas_limits: mpcanvas_canvas::Limits,
+    /// How long [`EngineBuilder::build`] took.
+    pub(crate) built_in: Duration,
+    /// Whether no timed job has counted `built_in` in its startup yet
+    /// (shared by clones: one engine, one startup).
+    pub(crate) startup_unreported: Arc<AtomicBool>,
 }
 
 /// Builds an [`Engine`] ([`Engine::builder`]).
@@ -56,11 +64,14 @@ impl EngineBuilder {
 
     /// The engine: parses the platform profiles and indexes the fonts.
     pub fn build(self) -> Result<Engine, Error> {
+        let start = Instant::now();
         Ok(Engine {
             fonts: FontSet::new(self.sources),
             profiles: Profile::all()?,
             js_limits: self.js_limits,
             canvas_limits: self.canvas_limits.clone(),
+            built_in: start.elapsed(),
+            startup_unreported: Arc::new(AtomicBool::new(true)),
         })
     }
 }
@@ -110,7 +121,7 @@ impl Engine {
             fonts: Some(self.font_library()),
         };
         let canvas = mpcanvas_runtime::render(script, &options)?;
-        Ok(Image::from_canvas(&canvas))
+        Ok(Image::from_canvas(canvas))
     }
 
     /// Runs the page, app, mini-game or script at `path` as `job` says and

@@ -2,6 +2,7 @@
 
 use std::path::Path;
 
+use mpcanvas_canvas::timing::{self, Stage};
 use mpcanvas_export::{ExportOptions, Format, FormatKind, Pixels, SourceRect};
 
 use crate::Error;
@@ -16,12 +17,15 @@ pub struct Image {
 }
 
 impl Image {
-    pub(crate) fn from_canvas(canvas: &mpcanvas_canvas::Context2d) -> Image {
+    /// The canvas's pixels, taken over rather than copied.
+    pub(crate) fn from_canvas(canvas: mpcanvas_canvas::Context2d) -> Image {
+        let missing_glyphs = canvas.missing_glyphs_note();
+        let (width, height) = (canvas.width(), canvas.height());
         Image {
-            width: canvas.width(),
-            height: canvas.height(),
-            data: canvas.premultiplied_data().to_vec(),
-            missing_glyphs: canvas.missing_glyphs_note(),
+            width,
+            height,
+            data: canvas.into_premultiplied_data(),
+            missing_glyphs,
         }
     }
 
@@ -62,6 +66,7 @@ impl Image {
     /// mini-program exports are).
     pub fn encode(&self, format: Format) -> Result<Vec<u8>, Error> {
         let (w, h) = (self.width, self.height);
+        let _timed = timing::span(Stage::Encode);
         Ok(mpcanvas_export::export(
             Pixels::new(w, h, &self.data),
             SourceRect::full(w, h),

@@ -52,11 +52,15 @@ mod error;
 mod image;
 mod jobs;
 mod network;
+mod timed;
+mod timings;
 
 pub use engine::{Engine, EngineBuilder};
 pub use error::Error;
 pub use image::Image;
 pub use jobs::{Network, RenderJob, RunJob};
+pub use timed::{Rendered, Repeated};
+pub use timings::{Mib, Ms, Timings, peak_rss_bytes};
 
 pub use mpcanvas_canvas::Limits as CanvasLimits;
 pub use mpcanvas_export::{Format, FormatKind};

@@ -19,6 +19,7 @@ pub(crate) fn staging_path(dir: &Path) -> PathBuf {
 /// Writes `bytes` to `target`, replacing it atomically (rename): the
 /// one whole-or-nothing writer of the project (data folder, CLI output).
 pub fn write(target: &Path, bytes: &[u8]) -> io::Result<()> {
+    let _timed = mpcanvas_canvas::timing::span(mpcanvas_canvas::timing::Stage::Write);
     let dir = target.parent().unwrap_or(Path::new("."));
     let staging = staging_path(dir);
     let result = (|| {

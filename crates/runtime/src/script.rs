@@ -7,6 +7,7 @@
 
 use std::path::{Path, PathBuf};
 
+use mpcanvas_canvas::timing::{self, Stage};
 use mpcanvas_canvas::{Context2d, FontLibrary, Image};
 use mpcanvas_script::Header;
 use rquickjs::function::{Func, This};
@@ -84,6 +85,7 @@ pub struct RenderOptions {
 
 /// Runs `script` and returns the main canvas as drawn.
 pub fn render(script: &DrawingScript, options: &RenderOptions) -> Result<Context2d, ScriptError> {
+    let startup = timing::span(Stage::Startup);
     let rt = Runtime::new(options.js_limits)?;
     let limits = options.canvas_limits.clone().with_budget(rt.budget());
     let (w, h) = options.size.unwrap_or(script.header.size);
@@ -108,6 +110,7 @@ pub fn render(script: &DrawingScript, options: &RenderOptions) -> Result<Context
             script.source
         );
         let run: Function<'_> = runtime::eval(&rt, &ctx, &wrapped, &file)?;
+        drop(startup);
         let value: Value<'_> = run.call((context, canvas.clone(), env)).map_err(js)?;
         rt.drain(&ctx)?;
         if let Some(promise) = value.as_promise() {
@@ -125,8 +128,13 @@ pub fn render(script: &DrawingScript, options: &RenderOptions) -> Result<Context
                 PromiseState::Resolved => {}
             }
         }
-        let drawn = engine.borrow().clone();
-        Ok(drawn)
+        mpcanvas_canvas::mask_pool::release();
+        // Taken, not cloned: the runtime and its canvas object end here, and
+        // a copy would double the job's peak memory.
+        let empty = Context2d::new(0, 0, options.canvas_limits.clone()).map_err(|e| {
+            ScriptError::Host(format!("cannot hand the canvas over: {}", e.message))
+        })?;
+        Ok(engine.replace(empty))
     })
 }
 

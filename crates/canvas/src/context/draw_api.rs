@@ -23,6 +23,7 @@ impl Context2d {
     /// `fillRect(x, y, w, h)`: non-finite arguments or a zero side draw
     /// nothing.
     pub fn fill_rect(&mut self, x: f64, y: f64, w: f64, h: f64) {
+        let _timed = crate::timing::span(crate::timing::Stage::Draw);
         // Long work below stops at the run's deadline.
         let _step = self.limits.step();
         if crate::budget::expired() {
@@ -54,6 +55,9 @@ impl Context2d {
             let Some(bounds) = tiny_skia::IntRect::from_xywh(0, 0, self.width, self.height) else {
                 return;
             };
+            if self.fill_axis_gradient(&style, &ctm, [l, t, r, b], bounds) {
+                return;
+            }
             if let Some(cov) = crate::raster::rect::rect_coverage(l, t, r, b, bounds) {
                 self.paint_coverage(&cov, &style);
             }
@@ -76,6 +80,7 @@ impl Context2d {
     /// Chromium does; the spec's open line would get caps); with both zero,
     /// nothing.
     pub fn stroke_rect(&mut self, x: f64, y: f64, w: f64, h: f64) {
+        let _timed = crate::timing::span(crate::timing::Stage::Draw);
         // Long work below stops at the run's deadline.
         let _step = self.limits.step();
         if crate::budget::expired() {
@@ -133,6 +138,47 @@ impl Context2d {
             style,
         );
         true
+    }
+
+    /// Fills the device rectangle `ltrb` with `style` row by row when it
+    /// is pixel-aligned and an opaque linear gradient varying along one
+    /// device axis, drawn source-over without a clip (see
+    /// [`axis_gradient`](crate::axis_gradient)). Returns whether it did.
+    fn fill_axis_gradient(
+        &mut self,
+        style: &crate::style::Style,
+        ctm: &kurbo::Affine,
+        [l, t, r, b]: [f64; 4],
+        bounds: tiny_skia::IntRect,
+    ) -> bool {
+        use crate::axis_gradient::{fill, varying_axis};
+        let crate::style::Style::Gradient(g) = style else {
+            return false;
+        };
+        let aligned = [l, t, r, b].iter().all(|v| v.fract() == 0.0);
+        if !aligned
+            || self.state.clip.is_some()
+            || self.state.composite != crate::CompositeOp::SourceOver
+            || self.state.global_alpha != 1.0
+        {
+            return false;
+        }
+        let Some(axis) = varying_axis(&g.kind(), ctm) else {
+            return false;
+        };
+        let Some(mut shader) = g.shader(1.0) else {
+            return false;
+        };
+        shader.transform(crate::render::to_skia_transform(ctm));
+        let Some(area) = tiny_skia::IntRect::from_ltrb(l as i32, t as i32, r as i32, b as i32)
+            .and_then(|a| a.intersect(&bounds))
+        else {
+            return false;
+        };
+        let Some(bitmap) = self.bitmap.as_mut() else {
+            return false;
+        };
+        fill(bitmap, area, &shader, axis)
     }
 
     /// A stroked rectangle's coverage as Skia's frame filler computes it:
@@ -212,6 +258,7 @@ impl Context2d {
     /// `clearRect(x, y, w, h)`: transparent black within the clip,
     /// regardless of alpha, operator and shadow.
     pub fn clear_rect(&mut self, x: f64, y: f64, w: f64, h: f64) {
+        let _timed = crate::timing::span(crate::timing::Stage::Draw);
         // Long work below stops at the run's deadline.
         let _step = self.limits.step();
         if crate::budget::expired() {

@@ -102,6 +102,7 @@ impl Context2d {
         dw: f64,
         dh: f64,
     ) -> Result<()> {
+        let _timed = crate::timing::span(crate::timing::Stage::Draw);
         // Long work below stops at the run's deadline.
         let _step = self.limits.step();
         if crate::budget::expired() {

@@ -44,6 +44,8 @@ pub struct Context2d {
     /// Characters text has drawn with no font having them (as boxes),
     /// each once, at most [`MAX_MISSING_KEPT`].
     missing_drawn: Vec<char>,
+    /// Lines laid out so far (measureText then fillText shapes once).
+    layouts: crate::text::LayoutCache,
 }
 
 /// How many distinct missing characters a canvas remembers.
@@ -75,6 +77,7 @@ impl Context2d {
             path: Path2D::new(),
             fonts,
             missing_drawn: Vec::new(),
+            layouts: crate::text::LayoutCache::default(),
         })
     }
 
@@ -123,6 +126,12 @@ impl Context2d {
     /// canvas), row-major without padding.
     pub fn premultiplied_data(&self) -> &[u8] {
         self.bitmap.as_ref().map_or(&[], |b| b.data())
+    }
+
+    /// The bitmap's premultiplied RGBA8 pixels, taken out of the canvas
+    /// without a copy (empty for a canvas with a zero side).
+    pub fn into_premultiplied_data(self) -> Vec<u8> {
+        self.bitmap.map_or_else(Vec::new, Pixmap::take)
     }
 
     /// A snapshot of the bitmap as an image (for `drawImage` and

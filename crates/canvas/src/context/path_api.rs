@@ -140,6 +140,7 @@ impl Context2d {
 
     /// `fill(fillRule)` / `fill(path, fillRule)`.
     pub fn fill(&mut self, path: Option<&Path2D>, rule: FillRule) {
+        let _timed = crate::timing::span(crate::timing::Stage::Draw);
         // Long work below stops at the run's deadline.
         let _step = self.limits.step();
         if crate::budget::expired() {
@@ -166,6 +167,7 @@ impl Context2d {
 
     /// `stroke()` / `stroke(path)`.
     pub fn stroke(&mut self, path: Option<&Path2D>) {
+        let _timed = crate::timing::span(crate::timing::Stage::Draw);
         // Long work below stops at the run's deadline.
         let _step = self.limits.step();
         if crate::budget::expired() {
@@ -250,6 +252,7 @@ impl Context2d {
     /// the path's anti-aliased coverage. Ignored under a singular
     /// transform, as Chromium does.
     pub fn clip(&mut self, path: Option<&Path2D>, rule: FillRule) {
+        let _timed = crate::timing::span(crate::timing::Stage::Draw);
         // Long work below stops at the run's deadline.
         let _step = self.limits.step();
         if crate::budget::expired() {

@@ -15,6 +15,7 @@ impl Context2d {
     /// rectangle (negative extents count backwards); outside the canvas
     /// reads transparent black. A zero side is an `IndexSizeError`.
     pub fn get_image_data(&self, sx: i64, sy: i64, sw: i64, sh: i64) -> Result<ImageData> {
+        let _timed = crate::timing::span(crate::timing::Stage::Draw);
         if sw == 0 || sh == 0 {
             return Err(Error::index_size(format!(
                 "getImageData: the source {} is 0",
@@ -39,6 +40,7 @@ impl Context2d {
         dy: i64,
         dirty: Option<(i64, i64, i64, i64)>,
     ) {
+        let _timed = crate::timing::span(crate::timing::Stage::Draw);
         // Long work below stops at the run's deadline.
         let _step = self.limits.step();
         if crate::budget::expired() {

@@ -3,6 +3,8 @@
 //! `textRendering`, `letterSpacing`, `wordSpacing`; invalid values are
 //! ignored) and `fillText`, `strokeText`, `measureText`.
 
+use std::sync::Arc;
+
 use kurbo::Affine;
 use tiny_skia::FillRule as SkFillRule;
 
@@ -107,6 +109,7 @@ impl Context2d {
 
     /// `fillText(text, x, y, maxWidth)`.
     pub fn fill_text(&mut self, text: &str, x: f64, y: f64, max_width: Option<f64>) {
+        let _timed = crate::timing::span(crate::timing::Stage::Draw);
         // Long work below stops at the run's deadline.
         let _step = self.limits.step();
         if crate::budget::expired() {
@@ -117,6 +120,7 @@ impl Context2d {
 
     /// `strokeText(text, x, y, maxWidth)`.
     pub fn stroke_text(&mut self, text: &str, x: f64, y: f64, max_width: Option<f64>) {
+        let _timed = crate::timing::span(crate::timing::Stage::Draw);
         // Long work below stops at the run's deadline.
         let _step = self.limits.step();
         if crate::budget::expired() {
@@ -127,6 +131,7 @@ impl Context2d {
 
     /// `measureText(text)`.
     pub fn measure_text(&self, text: &str) -> TextMetrics {
+        let _timed = crate::timing::span(crate::timing::Stage::Draw);
         // Long work below stops at the run's deadline.
         let _step = self.limits.step();
         let layout = self.layout_text(text);
@@ -144,7 +149,7 @@ impl Context2d {
     /// The characters of `text` that no available font has a glyph for
     /// (they would be drawn as the missing-glyph box).
     pub fn missing_glyphs(&self, text: &str) -> Vec<char> {
-        self.layout_text(text).missing
+        self.layout_text(text).missing.clone()
     }
 
     /// The characters fillText / strokeText have drawn so far that no
@@ -172,7 +177,7 @@ impl Context2d {
         ))
     }
 
-    fn layout_text(&self, text: &str) -> TextLayout {
+    fn layout_text(&self, text: &str) -> Arc<TextLayout> {
         let t = &self.state.text;
         let size = t.font.size;
         let chain = self.fonts.chain(&t.font, t.stretch);
@@ -184,7 +189,9 @@ impl Context2d {
             letter_spacing: t.letter_spacing.to_px(size),
             word_spacing: t.word_spacing.to_px(size),
         };
-        text::layout(&text::prepare(text), &chain, &params)
+        self.layouts.get_or_insert(text, &chain, &params, || {
+            text::layout(&text::prepare(text), &chain, &params)
+        })
     }
 
     /// Draws `text` as HTML says: a `maxWidth` that is not a positive

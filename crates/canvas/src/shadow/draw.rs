@@ -10,12 +10,12 @@
 //! Images that are not opaque are the exception: there Chromium uses a drop
 //! shadow image filter, which blurs the drawn pixels' alpha itself.
 
-use tiny_skia::{IntRect, Mask, Paint, Pixmap, Rect, Shader};
+use tiny_skia::{IntRect, Mask, Paint, Pixmap, Rect, Shader, Transform};
 
 use super::{blur_margin, blur_mask, blurred_rect_mask};
 use crate::draw_params::{DrawParams, ShadowParams, ShadowSource};
 use crate::raster::Coverage;
-use crate::render::{Shape, composite_layer, mul_255};
+use crate::render::{Shape, mul_255, paint_coverage};
 
 /// Skia never grows a mask for a blur by more than this past the clip.
 const MAX_CLIP_MARGIN: i32 = 128;
@@ -46,10 +46,24 @@ pub(crate) fn draw_shadow(
             blur_mask(&source, shadow.sigma)
         }
     };
-    let Some(layer) = tint(&mask, shape, paint, shadow, painted, offset) else {
+    let Some((mask, color)) = tint(mask, shape, paint, shadow, painted, offset) else {
         return;
     };
-    composite_layer(target, &layer, (mask.x, mask.y), params.op, params.clip);
+    // The shadow colour through the blurred mask: single-channel end to
+    // end, painted over the mask's area only.
+    let shadow_paint = Paint {
+        shader: Shader::SolidColor(color),
+        blend_mode: params.op.blend_mode(),
+        anti_alias: false,
+        ..Paint::default()
+    };
+    paint_coverage(
+        &mut target.as_mut(),
+        mask,
+        &shadow_paint,
+        Transform::identity(),
+        params.clip,
+    );
 }
 
 /// The unblurred mask: the shape moved by `offset`, rasterised over its
@@ -71,6 +85,9 @@ fn source_mask(
         target.height() as i32 + margin,
     )?;
     let area = bounds.round_out()?.intersect(&reach)?;
+    if !painted && let Some(cov) = shape.device_coverage(offset, area) {
+        return Some(cov);
+    }
     let mut layer = Pixmap::new(area.width(), area.height())?;
     let coverage_paint;
     let source_paint = if painted {
@@ -96,45 +113,30 @@ fn source_mask(
     })
 }
 
-/// The shadow layer over `mask`: the shadow colour times the mask, times
-/// the paint's alpha where the shadow source is the coverage.
+/// The shadow's colour and its mask: the blurred mask times the paint's
+/// alpha at each pixel where the shadow source is the coverage and the
+/// paint is a shader; a solid paint's alpha goes into the colour.
 fn tint(
-    mask: &Coverage,
+    mut mask: Coverage,
     shape: &Shape<'_>,
     paint: &Paint<'_>,
     shadow: &ShadowParams,
     painted: bool,
     offset: (f32, f32),
-) -> Option<Pixmap> {
-    let mut layer = Pixmap::new(mask.width, mask.height)?;
+) -> Option<(Coverage, tiny_skia::Color)> {
     let mut color = shadow.color.to_skia();
-    // Per-pixel paint alpha for shaders; one factor for a solid colour.
-    let mut paint_alpha: Option<Vec<u8>> = None;
     if !painted {
         match &paint.shader {
             Shader::SolidColor(c) => color.apply_opacity(c.alpha()),
             _ => {
-                paint_alpha = Some(shader_alpha(mask, shape, paint, offset)?);
+                let alpha = shader_alpha(&mask, shape, paint, offset)?;
+                for (m, a) in mask.data.iter_mut().zip(alpha) {
+                    *m = mul_255(*m, a);
+                }
             }
         }
     }
-    let c = color.premultiply().to_color_u8();
-    let rgba = [c.red(), c.green(), c.blue(), c.alpha()];
-    for (i, (px, &m)) in layer
-        .data_mut()
-        .chunks_exact_mut(4)
-        .zip(&mask.data)
-        .enumerate()
-    {
-        let m = match &paint_alpha {
-            Some(a) => mul_255(m, a[i]),
-            None => m,
-        };
-        for (dst, c) in px.iter_mut().zip(rgba) {
-            *dst = mul_255(c, m);
-        }
-    }
-    Some(layer)
+    Some((mask, color))
 }
 
 /// The alpha of `paint`'s shader over the area of `mask`, as the shadow

@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
+use harfrust::{Direction, Feature, Language, Script, ShapePlan, ShapePlanKey};
 use skrifa::{DrawMemory, Font, GlyphId, HintOptions, PathSink, RasterTarget, ScalerFont};
 
 use super::outline::Outline;
@@ -45,7 +46,13 @@ pub(crate) struct Face {
     scalers: Mutex<HashMap<(u64, bool), Arc<ScalerFont>>>,
     /// Glyph masks and their total bytes.
     masks: Mutex<(HashMap<MaskKey, Option<Arc<Coverage>>>, usize)>,
+    /// Shape plans built so far (HarfRust would build one per call; a
+    /// face sees only a few direction / script / feature sets).
+    plans: Mutex<Vec<Arc<ShapePlan>>>,
 }
+
+/// How many shape plans a face keeps.
+const MAX_PLANS: usize = 16;
 
 /// Glyph id, ppem (as bits) and style: what an outline depends on.
 type OutlineKey = (u32, u64, GlyphStyle);
@@ -111,7 +118,37 @@ impl Face {
             outlines: Mutex::new(HashMap::new()),
             scalers: Mutex::new(HashMap::new()),
             masks: Mutex::new((HashMap::new(), 0)),
+            plans: Mutex::new(Vec::new()),
         })
+    }
+
+    /// The shape plan for text of `direction` and `script` shaped with
+    /// `features`, built on first use.
+    pub(crate) fn shape_plan(
+        &self,
+        direction: Direction,
+        script: Option<Script>,
+        language: Option<&Language>,
+        features: &[Feature],
+    ) -> Arc<ShapePlan> {
+        let key = ShapePlanKey::new(&self.font, script, direction)
+            .language(language)
+            .features(features);
+        if let Ok(plans) = self.plans.lock()
+            && let Some(plan) = plans.iter().find(|p| key.matches(p))
+        {
+            return plan.clone();
+        }
+        let plan = Arc::new(ShapePlan::new(
+            &self.font, direction, script, language, features,
+        ));
+        if let Ok(mut plans) = self.plans.lock() {
+            if plans.len() >= MAX_PLANS {
+                plans.remove(0);
+            }
+            plans.push(plan.clone());
+        }
+        plan
     }
 
     /// The glyph for `c`, if the face maps it.

@@ -10,7 +10,7 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use harfrust::{Buffer, Feature, ShapeOptions, ShaperFont, Tag};
+use harfrust::{Buffer, Direction, Feature, ShapeOptions, ShaperFont, Tag};
 
 use super::library::{Chain, ChosenFace};
 use super::{FontKerning, FontVariantCaps, TextRendering};
@@ -181,7 +181,19 @@ fn shape_run(
     buffer.set_pre_context(&text[..range.start]);
     buffer.set_post_context(&text[range.end..]);
     buffer.guess_segment_properties();
-    if harfrust::shape(&shaper, &mut buffer, ShapeOptions::new().features(features)).is_err() {
+    // A plan needs a direction (ShapePlan::new panics without one);
+    // without, harfrust's own check reports the error.
+    let language = buffer.language().cloned();
+    let plan = (buffer.direction() != Direction::Invalid).then(|| {
+        chosen.face.shape_plan(
+            buffer.direction(),
+            buffer.script(),
+            language.as_ref(),
+            features,
+        )
+    });
+    let options = ShapeOptions::new().features(features).plan(plan.as_deref());
+    if harfrust::shape(&shaper, &mut buffer, options).is_err() {
         return x;
     }
     // HarfBuzz in Chromium works in 16.16 fixed point at the font size.

@@ -15,6 +15,7 @@ mod gamma;
 mod geometry;
 mod glyph_mask;
 mod layout;
+mod layout_cache;
 mod library;
 mod metrics;
 mod outline;
@@ -33,6 +34,7 @@ pub use spacing::Spacing;
 pub(crate) use gamma::table_for as mask_gamma;
 pub(crate) use geometry::{ink_bounds, text_coverage, text_path, text_pen, uses_glyph_masks};
 pub(crate) use layout::{LayoutParams, TextLayout, layout, prepare};
+pub(crate) use layout_cache::LayoutCache;
 pub(crate) use metrics::{align_shift, baseline_shift, measure};
 
 use crate::keyword::keyword_enum;

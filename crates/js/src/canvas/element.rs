@@ -217,10 +217,13 @@ impl<'js> JsCanvas<'js> {
         };
         let options = ExportOptions::new(w, h, format).with_background([0, 0, 0]);
         let pixels = Pixels::new(w, h, engine.premultiplied_data());
-        let bytes =
-            mpcanvas_export::export(pixels, SourceRect::full(w, h), &options).map_err(|e| {
-                rquickjs::Exception::throw_range(&ctx, &args.op.message(&e.to_string()))
-            })?;
+        let encoded =
+            mpcanvas_canvas::timing::measure(mpcanvas_canvas::timing::Stage::Encode, || {
+                mpcanvas_export::export(pixels, SourceRect::full(w, h), &options)
+            });
+        let bytes = encoded.map_err(|e| {
+            rquickjs::Exception::throw_range(&ctx, &args.op.message(&e.to_string()))
+        })?;
         Ok(format.data_url(&bytes))
     }
 }

@@ -15,6 +15,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
+use mpcanvas_canvas::timing::{self, Stage};
 use mpcanvas_platform::fetch::Fetcher;
 use mpcanvas_platform::{Answer, Device, Platform, PlatformConfig, Profile, ScriptedUser};
 
@@ -159,8 +160,8 @@ pub fn run_path(path: &Path, config: RunConfig) -> Result<RunReport, RunError> {
         platform_config = platform_config.with_fonts(fonts);
     }
     let dir = config.out_dir.clone();
-    let mut platform =
-        Platform::launch(platform_config).map_err(|source| RunError::Launch { dir, source })?;
+    let mut platform = timing::measure(Stage::Startup, || Platform::launch(platform_config))
+        .map_err(|source| RunError::Launch { dir, source })?;
     if let Some(mut observer) = config.observer {
         observer.started(&stream::RunStart {
             profile: platform.profile().name.clone(),

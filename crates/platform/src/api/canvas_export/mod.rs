@@ -83,13 +83,16 @@ impl Platform {
                 "the run's time limit was reached",
             ));
         }
-        let encoded = pipeline::encode(
-            target,
-            options,
-            &self.profile.export,
-            self.device.dpr,
-            self.export_limits,
-        )?;
+        let encoded =
+            mpcanvas_canvas::timing::measure(mpcanvas_canvas::timing::Stage::Encode, || {
+                pipeline::encode(
+                    target,
+                    options,
+                    &self.profile.export,
+                    self.device.dpr,
+                    self.export_limits,
+                )
+            })?;
         for w in &encoded.warnings {
             self.warn(report_api, w.clone());
         }

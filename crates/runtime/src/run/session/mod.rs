@@ -8,6 +8,7 @@ use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
+use mpcanvas_canvas::timing::{self, Stage};
 use mpcanvas_platform::{Platform, Scope};
 
 use rquickjs::function::Rest;
@@ -120,6 +121,7 @@ pub fn run(
     extend: impl for<'js> FnOnce(&Ctx<'js>) -> rquickjs::Result<()>,
 ) -> RunOutcome {
     let mut outcome = RunOutcome::default();
+    let startup = timing::span(Stage::Startup);
     let rt = match Runtime::new(options.js_limits) {
         Ok(rt) => rt,
         Err(e) => {
@@ -145,6 +147,7 @@ pub fn run(
         outcome.fatal = Some(e);
         return outcome;
     }
+    drop(startup);
     let log = Log::default();
     // With a platform, its phone and canvas defaults are the run's.
     let mut options = options.clone();
@@ -182,6 +185,7 @@ pub fn run(
         }
     });
     outcome.console = log.borrow().clone();
+    mpcanvas_canvas::mask_pool::release();
     outcome
 }
 

@@ -1,0 +1,181 @@
+//! `--timings` and `--repeat` as a user runs them, and the peak memory of
+//! a large render read from them: within twice the canvas bitmap over the
+//! fixed cost of a tiny render of the same script.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("mpcanvas-timings-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn mpcanvas(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_mpcanvas"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// A poster-like drawing scaled to the canvas: a gradient background, a
+/// shadowed rounded card, text, a drawn-in second canvas.
+const POSTER: &str = "function draw(ctx, canvas, env) {
+  const s = env.width / 100;
+  ctx.scale(s, s);
+  const g = ctx.createLinearGradient(0, 0, 0, 100);
+  g.addColorStop(0, '#fde'); g.addColorStop(1, '#8ad');
+  ctx.fillStyle = g; ctx.fillRect(0, 0, 100, 100);
+  ctx.shadowColor = 'rgba(0,0,0,0.3)'; ctx.shadowBlur = 4 * s; ctx.shadowOffsetY = s;
+  ctx.fillStyle = '#fff'; ctx.beginPath(); ctx.roundRect(10, 10, 80, 80, 6); ctx.fill();
+  ctx.shadowColor = 'transparent';
+  ctx.fillStyle = '#333'; ctx.font = '6px sans-serif';
+  for (let i = 0; i < 8; i++) ctx.fillText('限时特惠 Limited offer ' + i, 14, 22 + i * 8);
+  const c = env.createCanvas(64, 64);
+  const cx = c.getContext('2d'); cx.fillStyle = '#c33'; cx.fillRect(8, 8, 48, 48);
+  ctx.drawImage(c, 60, 60, 24, 24);
+}";
+
+fn write_script(dir: &Path, name: &str, size: u32) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, format!("// @size {size}x{size}\n{POSTER}")).unwrap();
+    path
+}
+
+/// The value printed after `label` (`draw 12.3 ms` → 12.3).
+fn figure(text: &str, label: &str) -> f64 {
+    let at = text
+        .find(&format!("{label} "))
+        .unwrap_or_else(|| panic!("no {label} in {text}"));
+    text[at + label.len() + 1..]
+        .split_whitespace()
+        .next()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or_else(|| panic!("no number after {label} in {text}"))
+}
+
+#[test]
+fn render_timings_name_every_stage() {
+    let dir = scratch("stages");
+    let js = write_script(&dir, "p.js", 200);
+    let out = dir.join("p.jpg");
+    let o = mpcanvas(&[
+        "render",
+        js.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--timings",
+        "--no-system-fonts",
+    ]);
+    let err = stderr(&o);
+    assert!(o.status.success(), "{err}");
+    for stage in [
+        "startup", "script", "decode", "draw", "encode", "write", "total",
+    ] {
+        assert!(figure(&err, stage) >= 0.0, "{err}");
+    }
+    assert!(
+        figure(&err, "draw") > 0.0 && figure(&err, "encode") > 0.0,
+        "{err}"
+    );
+    assert!(figure(&err, "total") >= figure(&err, "draw"), "{err}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn render_repeat_prints_the_median_of_that_many_renders() {
+    let dir = scratch("repeat");
+    let js = write_script(&dir, "p.js", 120);
+    let out = dir.join("p.png");
+    let o = mpcanvas(&[
+        "render",
+        js.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--repeat",
+        "3",
+        "--no-system-fonts",
+    ]);
+    let err = stderr(&o);
+    assert!(o.status.success(), "{err}");
+    assert!(err.contains("timings (median of 3): startup "), "{err}");
+    assert!(std::fs::read(&out).unwrap().starts_with(b"\x89PNG"));
+    let bad = mpcanvas(&["render", js.to_str().unwrap(), "--repeat", "0"]);
+    assert!(!bad.status.success());
+    assert!(
+        stderr(&bad).contains("--repeat wants a whole number"),
+        "{}",
+        stderr(&bad)
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn run_timings_cover_the_export() {
+    let out = scratch("run");
+    let example = repo().join("examples/wechat-2d");
+    let o = mpcanvas(&[
+        "run",
+        example.to_str().unwrap(),
+        "--tap",
+        "save",
+        "--out",
+        out.to_str().unwrap(),
+        "--timings",
+    ]);
+    let err = stderr(&o);
+    assert!(o.status.success(), "{err}");
+    assert!(
+        figure(&err, "encode") > 0.0,
+        "the export was encoded: {err}"
+    );
+    assert!(
+        figure(&err, "write") > 0.0,
+        "the temp file was written: {err}"
+    );
+    assert!(figure(&err, "startup") > 0.0, "{err}");
+    std::fs::remove_dir_all(&out).unwrap();
+}
+
+/// Peak RSS of a 2048 × 2048 render (a 16 MiB bitmap) over that of a
+/// 16 × 16 render of the same drawing (the fixed cost: binary, fonts,
+/// QuickJS) stays within twice the bitmap: no full-size copies of the
+/// canvas beyond the bitmap and its encoding.
+#[test]
+#[cfg(target_os = "linux")]
+fn a_large_renders_peak_memory_stays_within_twice_its_bitmap() {
+    let dir = scratch("memory");
+    let peak = |size: u32, ext: &str| {
+        let js = write_script(&dir, &format!("m{size}.js"), size);
+        let out = dir.join(format!("m{size}.{ext}"));
+        let o = mpcanvas(&[
+            "render",
+            js.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+            "--timings",
+            "--no-system-fonts",
+        ]);
+        let err = stderr(&o);
+        assert!(o.status.success(), "{err}");
+        figure(&err, "peak RSS")
+    };
+    let bitmap_mib = 2048.0 * 2048.0 * 4.0 / f64::from(1u32 << 20);
+    for ext in ["png", "jpg"] {
+        let fixed = peak(16, ext);
+        let large = peak(2048, ext);
+        assert!(
+            large - fixed <= 2.0 * bitmap_mib,
+            "{ext}: {large} MiB peak, {fixed} MiB fixed, bitmap {bitmap_mib} MiB"
+        );
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
