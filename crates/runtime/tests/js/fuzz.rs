@@ -8,7 +8,8 @@
 //! fresh sequences. A long run:
 //! `MPCANVAS_FUZZ_SECS=1800 cargo test -p mpcanvas-runtime --test js fuzz::random -- --nocapture`
 //! (the case being run is kept in `target/fuzz-current.js`, so a crash
-//! leaves its input behind; `MPCANVAS_FUZZ_SAVE=DIR` writes every case).
+//! leaves its input behind; `MPCANVAS_FUZZ_SAVE=DIR` writes every case;
+//! `MPCANVAS_FUZZ_DEBUG=1` prints each run's report).
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -107,7 +108,14 @@ impl Case {
         };
         config.settle_ms = 2_000.0;
         config.user = Answer::Allow;
-        if let Ok(report) = run_path(pkg.path(), config) {
+        let result = run_path(pkg.path(), config);
+        if std::env::var_os("MPCANVAS_FUZZ_DEBUG").is_some() {
+            match &result {
+                Ok(r) => eprintln!("{}", r.to_text()),
+                Err(e) => eprintln!("run error: {e}"),
+            }
+        }
+        if let Ok(report) = result {
             // The report of whatever happened must still print.
             let _ = report.to_text();
             let _ = report.to_json();
