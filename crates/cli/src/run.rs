@@ -108,8 +108,7 @@ pub(crate) fn run(r: &Run) -> ExitCode {
         print!("{}", report.trailer());
     }
     if r.timings {
-        let peak =
-            peak_rss_bytes().map_or(String::new(), |b| format!("  peak RSS {}", Mib(b)));
+        let peak = peak_rss_bytes().map_or(String::new(), |b| format!("  peak RSS {}", Mib(b)));
         eprintln!("timings: {timings}  total {}{peak}", Ms(timings.total()));
     }
     let hint = namespace_hint(&engine, &platform, &report).or_else(|| tap_hint(r, &report));

@@ -45,7 +45,7 @@ pub(crate) struct Face {
     outlines: Mutex<HashMap<OutlineKey, Option<Arc<Outline>>>>,
     scalers: Mutex<HashMap<(u64, bool), Arc<ScalerFont>>>,
     /// Glyph masks and their total bytes.
-    masks: Mutex<(HashMap<MaskKey, Option<Arc<Coverage>>>, usize)>,
+    masks: Mutex<MaskCache>,
     /// Shape plans built so far (HarfRust would build one per call; a
     /// face sees only a few direction / script / feature sets).
     plans: Mutex<Vec<Arc<ShapePlan>>>,
@@ -53,6 +53,9 @@ pub(crate) struct Face {
 
 /// How many shape plans a face keeps.
 const MAX_PLANS: usize = 16;
+
+/// Glyph masks made so far, and their total bytes.
+type MaskCache = (HashMap<MaskKey, Option<Arc<Coverage>>>, usize);
 
 /// Glyph id, ppem (as bits) and style: what an outline depends on.
 type OutlineKey = (u32, u64, GlyphStyle);

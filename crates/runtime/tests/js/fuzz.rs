@@ -196,7 +196,7 @@ fn random_sequences_run_without_a_crash() {
         if done {
             break;
         }
-        if execs % 100 == 0 {
+        if execs.is_multiple_of(100) {
             eprintln!(
                 "fuzz: {execs} cases in {:.0} s",
                 started.elapsed().as_secs_f64()
