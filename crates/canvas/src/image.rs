@@ -21,6 +21,9 @@ use crate::pixels::{premultiply_in_place, unpremultiply_row};
 #[derive(Clone)]
 pub struct Image {
     pixmap: Arc<Pixmap>,
+    /// A decoded image's bytes, charged to the run's budget while any
+    /// copy of the image lives.
+    _charge: Arc<crate::budget::Charge>,
 }
 
 impl std::fmt::Debug for Image {
@@ -78,6 +81,12 @@ impl Image {
         let mut decoder = reader.into_decoder().map_err(decode_error)?;
         let (w, h) = decoder.dimensions();
         limits.check("image", w as u64, h as u64)?;
+        // Charged before decoding: the decoded pixels (and the decoder's
+        // working copy) never exist past the budget.
+        let charge = limits.charge(
+            &format!("decoding a {w}x{h} image"),
+            u64::from(w) * u64::from(h) * 4,
+        )?;
         let orientation = decoder
             .orientation()
             .unwrap_or(image::metadata::Orientation::NoTransforms);
@@ -90,7 +99,9 @@ impl Image {
             color_profile::convert_to_srgb(&icc, &mut rgba);
         }
         let (w, h) = rgba.dimensions();
-        Image::from_rgba8(w, h, rgba.into_raw())
+        let mut image = Image::from_rgba8(w, h, rgba.into_raw())?;
+        image._charge = Arc::new(charge);
+        Ok(image)
     }
 
     /// An image from unpremultiplied RGBA bytes.
@@ -105,15 +116,14 @@ impl Image {
         premultiply_in_place(&mut rgba);
         let pixmap =
             Pixmap::from_vec(rgba, size).ok_or_else(|| Error::invalid_state("bad image size"))?;
-        Ok(Image {
-            pixmap: Arc::new(pixmap),
-        })
+        Ok(Image::from_pixmap(pixmap))
     }
 
     /// Wraps a premultiplied pixmap.
     pub(crate) fn from_pixmap(pixmap: Pixmap) -> Image {
         Image {
             pixmap: Arc::new(pixmap),
+            _charge: Arc::default(),
         }
     }
 
@@ -207,6 +217,7 @@ mod tests {
             &Limits {
                 max_side: 32,
                 max_pixels: 1 << 20,
+                budget: None,
             },
         )
         .unwrap_err();

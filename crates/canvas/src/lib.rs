@@ -26,6 +26,7 @@
 #![forbid(unsafe_code)]
 
 mod axis_gradient;
+pub mod budget;
 pub mod color;
 mod color_profile;
 pub mod composite;
@@ -50,6 +51,7 @@ pub mod text;
 pub mod timing;
 mod unbounded;
 
+pub use budget::{Budget, Charge};
 pub use color::Color;
 pub use composite::CompositeOp;
 pub use context::{Context2d, ImageSource, MAX_SAVE_DEPTH};

@@ -37,6 +37,8 @@ pub(crate) struct Run {
     pub(crate) user: mpcanvas::Answer,
     pub(crate) out: PathBuf,
     pub(crate) json: bool,
+    /// `--jsonl`: the report streamed as JSON Lines.
+    pub(crate) jsonl: bool,
     pub(crate) time_limit: f64,
     pub(crate) memory_mb: u64,
     pub(crate) offline: bool,
@@ -212,6 +214,7 @@ const RUN_FLAGS: &[&str] = &[
     "user",
     "out",
     "json",
+    "jsonl",
     "time-limit",
     "memory-limit",
     "offline",
@@ -261,6 +264,7 @@ fn parse_run(mut parser: lexopt::Parser) -> Result<Command, String> {
         user: mpcanvas::Answer::Allow,
         out: PathBuf::from("mpcanvas-out"),
         json: false,
+        jsonl: false,
         time_limit: 30.0,
         memory_mb: 256,
         offline: false,
@@ -328,6 +332,7 @@ fn parse_run(mut parser: lexopt::Parser) -> Result<Command, String> {
             Long("user") => run.user = text(&mut parser)?.parse()?,
             Long("out") => run.out = PathBuf::from(parser.value().map_err(|e| e.to_string())?),
             Long("json") => run.json = true,
+            Long("jsonl") => run.jsonl = true,
             Long("offline") => run.offline = true,
             Long("time-limit") => run.time_limit = positive(&mut parser, "--time-limit")?,
             Long("memory-limit") => {
@@ -344,6 +349,11 @@ fn parse_run(mut parser: lexopt::Parser) -> Result<Command, String> {
         }
     }
     run.path = path.ok_or("run needs a PATH (page folder, game folder or .js file)")?;
+    if run.json && run.jsonl {
+        return Err(
+            "--json and --jsonl: choose one (--jsonl streams, --json prints at the end)".into(),
+        );
+    }
     Ok(Command::Run(run))
 }
 

@@ -4,7 +4,11 @@
 use std::process::ExitCode;
 use std::time::Duration;
 
-use mpcanvas::{Device, Engine, Mib, Ms, Network, RunJob};
+use mpcanvas::layers::platform::Event;
+use mpcanvas::layers::runtime::run::stream::{json_line, start_line};
+use mpcanvas::{
+    Device, Engine, Mib, Ms, Network, RunJob, RunObserver, RunStart, TextLines, peak_rss_bytes,
+};
 
 use crate::args::Run;
 
@@ -60,28 +64,51 @@ pub(crate) fn run(r: &Run) -> ExitCode {
         keep_state: r.keep_state,
         ..RunJob::new(platform.clone(), r.out.clone())
     };
-    let (report, timings) = match engine.run_project_timed(&r.path, job) {
+    // JSON: one document at the end. Text and JSON Lines: printed as the
+    // run goes, so a crash or a kill keeps what happened before it.
+    let streamed = !r.json;
+    if !r.json && !r.jsonl {
+        println!("platform {platform} ({source})");
+    }
+    let text = std::sync::Arc::new(std::sync::Mutex::new(TextLines::new(r.quiet)));
+    let result = if streamed {
+        let observer: Box<dyn RunObserver> = if r.jsonl {
+            Box::new(JsonLines {
+                platform_source: source.clone(),
+            })
+        } else {
+            Box::new(TextStream(text.clone()))
+        };
+        engine.run_project_observed_timed(&r.path, job, observer)
+    } else {
+        engine.run_project_timed(&r.path, job)
+    };
+    let (report, timings) = match result {
         Ok(done) => done,
         Err(e) => {
             eprintln!("mpcanvas: {e}");
             return ExitCode::from(2);
         }
     };
-    if r.json {
+    if r.jsonl {
+        let mut json = report.summary_line();
+        json["peakRssBytes"] = peak_rss_bytes().into();
+        println!("{json}");
+    } else if r.json {
         let mut json = report.to_json();
         json["platformSource"] = source.clone().into();
+        json["peakRssBytes"] = peak_rss_bytes().into();
         println!("{json:#}");
     } else {
-        println!("platform {platform} ({source})");
-        if r.quiet {
-            print!("{}", report.to_quiet_text());
-        } else {
-            print!("{}", report.to_text());
+        // Files no call claimed (written by the runtime itself).
+        let unclaimed = text.lock().map(|mut t| t.finish()).unwrap_or_default();
+        for line in unclaimed {
+            println!("{line}");
         }
+        print!("{}", report.trailer());
     }
     if r.timings {
-        let peak =
-            mpcanvas::peak_rss_bytes().map_or(String::new(), |b| format!("  peak RSS {}", Mib(b)));
+        let peak = peak_rss_bytes().map_or(String::new(), |b| format!("  peak RSS {}", Mib(b)));
         eprintln!("timings: {timings}  total {}{peak}", Ms(timings.total()));
     }
     let hint = namespace_hint(&engine, &platform, &report).or_else(|| tap_hint(r, &report));
@@ -135,4 +162,45 @@ fn namespace_hint(engine: &Engine, platform: &str, report: &mpcanvas::RunReport)
         }
     }
     None
+}
+
+/// The text report as it happens: the header, then each event's lines
+/// (`println!` flushes each line).
+struct TextStream(std::sync::Arc<std::sync::Mutex<TextLines>>);
+
+impl RunObserver for TextStream {
+    fn started(&mut self, start: &RunStart) {
+        for line in TextLines::header(start) {
+            println!("{line}");
+        }
+    }
+
+    fn event(&mut self, event: &Event) {
+        let lines = self
+            .0
+            .lock()
+            .map(|mut t| t.event(event))
+            .unwrap_or_default();
+        for line in lines {
+            println!("{line}");
+        }
+    }
+}
+
+/// The report as JSON Lines: a start record (with where the platform
+/// came from), then one record per event.
+struct JsonLines {
+    platform_source: String,
+}
+
+impl RunObserver for JsonLines {
+    fn started(&mut self, start: &RunStart) {
+        let mut line = start_line(start);
+        line["platformSource"] = self.platform_source.clone().into();
+        println!("{line}");
+    }
+
+    fn event(&mut self, event: &Event) {
+        println!("{}", json_line(event));
+    }
 }

@@ -5,7 +5,7 @@ pub(crate) const USAGE: &str = "\
 usage: mpcanvas run PATH [--platform P] [--keep-state] [--page ROUTE] [--query K=V]...
                         [--system OS] [--sdk-version V]
                         [--dpr N] [--screen WxH] [--tap METHOD]...
-                        [--pick IMAGE]... [--user ANSWER] [--out DIR] [--json]
+                        [--pick IMAGE]... [--user ANSWER] [--out DIR] [--json | --jsonl]
                         [--time-limit SECONDS] [--memory-limit MB] [--offline]
                         [--locale TAG] [--tz ZONE] [--now INSTANT] [--seed N]
                         [--timings]
@@ -48,7 +48,11 @@ pub(crate) const RUN_HELP: &str = "\
            --user ANSWER   allow (default), deny, deny-forever, dismiss, cancel
            --out DIR       data folder: tmp/, store/, usr/, album/, auth.json
                            (default ./mpcanvas-out)
-           --json          print the report as one JSON document
+           --json          print the report as one JSON document (at the end)
+           --jsonl         stream the report as JSON Lines: a start record,
+                           each event as it happens, a summary record; a
+                           killed run keeps the lines before the kill (the
+                           text report is streamed line by line too)
            --quiet         print only failed calls, warnings, errors and the
                            files written (with the call that wrote each)
            --time-limit S  wall-clock limit of the run (default 30)

@@ -15,7 +15,9 @@
 //!
 //! The mini-program runtime (packages, modules, pages, markup) and the
 //! drawing-script runner live in `mpcanvas-runtime`, above this crate.
-#![forbid(unsafe_code)]
+// Denied, not forbidden: `heap` (the QuickJS allocator) is the one module
+// allowed raw pointers.
+#![deny(unsafe_code)]
 
 mod binary;
 mod bridge;
@@ -23,6 +25,7 @@ pub mod callback;
 pub mod canvas;
 pub mod console;
 pub mod event_loop;
+mod heap;
 pub mod host;
 pub mod jsenv;
 pub mod namespace;

@@ -5,15 +5,19 @@
 use std::cell::Cell;
 use std::fmt;
 use std::rc::Rc;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
+
+use mpcanvas_canvas::Budget;
 
 use rquickjs::{CatchResultExt, CaughtError, Context, Ctx, Value};
 
 /// Resource limits of one run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
-    /// Bytes the JS heap may use (QuickJS allocations, not canvas bitmaps,
-    /// which the engine budgets separately).
+    /// Bytes the run may use: the JS heap (with `ImageData` pixels) and the
+    /// engine's bitmaps (canvases, decoded images, glyph caches) together,
+    /// through one [`Budget`].
     pub memory_bytes: usize,
     /// Wall-clock time for the whole run.
     pub time: Duration,
@@ -85,20 +89,41 @@ pub struct Runtime {
     limits: Limits,
     deadline: Rc<Cell<Instant>>,
     timed_out: Rc<Cell<bool>>,
+    budget: Arc<Budget>,
 }
 
 impl Runtime {
-    /// A fresh runtime whose clock starts now.
+    /// A fresh runtime whose clock starts now, with a budget of its own.
     pub fn new(limits: Limits) -> Result<Runtime, ScriptError> {
+        Runtime::with_budget(limits, Runtime::budget_for(&limits))
+    }
+
+    /// The budget a run under `limits` starting now has: `memory_bytes`,
+    /// and the deadline `time` from now.
+    pub fn budget_for(limits: &Limits) -> Arc<Budget> {
+        Budget::new(
+            Some(limits.memory_bytes as u64),
+            Some(Instant::now() + limits.time),
+        )
+    }
+
+    /// A fresh runtime whose heap is charged to `budget` (shared with the
+    /// canvases of the run, which take it in their `Limits`).
+    pub fn with_budget(limits: Limits, budget: Arc<Budget>) -> Result<Runtime, ScriptError> {
         let host = |e: rquickjs::Error| ScriptError::Host(format!("could not start QuickJS: {e}"));
-        let runtime = rquickjs::Runtime::new().map_err(host)?;
+        let runtime =
+            rquickjs::Runtime::new_with_alloc(crate::heap::BudgetAllocator::new(budget.clone()))
+                .map_err(host)?;
         runtime.set_memory_limit(limits.memory_bytes);
         runtime.set_max_stack_size(limits.stack_bytes);
         let deadline = Rc::new(Cell::new(Instant::now() + limits.time));
         let timed_out = Rc::new(Cell::new(false));
         let (d, t) = (deadline.clone(), timed_out.clone());
+        let b = budget.clone();
         runtime.set_interrupt_handler(Some(Box::new(move || {
-            let over = Instant::now() > d.get();
+            // A native step that stopped at the budget's deadline ends the
+            // run here too.
+            let over = Instant::now() > d.get() || b.expired();
             if over {
                 t.set(true);
             }
@@ -117,7 +142,13 @@ impl Runtime {
             limits,
             deadline,
             timed_out,
+            budget,
         })
+    }
+
+    /// The run's budget: hand it to the canvases' `Limits`.
+    pub fn budget(&self) -> Arc<Budget> {
+        self.budget.clone()
     }
 
     /// Runs `f` inside the context.
@@ -130,11 +161,11 @@ impl Runtime {
     /// [`ScriptError::Timeout`] when the clock ran out.
     pub fn drain(&self, ctx: &Ctx<'_>) -> Result<(), ScriptError> {
         while ctx.execute_pending_job() {
-            if self.timed_out.get() {
+            if self.out_of_time() {
                 break;
             }
         }
-        if self.timed_out.get() {
+        if self.out_of_time() {
             return Err(ScriptError::Timeout(self.limits.time));
         }
         Ok(())
@@ -143,7 +174,7 @@ impl Runtime {
     /// Turns a caught JS error into a [`ScriptError`], telling the limits'
     /// own interruptions apart from script exceptions.
     pub fn describe(&self, caught: CaughtError<'_>) -> ScriptError {
-        if self.timed_out.get() {
+        if self.out_of_time() {
             return ScriptError::Timeout(self.limits.time);
         }
         match caught {
@@ -210,6 +241,14 @@ impl Runtime {
                 },
             )
             .collect()
+    }
+
+    /// Whether the run's time is up: QuickJS was interrupted, or a native
+    /// drawing step stopped at the budget's deadline (the call returned
+    /// with nothing drawn; the run ends as a time-out even if no JS ran
+    /// after it).
+    pub fn out_of_time(&self) -> bool {
+        self.timed_out.get() || self.budget.expired()
     }
 
     /// Restarts the wall clock (e.g. after a slow host step).

@@ -9,6 +9,7 @@ use mpcanvas_canvas::FontLibrary;
 use mpcanvas_fonts::{FontSet, FontSources};
 use mpcanvas_platform::Profile;
 use mpcanvas_platform::fetch::{Fetcher, HttpFetcher, NoNetwork};
+use mpcanvas_runtime::run::stream::RunObserver;
 use mpcanvas_runtime::run::{RunConfig, RunReport, run_path};
 use mpcanvas_runtime::{DrawingScript, Limits, RenderOptions};
 
@@ -68,7 +69,7 @@ impl EngineBuilder {
             fonts: FontSet::new(self.sources),
             profiles: Profile::all()?,
             js_limits: self.js_limits,
-            canvas_limits: self.canvas_limits,
+            canvas_limits: self.canvas_limits.clone(),
             built_in: start.elapsed(),
             startup_unreported: Arc::new(AtomicBool::new(true)),
         })
@@ -116,7 +117,7 @@ impl Engine {
         let options = RenderOptions {
             size: job.size,
             js_limits: self.js_limits,
-            canvas_limits: self.canvas_limits,
+            canvas_limits: self.canvas_limits.clone(),
             fonts: Some(self.font_library()),
             device_env: job.device_env.clone(),
         };
@@ -128,6 +129,27 @@ impl Engine {
     /// reports what happened. Script errors are part of the report; `Err`
     /// means the run could not start.
     pub fn run_project(&self, path: &Path, job: RunJob) -> Result<RunReport, Error> {
+        self.run(path, job, None)
+    }
+
+    /// [`run_project`](Self::run_project), telling `observer` what runs and
+    /// then every event as it happens (a report streamed as the run goes,
+    /// which a crash or a kill cannot take back).
+    pub fn run_project_observed(
+        &self,
+        path: &Path,
+        job: RunJob,
+        observer: Box<dyn RunObserver>,
+    ) -> Result<RunReport, Error> {
+        self.run(path, job, Some(observer))
+    }
+
+    fn run(
+        &self,
+        path: &Path,
+        job: RunJob,
+        observer: Option<Box<dyn RunObserver>>,
+    ) -> Result<RunReport, Error> {
         let mut js_limits = self.js_limits;
         if let Some(m) = job.memory_bytes {
             js_limits.memory_bytes = m;
@@ -169,6 +191,7 @@ impl Engine {
             fetcher,
             fonts: Some(self.font_library()),
             device_env: job.device_env,
+            observer,
             ..RunConfig::new(profile, job.out_dir)
         };
         Ok(run_path(path, config)?)

@@ -69,6 +69,7 @@ pub use mpcanvas_platform::system::Os;
 pub use mpcanvas_platform::{Answer, Device, Profile};
 pub use mpcanvas_runtime::run::RunReport;
 pub use mpcanvas_runtime::run::detect::{Detected, detect_platform};
+pub use mpcanvas_runtime::run::stream::{RunObserver, RunStart, TextLines};
 pub use mpcanvas_runtime::{
     Clock, DeviceEnv, DrawingScript, Limits as JsLimits, ScriptError, parse_now,
 };

@@ -7,6 +7,7 @@ use std::time::Instant;
 
 use mpcanvas_canvas::timing;
 use mpcanvas_runtime::run::RunReport;
+use mpcanvas_runtime::run::stream::RunObserver;
 
 use crate::{DrawingScript, Engine, Error, Format, RenderJob, RunJob, Timings};
 
@@ -98,6 +99,18 @@ impl Engine {
         job: RunJob,
     ) -> Result<(RunReport, Timings), Error> {
         self.timed(|| self.run_project(path, job))
+    }
+
+    /// [`run_project_observed`](Engine::run_project_observed), timed: the
+    /// report streamed to `observer` as the run goes, and where the time
+    /// went.
+    pub fn run_project_observed_timed(
+        &self,
+        path: &Path,
+        job: RunJob,
+        observer: Box<dyn RunObserver>,
+    ) -> Result<(RunReport, Timings), Error> {
+        self.timed(|| self.run_project_observed(path, job, observer))
     }
 
     /// Runs `job` on this thread with the stage clocks reset, and splits

@@ -92,6 +92,6 @@ pub use env::Device;
 pub use legacy::{Action, CanvasContext, EngineText, ImageRect, StyleValue, TextBackend};
 pub use profile::{FailKind, Profile};
 pub use reply::{ApiResult, Failure, Reply};
-pub use report::{Event, Report};
+pub use report::{Event, EventObserver, Report};
 pub use user::{Answer, ScriptedUser};
 pub use value::{CanvasNode, JsValue};

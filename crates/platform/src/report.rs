@@ -95,12 +95,50 @@ pub enum Event {
 pub struct Report {
     /// Events in the order they happened.
     pub events: Vec<Event>,
+    /// Who hears of each event as it is recorded (a streamed report).
+    #[serde(skip)]
+    observer: Observer,
+}
+
+/// A function told of every event as it is recorded, so a report printed
+/// as the run goes survives a crash or a kill of the process.
+pub type EventObserver = Box<dyn FnMut(&Event) + Send>;
+
+/// [`EventObserver`] slot: not cloned (a copy of a report is a snapshot)
+/// and not part of a report's equality.
+#[derive(Default)]
+struct Observer(Option<EventObserver>);
+
+impl std::fmt::Debug for Observer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(if self.0.is_some() { "Observer" } else { "None" })
+    }
+}
+
+impl Clone for Observer {
+    fn clone(&self) -> Self {
+        Observer(None)
+    }
+}
+
+impl PartialEq for Observer {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
 }
 
 impl Report {
-    /// Appends an event.
+    /// Appends an event, telling the observer first.
     pub fn push(&mut self, event: Event) {
+        if let Some(observe) = &mut self.observer.0 {
+            observe(&event);
+        }
         self.events.push(event);
+    }
+
+    /// Tells `observer` of every event from now on (and of none before).
+    pub fn observe(&mut self, observer: EventObserver) {
+        self.observer = Observer(Some(observer));
     }
 
     /// The warnings, as `(api, message)`.

@@ -89,6 +89,7 @@ pub struct RenderOptions {
 pub fn render(script: &DrawingScript, options: &RenderOptions) -> Result<Context2d, ScriptError> {
     let startup = timing::span(Stage::Startup);
     let rt = Runtime::new(options.js_limits)?;
+    let limits = options.canvas_limits.clone().with_budget(rt.budget());
     let (w, h) = options.size.unwrap_or(script.header.size);
     rt.with(|ctx| {
         let js = |e: rquickjs::Error| rt.describe(Err::<(), _>(e).catch(&ctx).unwrap_err());
@@ -100,11 +101,11 @@ pub fn render(script: &DrawingScript, options: &RenderOptions) -> Result<Context
             .unwrap_or_else(mpcanvas_fonts::library);
         script.register_fonts(&fonts)?;
         mpcanvas_js::canvas::fonts::install(&ctx, fonts).map_err(js)?;
-        let canvas = JsCanvas::create(&ctx, w, h, options.canvas_limits).map_err(js)?;
+        let canvas = JsCanvas::create(&ctx, w, h, limits.clone()).map_err(js)?;
         let engine = canvas.borrow().engine.clone();
         let get_context: Function<'_> = canvas.get("getContext").map_err(js)?;
         let context: Value<'_> = get_context.call((This(canvas.clone()), "2d")).map_err(js)?;
-        let env = make_env(&ctx, script, w, h, options.canvas_limits).map_err(js)?;
+        let env = make_env(&ctx, script, w, h, limits.clone()).map_err(js)?;
         let file = script.path.display().to_string();
         // The script's first line stays line 1 in stack traces.
         let wrapped = format!(
@@ -133,7 +134,7 @@ pub fn render(script: &DrawingScript, options: &RenderOptions) -> Result<Context
         mpcanvas_canvas::mask_pool::release();
         // Taken, not cloned: the runtime and its canvas object end here, and
         // a copy would double the job's peak memory.
-        let empty = Context2d::new(0, 0, options.canvas_limits).map_err(|e| {
+        let empty = Context2d::new(0, 0, options.canvas_limits.clone()).map_err(|e| {
             ScriptError::Host(format!("cannot hand the canvas over: {}", e.message))
         })?;
         Ok(engine.replace(empty))
@@ -156,12 +157,13 @@ fn make_env<'js>(
     env.set("fontsReady", ready)?;
     let assets = script.header.assets.clone();
     let dir = script.asset_dir();
+    let image_limits = limits.clone();
     env.set(
         "loadImage",
         Func::from(
             move |ctx: Ctx<'js>, name: String| -> rquickjs::Result<Promise<'js>> {
                 let (promise, resolve, reject) = ctx.promise()?;
-                match load_asset(&assets, &dir, &name, &limits) {
+                match load_asset(&assets, &dir, &name, &image_limits) {
                     Ok(image) => resolve.call::<_, ()>((JsImage::loaded(&ctx, image)?,))?,
                     Err(message) => {
                         reject.call::<_, ()>((Exception::from_message(ctx.clone(), &message)?,))?
@@ -179,7 +181,7 @@ fn make_env<'js>(
                     &ctx,
                     mpcanvas_js::webidl::to_long(w) as u32,
                     mpcanvas_js::webidl::to_long(h) as u32,
-                    limits,
+                    limits.clone(),
                 )
             },
         ),
@@ -210,6 +212,7 @@ fn load_asset(
 /// awaited.
 pub fn evaluate(source: &str, options: &RenderOptions) -> Result<String, ScriptError> {
     let rt = Runtime::new(options.js_limits)?;
+    let limits = options.canvas_limits.clone().with_budget(rt.budget());
     let (w, h) = options.size.unwrap_or((300, 150));
     rt.with(|ctx| {
         let js = |e: rquickjs::Error| rt.describe(Err::<(), _>(e).catch(&ctx).unwrap_err());
@@ -222,7 +225,7 @@ pub fn evaluate(source: &str, options: &RenderOptions) -> Result<String, ScriptE
             events: events.clone(),
             log,
             loader: std::rc::Rc::new(mpcanvas_js::host::NoResources),
-            canvas_limits: options.canvas_limits,
+            canvas_limits: limits.clone(),
             device: crate::page::Device::default(),
             platform: None,
             pages: None,
@@ -230,7 +233,7 @@ pub fn evaluate(source: &str, options: &RenderOptions) -> Result<String, ScriptE
         }
         .install(&ctx)
         .map_err(js)?;
-        let canvas = JsCanvas::create(&ctx, w, h, options.canvas_limits).map_err(js)?;
+        let canvas = JsCanvas::create(&ctx, w, h, limits).map_err(js)?;
         let get_context: Function<'_> = canvas.get("getContext").map_err(js)?;
         let context: Value<'_> = get_context.call((This(canvas.clone()), "2d")).map_err(js)?;
         ctx.globals().set("canvas", canvas).map_err(js)?;

@@ -24,6 +24,11 @@ impl Context2d {
     /// nothing.
     pub fn fill_rect(&mut self, x: f64, y: f64, w: f64, h: f64) {
         let _timed = crate::timing::span(crate::timing::Stage::Draw);
+        // Long work below stops at the run's deadline.
+        let _step = self.limits.step();
+        if crate::budget::expired() {
+            return;
+        }
         if !finite(&[x, y, w, h]) || w == 0.0 || h == 0.0 {
             return;
         }
@@ -76,6 +81,11 @@ impl Context2d {
     /// nothing.
     pub fn stroke_rect(&mut self, x: f64, y: f64, w: f64, h: f64) {
         let _timed = crate::timing::span(crate::timing::Stage::Draw);
+        // Long work below stops at the run's deadline.
+        let _step = self.limits.step();
+        if crate::budget::expired() {
+            return;
+        }
         if !finite(&[x, y, w, h]) || (w == 0.0 && h == 0.0) {
             return;
         }
@@ -249,6 +259,11 @@ impl Context2d {
     /// regardless of alpha, operator and shadow.
     pub fn clear_rect(&mut self, x: f64, y: f64, w: f64, h: f64) {
         let _timed = crate::timing::span(crate::timing::Stage::Draw);
+        // Long work below stops at the run's deadline.
+        let _step = self.limits.step();
+        if crate::budget::expired() {
+            return;
+        }
         if !finite(&[x, y, w, h]) || w == 0.0 || h == 0.0 {
             return;
         }

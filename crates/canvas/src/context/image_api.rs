@@ -102,6 +102,11 @@ impl Context2d {
         dh: f64,
     ) -> Result<()> {
         let _timed = crate::timing::span(crate::timing::Stage::Draw);
+        // Long work below stops at the run's deadline.
+        let _step = self.limits.step();
+        if crate::budget::expired() {
+            return Err(crate::budget::deadline_error());
+        }
         let image = source.image()?;
         if ![sx, sy, sw, sh, dx, dy, dw, dh]
             .iter()

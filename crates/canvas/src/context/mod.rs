@@ -29,6 +29,8 @@ use crate::text::FontLibrary;
 pub struct Context2d {
     /// `None` when a side is zero: nothing can be drawn, reads are empty.
     bitmap: Option<Pixmap>,
+    /// The bitmap's bytes, charged to the run's budget.
+    bitmap_charge: crate::budget::Charge,
     width: u32,
     height: u32,
     limits: Limits,
@@ -63,9 +65,10 @@ impl Context2d {
     /// Like [`new`](Self::new), drawing text with `fonts` (share one
     /// library between the canvases of a document).
     pub fn with_fonts(width: u32, height: u32, limits: Limits, fonts: FontLibrary) -> Result<Self> {
-        let bitmap = allocate(width, height, &limits)?;
+        let (bitmap, bitmap_charge) = allocate(width, height, &limits)?;
         Ok(Context2d {
             bitmap,
+            bitmap_charge,
             width,
             height,
             limits,
@@ -96,7 +99,9 @@ impl Context2d {
     /// Setting the canvas `width` / `height`: a new transparent bitmap and a
     /// fresh drawing state, even when the size is unchanged (as browsers do).
     pub fn set_size(&mut self, width: u32, height: u32) -> Result<()> {
-        self.bitmap = allocate(width, height, &self.limits)?;
+        let (bitmap, charge) = allocate(width, height, &self.limits)?;
+        self.bitmap = bitmap;
+        self.bitmap_charge = charge;
         self.width = width;
         self.height = height;
         self.reset_state();
@@ -164,16 +169,26 @@ fn draw_params(s: &DrawingState) -> DrawParams<'_> {
     }
 }
 
-fn allocate(width: u32, height: u32, limits: &Limits) -> Result<Option<Pixmap>> {
+fn allocate(
+    width: u32,
+    height: u32,
+    limits: &Limits,
+) -> Result<(Option<Pixmap>, crate::budget::Charge)> {
     limits.check("canvas", width as u64, height as u64)?;
     if width == 0 || height == 0 {
-        return Ok(None);
+        return Ok((None, crate::budget::Charge::none()));
     }
+    let charge = limits.charge(
+        &format!("a {width}x{height} canvas"),
+        u64::from(width) * u64::from(height) * 4,
+    )?;
     // Within the limits the only failure left is the allocator's.
-    Pixmap::new(width, height).map(Some).ok_or_else(|| {
-        crate::error::Error::new(
-            crate::ErrorKind::Budget,
-            "the canvas bitmap could not be allocated",
-        )
-    })
+    Pixmap::new(width, height)
+        .map(|p| (Some(p), charge))
+        .ok_or_else(|| {
+            crate::error::Error::new(
+                crate::ErrorKind::Budget,
+                "the canvas bitmap could not be allocated",
+            )
+        })
 }

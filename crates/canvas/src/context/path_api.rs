@@ -141,6 +141,11 @@ impl Context2d {
     /// `fill(fillRule)` / `fill(path, fillRule)`.
     pub fn fill(&mut self, path: Option<&Path2D>, rule: FillRule) {
         let _timed = crate::timing::span(crate::timing::Stage::Draw);
+        // Long work below stops at the run's deadline.
+        let _step = self.limits.step();
+        if crate::budget::expired() {
+            return;
+        }
         let Some(ctm) = self.invertible_transform() else {
             return;
         };
@@ -163,6 +168,11 @@ impl Context2d {
     /// `stroke()` / `stroke(path)`.
     pub fn stroke(&mut self, path: Option<&Path2D>) {
         let _timed = crate::timing::span(crate::timing::Stage::Draw);
+        // Long work below stops at the run's deadline.
+        let _step = self.limits.step();
+        if crate::budget::expired() {
+            return;
+        }
         let Some(ctm) = self.invertible_transform() else {
             return;
         };
@@ -246,6 +256,11 @@ impl Context2d {
     /// transform, as Chromium does.
     pub fn clip(&mut self, path: Option<&Path2D>, rule: FillRule) {
         let _timed = crate::timing::span(crate::timing::Stage::Draw);
+        // Long work below stops at the run's deadline.
+        let _step = self.limits.step();
+        if crate::budget::expired() {
+            return;
+        }
         let Some(ctm) = self.invertible_transform() else {
             return;
         };
@@ -275,6 +290,11 @@ impl Context2d {
     /// `isPointInPath(x, y, fillRule)` / `isPointInPath(path, x, y, fillRule)`:
     /// (x, y) is in canvas pixels, untransformed.
     pub fn is_point_in_path(&self, path: Option<&Path2D>, x: f64, y: f64, rule: FillRule) -> bool {
+        // Long work below stops at the run's deadline.
+        let _step = self.limits.step();
+        if crate::budget::expired() {
+            return false;
+        }
         if !x.is_finite() || !y.is_finite() {
             return false;
         }
@@ -292,6 +312,11 @@ impl Context2d {
     /// `isPointInStroke(x, y)` / `isPointInStroke(path, x, y)`, with the
     /// current line style.
     pub fn is_point_in_stroke(&self, path: Option<&Path2D>, x: f64, y: f64) -> bool {
+        // Long work below stops at the run's deadline.
+        let _step = self.limits.step();
+        if crate::budget::expired() {
+            return false;
+        }
         if !x.is_finite() || !y.is_finite() {
             return false;
         }

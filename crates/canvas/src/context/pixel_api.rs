@@ -41,6 +41,11 @@ impl Context2d {
         dirty: Option<(i64, i64, i64, i64)>,
     ) {
         let _timed = crate::timing::span(crate::timing::Stage::Draw);
+        // Long work below stops at the run's deadline.
+        let _step = self.limits.step();
+        if crate::budget::expired() {
+            return;
+        }
         let (w, h) = (self.width, self.height);
         if let Some(bitmap) = &mut self.bitmap {
             pixels::write_region(bitmap.data_mut(), w, h, image, dx, dy, dirty);

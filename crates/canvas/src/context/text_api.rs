@@ -110,18 +110,30 @@ impl Context2d {
     /// `fillText(text, x, y, maxWidth)`.
     pub fn fill_text(&mut self, text: &str, x: f64, y: f64, max_width: Option<f64>) {
         let _timed = crate::timing::span(crate::timing::Stage::Draw);
+        // Long work below stops at the run's deadline.
+        let _step = self.limits.step();
+        if crate::budget::expired() {
+            return;
+        }
         self.draw_text(text, x, y, max_width, false);
     }
 
     /// `strokeText(text, x, y, maxWidth)`.
     pub fn stroke_text(&mut self, text: &str, x: f64, y: f64, max_width: Option<f64>) {
         let _timed = crate::timing::span(crate::timing::Stage::Draw);
+        // Long work below stops at the run's deadline.
+        let _step = self.limits.step();
+        if crate::budget::expired() {
+            return;
+        }
         self.draw_text(text, x, y, max_width, true);
     }
 
     /// `measureText(text)`.
     pub fn measure_text(&self, text: &str) -> TextMetrics {
         let _timed = crate::timing::span(crate::timing::Stage::Draw);
+        // Long work below stops at the run's deadline.
+        let _step = self.limits.step();
         let layout = self.layout_text(text);
         let t = &self.state.text;
         text::measure(
@@ -196,6 +208,9 @@ impl Context2d {
             return;
         };
         let layout = self.layout_text(text);
+        if crate::budget::expired() {
+            return;
+        }
         for &c in &layout.missing {
             if !self.missing_drawn.contains(&c)
                 && self.missing_drawn.len() < super::MAX_MISSING_KEPT

@@ -77,6 +77,11 @@ pub(crate) fn rasterize(path: &Path, rule: FillRule, bounds: IntRect) -> Option<
     let mut crossing: Vec<(f64, Edge)> = Vec::new();
     let mut next = 0;
     for row in 0..height {
+        // A row can cross every edge: the run's deadline is checked once
+        // a row, and a stopped rasterization covers nothing.
+        if crate::budget::expired() {
+            return None;
+        }
         let y_top = (top + row as i64) as f64;
         let y_bottom = y_top + 1.0;
         while next < edges.len() && edges[next].y0 < y_bottom {

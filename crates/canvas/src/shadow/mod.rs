@@ -114,6 +114,11 @@ pub(crate) fn blur_mask(mask: &Coverage, sigma: f64) -> Coverage {
             let mut column = vec![0u8; h];
             let mut blurred = vec![0u8; out_h];
             for x in 0..out_w {
+                // A wide blur of a large mask is seconds of work: it stops
+                // at the run's deadline (the run then ends).
+                if x % 64 == 0 && crate::budget::expired() {
+                    break;
+                }
                 for (y, c) in column.iter_mut().enumerate() {
                     *c = rows[y * out_w + x];
                 }

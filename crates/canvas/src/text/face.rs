@@ -44,7 +44,8 @@ pub(crate) struct Face {
     pub(crate) slanted: bool,
     outlines: Mutex<HashMap<OutlineKey, Option<Arc<Outline>>>>,
     scalers: Mutex<HashMap<(u64, bool), Arc<ScalerFont>>>,
-    masks: Mutex<HashMap<MaskKey, Option<Arc<Coverage>>>>,
+    /// Glyph masks and their total bytes.
+    masks: Mutex<MaskCache>,
     /// Shape plans built so far (HarfRust would build one per call; a
     /// face sees only a few direction / script / feature sets).
     plans: Mutex<Vec<Arc<ShapePlan>>>,
@@ -52,6 +53,9 @@ pub(crate) struct Face {
 
 /// How many shape plans a face keeps.
 const MAX_PLANS: usize = 16;
+
+/// Glyph masks made so far, and their total bytes.
+type MaskCache = (HashMap<MaskKey, Option<Arc<Coverage>>>, usize);
 
 /// Glyph id, ppem (as bits) and style: what an outline depends on.
 type OutlineKey = (u32, u64, GlyphStyle);
@@ -116,7 +120,7 @@ impl Face {
             slanted,
             outlines: Mutex::new(HashMap::new()),
             scalers: Mutex::new(HashMap::new()),
-            masks: Mutex::new(HashMap::new()),
+            masks: Mutex::new((HashMap::new(), 0)),
             plans: Mutex::new(Vec::new()),
         })
     }
@@ -234,15 +238,21 @@ impl Face {
         key: MaskKey,
         make: impl FnOnce() -> Option<Coverage>,
     ) -> Option<Arc<Coverage>> {
-        if let Some(m) = self.masks.lock().ok()?.get(&key) {
+        if let Some(m) = self.masks.lock().ok()?.0.get(&key) {
             return m.clone();
         }
         let mask = make().map(Arc::new);
         if let Ok(mut cache) = self.masks.lock() {
-            if cache.len() > MASK_CACHE_LIMIT {
-                cache.clear();
+            let (map, bytes) = &mut *cache;
+            let size = mask.as_ref().map_or(0, |m| m.data.len());
+            if map.len() > MASK_CACHE_LIMIT || *bytes + size > MASK_CACHE_BYTES {
+                map.clear();
+                *bytes = 0;
             }
-            cache.insert(key, mask.clone());
+            if size <= MASK_CACHE_BYTES {
+                *bytes += size;
+                map.insert(key, mask.clone());
+            }
         }
         mask
     }
@@ -299,6 +309,10 @@ const OUTLINE_CACHE_LIMIT: usize = 65_536;
 /// Cached glyph masks per face before the cache starts over (a mask is a
 /// few hundred bytes at poster sizes).
 const MASK_CACHE_LIMIT: usize = 16_384;
+/// Bytes of glyph masks per face before the cache starts over: the cache
+/// is shared by every run of an engine, so it is bounded here rather than
+/// charged to one run's budget (a 256 px glyph's mask is 64 KiB).
+const MASK_CACHE_BYTES: usize = 8 << 20;
 /// Cached sizes per face before the cache starts over.
 const SCALER_CACHE_LIMIT: usize = 64;
 

@@ -69,7 +69,11 @@ pub(crate) fn fill_coverage(
     let x_scale = a / d;
     let mut placed = Vec::with_capacity(layout.glyphs.len());
     let (mut x0, mut y0, mut x1, mut y1) = (i32::MAX, i32::MAX, i32::MIN, i32::MIN);
-    for g in &layout.glyphs {
+    for (i, g) in layout.glyphs.iter().enumerate() {
+        // Megabytes of text stop at the run's deadline.
+        if i % 1024 == 0 && crate::budget::expired() {
+            return None;
+        }
         let face = &layout.faces[g.face];
         let style = GlyphStyle {
             hinted: !face.italic,

@@ -82,7 +82,12 @@ pub(crate) fn layout(text: &str, chain: &Chain, p: &LayoutParams) -> TextLayout 
         missing: Vec::new(),
     };
     let mut runs: Vec<(Range<usize>, usize)> = Vec::new();
-    for cluster in clusters(text) {
+    for (i, cluster) in clusters(text).into_iter().enumerate() {
+        // Megabytes of text stop at the run's deadline (the call then
+        // draws nothing).
+        if i % crate::budget::CHECK_EVERY == 0 && crate::budget::expired() {
+            return out;
+        }
         let base = text[cluster.clone()].chars().next().unwrap_or(' ');
         let chosen = match chain.face_for(base) {
             Some(f) => Some(f),
@@ -105,6 +110,9 @@ pub(crate) fn layout(text: &str, chain: &Chain, p: &LayoutParams) -> TextLayout 
     let features = features(p);
     let mut x = 0.0;
     for (range, face) in runs {
+        if crate::budget::expired() {
+            break;
+        }
         x = shape_run(text, range, face, &features, p, x, &mut out);
     }
     out.width = x;

@@ -19,6 +19,7 @@ fn every_saved_fuzz_input_decodes_or_errors_within_budget() {
     let limits = Limits {
         max_side: 4096,
         max_pixels: 4_000_000,
+        budget: None,
     };
     let (mut decoded, mut refused) = (0, 0);
     for entry in entries {

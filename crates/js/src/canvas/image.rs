@@ -51,7 +51,7 @@ impl JsImage {
 /// Fetches and decodes `src` with the runtime's host.
 fn fetch(ctx: &Ctx<'_>, src: &str) -> Result<Image, String> {
     let (loader, limits) = match host::get(ctx) {
-        Some(h) => (h.loader.clone(), h.canvas_limits),
+        Some(h) => (h.loader.clone(), h.canvas_limits.clone()),
         None => return Err(format!("{src}: no loader in this runtime")),
     };
     let bytes = match host::data_url(src) {

@@ -26,7 +26,9 @@ impl<'js> JsImageData<'js> {
     /// A new JS `ImageData` holding a copy of `image`'s bytes.
     pub(crate) fn create(ctx: &Ctx<'js>, image: ImageData) -> rquickjs::Result<Class<'js, Self>> {
         let (width, height) = (image.width(), image.height());
-        let buffer = ArrayBuffer::new(ctx.clone(), image.into_data())?;
+        // A copy in the JS heap: the pixels are charged to the run's
+        // budget with the rest of the heap, and freed with the object.
+        let buffer = ArrayBuffer::new_copy(ctx.clone(), image.data())?;
         let data = TypedArray::<U8Clamped>::from_arraybuffer(buffer)?;
         Class::instance(
             ctx.clone(),
@@ -123,7 +125,9 @@ impl<'js> JsImageData<'js> {
                     .message("The requested image size exceeds the supported range."),
             )
         })?;
-        let buffer = ArrayBuffer::new(ctx.clone(), image.into_data())?;
+        // A copy in the JS heap: the pixels are charged to the run's
+        // budget with the rest of the heap, and freed with the object.
+        let buffer = ArrayBuffer::new_copy(ctx.clone(), image.data())?;
         Ok(JsImageData {
             width,
             height,

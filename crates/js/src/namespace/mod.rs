@@ -81,7 +81,7 @@ mod pixels {
                 let outcome = match result {
                     Ok(image) => {
                         let reply = convert::reply(&ctx, &image.reply)?;
-                        let buffer = ArrayBuffer::new(ctx.clone(), image.data)?;
+                        let buffer = ArrayBuffer::new_copy(ctx.clone(), &image.data)?;
                         reply.set(
                             "data",
                             TypedArray::<rquickjs::U8Clamped>::from_arraybuffer(buffer)?,

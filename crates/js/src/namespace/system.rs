@@ -182,7 +182,7 @@ pub(crate) fn install<'js>(
             };
             let (w, h) = (side(w, 300)?, side(h, 150)?);
             let limits = crate::host::get(&ctx)
-                .map(|h| h.canvas_limits)
+                .map(|h| h.canvas_limits.clone())
                 .unwrap_or_default();
             JsCanvas::create(&ctx, w, h, limits)
         })?

@@ -85,7 +85,14 @@ impl Platform {
         let (w, h) = css_size.unwrap_or((f64::from(dw), f64::from(dh)));
         let dpr = self.device.dpr;
         self.canvases
-            .declare(scope, id, (w, h), dpr, self.canvas_limits, &self.fonts)
+            .declare(
+                scope,
+                id,
+                (w, h),
+                dpr,
+                self.canvas_limits.clone(),
+                &self.fonts,
+            )
             .map(|_| ())
     }
 
@@ -120,7 +127,7 @@ impl Platform {
                         page_dir: self.page_dir.as_deref(),
                     },
                     rules: &self.profile.canvas,
-                    limits: self.canvas_limits,
+                    limits: self.canvas_limits.clone(),
                 };
                 let notes = replay(
                     &mut canvas.context.borrow_mut(),
@@ -173,7 +180,7 @@ impl Platform {
                 page_dir: self.page_dir.as_deref(),
             },
             rules: &self.profile.canvas,
-            limits: self.canvas_limits,
+            limits: self.canvas_limits.clone(),
         };
         let image = images.load(path)?;
         Ok(CanvasPattern::new(image, repetition))
@@ -307,8 +314,8 @@ impl Platform {
             let [w, h] = self.profile.canvas.node_default_size;
             (w, h)
         };
-        let ctx =
-            Context2d::with_fonts(w, h, self.canvas_limits, self.fonts.clone()).map_err(|e| {
+        let ctx = Context2d::with_fonts(w, h, self.canvas_limits.clone(), self.fonts.clone())
+            .map_err(|e| {
                 let report_api = self.qualified(API);
                 self.fail(
                     &report_api,

@@ -256,6 +256,18 @@ impl Platform {
         &self.report
     }
 
+    /// Tells `observer` of every report event from now on (a report
+    /// streamed as the run goes).
+    pub fn observe_report(&mut self, observer: crate::report::EventObserver) {
+        self.report.observe(observer);
+    }
+
+    /// Charges the platform's canvases (legacy canvases, exports) to the
+    /// run's `budget`.
+    pub fn set_budget(&mut self, budget: std::sync::Arc<mpcanvas_canvas::Budget>) {
+        self.canvas_limits.budget = Some(budget);
+    }
+
     /// The file store.
     pub fn store(&mut self) -> &mut FileStore {
         &mut self.store

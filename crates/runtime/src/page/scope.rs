@@ -139,7 +139,7 @@ impl<'js> JsScope<'js> {
             )
         };
         let (device, limits, platform) = match mpcanvas_js::host::get(ctx) {
-            Some(h) => (h.device, h.canvas_limits, h.platform.clone()),
+            Some(h) => (h.device, h.canvas_limits.clone(), h.platform.clone()),
             None => (Device::default(), mpcanvas_canvas::Limits::default(), None),
         };
         let maker = CanvasMaker {
@@ -235,7 +235,7 @@ impl CanvasMaker<'_> {
                     ctx,
                     NODE_DEFAULT.0 as u32,
                     NODE_DEFAULT.1 as u32,
-                    self.limits,
+                    self.limits.clone(),
                 )?;
                 c.borrow_mut().layout = Some(css);
                 add_node_methods(ctx, &c)?;
@@ -267,7 +267,7 @@ impl CanvasMaker<'_> {
                         // device pixel ratio; drawing is in CSS px.
                         let (w, h) =
                             mpcanvas_platform::canvases::backing_size(css, self.device.dpr);
-                        let c = JsCanvas::create(ctx, w, h, self.limits)?;
+                        let c = JsCanvas::create(ctx, w, h, self.limits.clone())?;
                         c.borrow_mut().layout = Some(css);
                         Some(c)
                     }

@@ -8,6 +8,7 @@ pub mod detect;
 pub mod package;
 pub mod report;
 pub mod session;
+pub mod stream;
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -51,6 +52,9 @@ pub struct RunConfig {
     pub fonts: Option<mpcanvas_canvas::FontLibrary>,
     /// The phone's locale, time zone, clock and random seed.
     pub device_env: crate::DeviceEnv,
+    /// Who hears the run as it happens (a streamed report); `None`: the
+    /// report is read at the end only.
+    pub observer: Option<Box<dyn stream::RunObserver>>,
 }
 
 impl RunConfig {
@@ -71,6 +75,7 @@ impl RunConfig {
             query: Vec::new(),
             fonts: None,
             device_env: crate::DeviceEnv::default(),
+            observer: None,
         }
     }
 }
@@ -155,8 +160,16 @@ pub fn run_path(path: &Path, config: RunConfig) -> Result<RunReport, RunError> {
         platform_config = platform_config.with_fonts(fonts);
     }
     let dir = config.out_dir.clone();
-    let platform = timing::measure(Stage::Startup, || Platform::launch(platform_config))
+    let mut platform = timing::measure(Stage::Startup, || Platform::launch(platform_config))
         .map_err(|source| RunError::Launch { dir, source })?;
+    if let Some(mut observer) = config.observer {
+        observer.started(&stream::RunStart {
+            profile: platform.profile().name.clone(),
+            entry: report::entry_name(&package),
+            device: config.device_env.to_json(),
+        });
+        platform.observe_report(Box::new(move |event| observer.event(event)));
+    }
     let platform = Rc::new(RefCell::new(platform));
     let options = session::RunOptions {
         device: config.device,

@@ -1,7 +1,8 @@
 //! The report of one `mpcanvas run`: every console line, platform call
 //! with its result, prompt and answer, escaped error, in the order they
 //! happened; then the temp files and album files with their real paths,
-//! and how the run ended. Printed as text or as one JSON document.
+//! and how the run ended. Printed as text or as one JSON document, or streamed as it happens
+//! (see [`stream`](super::stream)).
 
 use std::path::PathBuf;
 
@@ -10,6 +11,7 @@ use serde_json::{Value, json};
 
 use super::package::{Entry, Package};
 use super::session::RunOutcome;
+use super::stream::{RunStart, TextLines};
 
 /// A file a run left behind.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -56,13 +58,18 @@ fn size(p: &std::path::Path) -> u64 {
     std::fs::metadata(p).map_or(0, |m| m.len())
 }
 
+/// What a report calls the package's entry: the page route, or `game.js`.
+pub(crate) fn entry_name(package: &Package) -> String {
+    match &package.entry {
+        Entry::Page { route, .. } => route.clone(),
+        Entry::Game { .. } => "game.js".to_string(),
+    }
+}
+
 impl RunReport {
     /// Collects the report from a finished run.
     pub fn new(package: &Package, platform: &Platform, outcome: RunOutcome) -> RunReport {
-        let entry = match &package.entry {
-            Entry::Page { route, .. } => route.clone(),
-            Entry::Game { .. } => "game.js".to_string(),
-        };
+        let entry = entry_name(package);
         let mut store_files = Vec::new();
         // `temp_files` needs `&mut` only for its LRU touch; a snapshot is
         // taken from the events instead, keeping files that still exist.
@@ -159,6 +166,18 @@ impl RunReport {
         })
     }
 
+    /// The last record of a JSON Lines report: [`to_json`](Self::to_json)
+    /// without the events (each was its own line), tagged
+    /// `"event": "summary"`.
+    pub fn summary_line(&self) -> Value {
+        let mut v = self.to_json();
+        if let Some(o) = v.as_object_mut() {
+            o.remove("events");
+            o.insert("event".into(), json!("summary"));
+        }
+        v
+    }
+
     /// The report as text, one event per line.
     pub fn to_text(&self) -> String {
         self.text(false)
@@ -177,101 +196,39 @@ impl RunReport {
             out.push_str(&line);
             out.push('\n');
         };
-        push(&mut out, format!("run {} on {}", self.entry, self.profile));
-        if let Some(d) = self.device.as_object() {
-            let field = |k: &str| {
-                d.get(k)
-                    .filter(|v| !v.is_null())
-                    .map(|v| v.to_string().trim_matches('"').to_owned())
-            };
-            let mut line = format!(
-                "  device: {} {}",
-                field("locale").unwrap_or_default(),
-                field("timeZone").unwrap_or_default()
-            );
-            if let Some(now) = field("now") {
-                line.push_str(&format!(" --now {now}"));
-            }
-            if let Some(seed) = field("seed") {
-                line.push_str(&format!(" --seed {seed}"));
-            }
+        for line in TextLines::header(&self.start()) {
             push(&mut out, line);
         }
-        // The platform records the files an API wrote before the call
-        // itself (the call's line needs its result): hold them back and
-        // print them under the call that caused them.
-        let mut written: Vec<String> = Vec::new();
+        let mut lines = TextLines::new(quiet);
         for event in &self.events {
-            let line = match event {
-                Event::TempFile {
-                    path,
-                    real_path,
-                    bytes,
-                } => {
-                    written.push(format!(
-                        "      wrote temp file {path} ({bytes} bytes) at {real_path}"
-                    ));
-                    continue;
-                }
-                Event::AlbumFile { real_path, bytes } => {
-                    written.push(format!(
-                        "      saved to album ({bytes} bytes) at {real_path}"
-                    ));
-                    continue;
-                }
-                Event::Console { level, text } => format!("  console.{level}: {text}"),
-                Event::Call {
-                    api,
-                    args,
-                    ok,
-                    result,
-                } => format!(
-                    "  call {api}({}) -> {} {}",
-                    short(args),
-                    if *ok { "ok" } else { "fail" },
-                    short(result)
-                ),
-                Event::Prompt { scope, answer } => {
-                    format!("  prompt {scope}: user answers {answer}")
-                }
-                Event::Remembered { scope, answer } => format!(
-                    "  authorization {scope}: {answer}, remembered from an earlier run \
-                     (--keep-state); no prompt shown"
-                ),
-                Event::ActionSheet { choice } => format!("  action sheet: user chooses {choice}"),
-                Event::Settings { switches } => format!(
-                    "  settings page: {}",
-                    switches
-                        .iter()
-                        .map(|(s, on)| format!("{s}={}", if *on { "on" } else { "off" }))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-                Event::Warning { api, message } => format!("  warning {api}: {message}"),
-                Event::Uncaught { during, message } => {
-                    format!("  uncaught error in {during}: {message}")
-                }
-            };
-            let is_call = matches!(event, Event::Call { .. });
-            let notable = matches!(
-                event,
-                Event::Call { ok: false, .. } | Event::Warning { .. } | Event::Uncaught { .. }
-            );
-            // Quiet: the files still show, under a line naming their call.
-            let show = !quiet || notable || (is_call && !written.is_empty());
-            if show {
+            for line in lines.event(event) {
                 push(&mut out, line);
             }
-            if is_call {
-                for w in written.drain(..) {
-                    push(&mut out, w);
-                }
-            }
         }
-        // Files no call claimed (written by the runtime itself).
-        for w in written {
-            push(&mut out, w);
+        for line in lines.finish() {
+            push(&mut out, line);
         }
+        out.push_str(&self.trailer());
+        out
+    }
+
+    /// What ran, as a streamed report's start told it.
+    pub fn start(&self) -> RunStart {
+        RunStart {
+            profile: self.profile.clone(),
+            entry: self.entry.clone(),
+            device: self.device.clone(),
+        }
+    }
+
+    /// The text report's last lines: the files, then how the run ended
+    /// (what a streamed text report prints after its events).
+    pub fn trailer(&self) -> String {
+        let mut out = String::new();
+        let push = |out: &mut String, line: String| {
+            out.push_str(&line);
+            out.push('\n');
+        };
         push(&mut out, format!("temp files: {}", self.temp_files.len()));
         for f in &self.temp_files {
             push(
@@ -312,25 +269,4 @@ impl RunReport {
         );
         out
     }
-}
-
-/// Compact JSON, long strings (data URLs) shortened.
-fn short(v: &Value) -> String {
-    fn trim(v: &Value) -> Value {
-        match v {
-            // Callbacks carry nothing a reader needs.
-            Value::Object(o) => Value::Object(
-                o.iter()
-                    .filter(|(_, v)| v.as_str() != Some("[Function]"))
-                    .map(|(k, v)| (k.clone(), trim(v)))
-                    .collect(),
-            ),
-            Value::String(s) if s.chars().count() > 96 => {
-                Value::String(format!("{}…", s.chars().take(96).collect::<String>()))
-            }
-            Value::Array(a) => Value::Array(a.iter().map(trim).collect()),
-            other => other.clone(),
-        }
-    }
-    trim(v).to_string()
 }

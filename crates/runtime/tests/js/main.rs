@@ -6,6 +6,7 @@ mod conformance;
 mod device_env;
 mod fonts;
 mod fs;
+mod fuzz;
 mod globals;
 mod images;
 mod intl_node;

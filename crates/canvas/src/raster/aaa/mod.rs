@@ -135,6 +135,10 @@ fn fill_in_range(
         };
         walk_general(&mut list, &mut sink, &walk);
     }
+    // A walk stopped at the deadline covers nothing (the call fails).
+    if crate::budget::expired() {
+        return None;
+    }
     let data = sink.finish();
     if data.iter().all(|&a| a == 0) {
         return None;
@@ -157,25 +161,37 @@ fn build_list(path: &Path, top: fixed::Fixed, line_clip: Option<clip::Rect>) -> 
         clip: line_clip,
     };
     let mut pieces = Vec::new();
-    for_each_segment(path, |seg| match (seg, line_clip) {
-        (Segment::Line(a, b), _) => edges.line(a, b),
-        (Segment::Quad(q), None) => {
-            let pieces = chop_quad_monotonic(q).into_iter().filter_map(Edge::quad);
-            edges.list.extend(pieces);
+    // A path of millions of segments stops here at the run's deadline.
+    let (mut seen, mut stopped) = (0usize, false);
+    for_each_segment(path, |seg| {
+        seen += 1;
+        if stopped || (seen % crate::budget::CHECK_EVERY == 0 && crate::budget::expired()) {
+            stopped = true;
+            return;
         }
-        (Segment::Cubic(c), None) => {
-            let pieces = chop_cubic_monotonic(c).into_iter().filter_map(Edge::cubic);
-            edges.list.extend(pieces);
-        }
-        (Segment::Quad(q), Some(rect)) => {
-            clip::clip_quad(q, rect, &mut pieces);
-            edges.pieces(&mut pieces);
-        }
-        (Segment::Cubic(c), Some(rect)) => {
-            clip::clip_cubic(c, rect, &mut pieces);
-            edges.pieces(&mut pieces);
+        match (seg, line_clip) {
+            (Segment::Line(a, b), _) => edges.line(a, b),
+            (Segment::Quad(q), None) => {
+                let pieces = chop_quad_monotonic(q).into_iter().filter_map(Edge::quad);
+                edges.list.extend(pieces);
+            }
+            (Segment::Cubic(c), None) => {
+                let pieces = chop_cubic_monotonic(c).into_iter().filter_map(Edge::cubic);
+                edges.list.extend(pieces);
+            }
+            (Segment::Quad(q), Some(rect)) => {
+                clip::clip_quad(q, rect, &mut pieces);
+                edges.pieces(&mut pieces);
+            }
+            (Segment::Cubic(c), Some(rect)) => {
+                clip::clip_cubic(c, rect, &mut pieces);
+                edges.pieces(&mut pieces);
+            }
         }
     });
+    if stopped {
+        return None;
+    }
     let mut list: Vec<Edge> = edges
         .list
         .into_iter()

@@ -452,6 +452,11 @@ pub(super) fn walk_general(list: &mut List, sink: &mut Sink, w: &Walk) {
     }
     let winding_mask = if w.even_odd { 1 } else { -1 };
     loop {
+        // Each strip can cross every edge of the path: the run's deadline
+        // is checked once a strip.
+        if crate::budget::expired() {
+            return;
+        }
         let mut wind = 0i32;
         let mut in_interval = false;
         let mut prev_x = list.e[HEAD].x;

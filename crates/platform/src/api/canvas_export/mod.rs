@@ -70,6 +70,19 @@ impl Platform {
         options: &JsValue,
         report_api: &str,
     ) -> Result<Encoded, Reason> {
+        // A canvas whose drawing stopped at the run's deadline is not
+        // exported half drawn.
+        if self
+            .canvas_limits
+            .budget
+            .as_ref()
+            .is_some_and(|b| b.past_deadline())
+        {
+            return Err(Reason::detail(
+                FailKind::ExportFailed,
+                "the run's time limit was reached",
+            ));
+        }
         let encoded =
             mpcanvas_canvas::timing::measure(mpcanvas_canvas::timing::Stage::Encode, || {
                 pipeline::encode(

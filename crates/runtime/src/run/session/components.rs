@@ -78,7 +78,7 @@ impl<'js> Driver<'_, 'js> {
             scope,
             &o.device,
             o.legacy_canvas_size,
-            o.canvas_limits,
+            o.canvas_limits.clone(),
         )
         .map_err(|e| self.js(e))
     }

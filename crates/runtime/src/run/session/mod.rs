@@ -134,6 +134,15 @@ pub fn run(
             return outcome;
         }
     };
+    // One budget for the run: the JS heap, every canvas and image of the
+    // page and of the platform (legacy canvases, exports).
+    let options = &RunOptions {
+        canvas_limits: options.canvas_limits.clone().with_budget(rt.budget()),
+        ..options.clone()
+    };
+    if let Some(platform) = &options.platform {
+        platform.borrow_mut().set_budget(rt.budget());
+    }
     let installed = rt.with(|ctx| {
         mpcanvas_js::jsenv::install(&ctx, options.device_env.clone())
             .catch(&ctx)
@@ -318,7 +327,7 @@ impl<'r, 'js> Driver<'r, 'js> {
             events,
             log,
             loader: self.options.loader.clone(),
-            canvas_limits: self.options.canvas_limits,
+            canvas_limits: self.options.canvas_limits.clone(),
             device: self.options.device,
             platform: self.options.platform.clone(),
             pages: Some(std::rc::Rc::new(crate::page::Pages)),

@@ -1,0 +1,298 @@
+//! `mpcanvas run` against scripts that try to outrun its limits: native
+//! drawing calls that would take minutes end at `--time-limit`,
+//! bitmaps count against `--memory-limit` (peak RSS stays bounded), and the
+//! report streamed as the run goes survives a `SIGKILL`.
+#![cfg(target_os = "linux")]
+
+use std::io::{BufRead, BufReader};
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("mpcanvas-limits-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// A mini-game folder holding `game.js`.
+fn game(name: &str, source: &str) -> PathBuf {
+    let dir = scratch(name);
+    std::fs::write(dir.join("game.js"), source).unwrap();
+    dir
+}
+
+/// Runs `mpcanvas run DIR --platform wechat-game --json EXTRA…` and returns
+/// the report and the wall time it took.
+fn run_json(dir: &std::path::Path, extra: &[&str]) -> (Value, Duration) {
+    let started = Instant::now();
+    let output = Command::new(env!("CARGO_BIN_EXE_mpcanvas"))
+        .arg("run")
+        .arg(dir)
+        .args(["--platform", "wechat-game", "--json", "--offline", "--out"])
+        .arg(dir.join("out"))
+        .args(extra)
+        .output()
+        .expect("the binary runs");
+    let elapsed = started.elapsed();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        matches!(output.status.code(), Some(0 | 1)),
+        "not one of the report's exit codes: {:?}\n{stdout}\n{}",
+        output.status,
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let report = serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stdout}"));
+    (report, elapsed)
+}
+
+/// One `fill()` of a 1.2-million-segment path crossing every row (about
+/// ten seconds of rasterizing each, without a deadline), drawn again and
+/// again.
+const HUGE_FILL: &str = r#"
+const canvas = wx.createCanvas();
+canvas.width = 1000; canvas.height = 1000;
+const ctx = canvas.getContext('2d');
+ctx.beginPath();
+for (let i = 0; i < 400000; i++) { ctx.lineTo(1000, 1000); ctx.lineTo(0, 1000); ctx.lineTo(1000, 0); }
+console.log('filling');
+for (let i = 0; i < 100; i++) ctx.fill('evenodd');
+"#;
+
+/// The seconds a run may overrun `--time-limit` by: 1 s for JS, plus the
+/// longest native step that is not interrupted (parsing and sorting the
+/// path's edges, about a second here; see the README), with a wide
+/// margin for a loaded machine.
+const OVERRUN_BOUND: f64 = 8.0;
+
+#[test]
+fn a_fill_of_millions_of_segments_stops_at_the_time_limit() {
+    let dir = game("huge-fill", HUGE_FILL);
+    let (report, elapsed) = run_json(&dir, &["--time-limit", "3"]);
+    assert_eq!(report["completed"], false, "{report:#}");
+    let fatal = report["fatal"].as_str().unwrap_or_default();
+    assert!(fatal.contains("longer than its limit of 3 s"), "{fatal}");
+    let logs: Vec<&str> = report["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|e| e["text"].as_str())
+        .collect();
+    assert!(logs.contains(&"filling"), "the fill was reached: {logs:?}");
+    assert!(
+        elapsed.as_secs_f64() < 3.0 + OVERRUN_BOUND,
+        "ended after {elapsed:?}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Wide shadow blurs of a 4000² canvas, repeated: each call is about a
+/// second of native work.
+const HUGE_SHADOWS: &str = r#"
+const canvas = wx.createCanvas();
+canvas.width = 4000; canvas.height = 4000;
+const ctx = canvas.getContext('2d');
+ctx.shadowBlur = 250; ctx.shadowColor = 'black'; ctx.shadowOffsetX = 5;
+console.log('drawing');
+for (let i = 0; i < 1000; i++) { ctx.beginPath(); ctx.arc(2000, 2000, 1900 - i, 0, 7); ctx.fill(); }
+"#;
+
+#[test]
+fn wide_shadow_blurs_stop_at_the_time_limit() {
+    let dir = game("huge-shadow", HUGE_SHADOWS);
+    let (report, elapsed) = run_json(&dir, &["--time-limit", "3"]);
+    assert_eq!(report["completed"], false, "{report:#}");
+    assert!(
+        elapsed.as_secs_f64() < 3.0 + OVERRUN_BOUND,
+        "ended after {elapsed:?}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// 40 `createImageData(4096, 4096)` and 40 filled 4096² offscreen canvases
+/// (5 GiB if all were allocated), each kept alive, failures counted.
+const BITMAP_HOARD: &str = r#"
+const kept = [];
+let refused = 0;
+const main = wx.createCanvas().getContext('2d');
+for (let i = 0; i < 40; i++) {
+  try { kept.push(main.createImageData(4096, 4096)); }
+  catch (e) { refused++; }
+  try {
+    const c = wx.createOffscreenCanvas({ type: '2d', width: 4096, height: 4096 });
+    const ctx = c.getContext('2d');
+    ctx.fillStyle = 'red';
+    ctx.fillRect(0, 0, 4096, 4096);
+    kept.push(c);
+  } catch (e) { refused++; }
+}
+console.log('refused ' + refused);
+"#;
+
+/// RSS of a run that does nothing: the binary, fonts, QuickJS.
+fn baseline_rss() -> u64 {
+    let dir = game("empty", "console.log('idle');");
+    let (report, _) = run_json(&dir, &["--memory-limit", "64"]);
+    let _ = std::fs::remove_dir_all(&dir);
+    report["peakRssBytes"].as_u64().expect("peak RSS reported")
+}
+
+#[test]
+fn bitmaps_count_against_the_memory_limit_and_bound_peak_rss() {
+    let baseline = baseline_rss();
+    let dir = game("hoard", BITMAP_HOARD);
+    let (report, _) = run_json(&dir, &["--memory-limit", "64"]);
+    let peak = report["peakRssBytes"].as_u64().expect("peak RSS reported");
+    // The formula: peak RSS ≤ the idle run's RSS + the limit + the scratch
+    // of one drawing step (at most one canvas-sized layer, here nothing
+    // of that size is drawn), with 16 MiB of allocator slack.
+    let bound = baseline + (64 << 20) + (16 << 20);
+    assert!(
+        peak <= bound,
+        "peak RSS {} MiB over {} MiB (idle run {} MiB)",
+        peak >> 20,
+        bound >> 20,
+        baseline >> 20
+    );
+    let logs: Vec<&str> = report["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|e| e["text"].as_str())
+        .collect();
+    // Every one of the 80 allocations is over 64 MiB with the JS heap in
+    // the same budget: each is refused as the API's own failure.
+    assert!(logs.contains(&"refused 80"), "{report:#}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn bitmaps_under_the_memory_limit_are_allocated() {
+    // The same hoard at 1024² fits 64 MiB several times over until the
+    // budget is spent: some are kept, the rest refused, none crash.
+    let dir = game(
+        "small-hoard",
+        &BITMAP_HOARD
+            .replace("4096, 4096", "1024, 1024")
+            .replace("4096", "1024"),
+    );
+    let (report, _) = run_json(&dir, &["--memory-limit", "64"]);
+    let text = report["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|e| e["text"].as_str())
+        .find(|t| t.starts_with("refused "))
+        .expect("the script finished")
+        .to_string();
+    let refused: u32 = text["refused ".len()..].parse().unwrap();
+    // 4 MiB each: about 15 fit beside the heap, the rest are refused.
+    assert!((40..80).contains(&refused), "{text}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Logs a line, then spins until killed.
+const LOG_THEN_SPIN: &str = r#"
+console.log('before the kill');
+wx.getSystemInfoSync();
+while (true) {}
+"#;
+
+/// Runs `mpcanvas run` with `format`, waits for the console line, kills
+/// the process with SIGKILL and returns everything it printed.
+fn killed_mid_run(name: &str, format: &[&str]) -> String {
+    let dir = game(name, LOG_THEN_SPIN);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_mpcanvas"))
+        .arg("run")
+        .arg(&dir)
+        .args(["--platform", "wechat-game", "--time-limit", "60", "--out"])
+        .arg(dir.join("out"))
+        .args(format)
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let mut reader = BufReader::new(child.stdout.take().unwrap());
+    let mut seen = String::new();
+    let mut line = String::new();
+    while reader.read_line(&mut line).unwrap_or(0) > 0 {
+        seen.push_str(&line);
+        let reached = line.contains("before the kill");
+        line.clear();
+        if reached {
+            break;
+        }
+    }
+    child.kill().expect("SIGKILL");
+    let status = child.wait().unwrap();
+    assert_eq!(
+        std::os::unix::process::ExitStatusExt::signal(&status),
+        Some(9),
+        "killed, not finished"
+    );
+    // Whatever was printed before the kill and is still in the pipe.
+    let mut rest = String::new();
+    let _ = std::io::Read::read_to_string(&mut reader, &mut rest);
+    seen.push_str(&rest);
+    let _ = std::fs::remove_dir_all(&dir);
+    seen
+}
+
+#[test]
+fn a_json_lines_report_killed_mid_run_keeps_its_events() {
+    let out = killed_mid_run("kill-jsonl", &["--jsonl"]);
+    let records: Vec<Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+        .collect();
+    assert_eq!(records[0]["event"], "start", "{out}");
+    assert_eq!(records[0]["entry"], "game.js");
+    assert_eq!(records[0]["platformSource"], "--platform");
+    let console = records
+        .iter()
+        .find(|r| r["event"] == "console")
+        .expect("the console line");
+    assert_eq!(console["text"], "before the kill");
+    assert!(
+        !records.iter().any(|r| r["event"] == "summary"),
+        "the run never ended"
+    );
+}
+
+#[test]
+fn a_text_report_killed_mid_run_keeps_its_lines() {
+    let out = killed_mid_run("kill-text", &[]);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[0], "platform wechat-game (--platform)", "{out}");
+    assert_eq!(lines[1], "run game.js on wechat-game");
+    assert!(lines.contains(&"  console.log: before the kill"), "{out}");
+}
+
+#[test]
+fn a_finished_json_lines_report_ends_with_its_summary() {
+    let dir = game("jsonl-done", "console.log('one'); console.log('two');");
+    let output = Command::new(env!("CARGO_BIN_EXE_mpcanvas"))
+        .arg("run")
+        .arg(&dir)
+        .args(["--platform", "wechat-game", "--jsonl", "--out"])
+        .arg(dir.join("out"))
+        .output()
+        .expect("the binary runs");
+    assert!(output.status.success());
+    let records: Vec<Value> = String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let kinds: Vec<&str> = records
+        .iter()
+        .map(|r| r["event"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["start", "console", "console", "summary"]);
+    let summary = &records[3];
+    assert_eq!(summary["completed"], true);
+    assert!(summary.get("events").is_none(), "events were streamed");
+    assert_eq!(summary["entry"], "game.js");
+    let _ = std::fs::remove_dir_all(&dir);
+}
