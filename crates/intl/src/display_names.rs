@@ -45,7 +45,8 @@ impl DisplayKind {
 }
 
 enum Names {
-    Language(LocaleDisplayNamesFormatter),
+    // Boxed: the language formatter is several times the others' size.
+    Language(Box<LocaleDisplayNamesFormatter>),
     Region(RegionDisplayNames),
     Script(ScriptDisplayNames),
 }
@@ -82,9 +83,9 @@ impl DisplayNames {
         let err = |e| data_error("display name data", e);
         let prefs = locale.into();
         let names = match kind {
-            DisplayKind::Language => {
-                Names::Language(LocaleDisplayNamesFormatter::try_new(prefs, options).map_err(err)?)
-            }
+            DisplayKind::Language => Names::Language(Box::new(
+                LocaleDisplayNamesFormatter::try_new(prefs, options).map_err(err)?,
+            )),
             DisplayKind::Region => {
                 Names::Region(RegionDisplayNames::try_new(prefs, options).map_err(err)?)
             }
