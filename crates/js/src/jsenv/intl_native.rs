@@ -294,14 +294,7 @@ fn date_time_format<'js>(
                 let Some(parts) = g.format_to_parts(ms) else {
                     return Ok(None);
                 };
-                let array = Array::new(ctx.clone())?;
-                for (i, p) in parts.into_iter().enumerate() {
-                    let o = Object::new(ctx.clone())?;
-                    o.set("type", p.kind)?;
-                    o.set("value", p.value)?;
-                    array.set(i, o)?;
-                }
-                Ok(Some(array))
+                super::intl_text_native::parts(&ctx, parts).map(Some)
             },
         )?,
     )?;

@@ -10,7 +10,11 @@ use rquickjs::{Array, Ctx, Function, Object};
 use super::DeviceEnv;
 use super::intl_native::{locale_of, throw};
 
-fn parts<'js>(ctx: &Ctx<'js>, parts: Vec<FormattedPart>) -> rquickjs::Result<Array<'js>> {
+/// `formatToParts` results as JS `[{type, value}]`.
+pub(super) fn parts<'js>(
+    ctx: &Ctx<'js>,
+    parts: Vec<FormattedPart>,
+) -> rquickjs::Result<Array<'js>> {
     let array = Array::new(ctx.clone())?;
     for (i, p) in parts.into_iter().enumerate() {
         let o = Object::new(ctx.clone())?;
