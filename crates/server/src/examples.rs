@@ -21,6 +21,11 @@ pub(crate) struct Listed {
     pub(crate) files: Vec<&'static str>,
 }
 
+/// Whether an example of that name is embedded.
+pub(crate) fn exists(name: &str) -> bool {
+    EMBEDDED.iter().any(|(n, _)| *n == name)
+}
+
 /// Writes example `name` into `dir`; false when there is no such example.
 pub(crate) fn write(name: &str, dir: &Path) -> std::io::Result<bool> {
     let Some((_, files)) = EMBEDDED.iter().find(|(n, _)| *n == name) else {

@@ -130,7 +130,7 @@ async fn run(
     let body = crate::upload::project(headers, body, limits.run_body_bytes).await?;
     match (&params.example, body.is_empty()) {
         (Some(name), true) => {
-            if !crate::examples::list().iter().any(|e| e.name == name) {
+            if !crate::examples::exists(name) {
                 return Err(ApiError::bad_request(format!(
                     "no bundled example '{name}' (see GET /v1/examples)"
                 )));
