@@ -4,7 +4,26 @@
 //! stands for the classes given, so selectors written with them
 //! (`this.createSelectorQuery().select('.red')`) find those elements.
 
+use rquickjs::{Object, Value};
+
 use super::markup::Element;
+
+/// The `externalClasses` a component definition declares (WeChat's
+/// option; Alipay and Douyin spell it the same).
+pub(crate) fn declared<'js>(options: &Object<'js>) -> rquickjs::Result<Vec<String>> {
+    let mut names = Vec::new();
+    if let Some(list) = options
+        .get::<_, Value<'js>>("externalClasses")?
+        .into_array()
+    {
+        for v in list.iter::<Value>() {
+            if let Some(s) = v?.as_string() {
+                names.push(s.to_string()?);
+            }
+        }
+    }
+    Ok(names)
+}
 
 /// Each external class name the component declares, with the classes its
 /// user gave for it (none: the name styles nothing and is dropped).

@@ -568,8 +568,7 @@ pub fn new_component<'js>(
     let hidden = Symbol::new_global(ctx.clone(), LIFETIMES_KEY)?;
     instance.set(hidden, lifetimes)?;
     if !keys(&relations)?.is_empty() {
-        let hidden = Symbol::new_global(ctx.clone(), RELATIONS_KEY)?;
-        instance.set(hidden, relations)?;
+        super::relations::declare(ctx, &instance, relations)?;
     }
     binding::remember(ctx, &instance, bound, all_decls, observers)?;
     Ok(instance)
@@ -589,32 +588,6 @@ const LIFETIMES: [&str; 8] = [
 const LIFETIMES_KEY: &str = "mpcanvas.lifetimes";
 /// Hidden instance field: the tag name of the component's element.
 const TAG_KEY: &str = "mpcanvas.tag";
-
-const RELATIONS_KEY: &str = "mpcanvas.relations.declared";
-
-/// The `relations` a component declares (its behaviors' and its own),
-/// if any.
-pub(crate) fn relations_of<'js>(instance: &Object<'js>) -> rquickjs::Result<Option<Object<'js>>> {
-    let hidden = Symbol::new_global(instance.ctx().clone(), RELATIONS_KEY)?;
-    Ok(instance.get::<_, Value<'js>>(hidden)?.into_object())
-}
-
-/// The `externalClasses` a component definition declares (WeChat's
-/// option; Alipay and Douyin spell it the same).
-pub fn external_classes<'js>(options: &Object<'js>) -> rquickjs::Result<Vec<String>> {
-    let mut names = Vec::new();
-    if let Some(list) = options
-        .get::<_, Value<'js>>("externalClasses")?
-        .into_array()
-    {
-        for v in list.iter::<Value>() {
-            if let Some(s) = v?.as_string() {
-                names.push(s.to_string()?);
-            }
-        }
-    }
-    Ok(names)
-}
 
 pub(crate) fn camel_case(name: &str) -> String {
     let mut out = String::new();

@@ -13,6 +13,25 @@ use rquickjs::{Array, Ctx, Function, Object, Symbol, Value};
 /// Hidden per-instance map: relation path → array of linked instances.
 const LINKS_KEY: &str = "mpcanvas.relations";
 
+/// Hidden per-instance field: the `relations` the component declares.
+const DECLARED_KEY: &str = "mpcanvas.relations.declared";
+
+/// Keeps the `relations` a new component declares (its behaviors' and its
+/// own) on the instance.
+pub(crate) fn declare<'js>(
+    ctx: &Ctx<'js>,
+    instance: &Object<'js>,
+    relations: Object<'js>,
+) -> rquickjs::Result<()> {
+    instance.set(Symbol::new_global(ctx.clone(), DECLARED_KEY)?, relations)
+}
+
+/// The `relations` a component declares, if any.
+fn relations_of<'js>(instance: &Object<'js>) -> rquickjs::Result<Option<Object<'js>>> {
+    let hidden = Symbol::new_global(instance.ctx().clone(), DECLARED_KEY)?;
+    Ok(instance.get::<_, Value<'js>>(hidden)?.into_object())
+}
+
 /// The relation kinds, and the kind the other side must declare.
 fn reciprocal(kind: &str) -> Option<&'static str> {
     Some(match kind {
@@ -65,7 +84,7 @@ fn declared<'js>(
     kind: &str,
     target_key: &str,
 ) -> rquickjs::Result<Option<(String, Object<'js>)>> {
-    let Some(relations) = super::program::relations_of(instance)? else {
+    let Some(relations) = relations_of(instance)? else {
         return Ok(None);
     };
     let own = key_of(instance);
@@ -135,7 +154,7 @@ pub(crate) fn establish<'js>(
 ) -> rquickjs::Result<Vec<Link<'js>>> {
     let mut out = Vec::new();
     for lower in mounted {
-        if super::program::relations_of(lower)?.is_none() {
+        if relations_of(lower)?.is_none() {
             continue;
         }
         let lower_key = key_of(lower);

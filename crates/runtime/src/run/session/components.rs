@@ -119,7 +119,7 @@ impl<'js> Driver<'_, 'js> {
             let external = self
                 .guarded(&format!("externalClasses of <{}>", element.name), |ctx| {
                     match program::definition(ctx, &key)? {
-                        Some(def) => program::external_classes(&def.options),
+                        Some(def) => crate::page::external_classes::declared(&def.options),
                         None => Ok(Vec::new()),
                     }
                 })?
