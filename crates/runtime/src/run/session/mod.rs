@@ -16,7 +16,6 @@ use rquickjs::{CatchResultExt, Ctx, Object, Value};
 
 use super::package::{Entry, Package};
 use crate::page::Device;
-use crate::page::markup::Markup;
 use crate::page::modules::Modules;
 use crate::page::program::{self, Kind};
 use crate::page::relations;
@@ -28,12 +27,12 @@ use mpcanvas_js::jsenv::DeviceEnv;
 use mpcanvas_js::runtime::{Limits, Runtime, ScriptError};
 
 mod components;
+mod tap;
 mod tap_target;
 mod tappable;
 
 pub use components::MAX_COMPONENT_DEPTH;
 use components::Owner;
-use tap_target::TapError;
 use tappable::tappable;
 
 /// How to run.
@@ -606,104 +605,5 @@ impl<'r, 'js> Driver<'r, 'js> {
             self.app_hook("onHide", &route)?;
         }
         self.settle()
-    }
-
-    /// Performs the `--tap` `spec` on `page`: calls the method it names
-    /// (`save`) or the tap handler of the element it names (`#save`) as a
-    /// user tap on that element.
-    fn tap(&mut self, page: &Object<'js>, markup: &Markup, spec: &str) -> Result<(), ScriptError> {
-        let data: Object<'js> = match page.get::<_, Value<'js>>("data").map(Value::into_object) {
-            Ok(Some(d)) => d,
-            _ => Object::new(self.ctx.clone()).map_err(|e| self.js(e))?,
-        };
-        // What the page rendered (bindings evaluated), else its markup as
-        // written, evaluated here with its data.
-        let rendered = scope::of(&self.ctx, &page.clone().into_value())
-            .map(|s| s.borrow().elements.clone())
-            .unwrap_or_default();
-        let elements = if rendered.is_empty() {
-            markup.elements.as_slice()
-        } else {
-            rendered.as_slice()
-        };
-        let resolved =
-            tap_target::resolve(&self.ctx, &data, elements, spec).map_err(|e| self.js(e))?;
-        let target = match resolved {
-            Ok(t) => t,
-            Err(TapError::NoElement(id)) => {
-                return Err(ScriptError::Host(format!(
-                    "--tap #{id}: the page's markup has no element with id '{id}'"
-                )));
-            }
-            Err(TapError::NoHandler(id)) => {
-                return Err(ScriptError::Host(format!(
-                    "--tap #{id}: the element with id '{id}' binds no tap handler"
-                )));
-            }
-        };
-        let method = target.method.as_str();
-        let has_method = page
-            .get::<_, Value<'js>>(method)
-            .map(|v| v.is_function())
-            .unwrap_or(false);
-        if !has_method {
-            let offer = match self.tappable.as_slice() {
-                [] => String::from("it has no methods to tap"),
-                names => format!("its tappable methods: {}", names.join(", ")),
-            };
-            return Err(ScriptError::Host(format!(
-                "--tap {spec}: the page has no method '{method}'; {offer}"
-            )));
-        }
-        // The rendered element tapped (its dataset and marks reach the
-        // handler), else the one written in the markup.
-        let index = target
-            .element
-            .as_ref()
-            .and_then(|t| rendered.iter().position(|e| e == t));
-        let element = index
-            .and_then(|i| rendered.get(i))
-            .or(target.element.as_ref());
-        let now = self.events.as_ref().map_or(0.0, EventLoop::now);
-        let page = page.clone();
-        self.set_gesture(true);
-        let result = self.guarded(&format!("tap {spec}"), |ctx| {
-            let event = Object::new(ctx.clone())?;
-            event.set("type", "tap")?;
-            event.set("timeStamp", now.round())?;
-            let target = Object::new(ctx.clone())?;
-            target.set(
-                "id",
-                element.and_then(|e| e.attribute("id")).unwrap_or_default(),
-            )?;
-            target.set("dataset", crate::page::events::dataset(ctx, element)?)?;
-            target.set("offsetLeft", 0)?;
-            target.set("offsetTop", 0)?;
-            event.set("target", target.clone())?;
-            event.set("currentTarget", target)?;
-            let mark = match index {
-                Some(i) => crate::page::events::mark(ctx, &rendered, i)?,
-                None => Object::new(ctx.clone())?,
-            };
-            event.set("mark", mark)?;
-            let detail = Object::new(ctx.clone())?;
-            detail.set("x", 0)?;
-            detail.set("y", 0)?;
-            event.set("detail", detail)?;
-            event.set("touches", rquickjs::Array::new(ctx.clone())?)?;
-            event.set("changedTouches", rquickjs::Array::new(ctx.clone())?)?;
-            program::call_method(&page, method, Rest(vec![event.into_value()]))
-        });
-        // The gesture covers the handler and the promise jobs it starts,
-        // not later timers.
-        let jobs = result.and_then(|_| self.jobs());
-        self.set_gesture(false);
-        jobs
-    }
-
-    fn set_gesture(&self, on: bool) {
-        if let Some(host) = mpcanvas_js::host::get(&self.ctx) {
-            host.gesture.set(on);
-        }
     }
 }
