@@ -11,7 +11,9 @@ use mpcanvas_snapshot::{Options, Tolerance, Verdict, check_image, run_all, to_ju
 use crate::args::{Compare, Test};
 
 pub(crate) fn run(t: &Test) -> ExitCode {
-    let engine = match Engine::new() {
+    // Bundled fonts only (and those the page loads): the same poster on a
+    // developer's machine and in CI, whatever fonts each has installed.
+    let engine = match Engine::builder().system_fonts(false).build() {
         Ok(e) => e,
         Err(e) => {
             eprintln!("mpcanvas: {e}");

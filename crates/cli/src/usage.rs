@@ -117,7 +117,8 @@ pub(crate) const TEST_HELP: &str = "\
            NAME.PLATFORM.N.png beside the spec, under the conformance
            tolerance (channel differences of 2 or less are noise).
            The clock and Math.random are fixed unless the spec says
-           otherwise. Spec keys (see README \"Testing posters in CI\"):
+           otherwise; text uses the bundled fonts (and those the page
+           loads), not the machine's. Spec keys (see README \"Testing posters in CI\"):
            project, page, query, platforms, taps, user, pick, offline,
            device {dpr, screen, locale, tz, now, seed, system, sdkVersion},
            expect {images, calls, prompts, noWarnings,

@@ -2,10 +2,10 @@
 //! this machine's binary package (`@mpcanvas/linux-x64`, …) with the test
 //! build's binary; the tarballs are installed with npm into a fresh folder
 //! offline; `npx mpcanvas run` and the JS API (`run`, `render`, `compare`)
-//! work there. The Jest example (`examples/testing-jest`) runs with Jest
-//! installed from the npm registry at test time into target/ (never
-//! committed): it passes, and fails with a diff image when its poster
-//! changes.
+//! work there. The Jest and Vitest examples (`examples/testing-jest`,
+//! `examples/testing-vitest`) run with their runner installed from the npm
+//! registry at test time into target/ (never committed): each passes, and
+//! fails with a diff image when its poster changes.
 //!
 //! Needs `node` and `npm` on the PATH (CI's `.ci/run` installs them), and
 //! the npm registry for Jest.
@@ -30,13 +30,21 @@ fn text(o: &Output) -> String {
 }
 
 fn command(program: &str, args: &[&str], dir: &Path) -> Output {
-    Command::new(program)
-        .args(args)
+    command_in_ci(program, args, dir, false)
+}
+
+/// `ci`: run as in CI (`CI=true`: the runners write no new snapshot).
+fn command_in_ci(program: &str, args: &[&str], dir: &Path, ci: bool) -> Output {
+    let mut c = Command::new(program);
+    c.args(args)
         .current_dir(dir)
         // The package must find its own binary, not an override.
         .env_remove("MPCANVAS_BINARY")
-        .env_remove("CI")
-        .output()
+        .env_remove("CI");
+    if ci {
+        c.env("CI", "true");
+    }
+    c.output()
         .unwrap_or_else(|e| panic!("{program} runs (CI installs node and npm): {e}"))
 }
 
@@ -188,16 +196,15 @@ const fs = require('node:fs');
     );
 }
 
-/// The Jest example copied to target/ with Jest (from the registry) and
-/// the packed mpcanvas installed; `jest --ci` run there.
-#[test]
-fn the_jest_example_passes_and_fails_with_a_diff_when_the_poster_changes() {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("testing-jest");
+/// `example` copied to target/ with its runner (from the registry) and
+/// the packed mpcanvas installed.
+fn example_installed(example: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(example);
     let _ = std::fs::remove_dir_all(&dir);
-    copy_dir(&repo().join("examples/testing-jest"), &dir);
+    copy_dir(&repo().join("examples").join(example), &dir);
     let [main, binary] = tarballs();
-    // The tarballs stand in for the registry's `mpcanvas`; Jest comes from
-    // the registry at the version the example pins.
+    // The tarballs stand in for the registry's `mpcanvas`; the runner comes
+    // from the registry at the version the example pins.
     let o = command(
         "npm",
         &[
@@ -211,26 +218,58 @@ fn the_jest_example_passes_and_fails_with_a_diff_when_the_poster_changes() {
         &dir,
     );
     assert!(o.status.success(), "{}", text(&o));
-    let jest = |dir: &Path| command("npx", &["--offline", "jest", "--ci"], dir);
+    dir
+}
+
+/// Replaces `from` with `to` in the example's `file`.
+fn change(dir: &Path, file: &str, from: &str, to: &str) {
+    let path = dir.join(file);
+    let js = std::fs::read_to_string(&path).unwrap();
+    assert!(js.contains(from), "{file} has {from}");
+    std::fs::write(&path, js.replace(from, to)).unwrap();
+}
+
+/// The diff images the matcher wrote, with the runner's output for failures.
+fn diffs(dir: &Path, output: &str) -> usize {
+    let diffs = dir.join("__posters__/__diff_output__");
+    std::fs::read_dir(&diffs)
+        .unwrap_or_else(|e| panic!("{}: {e}\n{output}", diffs.display()))
+        .count()
+}
+
+#[test]
+fn the_jest_example_passes_and_fails_with_a_diff_when_the_poster_changes() {
+    let dir = example_installed("testing-jest");
+    let jest = |dir: &Path| command_in_ci("npx", &["--offline", "jest", "--ci"], dir, true);
     let o = jest(&dir);
     let t = text(&o);
     assert!(o.status.success(), "{t}");
     assert!(t.contains("Tests:       1 passed, 1 total"), "{t}");
 
-    let page = dir.join("miniprogram/pages/invite/index.js");
-    let js = std::fs::read_to_string(&page).unwrap();
-    assert!(js.contains("'#c0392b'"));
-    std::fs::write(&page, js.replace("'#c0392b'", "'#2980b9'")).unwrap();
+    change(&dir, "miniprogram/pages/invite/index.js", "'#c0392b'", "'#2980b9'");
     let o = jest(&dir);
     let t = text(&o);
     assert_eq!(o.status.code(), Some(1), "{t}");
     assert!(t.contains("poster differs from its snapshot"), "{t}");
     assert!(t.contains("max difference"), "{t}");
-    let diffs = dir.join("__tests__/__posters__/__diff_output__");
-    let written: Vec<_> = std::fs::read_dir(&diffs)
-        .unwrap_or_else(|e| panic!("{}: {e}\n{t}", diffs.display()))
-        .collect();
-    assert_eq!(written.len(), 1, "{t}");
+    assert_eq!(diffs(&dir.join("__tests__"), &t), 1, "{t}");
+}
+
+#[test]
+fn the_vitest_example_passes_and_fails_with_a_diff_when_the_drawing_changes() {
+    let dir = example_installed("testing-vitest");
+    let vitest = |dir: &Path| command_in_ci("npx", &["--offline", "vitest", "run"], dir, true);
+    let o = vitest(&dir);
+    let t = text(&o);
+    assert!(o.status.success(), "{t}");
+    assert!(t.contains("1 passed"), "{t}");
+
+    change(&dir, "src/coupon.js", "'#ff7043'", "'#42a5f5'");
+    let o = vitest(&dir);
+    let t = text(&o);
+    assert_eq!(o.status.code(), Some(1), "{t}");
+    assert!(t.contains("poster differs from its snapshot"), "{t}");
+    assert_eq!(diffs(&dir.join("test"), &t), 1, "{t}");
 }
 
 fn copy_dir(from: &Path, to: &Path) {

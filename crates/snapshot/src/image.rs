@@ -142,6 +142,10 @@ pub fn check_image(
         } else {
             let comparison = compare(&approved, &image);
             if comparison.passes(tolerance.fuzzy()) {
+                // A diff left by an earlier failure would mislead.
+                if diff.is_file() {
+                    std::fs::remove_file(diff).map_err(|e| format!("{}: {e}", diff.display()))?;
+                }
                 Verdict::Matches(comparison)
             } else {
                 if !update {
