@@ -85,7 +85,11 @@ fn installed_app() -> &'static Path {
         let app = Path::new(env!("CARGO_TARGET_TMPDIR")).join("npm-package-app");
         let _ = std::fs::remove_dir_all(&app);
         std::fs::create_dir_all(&app).unwrap();
-        std::fs::write(app.join("package.json"), r#"{"name": "app", "private": true}"#).unwrap();
+        std::fs::write(
+            app.join("package.json"),
+            r#"{"name": "app", "private": true}"#,
+        )
+        .unwrap();
         let [main, binary] = tarballs();
         let o = command(
             "npm",
@@ -127,7 +131,11 @@ fn npx_mpcanvas_runs_a_page_from_the_installed_package() {
     assert!(o.status.success(), "{}", text(&o));
     let report: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(report["completed"], true, "{report}");
-    assert_eq!(report["album"].as_array().map(Vec::len), Some(1), "{report}");
+    assert_eq!(
+        report["album"].as_array().map(Vec::len),
+        Some(1),
+        "{report}"
+    );
     // Exit codes pass through the JS launcher.
     let bad = command("npx", &["--offline", "mpcanvas", "run"], app);
     assert_eq!(bad.status.code(), Some(2), "{}", text(&bad));
@@ -246,7 +254,12 @@ fn the_jest_example_passes_and_fails_with_a_diff_when_the_poster_changes() {
     assert!(o.status.success(), "{t}");
     assert!(t.contains("Tests:       1 passed, 1 total"), "{t}");
 
-    change(&dir, "miniprogram/pages/invite/index.js", "'#c0392b'", "'#2980b9'");
+    change(
+        &dir,
+        "miniprogram/pages/invite/index.js",
+        "'#c0392b'",
+        "'#2980b9'",
+    );
     let o = jest(&dir);
     let t = text(&o);
     assert_eq!(o.status.code(), Some(1), "{t}");

@@ -95,7 +95,11 @@ fn the_bundled_examples_specs_pass_and_report_as_junit() {
     let root = doc.root_element();
     assert_eq!(root.tag_name().name(), "testsuites");
     assert_eq!(
-        [root.attribute("tests"), root.attribute("failures"), root.attribute("errors")],
+        [
+            root.attribute("tests"),
+            root.attribute("failures"),
+            root.attribute("errors")
+        ],
         [Some("7"), Some("0"), Some("0")]
     );
     let names: Vec<&str> = root
@@ -148,7 +152,10 @@ fn a_changed_poster_fails_with_a_diff_image_and_a_junit_failure() {
         .expect("a <failure>");
     assert_eq!(failure.attribute("type"), Some("snapshot"));
     assert!(
-        failure.text().unwrap().contains("wechat-2d.wechat.1.diff.png"),
+        failure
+            .text()
+            .unwrap()
+            .contains("wechat-2d.wechat.1.diff.png"),
         "{xml}"
     );
     std::fs::remove_dir_all(&dir).unwrap();
@@ -161,7 +168,12 @@ fn update_approves_a_changed_poster_and_the_next_run_passes() {
     change_the_poster(&dir);
     let out = dir.join("out");
     let run = |extra: &[&str]| {
-        let mut args = vec!["test", posters.to_str().unwrap(), "--out", out.to_str().unwrap()];
+        let mut args = vec![
+            "test",
+            posters.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ];
         args.extend_from_slice(extra);
         mpcanvas(&args)
     };
@@ -220,8 +232,14 @@ fn report_expectations_and_bad_specs_fail_their_case() {
     let t = text(&o);
     assert_eq!(o.status.code(), Some(1), "{t}");
     assert!(t.contains("1 passed, 2 failed"), "{t}");
-    assert!(t.contains("the run exported no image (tappable methods: save"), "{t}");
-    assert!(t.contains("wx.saveImageToPhotosAlbum was not called"), "{t}");
+    assert!(
+        t.contains("the run exported no image (tappable methods: save"),
+        "{t}"
+    );
+    assert!(
+        t.contains("wx.saveImageToPhotosAlbum was not called"),
+        "{t}"
+    );
     assert!(
         t.contains(r#"expected prompts ["scope.writePhotosAlbum"], shown []"#),
         "{t}"
@@ -231,7 +249,11 @@ fn report_expectations_and_bad_specs_fail_their_case() {
     let doc = roxmltree::Document::parse(&xml).unwrap();
     let root = doc.root_element();
     assert_eq!(
-        [root.attribute("tests"), root.attribute("failures"), root.attribute("errors")],
+        [
+            root.attribute("tests"),
+            root.attribute("failures"),
+            root.attribute("errors")
+        ],
         [Some("3"), Some("1"), Some("1")]
     );
     std::fs::remove_dir_all(&dir).unwrap();
@@ -242,7 +264,11 @@ fn a_folder_without_specs_is_a_usage_error() {
     let dir = scratch("empty");
     let o = mpcanvas(&["test", dir.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2), "{}", text(&o));
-    assert!(text(&o).contains("no *.poster.json specs found"), "{}", text(&o));
+    assert!(
+        text(&o).contains("no *.poster.json specs found"),
+        "{}",
+        text(&o)
+    );
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
@@ -292,7 +318,12 @@ fn compare_prints_the_verdict_and_writes_the_diff() {
     let missing = dir.join("new.png");
     let o = mpcanvas(&["compare", a.to_str().unwrap(), missing.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1));
-    let o = mpcanvas(&["compare", a.to_str().unwrap(), missing.to_str().unwrap(), "--update"]);
+    let o = mpcanvas(&[
+        "compare",
+        a.to_str().unwrap(),
+        missing.to_str().unwrap(),
+        "--update",
+    ]);
     assert!(o.status.success(), "{}", text(&o));
     assert_eq!(read_png(&missing).unwrap(), read_png(&a).unwrap());
     std::fs::remove_dir_all(&dir).unwrap();

@@ -38,13 +38,16 @@ pub fn check_report(report: &RunReport, expect: &Expect) -> Vec<String> {
         _ => {}
     }
     for api in &expect.calls {
-        let mut calls = report.events.iter().filter_map(|e| match e {
-            Event::Call {
-                api: a, ok, result, ..
-            } if a == api => Some((*ok, result)),
-            _ => None,
-        });
-        let all: Vec<_> = calls.by_ref().collect();
+        let all: Vec<(bool, &serde_json::Value)> = report
+            .events
+            .iter()
+            .filter_map(|e| match e {
+                Event::Call {
+                    api: a, ok, result, ..
+                } if a == api => Some((*ok, result)),
+                _ => None,
+            })
+            .collect();
         if all.is_empty() {
             failures.push(format!("{api} was not called"));
         } else if !all.iter().any(|(ok, _)| *ok) {
