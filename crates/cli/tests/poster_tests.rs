@@ -51,16 +51,14 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-/// A copy of the wechat-2d example and its spec and snapshot, laid out as
-/// in the repository (`posters/` beside the project).
+/// A copy of the wechat-2d example with its spec and snapshot beside it,
+/// laid out as in `examples/`; returns the folder.
 fn wechat_2d_copy(dir: &Path) -> PathBuf {
     copy_dir(&repo().join("examples/wechat-2d"), &dir.join("wechat-2d"));
-    let posters = dir.join("posters");
-    std::fs::create_dir_all(&posters).unwrap();
     for f in ["wechat-2d.poster.json", "wechat-2d.wechat.1.png"] {
-        std::fs::copy(repo().join("examples/posters").join(f), posters.join(f)).unwrap();
+        std::fs::copy(repo().join("examples").join(f), dir.join(f)).unwrap();
     }
-    posters
+    dir.to_path_buf()
 }
 
 /// Recolours the poster's price tag: a change a reviewer must see.
@@ -81,7 +79,7 @@ fn the_bundled_examples_specs_pass_and_report_as_junit() {
     let xml = out.join("report/junit.xml");
     let o = mpcanvas(&[
         "test",
-        repo().join("examples/posters").to_str().unwrap(),
+        repo().join("examples").to_str().unwrap(),
         "--out",
         out.to_str().unwrap(),
         "--junit",
@@ -142,7 +140,7 @@ fn a_changed_poster_fails_with_a_diff_image_and_a_junit_failure() {
     // The snapshot itself is untouched without --update.
     assert_eq!(
         std::fs::read(posters.join("wechat-2d.wechat.1.png")).unwrap(),
-        std::fs::read(repo().join("examples/posters/wechat-2d.wechat.1.png")).unwrap()
+        std::fs::read(repo().join("examples/wechat-2d.wechat.1.png")).unwrap()
     );
     let xml = junit(&xml);
     let doc = roxmltree::Document::parse(&xml).unwrap();
@@ -183,7 +181,7 @@ fn update_approves_a_changed_poster_and_the_next_run_passes() {
     assert!(t.contains("approved"), "{t}");
     assert_ne!(
         std::fs::read(posters.join("wechat-2d.wechat.1.png")).unwrap(),
-        std::fs::read(repo().join("examples/posters/wechat-2d.wechat.1.png")).unwrap()
+        std::fs::read(repo().join("examples/wechat-2d.wechat.1.png")).unwrap()
     );
     let o = run(&[]);
     assert!(o.status.success(), "{}", text(&o));
@@ -210,13 +208,13 @@ fn report_expectations_and_bad_specs_fail_their_case() {
     // No tap: nothing exported, no prompt; a call that never happens.
     std::fs::write(
         posters.join("untapped.poster.json"),
-        r#"{"project": "../wechat-2d",
+        r#"{"project": "wechat-2d",
             "expect": {"calls": ["wx.saveImageToPhotosAlbum"], "prompts": ["scope.writePhotosAlbum"]}}"#,
     )
     .unwrap();
     std::fs::write(
         posters.join("typo.poster.json"),
-        r#"{"project": "../wechat-2d", "tap": ["save"]}"#,
+        r#"{"project": "wechat-2d", "tap": ["save"]}"#,
     )
     .unwrap();
     let out = dir.join("out");
@@ -275,7 +273,7 @@ fn a_folder_without_specs_is_a_usage_error() {
 #[test]
 fn compare_prints_the_verdict_and_writes_the_diff() {
     let dir = scratch("compare");
-    let posters = repo().join("examples/posters");
+    let posters = repo().join("examples");
     let a = posters.join("feishu.feishu.1.png");
     let same = mpcanvas(&["compare", a.to_str().unwrap(), a.to_str().unwrap()]);
     assert!(same.status.success(), "{}", text(&same));
