@@ -52,11 +52,11 @@ pub(crate) fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command,
         Some(other) => return Err(unexpected(other, &["help", "version"])),
     };
     match sub.as_str() {
-        "render" => return render::parse(parser),
-        "run" => return run::parse(parser),
-        "serve" => return crate::serve::parse(parser),
-        "test" => return test::parse(parser),
-        "compare" => return test::parse_compare(parser),
+        "render" => render::parse(parser),
+        "run" => run::parse(parser),
+        "serve" => crate::serve::parse(parser),
+        "test" => test::parse(parser),
+        "compare" => test::parse_compare(parser),
         "help" => {
             let topic = parser
                 .next()
@@ -65,15 +65,15 @@ pub(crate) fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command,
                     Value(v) => v.into_string().ok(),
                     _ => None,
                 });
-            return Ok(Command::Help(topic));
+            Ok(Command::Help(topic))
         }
         _ => {
             let hint = closest(&sub, COMMANDS)
                 .map_or(String::new(), |c| format!("\n  hint: did you mean '{c}'?"));
-            return Err(format!(
+            Err(format!(
                 "unknown command '{sub}' (commands: {}){hint}",
                 COMMANDS.join(", ")
-            ));
+            ))
         }
     }
 }
