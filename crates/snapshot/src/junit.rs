@@ -48,7 +48,7 @@ pub fn to_junit(results: &[CaseResult]) -> String {
                 xml,
                 "    <testcase classname=\"{}\" name=\"{}\" file=\"{}\" time=\"{:.3}\"",
                 escape(&r.name),
-                escape(&r.title()),
+                escape(r.title()),
                 escape(&path),
                 r.time.as_secs_f64()
             );
@@ -87,7 +87,7 @@ pub fn to_junit(results: &[CaseResult]) -> String {
                 let _ = writeln!(
                     xml,
                     "      <system-out>{}</system-out>",
-                    escape(&lines.join("\n"))
+                    escape(lines.join("\n"))
                 );
             }
             xml.push_str("    </testcase>\n");
