@@ -348,8 +348,9 @@ fn set_data<'js>(
         entry.2 = std::mem::replace(&mut entry.1, new);
     }
     // The markup renders again first, so observers and callbacks see
-    // the canvases the new data shows.
+    // the canvases and components the new data shows.
     super::scope::refresh(ctx, instance)?;
+    super::mount::follow(ctx, instance)?;
     binding::notify(ctx, instance, &changed)?;
     propagate_from(ctx, instance, 0)
 }
@@ -363,19 +364,14 @@ fn propagate_from<'js>(ctx: &Ctx<'js>, owner: &Object<'js>, depth: usize) -> rqu
     let Some(scope) = super::scope::of(ctx, &owner.clone().into_value()) else {
         return Ok(());
     };
-    // Instances are copied out so no borrow is held while observers run.
-    let tag_key = Symbol::new_global(ctx.clone(), TAG_KEY)?;
+    // Instances are copied out so no borrow is held while observers run;
+    // each comes with its element in the new render (`mount::follow`
+    // matched them).
     let children: Vec<(Object<'js>, Option<Element>)> = {
         let s = scope.borrow();
         s.components
             .iter()
-            .map(|c| {
-                // The element at the same place in the new render, if it
-                // is still the same component.
-                let is: String = c.instance.get(tag_key.clone()).unwrap_or_default();
-                let element = s.elements.get(c.element).filter(|e| e.name == is).cloned();
-                (c.instance.clone(), element)
-            })
+            .map(|c| (c.instance.clone(), s.elements.get(c.element).cloned()))
             .collect()
     };
     let Some(data) = owner.get::<_, Value<'js>>("data")?.into_object() else {
@@ -383,6 +379,7 @@ fn propagate_from<'js>(ctx: &Ctx<'js>, owner: &Object<'js>, depth: usize) -> rqu
     };
     for child in binding::propagate(ctx, &data, &children)? {
         super::scope::refresh(ctx, &child)?;
+        super::mount::follow(ctx, &child)?;
         propagate_from(ctx, &child, depth + 1)?;
     }
     Ok(())
@@ -434,6 +431,7 @@ pub fn new_component<'js>(
     let methods = Object::new(ctx.clone())?;
     let lifetimes = Object::new(ctx.clone())?;
     let bound = Object::new(ctx.clone())?;
+    let bound_props = Object::new(ctx.clone())?;
     let all_decls = Object::new(ctx.clone())?;
     let observers = Object::new(ctx.clone())?;
     let relations = Object::new(ctx.clone())?;
@@ -477,6 +475,9 @@ pub fn new_component<'js>(
         if let Some(defaults) = source.get::<_, Value<'js>>("props")?.into_object() {
             for key in keys(&defaults)? {
                 let text = element.and_then(|e| binding::attribute_for(e, &key));
+                if let Some(text) = text.filter(|t| binding::is_bound(t)) {
+                    bound_props.set(key.as_str(), text)?;
+                }
                 let value: Value<'js> = match (text, owner_data) {
                     (Some(text), Some(owner)) if binding::is_bound(text) => {
                         json_clone(ctx, binding::evaluate_on(ctx, owner, element, &key, text)?)?
@@ -549,11 +550,6 @@ pub fn new_component<'js>(
     instance.set("properties", data)?;
     instance.set("props", props)?;
     instance.set("is", path)?;
-    if let Some(e) = element {
-        // The tag it was placed with, to find its element after a render.
-        let key = Symbol::new_global(ctx.clone(), TAG_KEY)?;
-        instance.set(key, e.name.as_str())?;
-    }
     let id = element.and_then(|e| e.attribute("id")).unwrap_or_default();
     instance.set("id", id)?;
     let dataset = Object::new(ctx.clone())?;
@@ -570,7 +566,7 @@ pub fn new_component<'js>(
     if !keys(&relations)?.is_empty() {
         super::relations::declare(ctx, &instance, relations)?;
     }
-    binding::remember(ctx, &instance, bound, all_decls, observers)?;
+    binding::remember(ctx, &instance, bound, bound_props, all_decls, observers)?;
     Ok(instance)
 }
 
@@ -586,8 +582,6 @@ const LIFETIMES: [&str; 8] = [
     "didUnmount",
 ];
 const LIFETIMES_KEY: &str = "mpcanvas.lifetimes";
-/// Hidden instance field: the tag name of the component's element.
-const TAG_KEY: &str = "mpcanvas.tag";
 
 pub(crate) fn camel_case(name: &str) -> String {
     let mut out = String::new();
@@ -652,10 +646,28 @@ pub fn call_lifetime<'js>(
     instance: &Object<'js>,
     hook: &str,
 ) -> rquickjs::Result<bool> {
-    match lifetimes_of(ctx, instance)? {
-        Some(lifetimes) => call_hook(&lifetimes, hook, instance),
-        None => Ok(false),
-    }
+    call_lifetime_with(ctx, instance, hook, Vec::new())
+}
+
+/// [`call_lifetime`] with arguments (Alipay's `didUpdate(prevProps,
+/// prevData)`).
+pub fn call_lifetime_with<'js>(
+    ctx: &Ctx<'js>,
+    instance: &Object<'js>,
+    hook: &str,
+    args: Vec<Value<'js>>,
+) -> rquickjs::Result<bool> {
+    let Some(lifetimes) = lifetimes_of(ctx, instance)? else {
+        return Ok(false);
+    };
+    let Some(f) = lifetimes.get::<_, Value<'js>>(hook)?.into_function() else {
+        return Ok(false);
+    };
+    let mut call_args = rquickjs::function::Args::new(ctx.clone(), args.len());
+    call_args.this(instance.clone())?;
+    call_args.push_args(args)?;
+    f.call_arg::<Value>(call_args)?;
+    Ok(true)
 }
 
 /// Calls a component's `pageLifetimes[hook]` (`show`, `hide`).
