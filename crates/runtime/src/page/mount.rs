@@ -105,7 +105,8 @@ pub(crate) fn rematch<'js>(
 /// attributes and bindings, its scope attached and rendered, linked to
 /// its owner's handlers and listed among the owner's children. No
 /// lifecycle runs here. `Ok(None)` when the script registers no
-/// component; an error when the component cannot be found or made.
+/// component or the element has one already; an error when the component
+/// cannot be found or made.
 pub(crate) fn create<'js>(
     ctx: &Ctx<'js>,
     owner: &Object<'js>,
@@ -119,6 +120,16 @@ pub(crate) fn create<'js>(
     let Some(path) = placing.using.get(&element.name) else {
         return Ok(None);
     };
+    // Code run while mounting may have rendered the owner again, which
+    // placed this one already.
+    let placed = owner_scope
+        .borrow()
+        .components
+        .iter()
+        .any(|c| c.place == element.place && c.tag == element.name);
+    if placed {
+        return Ok(None);
+    }
     let Some((key, script)) = placing.loader.find(&placing.file, path) else {
         return Err(rquickjs::Exception::throw_reference(
             ctx,
