@@ -67,7 +67,10 @@ impl<'js> Driver<'_, 'js> {
                 if page.contains_key("route").unwrap_or(false) {
                     String::from("page")
                 } else {
-                    format!("component {}", page.get::<_, String>("is").unwrap_or_default())
+                    format!(
+                        "component {}",
+                        page.get::<_, String>("is").unwrap_or_default()
+                    )
                 }
             )));
         }
@@ -125,7 +128,9 @@ impl<'js> Driver<'_, 'js> {
         markup: Option<&Markup>,
         spec: &str,
     ) -> Result<(Result<tap_target::TapTarget, TapError>, Vec<Element>), ScriptError> {
-        let data: Object<'js> = match instance.get::<_, Value<'js>>("data").map(Value::into_object)
+        let data: Object<'js> = match instance
+            .get::<_, Value<'js>>("data")
+            .map(Value::into_object)
         {
             Ok(Some(d)) => d,
             _ => Object::new(self.ctx.clone()).map_err(|e| self.js(e))?,
@@ -142,7 +147,7 @@ impl<'js> Driver<'_, 'js> {
         Ok((resolved, rendered))
     }
 
-    fn set_gesture(&self, on: bool) {
+    pub(super) fn set_gesture(&self, on: bool) {
         if let Some(host) = mpcanvas_js::host::get(&self.ctx) {
             host.gesture.set(on);
         }
