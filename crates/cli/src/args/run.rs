@@ -53,6 +53,8 @@ const RUN_FLAGS: &[&str] = &[
     "dpr",
     "screen",
     "tap",
+    "tap-at",
+    "os-album",
     "pick",
     "user",
     "out",
