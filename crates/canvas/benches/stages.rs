@@ -104,6 +104,17 @@ fn bench(c: &mut Criterion) {
         })
     });
 
+    // The card alone, to tell its fill from its shadow below.
+    group.bench_function("fill_round_rect_card", |b| {
+        ctx.set_fill_style_str("#ffffff");
+        b.iter(|| {
+            ctx.begin_path();
+            ctx.round_rect(30.0, 380.0, 690.0, 920.0, &[CornerRadius::Circular(24.0)])
+                .unwrap();
+            ctx.fill(None, FillRule::NonZero);
+        });
+    });
+
     group.bench_function("shadow_blurred_round_rect", |b| {
         ctx.set_fill_style_str("#ffffff");
         ctx.set_shadow_color("rgba(0,0,0,0.25)");
