@@ -175,7 +175,7 @@ fn make_env<'js>(
         "loadImage",
         Func::from(
             move |ctx: Ctx<'js>, name: String| -> rquickjs::Result<Promise<'js>> {
-                if !assets.iter().any(|a| *a == name) {
+                if !assets.contains(&name) {
                     let (promise, _, reject) = ctx.promise()?;
                     let message = format!("asset not declared with // @asset: {name}");
                     reject.call::<_, ()>((Exception::from_message(ctx.clone(), &message)?,))?;
