@@ -20,6 +20,7 @@ mod page_images;
 mod platform_pages;
 mod projects;
 mod reentrancy;
+mod script_images;
 mod session;
 mod support;
 mod taps;
