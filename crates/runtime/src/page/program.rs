@@ -262,8 +262,12 @@ fn prototype<'js>(ctx: &Ctx<'js>) -> rquickjs::Result<Object<'js>> {
         "triggerEvent",
         Function::new(
             ctx.clone(),
-            |ctx: Ctx<'js>, this: This<Object<'js>>, name: String, detail: Opt<Value<'js>>| {
-                trigger_event(&ctx, &this.0, &name, detail.0)
+            |ctx: Ctx<'js>,
+             this: This<Object<'js>>,
+             name: String,
+             detail: Opt<Value<'js>>,
+             options: Opt<Value<'js>>| {
+                trigger_event(&ctx, &this.0, &name, detail.0, options.0)
             },
         )?
         .with_name("triggerEvent")?,
@@ -570,6 +574,7 @@ pub fn new_component<'js>(
     if !keys(&relations)?.is_empty() {
         super::relations::declare(ctx, &instance, relations)?;
     }
+    super::relations::remember_behaviors(ctx, &instance, options)?;
     binding::remember(ctx, &instance, bound, all_decls, observers)?;
     Ok(instance)
 }
