@@ -66,7 +66,11 @@ pub(super) fn trigger_event<'js>(
             calls.extend(handlers(&step.node, name, true).map(|h| (i, Phase::Capture, h)));
         }
     }
-    let reach = if bubbles { path.len() } else { path.len().min(1) };
+    let reach = if bubbles {
+        path.len()
+    } else {
+        path.len().min(1)
+    };
     for (i, step) in path.iter().enumerate().take(reach) {
         calls.extend(handlers(&step.node, name, false).map(|h| (i, Phase::Bubble, h)));
     }

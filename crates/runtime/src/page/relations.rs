@@ -224,7 +224,10 @@ pub(crate) fn establish<'js>(
             continue;
         };
         let mut depth = 0;
-        for step in super::composed::path(ctx, &owner, host, true)?.iter().skip(1) {
+        for step in super::composed::path(ctx, &owner, host, true)?
+            .iter()
+            .skip(1)
+        {
             let Some(upper) = super::composed::component_at(ctx, &step.owner, step.element) else {
                 continue;
             };

@@ -254,7 +254,8 @@ pub fn interpolate_in(text: &str, syntax: &Syntax) -> Result<Interpolated, ExprE
         let after = &rest[start + 2..];
         let end = closing(after).ok_or_else(|| ExprError::at(base + start, "'{{' without '}}'"))?;
         let inner = &after[..end];
-        let e = parse_in(inner, syntax).map_err(|e| ExprError::at(base + start + 2 + e.offset, e.message))?;
+        let e = parse_in(inner, syntax)
+            .map_err(|e| ExprError::at(base + start + 2 + e.offset, e.message))?;
         parts.push(Part::Expr(e));
         let consumed = start + 2 + end + 2;
         base += consumed;

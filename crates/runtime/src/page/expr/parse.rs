@@ -18,7 +18,11 @@ pub(super) struct Parser<'s> {
 impl<'s> Parser<'s> {
     /// A parser over `src` starting `depth` levels deep (template
     /// literal substitutions are parsed by a parser of their own).
-    pub(super) fn new(src: &str, syntax: &'s Syntax, depth: usize) -> Result<Parser<'s>, ExprError> {
+    pub(super) fn new(
+        src: &str,
+        syntax: &'s Syntax,
+        depth: usize,
+    ) -> Result<Parser<'s>, ExprError> {
         Ok(Parser {
             toks: tokens(src)?,
             pos: 0,
@@ -148,7 +152,9 @@ impl<'s> Parser<'s> {
                 BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor => {
                     self.allow(s.bitwise, "a bitwise operator")?
                 }
-                BinOp::Shl | BinOp::Shr | BinOp::UShr => self.allow(s.shifts, "a shift operator")?,
+                BinOp::Shl | BinOp::Shr | BinOp::UShr => {
+                    self.allow(s.shifts, "a shift operator")?
+                }
                 BinOp::In => self.allow(s.in_operator, "'in'")?,
                 _ => {}
             }
@@ -251,7 +257,10 @@ impl<'s> Parser<'s> {
             } else if optional {
                 return Err(self.unexpected("a field name, '[' or '(' after '?.'"));
             } else if let Some(Tok::Template(..)) = self.peek() {
-                return Err(ExprError::at(self.at(), "tagged template literals are not bindings"));
+                return Err(ExprError::at(
+                    self.at(),
+                    "tagged template literals are not bindings",
+                ));
             } else {
                 return Ok(if chained { Expr::Chain(Box::new(e)) } else { e });
             }

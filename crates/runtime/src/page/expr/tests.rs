@@ -127,7 +127,11 @@ fn array_and_object_literals_with_spread() {
 #[test]
 fn template_data_is_an_object_body() {
     let data = Data(Value::from_json_text(r#"{"item": {"x": 1}, "i": 2}"#).unwrap());
-    let v = evaluate(&parse_object_body("...item, index: i", &Syntax::FULL).unwrap(), &data).unwrap();
+    let v = evaluate(
+        &parse_object_body("...item, index: i", &Syntax::FULL).unwrap(),
+        &data,
+    )
+    .unwrap();
     assert_eq!(v.to_json_text(), r#"{"index":2,"x":1}"#);
     let v = evaluate(&parse_object_body("item", &Syntax::FULL).unwrap(), &data).unwrap();
     assert_eq!(v.to_json_text(), r#"{"item":{"x":1}}"#);
@@ -283,7 +287,10 @@ fn a_dialect_without_a_part_names_it_where_it_is_used() {
             "{src}: {err:?}"
         );
     }
-    assert_eq!(run_in("w > 1 ? user.first : ''", &core), Ok(Value::String("Ada".into())));
+    assert_eq!(
+        run_in("w > 1 ? user.first : ''", &core),
+        Ok(Value::String("Ada".into()))
+    );
     let wxml = Syntax {
         type_of: true,
         nullish: true,
