@@ -90,12 +90,15 @@ pub(super) fn tokens(src: &str) -> Result<Vec<Token>, ExprError> {
     Ok(out)
 }
 
+/// A template literal's cooked pieces, its substitutions (source and
+/// offset) and its length in the input.
+type TemplateParts = (Vec<String>, Vec<(String, usize)>, usize);
+
 /// A template literal at the start of `s` (which starts with a backtick):
 /// its cooked pieces, its substitutions' sources with their offsets
 /// (`base` is the offset of `s`), and its length. Nested braces, strings
 /// and templates inside `${…}` are skipped without recursion.
-#[allow(clippy::type_complexity)]
-fn template(s: &str, base: usize) -> Result<(Vec<String>, Vec<(String, usize)>, usize), ExprError> {
+fn template(s: &str, base: usize) -> Result<TemplateParts, ExprError> {
     let unclosed = || ExprError::at(base, "unclosed template literal");
     let mut quasis = Vec::new();
     let mut exprs = Vec::new();
