@@ -126,9 +126,10 @@ fn uni_app_vue3_poster_is_saved_to_the_album() {
 #[test]
 #[ignore = "builds with npm (network, about a minute): run by .ci/run with --ignored"]
 fn mpx_poster_sized_by_bound_data_is_saved_to_the_album() {
-    // The page's canvas is `style="width: {{ width }}px; height: {{ height }}px"`
-    // over data 300 × 400: the poster's size says the binding was evaluated
-    // (an unsized canvas would give 600 × 300).
+    // The page sizes its canvas with mpx's `wx:style` object binding and
+    // optional chaining over data 300 × 400, which mpx compiles into calls
+    // of the WXS modules it emits: the poster's size says those ran (an
+    // unsized canvas would give 600 × 300).
     let dist = build("mpx-poster");
     let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join("frameworks-run-mpx");
     let report = run_and_save(&dist, &out);
