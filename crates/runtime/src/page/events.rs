@@ -60,10 +60,12 @@ pub(super) fn trigger_event<'js>(
     };
     let path = super::composed::path(ctx, &owner, host, composed)?;
     let detail = detail.unwrap_or_else(|| Value::new_undefined(ctx.clone()));
-    let mut calls: Vec<(usize, Phase, Handler)> = Vec::new();
+    // Every call is decided before any runs: handlers may `setData`, which
+    // re-renders the markup the path was read from.
+    let mut calls: Vec<(usize, Handler)> = Vec::new();
     if capture {
         for (i, step) in path.iter().enumerate().rev() {
-            calls.extend(handlers(&step.node, name, true).map(|h| (i, Phase::Capture, h)));
+            calls.extend(handlers(&step.node, name, true).map(|h| (i, h)));
         }
     }
     let reach = if bubbles {
@@ -72,31 +74,22 @@ pub(super) fn trigger_event<'js>(
         path.len().min(1)
     };
     for (i, step) in path.iter().enumerate().take(reach) {
-        calls.extend(handlers(&step.node, name, false).map(|h| (i, Phase::Bubble, h)));
+        calls.extend(handlers(&step.node, name, false).map(|h| (i, h)));
     }
-    for (i, phase, handler) in calls {
+    for (i, handler) in calls {
         let step = &path[i];
         let event = Object::new(ctx.clone())?;
         event.set("type", name)?;
-        event.set("timeStamp", 0)?;
         event.set("detail", detail.clone())?;
         event.set("target", node_info(ctx, &step.target)?)?;
         event.set("currentTarget", node_info(ctx, &step.node)?)?;
         event.set("mark", mark_of_path(ctx, &path, i)?)?;
-        event.set("eventPhase", phase as u8)?;
         call_method(&step.owner, &handler.method, Rest(vec![event.into_value()]))?;
         if handler.catch {
             break;
         }
     }
     Ok(())
-}
-
-/// Where a handler runs (the DOM's `eventPhase` numbers).
-#[derive(Clone, Copy)]
-enum Phase {
-    Capture = 1,
-    Bubble = 3,
 }
 
 /// A handler bound on an element: the method and whether it stops the

@@ -11,9 +11,25 @@ use crate::support::{Pkg, assert_clean, console, run_on};
 
 /// Runs a WeChat package; its console.
 fn run(files: &[(&str, &str)]) -> Vec<String> {
-    let pkg = Pkg::new(files);
+    run_on_profile("wechat", files)
+}
+
+/// Runs a package on `profile`, its `.wxml` files renamed to the
+/// profile's markup extension; its console.
+fn run_on_profile(profile: &str, files: &[(&str, &str)]) -> Vec<String> {
+    let ext = if profile == "douyin" {
+        ".ttml"
+    } else {
+        ".wxml"
+    };
+    let renamed: Vec<(String, &str)> = files
+        .iter()
+        .map(|(name, text)| (name.replace(".wxml", ext), *text))
+        .collect();
+    let files: Vec<(&str, &str)> = renamed.iter().map(|(n, t)| (n.as_str(), *t)).collect();
+    let pkg = Pkg::new(&files);
     let out = Pkg::new(&[]);
-    let report = run_on(pkg.path(), "wechat", &[], Answer::Allow, &out);
+    let report = run_on(pkg.path(), profile, &[], Answer::Allow, &out);
     assert_clean(&report);
     console(&report)
 }
@@ -41,7 +57,14 @@ const FIRING: &str = "Component({ lifetimes: { ready() {
 } } });";
 
 #[test]
-fn trigger_event_options_follow_the_guides_slot_example() {
+fn trigger_event_options_follow_the_guides_slot_example_on_wechat_and_douyin() {
+    // Douyin's component guide gives the same options and the same example.
+    for profile in ["wechat", "douyin"] {
+        slot_example(profile);
+    }
+}
+
+fn slot_example(profile: &str) {
     let page = format!(
         "Page({{ {} {} {} {} }});",
         logger("pageListener1"),
@@ -102,7 +125,8 @@ fn trigger_event_options_follow_the_guides_slot_example() {
             "pageListener2 inner>inner capture",
             "anotherListener s>wrap capture",
             "pageListener1 inner>outer capture",
-        ]
+        ],
+        "{profile}"
     );
 }
 
