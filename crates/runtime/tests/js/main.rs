@@ -1,6 +1,8 @@
 //! Tests of the JS runtime: the conformance corpus, the WebIDL
 //! behaviour of the bindings and the local web-platform-tests run, from JS.
 
+mod bindings;
+mod component_events;
 mod component_tree;
 mod components;
 mod conformance;
