@@ -4,9 +4,12 @@
 mod components;
 mod conformance;
 mod device_env;
+mod download_task;
 mod fonts;
 mod fs;
+mod fs_dirs;
 mod fuzz;
+mod game;
 mod globals;
 mod images;
 mod intl_node;
