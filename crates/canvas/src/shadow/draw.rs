@@ -47,8 +47,8 @@ pub(crate) fn draw_shadow(
                 return;
             };
             let reach = u64::from(blur_margin(shadow.sigma));
-            let grown = (u64::from(source.width) + 2 * reach)
-                * (u64::from(source.height) + 2 * reach);
+            let grown =
+                (u64::from(source.width) + 2 * reach) * (u64::from(source.height) + 2 * reach);
             let Some(charge) = crate::budget::scratch(2 * grown) else {
                 return;
             };

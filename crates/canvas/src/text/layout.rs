@@ -13,8 +13,8 @@ use std::sync::Arc;
 use harfrust::{Buffer, Direction, Feature, Language, Script, ShapeOptions, ShaperFont, Tag};
 
 use super::library::{Chain, ChosenFace};
-use crate::budget::Charge;
 use super::{FontKerning, FontVariantCaps, TextRendering};
+use crate::budget::Charge;
 
 /// Everything from the drawing state that shapes text.
 #[derive(Debug, Clone, Copy)]

@@ -1,12 +1,16 @@
 //! Tests of the JS runtime: the conformance corpus, the WebIDL
 //! behaviour of the bindings and the local web-platform-tests run, from JS.
 
+mod component_tree;
 mod components;
 mod conformance;
 mod device_env;
+mod download_task;
 mod fonts;
 mod fs;
+mod fs_dirs;
 mod fuzz;
+mod game;
 mod globals;
 mod images;
 mod intl_node;
