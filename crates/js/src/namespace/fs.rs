@@ -222,7 +222,7 @@ pub(crate) fn download_file<'js>(ctx: &Ctx<'js>) -> rquickjs::Result<Function<'j
                 .platform
                 .borrow_mut()
                 .download_file(&invocation.converted);
-            invocation.deliver(&ctx, result, Promises::Never)
+            invocation.deliver(&ctx, "FileSystemManager", result, Promises::Never)
         },
     )?
     .with_name("downloadFile")

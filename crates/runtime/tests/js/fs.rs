@@ -45,7 +45,7 @@ impl Drop for Dir {
 }
 
 /// An opaque `w × h` PNG.
-fn png(w: u32, h: u32) -> Vec<u8> {
+pub(crate) fn png(w: u32, h: u32) -> Vec<u8> {
     let data: Vec<u8> = (0..w * h).flat_map(|_| [10, 20, 30, 255]).collect();
     let src = SourceRect {
         x: 0,

@@ -3,6 +3,7 @@
 
 mod components;
 mod conformance;
+mod device_checks;
 mod device_env;
 mod fonts;
 mod fs;
