@@ -81,11 +81,12 @@ try {
   await page.goto(pathToFileURL(compareHtml).href);
   const cells = await page.$$eval('#comparison img.poster', (imgs) => imgs.map((i) => [i.alt, i.naturalWidth > 0]));
   checks.ok(
-    cells.length === 2 && cells.every(([, shown]) => shown) && cells.map(([alt]) => alt).join() === 'feishu,douyin',
+    // The export and the album copy: one row each, feishu then douyin.
+    cells.length === 4 && cells.every(([, shown]) => shown) && cells.map(([alt]) => alt).join() === 'feishu,douyin,feishu,douyin',
     `both tt platforms' posters are side by side: ${JSON.stringify(cells)}`,
   );
   const maps = await page.$$eval('#comparison img.diff-map', (imgs) => imgs.map((i) => i.naturalWidth));
-  checks.ok(maps.length === 1 && maps[0] > 0, `the difference map is shown: ${JSON.stringify(maps)}`);
+  checks.ok(maps.length === 2 && maps.every((w) => w === 300), `the difference maps are shown: ${JSON.stringify(maps)}`);
   const skipped = await page.$$eval('ul.platforms li', (lis) => lis.map((l) => l.textContent));
   checks.ok(skipped.filter((t) => t.includes('skipped')).length === 3, `wechat, wechat-game and alipay are skipped: ${skipped}`);
   checks.ok((await page.$$('section.run ol.timeline')).length === 2, 'each platform run has its timeline');
