@@ -92,6 +92,8 @@ pub(crate) fn job_of(r: &Run, device_env: mpcanvas::DeviceEnv) -> RunJob {
         },
         user: r.user,
         taps: r.taps.clone(),
+        tap_at: r.tap_at,
+        os_album_allowed: r.os_album_allowed,
         gallery: r.gallery.clone(),
         network: if r.offline {
             Network::Offline

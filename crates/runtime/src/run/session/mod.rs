@@ -27,6 +27,7 @@ use mpcanvas_js::jsenv::DeviceEnv;
 use mpcanvas_js::runtime::{Limits, Runtime, ScriptError};
 
 mod components;
+mod game_tap;
 mod tap;
 mod tap_target;
 mod tappable;
@@ -44,6 +45,9 @@ pub struct RunOptions {
     /// (`save`) or an element by id (`#save`), whose tap handler is read
     /// from the markup evaluated with the page's data.
     pub taps: Vec<String>,
+    /// Where a mini-game tap touches the screen, in CSS pixels (`None`:
+    /// the screen's centre); with no `taps`, one touch there alone.
+    pub tap_at: Option<(f64, f64)>,
     /// JS heap, wall time and stack limits of the whole run.
     pub js_limits: Limits,
     /// Bitmap budgets.
@@ -70,6 +74,7 @@ impl Default for RunOptions {
         RunOptions {
             device: Device::default(),
             taps: Vec::new(),
+            tap_at: None,
             js_limits: Limits::default(),
             canvas_limits: mpcanvas_canvas::Limits::default(),
             legacy_canvas_size: (300.0, 150.0),
@@ -382,22 +387,12 @@ impl<'r, 'js> Driver<'r, 'js> {
     fn run_game(&mut self, script: PathBuf) -> Result<(), ScriptError> {
         self.load_module("game", &script)?;
         self.settle()?;
+        if self.options.taps.is_empty() && self.options.tap_at.is_some() {
+            self.game_tap(None)?;
+            self.settle()?;
+        }
         for tap in self.options.taps.clone() {
-            let found = self.guarded(&format!("tap {tap}"), |ctx| {
-                let f: Value<'js> = ctx.globals().get(tap.as_str())?;
-                match f.into_function() {
-                    Some(f) => {
-                        f.call::<_, Value>(())?;
-                        Ok(true)
-                    }
-                    None => Ok(false),
-                }
-            })?;
-            if found == Some(false) {
-                return Err(ScriptError::Host(format!(
-                    "--tap {tap}: the game defines no global function '{tap}'"
-                )));
-            }
+            self.game_tap(Some(&tap))?;
             self.settle()?;
         }
         Ok(())

@@ -111,7 +111,7 @@ impl<'js> Driver<'_, 'js> {
         jobs
     }
 
-    fn set_gesture(&self, on: bool) {
+    pub(super) fn set_gesture(&self, on: bool) {
         if let Some(host) = mpcanvas_js::host::get(&self.ctx) {
             host.gesture.set(on);
         }
