@@ -316,7 +316,10 @@ fn parse_run(mut parser: lexopt::Parser) -> Result<Command, String> {
             Long("platform") => {
                 let given = text(&mut parser)?.to_ascii_lowercase();
                 let names: Vec<String> = if given == "all" {
-                    mpcanvas::PROFILE_NAMES.iter().map(|s| s.to_string()).collect()
+                    mpcanvas::PROFILE_NAMES
+                        .iter()
+                        .map(|s| s.to_string())
+                        .collect()
                 } else {
                     given.split(',').map(|s| s.trim().to_owned()).collect()
                 };

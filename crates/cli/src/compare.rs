@@ -39,7 +39,10 @@ pub(crate) fn compare(engine: &Engine, r: &Run) -> ExitCode {
     let html = comparison.to_html();
     let dir = r.out.join("compare");
     for (file, bytes) in [
-        (dir.join("comparison.json"), format!("{json:#}\n").into_bytes()),
+        (
+            dir.join("comparison.json"),
+            format!("{json:#}\n").into_bytes(),
+        ),
         (dir.join("comparison.html"), html.clone().into_bytes()),
     ] {
         if let Err(code) = write_file(&file, &bytes) {
@@ -62,13 +65,19 @@ pub(crate) fn compare(engine: &Engine, r: &Run) -> ExitCode {
                     let checks = report
                         .events
                         .iter()
-                        .filter(|e| matches!(e, mpcanvas::layers::platform::Event::DeviceCheck { .. }))
+                        .filter(|e| {
+                            matches!(e, mpcanvas::layers::platform::Event::DeviceCheck { .. })
+                        })
                         .count();
                     println!(
                         "{}: ran {} ({}), {} image(s), {checks} device check(s)",
                         e.platform,
                         report.entry,
-                        if report.is_clean() { "completed" } else { "not clean" },
+                        if report.is_clean() {
+                            "completed"
+                        } else {
+                            "not clean"
+                        },
                         report.temp_files.len() + report.album.len()
                     );
                 }

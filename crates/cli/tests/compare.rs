@@ -81,7 +81,7 @@ fn every_plain_example_runs_where_its_sources_run_and_the_rest_are_skipped() {
     for (example, taps, platforms) in [
         ("wechat-2d", &["save"][..], &["wechat"][..]),
         ("wechat-legacy", &["save"], &["wechat"]),
-        ("wechat-game", &[], &["wechat-game"]),
+        ("wechat-game", &["save"], &["wechat-game"]),
         ("alipay", &["save"], &["alipay"]),
     ] {
         let (json, html) = compare(example, taps);
@@ -93,7 +93,10 @@ fn every_plain_example_runs_where_its_sources_run_and_the_rest_are_skipped() {
         // One platform ran: its images are listed, with nothing to diff.
         let rows = json["images"].as_array().unwrap();
         assert!(!rows.is_empty(), "{example} wrote no image");
-        assert!(rows.iter().all(|r| r["diffs"].as_array().unwrap().is_empty()));
+        assert!(
+            rows.iter()
+                .all(|r| r["diffs"].as_array().unwrap().is_empty())
+        );
         assert!(html.contains("id=\"comparison\""), "{example}");
         assert!(html.contains("<img class=\"poster\""), "{example}");
     }

@@ -158,11 +158,17 @@ fn diff(base: &Image, image: &Image, map: &Path) -> Result<(u64, u8), Error> {
             };
             let px = match (at(&a, bw, bh), at(&b, iw, ih)) {
                 (Some(p), Some(q)) => {
-                    let d = p.iter().zip(q).map(|(p, q)| p.abs_diff(q)).max().unwrap_or(0);
+                    let d = p
+                        .iter()
+                        .zip(q)
+                        .map(|(p, q)| p.abs_diff(q))
+                        .max()
+                        .unwrap_or(0);
                     max_delta = max_delta.max(d);
                     if d == 0 {
                         // A faded view of the baseline, for orientation.
-                        let grey = ((u32::from(p[0]) + u32::from(p[1]) + u32::from(p[2])) / 3) as u8;
+                        let grey =
+                            ((u32::from(p[0]) + u32::from(p[1]) + u32::from(p[2])) / 3) as u8;
                         let faded = 255 - (255 - grey) / 4;
                         [faded, faded, faded, 255]
                     } else {
@@ -187,8 +193,12 @@ fn diff(base: &Image, image: &Image, map: &Path) -> Result<(u64, u8), Error> {
         width: w,
         height: h,
     };
-    let png = mpcanvas_export::export(Pixels::new(w, h, &out), src, &ExportOptions::new(w, h, format))
-        .map_err(Error::Encode)?;
+    let png = mpcanvas_export::export(
+        Pixels::new(w, h, &out),
+        src,
+        &ExportOptions::new(w, h, format),
+    )
+    .map_err(Error::Encode)?;
     mpcanvas_platform::atomic::write(map, &png).map_err(|source| Error::Write {
         path: map.to_owned(),
         source,
@@ -249,8 +259,7 @@ impl Engine {
 }
 
 fn compare_images(ran: &[(&str, &RunReport)], dir: &Path) -> Result<Vec<ImageRow>, Error> {
-    let written: Vec<(&str, Vec<PathBuf>)> =
-        ran.iter().map(|(p, r)| (*p, images_of(r))).collect();
+    let written: Vec<(&str, Vec<PathBuf>)> = ran.iter().map(|(p, r)| (*p, images_of(r))).collect();
     let rows = written.iter().map(|(_, i)| i.len()).max().unwrap_or(0);
     let mut out = Vec::new();
     for index in 0..rows {
@@ -398,7 +407,9 @@ pub(crate) fn warnings_of(report: &RunReport) -> Vec<(String, String)> {
         .events
         .iter()
         .filter_map(|e| match e {
-            Event::Warning { api, message } => Some(("warning".into(), format!("{api}: {message}"))),
+            Event::Warning { api, message } => {
+                Some(("warning".into(), format!("{api}: {message}")))
+            }
             Event::DeviceCheck {
                 check,
                 api,

@@ -83,12 +83,18 @@ fn event_line(e: &Event) -> (&'static str, String) {
             result,
         } => (
             if *ok { "call" } else { "call failed" },
-            format!("call {api}({args}) → {} {result}", if *ok { "ok" } else { "fail" }),
+            format!(
+                "call {api}({args}) → {} {result}",
+                if *ok { "ok" } else { "fail" }
+            ),
         ),
-        Event::Prompt { scope, answer } => ("prompt", format!("prompt {scope}: user answers {answer}")),
-        Event::Remembered { scope, answer } => {
-            ("prompt", format!("authorization {scope}: {answer} (remembered)"))
+        Event::Prompt { scope, answer } => {
+            ("prompt", format!("prompt {scope}: user answers {answer}"))
         }
+        Event::Remembered { scope, answer } => (
+            "prompt",
+            format!("authorization {scope}: {answer} (remembered)"),
+        ),
         Event::ActionSheet { choice } => ("prompt", format!("action sheet: {choice}")),
         Event::Settings { switches } => (
             "prompt",
@@ -120,7 +126,9 @@ fn event_line(e: &Event) -> (&'static str, String) {
         Event::Uncaught { during, message } => {
             ("failed", format!("uncaught error in {during}: {message}"))
         }
-        Event::TempFile { path, bytes, .. } => ("file", format!("temp file {path} ({bytes} bytes)")),
+        Event::TempFile { path, bytes, .. } => {
+            ("file", format!("temp file {path} ({bytes} bytes)"))
+        }
         Event::AlbumFile { real_path, bytes } => {
             ("file", format!("album file {real_path} ({bytes} bytes)"))
         }
@@ -141,12 +149,21 @@ fn run_sections(report: &RunReport, heading: &str) -> String {
             None => "completed".to_owned(),
         })
     );
-    let _ = write!(s, "<h{heading} id=\"images-{0}\">Posters and album files</h{heading}>\n<div class=\"images\">", esc(&report.profile));
+    let _ = write!(
+        s,
+        "<h{heading} id=\"images-{0}\">Posters and album files</h{heading}>\n<div class=\"images\">",
+        esc(&report.profile)
+    );
     let files: Vec<(&str, &Path)> = report
         .temp_files
         .iter()
         .map(|f| ("temp file", f.real_path.as_path()))
-        .chain(report.album.iter().map(|f| ("album", f.real_path.as_path())))
+        .chain(
+            report
+                .album
+                .iter()
+                .map(|f| ("album", f.real_path.as_path())),
+        )
         .collect();
     let mut shown = 0;
     for (kind, path) in files {
@@ -163,7 +180,10 @@ fn run_sections(report: &RunReport, heading: &str) -> String {
         s.push_str("<p class=\"note\">No images were written.</p>");
     }
     s.push_str("</div>\n");
-    let _ = write!(s, "<h{heading}>Warnings and device checks</h{heading}>\n<ul class=\"warnings\">");
+    let _ = write!(
+        s,
+        "<h{heading}>Warnings and device checks</h{heading}>\n<ul class=\"warnings\">"
+    );
     let mut any = false;
     for e in &report.events {
         let (kind, api, message, at) = match e {
@@ -195,7 +215,10 @@ fn run_sections(report: &RunReport, heading: &str) -> String {
         s.push_str("<li class=\"note\">none</li>");
     }
     s.push_str("</ul>\n");
-    let _ = write!(s, "<h{heading}>Timeline</h{heading}>\n<ol class=\"timeline\">");
+    let _ = write!(
+        s,
+        "<h{heading}>Timeline</h{heading}>\n<ol class=\"timeline\">"
+    );
     for e in &report.events {
         let (class, text) = event_line(e);
         let _ = write!(s, "<li class=\"{class}\">{}</li>", esc(&text));
@@ -218,7 +241,11 @@ pub fn run_html(report: &RunReport) -> String {
 impl Comparison {
     /// The comparison as one self-contained HTML page.
     pub fn to_html(&self) -> String {
-        let title = format!("mpcanvas: {} on {} platforms", self.project.display(), self.platforms.len());
+        let title = format!(
+            "mpcanvas: {} on {} platforms",
+            self.project.display(),
+            self.platforms.len()
+        );
         let mut s = format!("<h1>{}</h1>\n", esc(&title));
         s.push_str("<h2>Platforms</h2>\n<ul class=\"platforms\">");
         for e in &self.platforms {
@@ -226,7 +253,11 @@ impl Comparison {
                 PlatformRun::Ran(r) => format!(
                     "ran {} ({}; {} warning(s))",
                     r.entry,
-                    if r.is_clean() { "completed" } else { "not clean" },
+                    if r.is_clean() {
+                        "completed"
+                    } else {
+                        "not clean"
+                    },
                     warnings_of(r).len()
                 ),
                 PlatformRun::Skipped(why) => format!("skipped: {why}"),
@@ -237,12 +268,15 @@ impl Comparison {
         for row in &self.images {
             let _ = write!(s, "<tr><th>image {}</th>", row.index + 1);
             for (platform, file) in &row.files {
-                let cell = file
-                    .as_deref()
-                    .and_then(data_url)
-                    .map_or("<span class=\"note\">none</span>".to_owned(), |u| {
-                        format!("<img class=\"poster\" alt=\"{0}\" src=\"{u}\">", esc(platform))
-                    });
+                let cell = file.as_deref().and_then(data_url).map_or(
+                    "<span class=\"note\">none</span>".to_owned(),
+                    |u| {
+                        format!(
+                            "<img class=\"poster\" alt=\"{0}\" src=\"{u}\">",
+                            esc(platform)
+                        )
+                    },
+                );
                 let _ = write!(s, "<td><div>{}</div>{cell}</td>", esc(platform));
             }
             s.push_str("</tr>");

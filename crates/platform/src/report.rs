@@ -173,7 +173,10 @@ impl Report {
             .iter()
             .filter_map(|e| match e {
                 Event::DeviceCheck {
-                    check, api, message, ..
+                    check,
+                    api,
+                    message,
+                    ..
                 } => Some((check.as_str(), api.as_str(), message.as_str())),
                 _ => None,
             })

@@ -301,7 +301,11 @@ impl Platform {
             format!(
                 "text in '{family}' before its loadFontFace finished; a device draws it in a \
                  fallback font{}",
-                if strict { " (strict: so it is here)" } else { "" }
+                if strict {
+                    " (strict: so it is here)"
+                } else {
+                    ""
+                }
             ),
         );
     }

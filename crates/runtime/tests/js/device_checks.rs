@@ -19,7 +19,13 @@ fn checks(report: &RunReport) -> Vec<(String, String, String, Option<String>, bo
                 message,
                 at,
                 strict,
-            } => Some((check.clone(), api.clone(), message.clone(), at.clone(), *strict)),
+            } => Some((
+                check.clone(),
+                api.clone(),
+                message.clone(),
+                at.clone(),
+                *strict,
+            )),
             _ => None,
         })
         .collect()
@@ -72,9 +78,16 @@ fn an_export_racing_draw_is_a_warning_and_strict_exports_the_canvas_before_it() 
     let found = checks(&warned);
     assert_eq!(found.len(), 1, "{found:?}");
     let (check, api, message, at, strict) = &found[0];
-    assert_eq!((check.as_str(), api.as_str()), ("draw-race", "wx.canvasToTempFilePath"));
+    assert_eq!(
+        (check.as_str(), api.as_str()),
+        ("draw-race", "wx.canvasToTempFilePath")
+    );
     assert!(message.contains("draw() callback"), "{message}");
-    assert_eq!(at.as_deref().map(|a| a.starts_with("index.js:5:")), Some(true), "{at:?}");
+    assert_eq!(
+        at.as_deref().map(|a| a.starts_with("index.js:5:")),
+        Some(true),
+        "{at:?}"
+    );
     assert!(!strict);
     assert_eq!(pixel(&exported(&warned), 10, 10), [255, 0, 0, 255]);
 
@@ -125,12 +138,22 @@ fn a_2d_canvas_past_wechats_side_limit_is_a_warning_and_strict_fails_create_bitm
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].0, "size-limit");
     assert!(found[0].2.contains("1400×40"), "{}", found[0].2);
-    assert!(found[0].2.contains("WeChat 2D canvas side (1365 px a side"), "{}", found[0].2);
-    assert_eq!(found[0].3.as_deref().map(|a| a.starts_with("index.js:4:")), Some(true));
+    assert!(
+        found[0].2.contains("WeChat 2D canvas side (1365 px a side"),
+        "{}",
+        found[0].2
+    );
+    assert_eq!(
+        found[0].3.as_deref().map(|a| a.starts_with("index.js:4:")),
+        Some(true)
+    );
     assert_eq!(console(&warned), ["saved"]);
 
     let failed = run("wechat", &pkg, strict());
-    assert_eq!(console(&failed), ["canvasToTempFilePath:fail create bitmap failed"]);
+    assert_eq!(
+        console(&failed),
+        ["canvasToTempFilePath:fail create bitmap failed"]
+    );
     // Alipay documents no side limit: the same size passes there.
     assert!(checks(&run("alipay", &alipay_node_page(), strict())).is_empty());
 }
@@ -177,11 +200,18 @@ fn a_network_image_on_the_legacy_context_is_a_warning_and_strict_leaves_it_out()
         .collect();
     assert_eq!(found.len(), 1, "{:?}", checks(&warned));
     assert!(found[0].2.contains("downloadFile first"), "{}", found[0].2);
-    assert_eq!(found[0].3.as_deref().map(|a| a.starts_with("index.js:4:")), Some(true));
+    assert_eq!(
+        found[0].3.as_deref().map(|a| a.starts_with("index.js:4:")),
+        Some(true)
+    );
     assert_eq!(pixel(&exported(&warned), 10, 10), [10, 20, 30, 255]);
 
     let failed = run("wechat", &pkg, strict());
-    assert!(checks(&failed).iter().any(|c| c.0 == "network-image" && c.4));
+    assert!(
+        checks(&failed)
+            .iter()
+            .any(|c| c.0 == "network-image" && c.4)
+    );
     assert_eq!(pixel(&exported(&failed), 10, 10)[3], 0);
     // Alipay's legacy context fetches network images itself: no check.
     let alipay = Pkg::new(&[
@@ -222,13 +252,22 @@ fn a_download_outside_the_domain_list_is_a_warning_and_strict_fails_as_the_phone
     let warned = run("wechat", &pkg, lenient());
     let found = checks(&warned);
     assert_eq!(found.len(), 1, "{found:?}");
-    assert_eq!((found[0].0.as_str(), found[0].1.as_str()), ("domain", "wx.downloadFile"));
+    assert_eq!(
+        (found[0].0.as_str(), found[0].1.as_str()),
+        ("domain", "wx.downloadFile")
+    );
     assert!(found[0].2.contains("not https"), "{}", found[0].2);
-    assert_eq!(found[0].3.as_deref().map(|a| a.starts_with("index.js:2:")), Some(true));
+    assert_eq!(
+        found[0].3.as_deref().map(|a| a.starts_with("index.js:2:")),
+        Some(true)
+    );
     assert_eq!(console(&warned), ["ok 200"]);
 
     let failed = run("wechat", &pkg, strict());
-    assert_eq!(console(&failed), ["downloadFile:fail url not in domain list"]);
+    assert_eq!(
+        console(&failed),
+        ["downloadFile:fail url not in domain list"]
+    );
     // Feishu's downloadFile documents neither rule.
     let feishu = Pkg::new(&[
         ("index.ttml", "<view></view>"),
@@ -290,16 +329,25 @@ fn text_before_load_font_face_finished_is_a_warning_and_strict_draws_the_fallbac
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].0, "font-pending");
     assert_eq!(found[0].1, "CanvasRenderingContext2D.measureText");
-    assert_eq!(found[0].3.as_deref().map(|a| a.starts_with("index.js:7:")), Some(true));
+    assert_eq!(
+        found[0].3.as_deref().map(|a| a.starts_with("index.js:7:")),
+        Some(true)
+    );
     let lenient_lines = widths(&warned);
     // Lenient: the font is there at once, before and after alike.
-    assert_eq!(lenient_lines[0]["before ".len()..], lenient_lines[1]["after ".len()..]);
+    assert_eq!(
+        lenient_lines[0]["before ".len()..],
+        lenient_lines[1]["after ".len()..]
+    );
 
     let failed = run("wechat", &pkg, strict());
     assert!(checks(&failed)[0].4);
     let strict_lines = widths(&failed);
     // Strict: the fallback face before the load finished, Lato after.
-    assert_ne!(strict_lines[0]["before ".len()..], strict_lines[1]["after ".len()..]);
+    assert_ne!(
+        strict_lines[0]["before ".len()..],
+        strict_lines[1]["after ".len()..]
+    );
     assert_eq!(strict_lines[1], lenient_lines[1]);
 }
 
@@ -320,9 +368,15 @@ fn an_undocumented_promise_is_a_warning_and_strict_returns_nothing() {
     let warned = run("douyin", &pkg, lenient());
     let found = checks(&warned);
     assert_eq!(found.len(), 1, "{found:?}");
-    assert_eq!((found[0].0.as_str(), found[0].1.as_str()), ("undocumented", "tt.getSetting"));
+    assert_eq!(
+        (found[0].0.as_str(), found[0].1.as_str()),
+        ("undocumented", "tt.getSetting")
+    );
     assert!(found[0].2.contains("callbacks only"), "{}", found[0].2);
-    assert_eq!(found[0].3.as_deref().map(|a| a.starts_with("index.js:2:")), Some(true));
+    assert_eq!(
+        found[0].3.as_deref().map(|a| a.starts_with("index.js:2:")),
+        Some(true)
+    );
     assert_eq!(console(&warned), ["object", "resolved", "callback"]);
 
     let failed = run("douyin", &pkg, strict());
@@ -365,9 +419,15 @@ fn an_undocumented_option_is_a_warning_and_strict_ignores_it_as_the_phone() {
         ("undocumented", "tt.canvasToTempFilePath")
     );
     assert!(found[0].2.contains("option 'canvas'"), "{}", found[0].2);
-    assert_eq!(found[0].3.as_deref().map(|a| a.starts_with("index.js:3:")), Some(true));
+    assert_eq!(
+        found[0].3.as_deref().map(|a| a.starts_with("index.js:3:")),
+        Some(true)
+    );
     assert_eq!(console(&warned), ["saved"]);
 
     let failed = run("feishu", &pkg, strict());
-    assert_eq!(console(&failed), ["canvasToTempFilePath:fail canvas is empty"]);
+    assert_eq!(
+        console(&failed),
+        ["canvasToTempFilePath:fail canvas is empty"]
+    );
 }
