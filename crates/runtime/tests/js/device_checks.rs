@@ -77,7 +77,7 @@ fn an_export_racing_draw_is_a_warning_and_strict_exports_the_canvas_before_it() 
     let warned = run("wechat", &pkg, lenient());
     let found = checks(&warned);
     assert_eq!(found.len(), 1, "{found:?}");
-    let (check, api, message, at, strict) = &found[0];
+    let (check, api, message, at, is_strict) = &found[0];
     assert_eq!(
         (check.as_str(), api.as_str()),
         ("draw-race", "wx.canvasToTempFilePath")
@@ -88,7 +88,7 @@ fn an_export_racing_draw_is_a_warning_and_strict_exports_the_canvas_before_it() 
         Some(true),
         "{at:?}"
     );
-    assert!(!strict);
+    assert!(!is_strict);
     assert_eq!(pixel(&exported(&warned), 10, 10), [255, 0, 0, 255]);
 
     let failed = run("wechat", &pkg, strict());
