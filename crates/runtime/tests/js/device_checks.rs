@@ -31,14 +31,15 @@ fn checks(report: &RunReport) -> Vec<(String, String, String, Option<String>, bo
         .collect()
 }
 
-fn run(profile: &str, pkg: &Pkg, checks: CheckConfig) -> RunReport {
+/// The report and its data folder (kept while the test reads its files).
+fn run(profile: &str, pkg: &Pkg, checks: CheckConfig) -> (RunReport, Pkg) {
     let out = Pkg::new(&[]);
     let mut config = RunConfig::new(Profile::named(profile).unwrap(), out.path());
     config.fetcher = Box::new(HttpFetcher::default());
     config.checks = checks;
     let report = run_path(pkg.path(), config).unwrap();
     assert!(report.is_clean(), "{}", report.to_text());
-    report
+    (report, out)
 }
 
 fn lenient() -> CheckConfig {
@@ -74,7 +75,7 @@ fn an_export_racing_draw_is_a_warning_and_strict_exports_the_canvas_before_it() 
              } });",
         ),
     ]);
-    let warned = run("wechat", &pkg, lenient());
+    let (warned, _warned_out) = run("wechat", &pkg, lenient());
     let found = checks(&warned);
     assert_eq!(found.len(), 1, "{found:?}");
     let (check, api, message, at, is_strict) = &found[0];
@@ -91,7 +92,7 @@ fn an_export_racing_draw_is_a_warning_and_strict_exports_the_canvas_before_it() 
     assert!(!is_strict);
     assert_eq!(pixel(&exported(&warned), 10, 10), [255, 0, 0, 255]);
 
-    let failed = run("wechat", &pkg, strict());
+    let (failed, _failed_out) = run("wechat", &pkg, strict());
     assert_eq!(checks(&failed)[0].4, true);
     // The device had not drawn yet: the export is the blank canvas.
     assert_eq!(pixel(&exported(&failed), 10, 10)[3], 0);
@@ -110,7 +111,7 @@ fn an_export_in_the_draw_callback_meets_no_check_even_when_strict() {
              } });",
         ),
     ]);
-    let report = run("wechat", &pkg, strict());
+    let (report, _report_out) = run("wechat", &pkg, strict());
     assert!(checks(&report).is_empty(), "{:?}", checks(&report));
     assert_eq!(pixel(&exported(&report), 10, 10), [255, 0, 0, 255]);
 }
@@ -133,7 +134,7 @@ fn a_2d_canvas_past_wechats_side_limit_is_a_warning_and_strict_fails_create_bitm
              } });",
         ),
     ]);
-    let warned = run("wechat", &pkg, lenient());
+    let (warned, _warned_out) = run("wechat", &pkg, lenient());
     let found = checks(&warned);
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].0, "size-limit");
@@ -149,13 +150,13 @@ fn a_2d_canvas_past_wechats_side_limit_is_a_warning_and_strict_fails_create_bitm
     );
     assert_eq!(console(&warned), ["saved"]);
 
-    let failed = run("wechat", &pkg, strict());
+    let (failed, _failed_out) = run("wechat", &pkg, strict());
     assert_eq!(
         console(&failed),
         ["canvasToTempFilePath:fail create bitmap failed"]
     );
     // Alipay documents no side limit: the same size passes there.
-    assert!(checks(&run("alipay", &alipay_node_page(), strict())).is_empty());
+    assert!(checks(&run("alipay", &alipay_node_page(), strict()).0).is_empty());
 }
 
 fn alipay_node_page() -> Pkg {
@@ -193,7 +194,7 @@ fn a_network_image_on_the_legacy_context_is_a_warning_and_strict_leaves_it_out()
             ),
         ),
     ]);
-    let warned = run("wechat", &pkg, lenient());
+    let (warned, _warned_out) = run("wechat", &pkg, lenient());
     let found: Vec<_> = checks(&warned)
         .into_iter()
         .filter(|c| c.0 == "network-image")
@@ -206,7 +207,7 @@ fn a_network_image_on_the_legacy_context_is_a_warning_and_strict_leaves_it_out()
     );
     assert_eq!(pixel(&exported(&warned), 10, 10), [10, 20, 30, 255]);
 
-    let failed = run("wechat", &pkg, strict());
+    let (failed, _failed_out) = run("wechat", &pkg, strict());
     assert!(
         checks(&failed)
             .iter()
@@ -228,7 +229,7 @@ fn a_network_image_on_the_legacy_context_is_a_warning_and_strict_leaves_it_out()
         ),
     ]);
     assert!(
-        !checks(&run("alipay", &alipay, strict()))
+        !checks(&run("alipay", &alipay, strict()).0)
             .iter()
             .any(|c| c.0 == "network-image")
     );
@@ -249,7 +250,7 @@ fn a_download_outside_the_domain_list_is_a_warning_and_strict_fails_as_the_phone
             ),
         ),
     ]);
-    let warned = run("wechat", &pkg, lenient());
+    let (warned, _warned_out) = run("wechat", &pkg, lenient());
     let found = checks(&warned);
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(
@@ -263,7 +264,7 @@ fn a_download_outside_the_domain_list_is_a_warning_and_strict_fails_as_the_phone
     );
     assert_eq!(console(&warned), ["ok 200"]);
 
-    let failed = run("wechat", &pkg, strict());
+    let (failed, _failed_out) = run("wechat", &pkg, strict());
     assert_eq!(
         console(&failed),
         ["downloadFile:fail url not in domain list"]
@@ -278,7 +279,7 @@ fn a_download_outside_the_domain_list_is_a_warning_and_strict_fails_as_the_phone
             ),
         ),
     ]);
-    let report = run("feishu", &feishu, strict());
+    let (report, _report_out) = run("feishu", &feishu, strict());
     assert!(checks(&report).is_empty());
     assert_eq!(console(&report), ["ok"]);
 }
@@ -324,7 +325,7 @@ fn text_before_load_font_face_finished_is_a_warning_and_strict_draws_the_fallbac
         ),
     ]);
     let widths = |report: &RunReport| -> Vec<String> { console(report) };
-    let warned = run("wechat", &pkg, lenient());
+    let (warned, _warned_out) = run("wechat", &pkg, lenient());
     let found = checks(&warned);
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].0, "font-pending");
@@ -340,7 +341,7 @@ fn text_before_load_font_face_finished_is_a_warning_and_strict_draws_the_fallbac
         lenient_lines[1]["after ".len()..]
     );
 
-    let failed = run("wechat", &pkg, strict());
+    let (failed, _failed_out) = run("wechat", &pkg, strict());
     assert!(checks(&failed)[0].4);
     let strict_lines = widths(&failed);
     // Strict: the fallback face before the load finished, Lato after.
@@ -365,7 +366,7 @@ fn an_undocumented_promise_is_a_warning_and_strict_returns_nothing() {
              } });",
         ),
     ]);
-    let warned = run("douyin", &pkg, lenient());
+    let (warned, _warned_out) = run("douyin", &pkg, lenient());
     let found = checks(&warned);
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(
@@ -379,7 +380,7 @@ fn an_undocumented_promise_is_a_warning_and_strict_returns_nothing() {
     );
     assert_eq!(console(&warned), ["object", "resolved", "callback"]);
 
-    let failed = run("douyin", &pkg, strict());
+    let (failed, _failed_out) = run("douyin", &pkg, strict());
     assert_eq!(console(&failed), ["undefined", "callback"]);
     // WeChat documents the Promise: no check.
     let wechat = Pkg::new(&[
@@ -389,7 +390,7 @@ fn an_undocumented_promise_is_a_warning_and_strict_returns_nothing() {
             "Page({ onReady() { wx.getSetting({}).then(() => console.log('resolved')); } });",
         ),
     ]);
-    let report = run("wechat", &wechat, strict());
+    let (report, _report_out) = run("wechat", &wechat, strict());
     assert!(checks(&report).is_empty());
     assert_eq!(console(&report), ["resolved"]);
 }
@@ -411,7 +412,7 @@ fn an_undocumented_option_is_a_warning_and_strict_ignores_it_as_the_phone() {
              } });",
         ),
     ]);
-    let warned = run("feishu", &pkg, lenient());
+    let (warned, _warned_out) = run("feishu", &pkg, lenient());
     let found = checks(&warned);
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(
@@ -425,7 +426,7 @@ fn an_undocumented_option_is_a_warning_and_strict_ignores_it_as_the_phone() {
     );
     assert_eq!(console(&warned), ["saved"]);
 
-    let failed = run("feishu", &pkg, strict());
+    let (failed, _failed_out) = run("feishu", &pkg, strict());
     assert_eq!(
         console(&failed),
         ["canvasToTempFilePath:fail canvas is empty"]
