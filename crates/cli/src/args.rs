@@ -12,7 +12,7 @@ pub(crate) use crate::usage::help;
 /// What to do.
 #[derive(Debug, PartialEq)]
 pub(crate) enum Command {
-    Run(Run),
+    Run(Box<Run>),
     Render(Render),
     Serve(mpcanvas_server::Config),
     /// `help [COMMAND]`, `--help`.
@@ -426,7 +426,7 @@ fn parse_run(mut parser: lexopt::Parser) -> Result<Command, String> {
             "--json and --jsonl: choose one (--jsonl streams, --json prints at the end)".into(),
         );
     }
-    Ok(Command::Run(run))
+    Ok(Command::Run(Box::new(run)))
 }
 
 #[cfg(test)]

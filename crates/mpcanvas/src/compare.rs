@@ -303,9 +303,12 @@ fn compare_images(ran: &[(&str, &RunReport)], dir: &Path) -> Result<Vec<ImageRow
     Ok(out)
 }
 
+/// A call as `(bare API, reported API, n-th call of it, ok, result)`.
+type KeyedCall = (String, String, usize, bool, Value);
+
 fn compare_calls(ran: &[(&str, &RunReport)]) -> Vec<CallDiff> {
     // Each platform's calls, keyed by (bare API, n-th call of it).
-    let keyed: Vec<Vec<(String, String, usize, bool, Value)>> = ran
+    let keyed: Vec<Vec<KeyedCall>> = ran
         .iter()
         .map(|(_, r)| {
             let mut seen: std::collections::HashMap<String, usize> = Default::default();

@@ -138,9 +138,9 @@ fn event_line(e: &Event) -> (&'static str, String) {
 /// The sections of one run: summary, images, warnings, timeline.
 fn run_sections(report: &RunReport, heading: &str) -> String {
     let mut s = String::new();
-    let _ = write!(
+    let _ = writeln!(
         s,
-        "<p class=\"summary\">{} on <b>{}</b>: {}</p>\n",
+        "<p class=\"summary\">{} on <b>{}</b>: {}</p>",
         esc(&report.entry),
         esc(&report.profile),
         esc(&match &report.fatal {

@@ -273,7 +273,7 @@ impl Platform {
         const API: &str = "canvasGetImageData";
         if let Ok(Some(id)) = string_option(options, "canvasId") {
             let report_api = self.qualified(API);
-            self.check_draw_race(scope, &id.to_owned(), &report_api);
+            self.check_draw_race(scope, id, &report_api);
         }
         let outcome = self
             .pixel_rect(options, scope, API)

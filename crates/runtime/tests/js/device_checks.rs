@@ -93,7 +93,7 @@ fn an_export_racing_draw_is_a_warning_and_strict_exports_the_canvas_before_it() 
     assert_eq!(pixel(&exported(&warned), 10, 10), [255, 0, 0, 255]);
 
     let (failed, _failed_out) = run("wechat", &pkg, strict());
-    assert_eq!(checks(&failed)[0].4, true);
+    assert!(checks(&failed)[0].4);
     // The device had not drawn yet: the export is the blank canvas.
     assert_eq!(pixel(&exported(&failed), 10, 10)[3], 0);
 }
