@@ -14,6 +14,7 @@
 #![forbid(unsafe_code)]
 
 mod args;
+mod compare;
 mod device;
 mod hint;
 mod render;

@@ -30,7 +30,15 @@ pub(crate) const RUN_HELP: &str = "\
            prompts with the scripted user's answers, temp and album files.
            --platform P    wechat, wechat-game, alipay, feishu, douyin (any case;
                            default: read off the project's files — game.js,
-                           .axml, .ttml, .wxml — else wechat)
+                           .axml, .ttml, .wxml — else wechat); `all` or a
+                           list (wechat,douyin,feishu) runs the project on
+                           each profile that runs its sources, each in
+                           --out/NAME/, and writes --out/compare/comparison
+                           .json and .html (images side by side with
+                           difference maps, differing calls, warnings)
+           --report FILE.html  one self-contained HTML report: timeline,
+                           images inline, warnings with their source lines
+                           (with several platforms: the comparison page)
            --keep-state    keep saved files, user files and authorization
                            answers from earlier runs in --out (default: each
                            run starts fresh; the album is always kept)
@@ -68,6 +76,12 @@ pub(crate) const RUN_HELP: &str = "\
            --time-limit S  wall-clock limit of the run (default 30)
            --memory-limit MB  JS heap limit (default 256)
            --offline       no network: URL downloads fail
+           --strict        device checks fail as the phone fails (an export
+                           racing draw() sees the canvas before it, a
+                           download outside the domain list fails, …);
+                           without it each is a warning naming file:line
+           --allow-domain D  a download domain configured for the app
+                           (repeatable; D and its subdomains)
            --locale TAG    the phone's language for Intl, toLocale*String and
                            getSystemInfo().language (default zh-CN)
            --tz ZONE       the phone's IANA time zone (default Asia/Shanghai)

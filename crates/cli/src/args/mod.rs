@@ -18,7 +18,7 @@ pub(crate) use test::{Compare, Test};
 /// What to do.
 #[derive(Debug, PartialEq)]
 pub(crate) enum Command {
-    Run(Run),
+    Run(Box<Run>),
     Render(Render),
     Test(Test),
     Compare(Compare),

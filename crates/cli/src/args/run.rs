@@ -38,11 +38,23 @@ pub(crate) struct Run {
     pub(crate) query: Vec<(String, String)>,
     pub(crate) system: Option<mpcanvas::Os>,
     pub(crate) sdk_version: Option<String>,
+    /// `--strict`: device checks fail as the device does.
+    pub(crate) strict: bool,
+    /// `--allow-domain`: the app's download domains.
+    pub(crate) allow_domains: Vec<String>,
+    /// `--platform all` or `a,b`: the profiles to run and compare (empty:
+    /// one run on `platform`).
+    pub(crate) platforms: Vec<String>,
+    /// `--report FILE.html`: the self-contained HTML report.
+    pub(crate) report: Option<PathBuf>,
 }
 
 /// `run`'s flags, for hints.
 const RUN_FLAGS: &[&str] = &[
     "platform",
+    "report",
+    "strict",
+    "allow-domain",
     "keep-state",
     "quiet",
     "timings",
@@ -111,22 +123,42 @@ pub(super) fn parse(mut parser: lexopt::Parser) -> Result<Command, String> {
         query: Vec::new(),
         system: None,
         sdk_version: None,
+        strict: false,
+        allow_domains: Vec::new(),
+        platforms: Vec::new(),
+        report: None,
     };
     let mut path = None;
     while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
         match arg {
             Long("platform") => {
-                let given = text(&mut parser)?;
-                let p = given.to_ascii_lowercase();
-                if !mpcanvas::PROFILE_NAMES.contains(&p.as_str()) {
-                    let hint = closest(&p, mpcanvas::PROFILE_NAMES)
-                        .map_or(String::new(), |c| format!("\n  hint: did you mean '{c}'?"));
-                    return Err(format!(
-                        "--platform '{given}' is not one of: {}{hint}",
-                        mpcanvas::PROFILE_NAMES.join(", ")
-                    ));
+                let given = text(&mut parser)?.to_ascii_lowercase();
+                let names: Vec<String> = if given == "all" {
+                    mpcanvas::PROFILE_NAMES
+                        .iter()
+                        .map(|s| s.to_string())
+                        .collect()
+                } else {
+                    given.split(',').map(|s| s.trim().to_owned()).collect()
+                };
+                for p in &names {
+                    if !mpcanvas::PROFILE_NAMES.contains(&p.as_str()) {
+                        let hint = closest(p, mpcanvas::PROFILE_NAMES)
+                            .map_or(String::new(), |c| format!("\n  hint: did you mean '{c}'?"));
+                        return Err(format!(
+                            "--platform '{p}' is not one of: all, {}{hint}",
+                            mpcanvas::PROFILE_NAMES.join(", ")
+                        ));
+                    }
                 }
-                run.platform = Some(p);
+                if names.len() > 1 {
+                    run.platforms = names;
+                } else {
+                    run.platform = names.into_iter().next();
+                }
+            }
+            Long("report") => {
+                run.report = Some(PathBuf::from(parser.value().map_err(|e| e.to_string())?))
             }
             Long("keep-state") => run.keep_state = true,
             Long("quiet") => run.quiet = true,
@@ -182,6 +214,16 @@ pub(super) fn parse(mut parser: lexopt::Parser) -> Result<Command, String> {
             Long("json") => run.json = true,
             Long("jsonl") => run.jsonl = true,
             Long("offline") => run.offline = true,
+            Long("strict") => run.strict = true,
+            Long("allow-domain") => {
+                let d = text(&mut parser)?;
+                if d.is_empty() || d.contains(['/', ':', ' ']) {
+                    return Err(format!(
+                        "--allow-domain '{d}' wants a domain name like cdn.example.com"
+                    ));
+                }
+                run.allow_domains.push(d);
+            }
             Long("time-limit") => run.time_limit = positive(&mut parser, "--time-limit")?,
             Long("memory-limit") => {
                 let mb = positive(&mut parser, "--memory-limit")?;
@@ -202,7 +244,7 @@ pub(super) fn parse(mut parser: lexopt::Parser) -> Result<Command, String> {
             "--json and --jsonl: choose one (--jsonl streams, --json prints at the end)".into(),
         );
     }
-    Ok(Command::Run(run))
+    Ok(Command::Run(Box::new(run)))
 }
 
 #[cfg(test)]

@@ -107,8 +107,10 @@ pub(super) fn temp_write_failure(e: StoreError) -> Reason {
 
 impl Platform {
     /// The body behind a `downloadFile` URL and its status.
-    fn download_body(&self, url: &str) -> Result<(Vec<u8>, u16), Reason> {
+    fn download_body(&mut self, api: &str, url: &str) -> Result<(Vec<u8>, u16), Reason> {
         let fail = |detail: String| Reason::detail(FailKind::DownloadFileFailed, detail);
+        let report_api = self.qualified(api);
+        self.check_domain(&report_api, url).map_err(fail)?;
         if url
             .get(..5)
             .is_some_and(|p| p.eq_ignore_ascii_case("data:"))
@@ -172,7 +174,7 @@ impl Platform {
             } else {
                 None
             };
-            let (bytes, status) = self.download_body(&url)?;
+            let (bytes, status) = self.download_body(API, &url)?;
             size = bytes.len() as u64;
             let mut reply = Reply::new();
             match target {
@@ -234,6 +236,9 @@ impl Platform {
                 if !self.profile.image_info.network {
                     return Err(Reason::new(FailKind::NetworkPath));
                 }
+                let report_api = self.qualified(API);
+                self.check_domain(&report_api, &src)
+                    .map_err(|m| Reason::detail(FailKind::DownloadFailed, m))?;
                 let bytes = self
                     .fetcher
                     .fetch(&src)

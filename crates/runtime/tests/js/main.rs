@@ -6,6 +6,7 @@ mod component_events;
 mod component_tree;
 mod components;
 mod conformance;
+mod device_checks;
 mod device_env;
 mod download_task;
 mod fonts;
