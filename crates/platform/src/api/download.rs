@@ -13,7 +13,7 @@ use std::io::Cursor;
 use image::{ImageDecoder, ImageReader};
 
 use super::resource::{decode_data_url, package_image};
-use super::{Platform, string_option};
+use super::{Platform, required_string, string_option};
 use crate::profile::FailKind;
 use crate::reply::{ApiResult, Reason, Reply};
 use crate::report::Event;
@@ -165,9 +165,7 @@ impl Platform {
         const API: &str = "downloadFile";
         let mut size = 0;
         let outcome = self.require(API).and_then(|()| {
-            let url = string_option(options, "url")?
-                .ok_or_else(|| Reason::parameter("url", "String", options.get("url").type_name()))?
-                .to_owned();
+            let url = required_string(options, "url")?;
             let rules = self.profile.download.clone();
             let target = if rules.file_path_option {
                 string_option(options, "filePath")?.map(str::to_owned)
@@ -225,9 +223,7 @@ impl Platform {
     pub fn get_image_info(&mut self, options: &JsValue) -> ApiResult {
         const API: &str = "getImageInfo";
         let outcome = self.require(API).and_then(|()| {
-            let src = string_option(options, "src")?
-                .ok_or_else(|| Reason::parameter("src", "String", options.get("src").type_name()))?
-                .to_owned();
+            let src = required_string(options, "src")?;
             let (bytes, path) = if let Some(resolved) = self.store.resolve(&src) {
                 let bytes = crate::store::read_plain(resolved.real_path())
                     .map_err(|_| Reason::new(FailKind::FileNotFound))?;

@@ -374,6 +374,13 @@ impl Platform {
 
 /// A required string option: `Ok(None)` when absent or null, a parameter
 /// error for another type.
+/// A required string option; absent or another type is a parameter error.
+fn required_string(options: &JsValue, name: &str) -> Result<String, Reason> {
+    string_option(options, name)?
+        .map(str::to_owned)
+        .ok_or_else(|| Reason::parameter(name, "String", options.get(name).type_name()))
+}
+
 fn string_option<'a>(options: &'a JsValue, name: &str) -> Result<Option<&'a str>, Reason> {
     match options.get(name) {
         JsValue::String(s) => Ok(Some(s)),
