@@ -160,6 +160,30 @@ impl Charge {
     }
 }
 
+impl Charge {
+    /// Charges `bytes` more to the running step's budget, as the
+    /// allocation this charge stands for grows. `false` (nothing charged,
+    /// the budget noted as starved) when they do not fit under its cap;
+    /// `true` without a budget.
+    pub(crate) fn grow(&mut self, bytes: u64) -> bool {
+        let Some(mut more) = scratch(bytes) else {
+            return false;
+        };
+        match (&self.budget, &more.budget) {
+            (_, None) => {}
+            (None, Some(_)) => *self = more,
+            (Some(ours), Some(theirs)) if Arc::ptr_eq(ours, theirs) => {
+                // One charge for the whole allocation.
+                self.bytes += std::mem::take(&mut more.bytes);
+            }
+            // Another run's budget (not one allocation of ours): its
+            // charge is given back when `more` drops.
+            (Some(_), Some(_)) => {}
+        }
+        true
+    }
+}
+
 impl Clone for Charge {
     fn clone(&self) -> Self {
         if let Some(b) = &self.budget {

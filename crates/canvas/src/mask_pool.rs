@@ -11,9 +11,12 @@ use std::cell::RefCell;
 
 use tiny_skia::{IntRect, Mask};
 
+use crate::budget::Charge;
+
 thread_local! {
-    /// An all-zero mask, when one is free.
-    static FREE: RefCell<Option<Mask>> = const { RefCell::new(None) };
+    /// An all-zero mask, when one is free, and its charge to the run's
+    /// budget (a byte a pixel, while it is kept).
+    static FREE: RefCell<Option<(Mask, Charge)>> = const { RefCell::new(None) };
 }
 
 /// Frees this thread's pooled mask (a job calls it when its drawing is
@@ -24,7 +27,8 @@ pub fn release() {
 
 /// Runs `f` with an all-zero `width × height` mask of which `f` writes
 /// only `area` (clipped to the mask); `None` when no mask of that size can
-/// be allocated.
+/// be allocated, or its bytes do not fit in the run's memory budget (the
+/// draw then stops, and the run ends with its memory-limit outcome).
 pub(crate) fn with_mask<R>(
     width: u32,
     height: u32,
@@ -32,9 +36,14 @@ pub(crate) fn with_mask<R>(
     f: impl FnOnce(&mut Mask) -> R,
 ) -> Option<R> {
     let reused = FREE.with(|m| m.borrow_mut().take());
-    let mut mask = match reused {
-        Some(m) if m.width() == width && m.height() == height => m,
-        _ => Mask::new(width, height)?,
+    let (mut mask, charge) = match reused {
+        Some((m, c)) if m.width() == width && m.height() == height => (m, c),
+        other => {
+            // The old mask's charge is given back before the new one's.
+            drop(other);
+            let charge = crate::budget::scratch(u64::from(width) * u64::from(height))?;
+            (Mask::new(width, height)?, charge)
+        }
     };
     let out = f(&mut mask);
     // Back to all zero: clear what `f` may have written.
@@ -47,7 +56,7 @@ pub(crate) fn with_mask<R>(
     for y in y0..y1 {
         data[y * w + x0..y * w + x1].fill(0);
     }
-    FREE.with(|m| *m.borrow_mut() = Some(mask));
+    FREE.with(|m| *m.borrow_mut() = Some((mask, charge)));
     Some(out)
 }
 

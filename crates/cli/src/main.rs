@@ -10,7 +10,8 @@
 //!
 //! Exit codes: 0 done, 1 the script failed (its error and JS stack trace
 //! on stderr, or in the run report) or a test failed, 2 bad command-line arguments, an
-//! unusable path or unwritable output.
+//! unusable path or unwritable output, 3 an internal error (a bug in
+//! mpcanvas: a panic, caught at the run boundary and reported).
 #![forbid(unsafe_code)]
 
 mod args;
@@ -27,6 +28,8 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     survive_file_size_limit();
+    // Tests of what a panic leaves behind (debug builds only).
+    mpcanvas::layers::platform::fault::arm_from_env();
     match args::parse(std::env::args_os().skip(1)) {
         Ok(args::Command::Run(r)) => run::run(&r),
         Ok(args::Command::Render(r)) => render::run(&r),

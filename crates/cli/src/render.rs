@@ -39,6 +39,10 @@ pub(crate) fn run(r: &Render) -> ExitCode {
             eprintln!("{}: {e}", r.script.display());
             return ExitCode::from(1);
         }
+        Err(e @ mpcanvas::Error::Internal(_)) => {
+            eprintln!("mpcanvas: {e}");
+            return ExitCode::from(3);
+        }
         Err(e @ mpcanvas::Error::Encode(_)) => {
             eprintln!("mpcanvas: {e}");
             return ExitCode::from(1);

@@ -147,7 +147,9 @@ fn finish(
     if let Some(hint) = hint {
         eprintln!("mpcanvas: hint: {hint}");
     }
-    if report.is_clean() {
+    if report.internal_error {
+        ExitCode::from(3)
+    } else if report.is_clean() {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)

@@ -94,7 +94,8 @@ pub(crate) const RUN_HELP: &str = "\
            The report records locale, zone, --now and --seed (replay a run
            with the same values to get the same images).
            Exit codes: 0 completed, 1 a script error escaped or a limit was
-           hit, 2 bad arguments or an unusable path.
+           hit, 2 bad arguments or an unusable path, 3 an internal error
+           (a bug in mpcanvas; the report says why).
 
 ";
 

@@ -51,15 +51,16 @@ fn run_json(dir: &std::path::Path, extra: &[&str]) -> (Value, Duration) {
 
 /// One `fill()` of a 1.2-million-segment path crossing every row (about
 /// ten seconds of rasterizing each, without a deadline), drawn again and
-/// again.
+/// again. The path is parsed from one SVG string (one native call, well
+/// under a second even on a loaded machine) rather than built by 1.2
+/// million `lineTo` calls, which could use up the 3 s before the fill.
 const HUGE_FILL: &str = r#"
 const canvas = wx.createCanvas();
 canvas.width = 1000; canvas.height = 1000;
 const ctx = canvas.getContext('2d');
-ctx.beginPath();
-for (let i = 0; i < 400000; i++) { ctx.lineTo(1000, 1000); ctx.lineTo(0, 1000); ctx.lineTo(1000, 0); }
+const path = new Path2D('M1000 1000' + 'L1000 1000L0 1000L1000 0'.repeat(400000));
 console.log('filling');
-for (let i = 0; i < 100; i++) ctx.fill('evenodd');
+for (let i = 0; i < 100; i++) ctx.fill(path, 'evenodd');
 "#;
 
 /// The seconds a run may overrun `--time-limit` by: 1 s for JS, plus the
@@ -419,4 +420,48 @@ fn a_finished_json_lines_report_ends_with_its_summary() {
     assert!(summary.get("events").is_none(), "events were streamed");
     assert_eq!(summary["entry"], "game.js");
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Steps that would each take far more than 64 MiB of memory of their
+/// own, with nothing else spent: a path doubled by `addPath` until it has
+/// tens of millions of segments (GBs of elements), the same grown by
+/// `lineTo` on the context, and the outline of one `strokeText` of
+/// 100,000 large glyphs (about 100 MiB of outline and its stroke).
+const HUNGRY_STEPS: [&str; 3] = [
+    "const p = new Path2D('M0 0L1 1L2 0'); \
+     for (let i = 0; i < 26; i++) p.addPath(p); console.log('grown');",
+    "ctx.beginPath(); for (let i = 0; i < 3e7; i++) ctx.lineTo(i % 300, i % 7); console.log('grown');",
+    "ctx.font = '200px sans-serif'; ctx.lineWidth = 3; \
+     ctx.strokeText('WM@&'.repeat(25000), 0, 200); console.log('grown');",
+];
+
+#[test]
+fn paths_and_text_outlines_count_against_the_memory_limit() {
+    let baseline = baseline_rss();
+    for step in HUNGRY_STEPS {
+        let source = format!(
+            "const canvas = wx.createCanvas();\n\
+             canvas.width = 300; canvas.height = 300;\n\
+             const ctx = canvas.getContext('2d');\n{step}\n"
+        );
+        let dir = game("hungry", &source);
+        let (report, _) = run_json(&dir, &["--memory-limit", "64", "--time-limit", "60"]);
+        assert_eq!(report["completed"], false, "{step}: {report:#}");
+        let fatal = report["fatal"].as_str().unwrap_or_default();
+        assert!(fatal.contains("memory limit of 64 MiB"), "{step}: {fatal}");
+        assert!(!logs(&report).contains(&"grown"), "{step}: {report:#}");
+        let peak = report["peakRssBytes"].as_u64().expect("peak RSS reported");
+        // The formula: the idle run's RSS + the limit, with 16 MiB of
+        // allocator slack; a copy of a path (addPath's own argument) is
+        // charged on top of the original, so it fits in the limit too.
+        let bound = baseline + (64 << 20) + (16 << 20);
+        assert!(
+            peak <= bound,
+            "{step}: peak RSS {} MiB over {} MiB (idle run {} MiB)",
+            peak >> 20,
+            bound >> 20,
+            baseline >> 20
+        );
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }

@@ -64,6 +64,7 @@ pub fn install<'js>(ctx: &Ctx<'js>, log: Log) -> rquickjs::Result<()> {
                 .join(" ");
             record(&ctx, level, &text);
             log.borrow_mut().push(Message { level, text });
+            mpcanvas_platform::fault::point(mpcanvas_platform::fault::points::CONSOLE);
         })?
         .with_name(name)?;
         console.set(name, f)?;

@@ -270,6 +270,16 @@ impl Runtime {
 
 impl Drop for Runtime {
     fn drop(&mut self) {
+        if std::thread::panicking() {
+            // A panic is unwinding through the run: QuickJS may hold
+            // objects the unwound frames never released, and freeing the
+            // runtime would then abort in `JS_FreeRuntime`. The runtime is
+            // leaked instead (the extra references are never dropped), so
+            // the panic reaches the run boundary and nothing reuses it.
+            std::mem::forget(self._runtime.clone());
+            std::mem::forget(self.context.clone());
+            return;
+        }
         // Tasks still waiting (a page that keeps posting work ran into a
         // limit) are released while the context still runs code.
         self.context

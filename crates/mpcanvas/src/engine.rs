@@ -121,13 +121,16 @@ impl Engine {
             fonts: Some(self.font_library()),
             device_env: job.device_env.clone(),
         };
-        let canvas = mpcanvas_runtime::render(script, &options)?;
+        let canvas = crate::boundary::catching(|| mpcanvas_runtime::render(script, &options))
+            .map_err(Error::Internal)??;
         Ok(Image::from_canvas(canvas))
     }
 
     /// Runs the page, app, mini-game or script at `path` as `job` says and
-    /// reports what happened. Script errors are part of the report; `Err`
-    /// means the run could not start.
+    /// reports what happened. Script errors are part of the report, and so
+    /// is a bug in mpcanvas that ends the run (a panic, caught here: the
+    /// report's `fatal` says "internal error" and `internal_error` is
+    /// set); `Err` means the run could not start.
     pub fn run_project(&self, path: &Path, job: RunJob) -> Result<RunReport, Error> {
         self.run(path, job, None)
     }
@@ -180,6 +183,8 @@ impl Engine {
         if let Some(v) = job.sdk_version {
             profile.system.sdk_version = v;
         }
+        let platform = job.platform.clone();
+        let (recorder, transcript) = crate::boundary::Recorder::new(observer);
         let config = RunConfig {
             device: job.device,
             page: job.page,
@@ -193,13 +198,16 @@ impl Engine {
             fetcher,
             fonts: Some(self.font_library()),
             device_env: job.device_env,
-            observer,
+            observer: Some(Box::new(recorder)),
             checks: mpcanvas_platform::CheckConfig {
                 strict: job.strict,
                 allowed_domains: job.allow_domains,
             },
             ..RunConfig::new(profile, job.out_dir)
         };
-        Ok(run_path(path, config)?)
+        match crate::boundary::catching(|| run_path(path, config)) {
+            Ok(result) => Ok(result?),
+            Err(message) => Ok(transcript.internal_error(&platform, path, &message)),
+        }
     }
 }

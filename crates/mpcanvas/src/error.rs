@@ -17,6 +17,9 @@ pub enum Error {
     Encode(mpcanvas_export::ExportError),
     /// An output path names no format mpcanvas writes.
     UnknownFormat(PathBuf),
+    /// A bug in mpcanvas ended the job: a panic, caught at the job's
+    /// boundary (its message). The job's state was dropped, not reused.
+    Internal(String),
     /// A file could not be written.
     Write {
         /// The file.
@@ -37,6 +40,10 @@ impl fmt::Display for Error {
                 f,
                 "{}: unknown image format (use .png, .jpg or .jpeg)",
                 p.display()
+            ),
+            Error::Internal(m) => write!(
+                f,
+                "internal error: {m} (a bug in mpcanvas, not in the script)"
             ),
             Error::Write { path, source } => write!(f, "cannot write {}: {source}", path.display()),
         }

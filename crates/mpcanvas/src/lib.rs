@@ -47,6 +47,7 @@
 //! ```
 #![forbid(unsafe_code)]
 
+mod boundary;
 mod compare;
 mod engine;
 mod error;

@@ -56,7 +56,9 @@ impl Engine {
     ) -> Result<Rendered, Error> {
         self.timed(|| {
             let image = self.render_script(script, job)?;
-            let format = image.save(output, quality)?;
+            // Encoding and writing are inside the job's boundary too.
+            let format = crate::boundary::catching(|| image.save(output, quality))
+                .map_err(Error::Internal)??;
             Ok(Rendered {
                 width: image.width(),
                 height: image.height(),

@@ -119,18 +119,14 @@ impl Album {
             None => u64::MAX,
         };
         let mut whole = (&head[..]).chain(reader);
-        let (staging, bytes) = atomic::stage(&self.dir, &mut whole, room)?;
-        match self.publish(&staging, kind) {
-            Ok(path) => Ok(AlbumEntry { path, kind, bytes }),
-            Err(e) => {
-                let _ = fs::remove_file(&staging);
-                Err(e.into())
-            }
-        }
+        // Removed when dropped, published or not.
+        let (staged, bytes) = atomic::stage(&self.dir, &mut whole, room)?;
+        let path = self.publish(&staged, kind)?;
+        Ok(AlbumEntry { path, kind, bytes })
     }
 
     /// Links the staged file under the first free name.
-    fn publish(&self, staging: &Path, kind: ImageKind) -> io::Result<PathBuf> {
+    fn publish(&self, staging: &atomic::Staged, kind: ImageKind) -> io::Result<PathBuf> {
         let stamp = self.clock.unix_seconds();
         loop {
             let n = self.counter.fetch_add(1, Ordering::Relaxed);

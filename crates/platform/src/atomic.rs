@@ -16,15 +16,61 @@ pub(crate) fn staging_path(dir: &Path) -> PathBuf {
     dir.join(format!(".staging-{}-{n}.part", std::process::id()))
 }
 
+/// A staging file or folder that is removed when dropped unless
+/// [`keep`](Self::keep) took it: an error, or a panic unwinding through
+/// the writer, never leaves it behind.
+#[derive(Debug)]
+pub(crate) struct Staged {
+    path: PathBuf,
+    dir: bool,
+    kept: bool,
+}
+
+impl Staged {
+    /// A staging folder (`unzip`), removed with its contents when dropped.
+    pub(crate) fn folder(path: PathBuf) -> Staged {
+        Staged {
+            path,
+            dir: true,
+            kept: false,
+        }
+    }
+
+    /// Where it is.
+    pub(crate) fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
+impl Drop for Staged {
+    fn drop(&mut self) {
+        if self.kept {
+            return;
+        }
+        let _ = if self.dir {
+            fs::remove_dir_all(&self.path)
+        } else {
+            fs::remove_file(&self.path)
+        };
+    }
+}
+
 /// Creates a fresh staging file in `dir`: created new (`O_EXCL`), so a
 /// link or file planted under a staging name is never opened or written
 /// through; a taken name moves on to the next.
-fn create_staging(dir: &Path) -> io::Result<(PathBuf, File)> {
+fn create_staging(dir: &Path) -> io::Result<(Staged, File)> {
     let mut tries = 0;
     loop {
         let staging = staging_path(dir);
         match File::options().write(true).create_new(true).open(&staging) {
-            Ok(f) => return Ok((staging, f)),
+            Ok(f) => {
+                let staged = Staged {
+                    path: staging,
+                    dir: false,
+                    kept: false,
+                };
+                return Ok((staged, f));
+            }
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists && tries < 64 => tries += 1,
             Err(e) => return Err(e),
         }
@@ -36,68 +82,49 @@ fn create_staging(dir: &Path) -> io::Result<(PathBuf, File)> {
 pub fn write(target: &Path, bytes: &[u8]) -> io::Result<()> {
     let _timed = mpcanvas_canvas::timing::span(mpcanvas_canvas::timing::Stage::Write);
     let dir = target.parent().unwrap_or(Path::new("."));
-    let (staging, mut f) = create_staging(dir)?;
-    let result = (|| {
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        fs::rename(&staging, target)?;
-        sync_dir(dir)
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&staging);
-    }
-    result
+    let (mut staged, mut f) = create_staging(dir)?;
+    f.write_all(bytes)?;
+    f.sync_all()?;
+    crate::fault::point(crate::fault::points::WRITE);
+    fs::rename(&staged.path, target)?;
+    // Renamed: nothing is left under the staging name to remove.
+    staged.kept = true;
+    sync_dir(dir)
 }
 
 /// Streams `reader` into a staging file in `dir` (at most `max_bytes`),
-/// fsyncs it and returns its path and size. On error the staging file is
-/// removed.
-pub(crate) fn stage(
-    dir: &Path,
-    reader: &mut dyn Read,
-    max_bytes: u64,
-) -> io::Result<(PathBuf, u64)> {
-    let (staging, mut f) = create_staging(dir)?;
-    let result = (|| {
-        let mut buf = vec![0u8; 64 * 1024];
-        let mut total = 0u64;
-        loop {
-            let n = match reader.read(&mut buf) {
-                Ok(0) => break,
-                Ok(n) => n,
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-                Err(e) => return Err(e),
-            };
-            total += n as u64;
-            if total > max_bytes {
-                return Err(io::Error::new(io::ErrorKind::StorageFull, "quota exceeded"));
-            }
-            f.write_all(&buf[..n])?;
+/// fsyncs it and returns it (removed when dropped) and its size.
+pub(crate) fn stage(dir: &Path, reader: &mut dyn Read, max_bytes: u64) -> io::Result<(Staged, u64)> {
+    let (staged, mut f) = create_staging(dir)?;
+    let mut buf = vec![0u8; 64 * 1024];
+    let mut total = 0u64;
+    loop {
+        let n = match reader.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        total += n as u64;
+        if total > max_bytes {
+            return Err(io::Error::new(io::ErrorKind::StorageFull, "quota exceeded"));
         }
-        f.sync_all()?;
-        Ok(total)
-    })();
-    match result {
-        Ok(total) => Ok((staging, total)),
-        Err(e) => {
-            let _ = fs::remove_file(&staging);
-            Err(e)
-        }
+        f.write_all(&buf[..n])?;
     }
+    f.sync_all()?;
+    Ok((staged, total))
 }
 
 /// Publishes a staged file under `target` without ever replacing an
 /// existing file: a hard link fails if the name is taken (atomic, also
-/// between processes). The staging name is removed either way.
-pub(crate) fn publish_new(staging: &Path, target: &Path) -> io::Result<()> {
-    let linked = fs::hard_link(staging, target);
-    if linked.is_ok() {
-        let _ = fs::remove_file(staging);
-        if let Some(dir) = target.parent() {
-            sync_dir(dir)?;
-        }
+/// between processes). The staging name is removed when `staged` is
+/// dropped.
+pub(crate) fn publish_new(staged: &Staged, target: &Path) -> io::Result<()> {
+    fs::hard_link(&staged.path, target)?;
+    if let Some(dir) = target.parent() {
+        sync_dir(dir)?;
     }
-    linked
+    Ok(())
 }
 
 /// Makes a rename or link in `dir` durable.

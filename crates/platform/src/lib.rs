@@ -73,6 +73,7 @@ pub mod checks;
 pub mod data_dir;
 mod encoding;
 pub mod env;
+pub mod fault;
 pub mod fetch;
 pub mod legacy;
 pub mod profile;

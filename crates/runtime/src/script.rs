@@ -92,6 +92,9 @@ pub fn render(script: &DrawingScript, options: &RenderOptions) -> Result<Context
     let startup = timing::span(Stage::Startup);
     let rt = Runtime::new(options.js_limits)?;
     let limits = options.canvas_limits.clone().with_budget(rt.budget());
+    // The whole run under its budget: what grows between drawing calls
+    // (paths) is charged too.
+    let _run = mpcanvas_canvas::budget::Step::enter(Some(&rt.budget()));
     let (w, h) = options.size.unwrap_or(script.header.size);
     rt.with(|ctx| {
         let decodes = Rc::new(Decodes::default());
@@ -218,6 +221,9 @@ fn load_asset(dir: &Path, name: &str, limits: &mpcanvas_canvas::Limits) -> Resul
 pub fn evaluate(source: &str, options: &RenderOptions) -> Result<String, ScriptError> {
     let rt = Runtime::new(options.js_limits)?;
     let limits = options.canvas_limits.clone().with_budget(rt.budget());
+    // The whole run under its budget: what grows between drawing calls
+    // (paths) is charged too.
+    let _run = mpcanvas_canvas::budget::Step::enter(Some(&rt.budget()));
     let (w, h) = options.size.unwrap_or((300, 150));
     rt.with(|ctx| {
         let js = |e: rquickjs::Error| rt.describe(Err::<(), _>(e).catch(&ctx).unwrap_err());

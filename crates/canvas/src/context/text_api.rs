@@ -259,7 +259,8 @@ impl Context2d {
             );
             return;
         }
-        let Some(path) = text::text_path(&layout, to_device, !stroke) else {
+        // The outline's charge lives while it is stroked or filled.
+        let Some((path, _charge)) = text::text_path(&layout, to_device, !stroke) else {
             return;
         };
         if stroke {

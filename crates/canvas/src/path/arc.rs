@@ -56,6 +56,10 @@ impl Path2D {
         if !finite(&[x, y, radius, start, end]) {
             return Ok(());
         }
+        // Over the run's memory limit: the path does not grow.
+        if !self.reserve(super::GROW) {
+            return Ok(());
+        }
         if radius < 0.0 {
             return Err(negative_radius("The radius", radius));
         }
@@ -92,6 +96,10 @@ impl Path2D {
         if !finite(&[x, y, rx, ry, rotation, start, end]) {
             return Ok(());
         }
+        // Over the run's memory limit: the path does not grow.
+        if !self.reserve(super::GROW) {
+            return Ok(());
+        }
         if rx < 0.0 {
             return Err(negative_radius("The major-axis radius", rx));
         }
@@ -124,6 +132,10 @@ impl Path2D {
         t: &Affine,
     ) -> Result<()> {
         if !finite(&[x1, y1, x2, y2, radius]) {
+            return Ok(());
+        }
+        // Over the run's memory limit: the path does not grow.
+        if !self.reserve(super::GROW) {
             return Ok(());
         }
         let was_empty = self.is_empty();

@@ -20,6 +20,7 @@
 //! space the points are added in; see `arc.rs`.
 
 mod arc;
+mod charge;
 mod conic;
 mod hit;
 mod round_rect;
@@ -31,6 +32,10 @@ use kurbo::{BezPath, PathEl, Point, Rect, Shape};
 use crate::keyword::keyword_enum;
 
 pub use arc::ARC_TOLERANCE;
+
+/// Elements one builder call adds at most (an arc's cubics and conic
+/// records, a rounded rectangle's corners): what it reserves first.
+const GROW: usize = 32;
 
 keyword_enum! {
     /// `CanvasFillRule`: which points are inside a path.
@@ -67,6 +72,8 @@ pub enum CornerRadius {
 pub struct Path2D {
     path: BezPath,
     arcs: Vec<conic::ArcRun>,
+    /// The memory of `path` and `arcs`, charged to the run's budget.
+    charge: charge::PathCharge,
 }
 
 impl Path2D {
@@ -97,6 +104,9 @@ impl Path2D {
         if !finite(&[x, y]) {
             return;
         }
+        if !self.reserve(GROW) {
+            return;
+        }
         self.push_move(*t * Point::new(x, y));
     }
 
@@ -107,6 +117,9 @@ impl Path2D {
     /// round or square caps. We do the same (fills cannot tell).
     pub fn line_to(&mut self, x: f64, y: f64, t: &Affine) {
         if !finite(&[x, y]) {
+            return;
+        }
+        if !self.reserve(GROW) {
             return;
         }
         let p = *t * Point::new(x, y);
@@ -121,6 +134,9 @@ impl Path2D {
     /// subpath" says.
     pub fn quadratic_curve_to(&mut self, cpx: f64, cpy: f64, x: f64, y: f64, t: &Affine) {
         if !finite(&[cpx, cpy, x, y]) {
+            return;
+        }
+        if !self.reserve(GROW) {
             return;
         }
         let cp = *t * Point::new(cpx, cpy);
@@ -150,6 +166,9 @@ impl Path2D {
         if !finite(&[cp1x, cp1y, cp2x, cp2y, x, y]) {
             return;
         }
+        if !self.reserve(GROW) {
+            return;
+        }
         let cp1 = *t * Point::new(cp1x, cp1y);
         if self.is_empty() {
             self.path.move_to(cp1);
@@ -163,6 +182,9 @@ impl Path2D {
     /// (x+w, y+h), (x, y+h); the current point is then (x, y) again.
     pub fn rect(&mut self, x: f64, y: f64, w: f64, h: f64, t: &Affine) {
         if !finite(&[x, y, w, h]) {
+            return;
+        }
+        if !self.reserve(GROW) {
             return;
         }
         self.push_move(*t * Point::new(x, y));
@@ -192,6 +214,9 @@ impl Path2D {
         if other.is_empty() || !t.is_finite() {
             return;
         }
+        if !self.reserve(other.element_count() + GROW) {
+            return;
+        }
         // `other` starts with a MoveTo, which replaces a lone MoveTo at our end.
         let ours = self.path.elements();
         let base = ours.len() - usize::from(matches!(ours.last(), Some(PathEl::MoveTo(_))));
@@ -212,6 +237,8 @@ impl Path2D {
         Path2D {
             path: *t * &self.path,
             arcs: self.arcs.iter().map(|run| run.mapped(t)).collect(),
+            // A copy: charged again.
+            charge: self.charge.clone(),
         }
     }
 
@@ -366,6 +393,19 @@ impl Path2D {
             PathEl::MoveTo(p) => Some(*p),
             _ => None,
         })
+    }
+
+    /// Elements held (path elements and arc records): what the path's
+    /// memory is charged by.
+    fn element_count(&self) -> usize {
+        self.path.elements().len() + self.arcs.len()
+    }
+
+    /// Charges room for `extra` more elements before they are added;
+    /// `false`: over the run's memory limit, and the path must not grow.
+    pub(crate) fn reserve(&mut self, extra: usize) -> bool {
+        let len = self.element_count();
+        self.charge.reserve(len, extra)
     }
 
     /// Starts a new subpath at `p`, replacing a lone `MoveTo` before it.

@@ -45,6 +45,10 @@ impl Path2D {
         if !finite(&[x, y, w, h]) {
             return Ok(());
         }
+        // Over the run's memory limit: the path does not grow.
+        if !self.reserve(super::GROW) {
+            return Ok(());
+        }
         if radii.is_empty() || radii.len() > 4 {
             return Err(range(format!(
                 "{} radii provided. Between one and four radii are necessary.",

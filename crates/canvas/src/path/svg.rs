@@ -42,6 +42,10 @@ impl Path2D {
             if !all_finite(&segment) {
                 break;
             }
+            // Over the run's memory limit: parsing stops here.
+            if !path.reserve(super::GROW) {
+                break;
+            }
             state.apply(&mut path, segment);
         }
         path.start_subpath_at_end();

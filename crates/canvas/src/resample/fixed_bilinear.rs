@@ -79,6 +79,9 @@ pub(crate) fn sample(
     let ax = Axis::new(map.scale_x, map.offset_x, src_w);
     let ay = Axis::new(map.scale_y, map.offset_y, src_h);
     let (w, h) = (area.width() as usize, area.height() as usize);
+    // The sampled copy, charged while it is made (at most the canvas's
+    // size: `area` is clipped to it).
+    let _scratch = crate::budget::scratch((w * h * 4) as u64)?;
     let mut out = vec![0u8; w * h * 4];
     let stride = src_w as usize * 4;
     // Skia walks each span from its left end by a fixed step.

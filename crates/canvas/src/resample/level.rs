@@ -34,6 +34,10 @@ pub(crate) fn decode_level(image: &Image, scale_x: f64, scale_y: f64) -> Option<
     // smaller than it along the less shrunk side.
     let ratio = (w as f64 / lw as f64).min(h as f64 / lh as f64);
     let mip = ratio.log2().floor().max(0.0) as u32;
+    // The copy, its first halving and the level, charged to the run's
+    // budget while they are made (over it, the draw stops: `None` here,
+    // and the run ends with its memory-limit outcome).
+    let _scratch = crate::budget::scratch(((w * h * 4) + (w * h) + (lw * lh * 4)) as u64)?;
     let mut pixels = image.premultiplied_data().to_vec();
     let (mut cw, mut ch) = (w, h);
     for _ in 0..mip {

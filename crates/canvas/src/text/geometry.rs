@@ -114,7 +114,7 @@ pub(crate) fn text_coverage(
             (width, height),
         );
     }
-    let path = text_path(layout, to_device, pen.is_none())?;
+    let (path, _charge) = text_path(layout, to_device, pen.is_none())?;
     let ts = to_skia_transform(&to_device);
     let shape = match pen {
         Some(pen) => stroke_outline(&path, &text_pen(layout, pen), ts)?,
@@ -135,12 +135,13 @@ pub(crate) fn text_coverage(
 ///
 /// With `bold_fill`, glyphs of synthetic-bold faces carry their bold
 /// stroke ([`with_fake_bold`]); stroked text leaves it out and widens the
-/// pen instead ([`text_pen`]).
+/// pen instead ([`text_pen`]). The path comes with its charge to the
+/// run's budget, to keep while it is drawn; `None` over the budget.
 pub(crate) fn text_path(
     layout: &TextLayout,
     to_device: Affine,
     bold_fill: bool,
-) -> Option<tiny_skia::Path> {
+) -> Option<(tiny_skia::Path, crate::budget::Charge)> {
     let [a, b, c, d, _, _] = to_device.as_coeffs();
     let horizontal = b == 0.0 && c == 0.0 && a > 0.0 && d > 0.0;
     let device_size = layout.size * a.abs().max(b.abs()).max(c.abs()).max(d.abs());
@@ -154,9 +155,24 @@ pub(crate) fn text_path(
     }
     let from_device = to_device.inverse();
     let mut pb = PathBuilder::new();
+    // The outline's memory, charged to the run's budget as it grows.
+    let mut charge = crate::budget::Charge::none();
+    let mut charged = 0u64;
+    let mut account = |pb: &PathBuilder| {
+        let wanted = pb.len() as u64 * OUTLINE_BYTES_PER_VERB;
+        if wanted > charged {
+            let more = (wanted - charged).max(OUTLINE_BYTES_PER_VERB << 12);
+            if !charge.grow(more) {
+                return false;
+            }
+            charged += more;
+        }
+        true
+    };
     for (i, g) in layout.glyphs.iter().enumerate() {
-        // Megabytes of text stop at the run's deadline.
-        if i % 1024 == 0 && crate::budget::expired() {
+        // Megabytes of text stop at the run's deadline, or at the memory
+        // limit (the call then draws nothing).
+        if i % 1024 == 0 && (crate::budget::expired() || !account(&pb)) {
             return None;
         }
         let face = &layout.faces[g.face];
@@ -181,8 +197,16 @@ pub(crate) fn text_path(
             outline.append(&mut pb, &glyph_map(layout.size, ppem, x, y));
         }
     }
-    pb.finish()
+    if !account(&pb) {
+        return None;
+    }
+    Some((pb.finish()?, charge))
 }
+
+/// Bytes charged per verb of a text outline: its points (at most three of
+/// 8 bytes) and verb, twice for a growing `Vec`, and as much again for
+/// the path a stroke of it makes.
+const OUTLINE_BYTES_PER_VERB: u64 = 128;
 
 /// The pen strokeText draws `layout` with: `pen`, widened by the synthetic
 /// bold width when a glyph's face is synthetic bold (Skia adds it to the

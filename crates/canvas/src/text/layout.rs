@@ -141,16 +141,27 @@ pub(crate) fn layout(text: &str, chain: &Chain, p: &LayoutParams) -> TextLayout 
     let features = features(p);
     let mut x = 0.0;
     let mut segment: Option<Segment> = None;
-    for run in runs {
+    // Where the chunk before left text for this one to shape (see `cut`).
+    let mut left: Option<usize> = None;
+    let mut runs = runs.into_iter().peekable();
+    while let Some(mut run) = runs.next() {
         // Between two runs (and two chunks of a long one) is where the
         // shaping of megabytes of text stops at the deadline.
         if crate::budget::expired() {
             break;
         }
+        if let Some(start) = left.take() {
+            run.range.start = start;
+        }
+        // A chunk of text with no space, cut only to bound the shaper's
+        // work: it gives back what follows its last safe break.
+        let cut = runs.peek().is_some_and(|next| next.continues)
+            && !text[..run.range.end].ends_with(' ');
         let inherited = if run.continues { segment.take() } else { None };
-        let (next_x, used) = shape_run(text, &run, inherited, &features, p, x, &mut out);
-        x = next_x;
-        segment = used;
+        let shaped = shape_run(text, &run, cut, inherited, &features, p, x, &mut out);
+        x = shaped.x;
+        segment = shaped.segment;
+        left = shaped.left;
     }
     out.width = x;
     out
@@ -171,8 +182,10 @@ type Segment = (Direction, Option<Script>, Option<Language>);
 /// Bytes of one face's text shaped at once, at least: past this a run is
 /// cut after a space (where Chromium's word cache cuts text too, so the
 /// glyphs do not change), past four times this at any cluster boundary
-/// (text with no spaces). Shorter text, every poster's line, is shaped
-/// whole as before.
+/// (text with no spaces), where the chunk keeps only what precedes its
+/// last safe break ([`safe_cut`]) and the next chunk shapes the rest:
+/// the glyphs are those of the text shaped whole. Shorter text, every
+/// poster's line, is shaped whole as before.
 const CHUNK_BYTES: usize = 4096;
 
 /// Whether the run `range` is long enough to end before the next cluster.
@@ -224,19 +237,60 @@ fn features(p: &LayoutParams) -> Vec<Feature> {
     f
 }
 
+/// What [`shape_run`] did: the pen position after it, the segment
+/// properties used, and where the text it gave back starts (a `cut`
+/// chunk).
+struct Shaped {
+    x: f64,
+    segment: Option<Segment>,
+    left: Option<usize>,
+}
+
+/// Bytes at the end of a `cut` chunk that are always shaped again with
+/// the next one: a contextual lookup looking ahead past the chunk's end
+/// sees only context, so its last glyphs may differ from the whole
+/// text's. Far more than any lookahead of a real font.
+const CUT_MARGIN: usize = 64;
+
+/// Where in a `cut` chunk's shaped glyphs to stop, at least
+/// [`CUT_MARGIN`] bytes before its end: the last cluster start where
+/// HarfRust says breaking is safe (nothing spans it: the glyphs on either
+/// side are the ones shaping the text whole gives), if one is in the
+/// chunk's second half; else the last cluster start. There (text where
+/// every pair kerns has no safe break) the glyphs kept were shaped with
+/// the next ones in the buffer, so a kerning pair or ligature across the
+/// cut is still applied to them, and the next chunk, shaped from the cut
+/// with the text before as context, starts where no ligature of this
+/// shaping spans. `None`: no cluster starts there (keep it all).
+fn safe_cut(infos: &[harfrust::GlyphInfo], len: usize) -> Option<u32> {
+    let limit = len.saturating_sub(CUT_MARGIN) as u32;
+    let starts = || infos.iter().filter(|g| g.cluster > 0 && g.cluster <= limit);
+    let safe = starts()
+        .filter(|g| !g.unsafe_to_break() && g.cluster as usize >= len / 2)
+        .map(|g| g.cluster)
+        .max();
+    safe.or_else(|| starts().map(|g| g.cluster).max())
+}
+
 /// Shapes `text[run.range]` with its face starting at `x`, with the
 /// segment properties `inherited` from the chunk before (guessed from the
-/// text when `None`); returns the pen position after it and the
-/// properties used.
+/// text when `None`). A `cut` chunk (long text with no space, cut where
+/// the next chunk continues it) keeps only the glyphs before its last
+/// safe break and gives the rest back, to be shaped with the next chunk.
+#[allow(
+    clippy::too_many_arguments,
+    reason = "one call site; the chunk's state travels with it"
+)]
 fn shape_run(
     text: &str,
     run: &Run,
+    cut: bool,
     inherited: Option<Segment>,
     features: &[Feature],
     p: &LayoutParams,
     mut x: f64,
     out: &mut TextLayout,
-) -> (f64, Option<Segment>) {
+) -> Shaped {
     let (range, face) = (run.range.clone(), run.face);
     let chosen = out.faces[face].clone();
     let font = &chosen.face.font;
@@ -267,14 +321,22 @@ fn shape_run(
     });
     let options = ShapeOptions::new().features(features).plan(plan.as_deref());
     if harfrust::shape(&shaper, &mut buffer, options).is_err() {
-        return (x, used);
+        return Shaped {
+            x,
+            segment: used,
+            left: None,
+        };
     }
     // HarfBuzz in Chromium works in 16.16 fixed point at the font size.
     let unit = p.size / chosen.face.upem;
     let fixed = |v: i32| (f64::from(v) * unit * 65536.0).round() / 65536.0;
     let infos = buffer.glyph_infos();
     let positions = buffer.glyph_positions();
+    let stop = if cut { safe_cut(infos, range.len()) } else { None };
     for (k, (info, pos)) in infos.iter().zip(positions).enumerate() {
+        if stop.is_some_and(|stop| info.cluster >= stop) {
+            continue;
+        }
         out.glyphs.push(PlacedGlyph {
             face,
             gid: info.glyph_id,
@@ -291,7 +353,11 @@ fn shape_run(
             }
         }
     }
-    (x, used)
+    Shaped {
+        x,
+        segment: used,
+        left: stop.map(|stop| range.start + stop as usize),
+    }
 }
 
 /// Characters that need no glyph of their own.

@@ -200,3 +200,44 @@ fn text_crossing_the_canvas_edges_draws_the_part_inside() {
         }
     }
 }
+
+/// The advance of `text` shaped whole by HarfRust (kerning and ligatures
+/// on, as the engine shapes by default), in font units.
+fn whole_advance(font: &[u8], text: &str) -> f64 {
+    let data: std::sync::Arc<dyn AsRef<[u8]> + Send + Sync> = std::sync::Arc::new(font.to_vec());
+    let blob = skrifa::font::Blob::from(data);
+    let font = skrifa::Font::new(blob, 0).expect("a font");
+    let shaper = harfrust::ShaperFont::new(&font);
+    let mut buffer = harfrust::Buffer::new();
+    buffer.push_str(text);
+    buffer.guess_segment_properties();
+    harfrust::shape(&shaper, &mut buffer, harfrust::ShapeOptions::new()).expect("shaped");
+    buffer
+        .glyph_positions()
+        .iter()
+        .map(|p| f64::from(p.x_advance))
+        .sum()
+}
+
+#[test]
+fn a_long_string_with_no_space_measures_as_shaped_in_one_piece() {
+    // Over 16 KiB with no space: laid out in chunks. Kerning pairs run
+    // across every place a chunk could end; at the font's units-per-em as
+    // its pixel size each advance is a whole number of font units, so the
+    // widths must be equal, not close.
+    let bytes = font_bytes("DejaVuSans.ttf");
+    let upem = 2048;
+    let mut ctx = corpus_canvas(10, 10);
+    ctx.set_font(&format!("{upem}px \"Corpus Sans\""));
+    for unit in ["AV", "VA", "AVA", "To", "LTAVWAYfffi", "Vo.,"] {
+        let text = unit.repeat(50_000 / unit.len());
+        let whole = whole_advance(&bytes, &text);
+        // The kerning is there to lose: shaped one character at a time
+        // the text is wider or narrower.
+        let loose: f64 = unit.chars().map(|c| whole_advance(&bytes, &c.to_string())).sum::<f64>()
+            * (text.len() / unit.len()) as f64;
+        assert_ne!(whole, loose, "{unit}: the font kerns it");
+        let measured = ctx.measure_text(&text).width;
+        assert_eq!(measured, whole, "{unit} x {}", text.len() / unit.len());
+    }
+}

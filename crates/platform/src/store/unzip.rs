@@ -50,18 +50,19 @@ impl FileStore {
         // at the next launch.
         let staging = crate::atomic::staging_path(&self.user_dir);
         fs::create_dir(&staging)?;
-        let staged = extract(&mut zip, &staging, room);
-        let merged = staged.and_then(|()| {
+        // Removed when dropped, whatever happens below (a panic too).
+        let guard = crate::atomic::Staged::folder(staging);
+        let staging = guard.path();
+        let staged = extract(&mut zip, staging, room);
+        staged.and_then(|()| {
             fs::create_dir_all(&real)?;
             // Re-check after creating: a link swapped in must not receive
             // the files.
             self.user_entry(target)
                 .filter(|r| nofollow::is_plain_dir(r))
                 .ok_or(StoreError::NotFound)?;
-            Ok(merge(&staging, &real)?)
-        });
-        let _ = fs::remove_dir_all(&staging);
-        merged
+            Ok(merge(staging, &real)?)
+        })
     }
 }
 

@@ -32,6 +32,18 @@ pub struct ScriptModules {
     deadline: Rc<Cell<Instant>>,
 }
 
+impl Drop for ScriptModules {
+    fn drop(&mut self) {
+        // As the page runtime does (`mpcanvas_js::Runtime`): a panic
+        // unwinding through a call leaks the runtime rather than freeing
+        // one QuickJS may still hold objects in.
+        if std::thread::panicking() {
+            std::mem::forget(self._runtime.clone());
+            std::mem::forget(self.context.clone());
+        }
+    }
+}
+
 impl std::fmt::Debug for ScriptModules {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ScriptModules")

@@ -43,6 +43,9 @@ pub struct RunReport {
     pub album: Vec<FileEntry>,
     /// What ended the run early, if anything.
     pub fatal: Option<String>,
+    /// Whether `fatal` is an internal error: a panic in mpcanvas itself,
+    /// caught at the run boundary ([`RunReport::internal_error`]).
+    pub internal_error: bool,
     /// How many errors escaped the script.
     pub uncaught: usize,
     /// Whether timers were still waiting at the end.
@@ -61,6 +64,38 @@ fn size(p: &std::path::Path) -> u64 {
     std::fs::metadata(p).map_or(0, |m| m.len())
 }
 
+/// The temp files and album files `events` say were written and that
+/// still exist. `temp_files` is not asked (it needs `&mut` only for its
+/// LRU touch); only this run's album files count, as the album folder
+/// keeps earlier runs' posters, which are not this run's doing.
+fn files_of(events: &[Event]) -> (Vec<FileEntry>, Vec<FileEntry>) {
+    let mut temp = Vec::new();
+    let mut album = Vec::new();
+    for event in events {
+        let (path, real) = match event {
+            Event::TempFile {
+                path, real_path, ..
+            } => (Some(path.clone()), PathBuf::from(real_path)),
+            Event::AlbumFile { real_path, .. } => (None, PathBuf::from(real_path)),
+            _ => continue,
+        };
+        if !real.is_file() {
+            continue;
+        }
+        let entry = FileEntry {
+            bytes: size(&real),
+            path,
+            real_path: real,
+        };
+        if entry.path.is_some() {
+            temp.push(entry);
+        } else {
+            album.push(entry);
+        }
+    }
+    (temp, album)
+}
+
 /// What a report calls the package's entry: the page route, or `game.js`.
 pub(crate) fn entry_name(package: &Package) -> String {
     match &package.entry {
@@ -72,55 +107,57 @@ pub(crate) fn entry_name(package: &Package) -> String {
 impl RunReport {
     /// Collects the report from a finished run.
     pub fn new(package: &Package, platform: &Platform, outcome: RunOutcome) -> RunReport {
-        let entry = entry_name(package);
-        let mut store_files = Vec::new();
-        // `temp_files` needs `&mut` only for its LRU touch; a snapshot is
-        // taken from the events instead, keeping files that still exist.
-        for event in &platform.report().events {
-            if let Event::TempFile {
-                path, real_path, ..
-            } = event
-            {
-                let real = PathBuf::from(real_path);
-                if real.is_file() {
-                    store_files.push(FileEntry {
-                        path: Some(path.clone()),
-                        bytes: size(&real),
-                        real_path: real,
-                    });
-                }
-            }
-        }
-        // This run's album files only: the album folder keeps earlier
-        // runs' posters, which are not this run's doing.
-        let album = platform
-            .report()
-            .events
-            .iter()
-            .filter_map(|e| match e {
-                Event::AlbumFile { real_path, .. } => Some(PathBuf::from(real_path)),
-                _ => None,
-            })
-            .filter(|p| p.is_file())
-            .map(|p| FileEntry {
-                path: None,
-                bytes: size(&p),
-                real_path: p,
-            })
-            .collect();
+        let events = platform.report().events.clone();
+        let (temp_files, album) = files_of(&events);
         RunReport {
             profile: platform.profile().name.clone(),
-            entry,
+            entry: entry_name(package),
             root: package.root.clone(),
-            events: platform.report().events.clone(),
-            temp_files: store_files,
+            events,
+            temp_files,
             album,
             fatal: outcome.fatal.map(|e| e.to_string()),
+            internal_error: false,
             uncaught: outcome.uncaught.len(),
             pending_timers: outcome.pending_timers,
             virtual_ms: outcome.virtual_ms,
             tappable: outcome.tappable,
             device: Value::Null,
+        }
+    }
+
+    /// The report of a run that a bug in mpcanvas ended (a panic caught at
+    /// the run boundary): what was heard of it before (`start`, `events`),
+    /// and `message` as its fatal error, worded as an internal error.
+    pub fn internal_error(
+        profile: &str,
+        root: PathBuf,
+        start: Option<RunStart>,
+        events: Vec<Event>,
+        message: &str,
+    ) -> RunReport {
+        let (temp_files, album) = files_of(&events);
+        let (profile, entry, device) = match start {
+            Some(s) => (s.profile, s.entry, s.device),
+            None => (profile.to_string(), String::new(), Value::Null),
+        };
+        RunReport {
+            profile,
+            entry,
+            root,
+            events,
+            temp_files,
+            album,
+            fatal: Some(format!(
+                "internal error: {message} (a bug in mpcanvas, not in the script; \
+                 the run was abandoned)"
+            )),
+            internal_error: true,
+            uncaught: 0,
+            pending_timers: false,
+            virtual_ms: 0.0,
+            tappable: Vec::new(),
+            device,
         }
     }
 
@@ -153,7 +190,7 @@ impl RunReport {
                 })
                 .collect()
         };
-        json!({
+        let mut doc = json!({
             "profile": self.profile,
             "entry": self.entry,
             "completed": self.fatal.is_none(),
@@ -167,7 +204,11 @@ impl RunReport {
             "events": serde_json::to_value(&self.events).unwrap_or(Value::Null),
             "tempFiles": files(&self.temp_files),
             "album": files(&self.album),
-        })
+        });
+        if self.internal_error {
+            doc["internalError"] = json!(true);
+        }
+        doc
     }
 
     /// The last record of a JSON Lines report: [`to_json`](Self::to_json)

@@ -263,6 +263,7 @@ fn the_error_model_bounds_single_cubics() {
         let mut p = Path2D {
             path,
             arcs: Vec::new(),
+            charge: Default::default(),
         };
         // A tiny scale keeps it to one cubic; measure on the unit circle.
         let s = 1e-3;

@@ -141,7 +141,9 @@ pub fn run(
         }
     };
     // One budget for the run: the JS heap, every canvas and image of the
-    // page and of the platform (legacy canvases, exports).
+    // page and of the platform (legacy canvases, exports), and what grows
+    // between drawing calls (paths), charged through the run's step.
+    let _run = mpcanvas_canvas::budget::Step::enter(Some(&rt.budget()));
     let options = &RunOptions {
         canvas_limits: options.canvas_limits.clone().with_budget(rt.budget()),
         ..options.clone()
