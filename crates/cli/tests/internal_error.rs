@@ -17,10 +17,7 @@ console.log('after the write');
 "#;
 
 fn game(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!(
-        "mpcanvas-internal-{}-{name}",
-        std::process::id()
-    ));
+    let dir = std::env::temp_dir().join(format!("mpcanvas-internal-{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join("game.js"), WRITE_THEN_LOG).unwrap();
@@ -69,12 +66,17 @@ fn a_panic_in_a_binding_ends_the_run_as_an_internal_error_in_the_json_report() {
     assert_eq!(report["completed"], false);
     assert_eq!(report["internalError"], true);
     let fatal = report["fatal"].as_str().unwrap();
-    assert!(fatal.starts_with("internal error: injected panic at 'console'"), "{fatal}");
+    assert!(
+        fatal.starts_with("internal error: injected panic at 'console'"),
+        "{fatal}"
+    );
     assert_eq!(report["entry"], "game.js");
     // What the run did before the panic is still reported.
     let events = report["events"].as_array().unwrap();
     assert!(
-        events.iter().any(|e| e["api"] == "FileSystemManager.writeFileSync"),
+        events
+            .iter()
+            .any(|e| e["api"] == "FileSystemManager.writeFileSync"),
         "{report:#}"
     );
     assert!(
@@ -91,7 +93,10 @@ fn a_panic_in_a_binding_ends_the_text_and_json_lines_reports_too() {
     let output = run(&dir, "console", &[]);
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert_eq!(output.status.code(), Some(3), "{stdout}");
-    assert!(stdout.contains("  console.log: after the write"), "{stdout}");
+    assert!(
+        stdout.contains("  console.log: after the write"),
+        "{stdout}"
+    );
     assert!(
         stdout.contains("stopped: internal error: injected panic at 'console'"),
         "{stdout}"
@@ -113,7 +118,10 @@ fn a_panic_mid_write_leaves_neither_the_file_nor_its_staging_file() {
     assert_eq!(output.status.code(), Some(3), "{stdout}");
     let report: Value = serde_json::from_str(&stdout).unwrap();
     let fatal = report["fatal"].as_str().unwrap();
-    assert!(fatal.starts_with("internal error: injected panic at 'write'"), "{fatal}");
+    assert!(
+        fatal.starts_with("internal error: injected panic at 'write'"),
+        "{fatal}"
+    );
     assert!(staging_files(&dir).is_empty(), "{:?}", staging_files(&dir));
     let kept = std::fs::read_dir(dir.join("out"))
         .unwrap()

@@ -98,6 +98,12 @@ impl Transcript {
     /// `message` ended.
     pub(crate) fn internal_error(self, profile: &str, root: &Path, message: &str) -> RunReport {
         let heard = std::mem::take(&mut *self.0.lock().unwrap_or_else(PoisonError::into_inner));
-        RunReport::internal_error(profile, root.to_path_buf(), heard.start, heard.events, message)
+        RunReport::internal_error(
+            profile,
+            root.to_path_buf(),
+            heard.start,
+            heard.events,
+            message,
+        )
     }
 }

@@ -36,11 +36,16 @@ fn a_panicking_run_reports_an_internal_error_and_the_next_run_is_unharmed() {
     let dir = game("run", DRAW_THEN_LOG);
     let job = || RunJob::new("wechat-game", dir.join("out"));
     fault::arm(Some(fault::points::CONSOLE));
-    let report = engine.run_project(&dir, job()).expect("a report, not an error");
+    let report = engine
+        .run_project(&dir, job())
+        .expect("a report, not an error");
     fault::arm(None);
     assert!(report.internal_error);
     let fatal = report.fatal.as_deref().unwrap();
-    assert!(fatal.starts_with("internal error: injected panic at 'console'"), "{fatal}");
+    assert!(
+        fatal.starts_with("internal error: injected panic at 'console'"),
+        "{fatal}"
+    );
     assert_eq!(report.profile, "wechat-game");
     assert_eq!(report.entry, "game.js");
     assert_eq!(report.to_json()["internalError"], true);
@@ -66,6 +71,8 @@ fn a_panicking_render_is_an_internal_error() {
         Err(Error::Internal(m)) => assert!(m.contains("injected panic"), "{m}"),
         other => panic!("not an internal error: {:?}", other.map(|_| ())),
     }
-    let image = engine.render_script(&script, &RenderJob::default()).unwrap();
+    let image = engine
+        .render_script(&script, &RenderJob::default())
+        .unwrap();
     assert_eq!(image.pixel(2, 2)[3], 255);
 }

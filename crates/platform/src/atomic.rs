@@ -94,7 +94,11 @@ pub fn write(target: &Path, bytes: &[u8]) -> io::Result<()> {
 
 /// Streams `reader` into a staging file in `dir` (at most `max_bytes`),
 /// fsyncs it and returns it (removed when dropped) and its size.
-pub(crate) fn stage(dir: &Path, reader: &mut dyn Read, max_bytes: u64) -> io::Result<(Staged, u64)> {
+pub(crate) fn stage(
+    dir: &Path,
+    reader: &mut dyn Read,
+    max_bytes: u64,
+) -> io::Result<(Staged, u64)> {
     let (staged, mut f) = create_staging(dir)?;
     let mut buf = vec![0u8; 64 * 1024];
     let mut total = 0u64;

@@ -155,8 +155,8 @@ pub(crate) fn layout(text: &str, chain: &Chain, p: &LayoutParams) -> TextLayout 
         }
         // A chunk of text with no space, cut only to bound the shaper's
         // work: it gives back what follows its last safe break.
-        let cut = runs.peek().is_some_and(|next| next.continues)
-            && !text[..run.range.end].ends_with(' ');
+        let cut =
+            runs.peek().is_some_and(|next| next.continues) && !text[..run.range.end].ends_with(' ');
         let inherited = if run.continues { segment.take() } else { None };
         let shaped = shape_run(text, &run, cut, inherited, &features, p, x, &mut out);
         x = shaped.x;
@@ -332,7 +332,11 @@ fn shape_run(
     let fixed = |v: i32| (f64::from(v) * unit * 65536.0).round() / 65536.0;
     let infos = buffer.glyph_infos();
     let positions = buffer.glyph_positions();
-    let stop = if cut { safe_cut(infos, range.len()) } else { None };
+    let stop = if cut {
+        safe_cut(infos, range.len())
+    } else {
+        None
+    };
     for (k, (info, pos)) in infos.iter().zip(positions).enumerate() {
         if stop.is_some_and(|stop| info.cluster >= stop) {
             continue;

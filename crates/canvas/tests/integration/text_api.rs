@@ -234,7 +234,10 @@ fn a_long_string_with_no_space_measures_as_shaped_in_one_piece() {
         let whole = whole_advance(&bytes, &text);
         // The kerning is there to lose: shaped one character at a time
         // the text is wider or narrower.
-        let loose: f64 = unit.chars().map(|c| whole_advance(&bytes, &c.to_string())).sum::<f64>()
+        let loose: f64 = unit
+            .chars()
+            .map(|c| whole_advance(&bytes, &c.to_string()))
+            .sum::<f64>()
             * (text.len() / unit.len()) as f64;
         assert_ne!(whole, loose, "{unit}: the font kerns it");
         let measured = ctx.measure_text(&text).width;
