@@ -58,21 +58,35 @@ fn a_panicking_run_reports_an_internal_error_and_the_next_run_is_unharmed() {
 }
 
 #[test]
-fn a_panicking_render_is_an_internal_error() {
+fn a_render_panicking_while_it_writes_is_an_internal_error_and_leaves_no_file() {
     let engine = Engine::builder().system_fonts(false).build().unwrap();
     let script = DrawingScript::from_source(
-        "panics.js",
-        "// @size 20x20\nfunction draw(ctx) { ctx.fillRect(0, 0, 5, 5); console.log('x'); }",
+        "poster.js",
+        "// @size 20x20\nfunction draw(ctx) { ctx.fillRect(0, 0, 5, 5); }",
     );
-    fault::arm(Some(fault::points::CONSOLE));
-    let result = engine.render_script(&script, &RenderJob::default());
+    let dir = game("render", "");
+    let output = dir.join("poster.png");
+    fault::arm(Some(fault::points::WRITE));
+    let result = engine.render_to_file(&script, &RenderJob::default(), &output, 0.92);
     fault::arm(None);
     match result {
-        Err(Error::Internal(m)) => assert!(m.contains("injected panic"), "{m}"),
+        Err(Error::Internal(m)) => assert!(m.contains("injected panic at 'write'"), "{m}"),
         other => panic!("not an internal error: {:?}", other.map(|_| ())),
     }
-    let image = engine
-        .render_script(&script, &RenderJob::default())
+    let left: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name())
+        .filter(|n| n != "game.js")
+        .collect();
+    assert!(
+        left.is_empty(),
+        "neither the image nor its staging file: {left:?}"
+    );
+    // The same engine and thread render it again.
+    engine
+        .render_to_file(&script, &RenderJob::default(), &output, 0.92)
         .unwrap();
-    assert_eq!(image.pixel(2, 2)[3], 255);
+    assert!(output.is_file());
+    let _ = std::fs::remove_dir_all(&dir);
 }
