@@ -11,12 +11,8 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("mpcanvas-limits-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
+mod support;
+use support::scratch;
 
 /// A mini-game folder holding `game.js`.
 fn game(name: &str, source: &str) -> PathBuf {

@@ -4,28 +4,10 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("mpcanvas-timings-{}-{name}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn mpcanvas(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_mpcanvas"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+mod support;
+use support::{lossy, mpcanvas, repo, scratch};
 
 /// A poster-like drawing scaled to the canvas: a gradient background, a
 /// shadowed rounded card, text, a drawn-in second canvas.
@@ -62,7 +44,7 @@ struct Timings {
 impl Timings {
     /// Asserts that the command succeeded and printed a timings line.
     fn of(o: &Output) -> Timings {
-        let stderr = stderr(o);
+        let stderr = lossy(&o.stderr);
         assert!(o.status.success(), "{stderr}");
         let line = stderr
             .lines()
@@ -135,16 +117,16 @@ fn render_repeat_prints_the_median_of_that_many_renders() {
         "3",
         "--no-system-fonts",
     ]);
-    let err = stderr(&o);
+    let err = lossy(&o.stderr);
     assert!(o.status.success(), "{err}");
     assert!(err.contains("timings (median of 3): startup "), "{err}");
     assert!(std::fs::read(&out).unwrap().starts_with(b"\x89PNG"));
     let bad = mpcanvas(&["render", js.to_str().unwrap(), "--repeat", "0"]);
     assert!(!bad.status.success());
     assert!(
-        stderr(&bad).contains("--repeat wants a whole number"),
+        lossy(&bad.stderr).contains("--repeat wants a whole number"),
         "{}",
-        stderr(&bad)
+        lossy(&bad.stderr)
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
