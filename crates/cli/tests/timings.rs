@@ -33,6 +33,13 @@ fn write_script(dir: &Path, name: &str, size: u32) -> PathBuf {
     path
 }
 
+/// `mpcanvas render JS -o OUT EXTRA…`.
+fn render(js: &Path, out: &Path, extra: &[&str]) -> Output {
+    let mut args = vec!["render", js.to_str().unwrap(), "-o", out.to_str().unwrap()];
+    args.extend_from_slice(extra);
+    mpcanvas(&args)
+}
+
 /// The figures of a successful command's timings line on stderr, read
 /// once: `draw 12.3 ms` → `draw` = 12.3, `peak RSS 27.8 MiB` →
 /// `peak RSS` = 27.8.
@@ -84,14 +91,7 @@ fn render_timings_name_every_stage() {
     let dir = scratch("stages");
     let js = write_script(&dir, "p.js", 200);
     let out = dir.join("p.jpg");
-    let o = mpcanvas(&[
-        "render",
-        js.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-        "--timings",
-        "--no-system-fonts",
-    ]);
+    let o = render(&js, &out, &["--timings", "--no-system-fonts"]);
     let t = Timings::of(&o);
     for stage in [
         "startup", "script", "decode", "draw", "encode", "write", "total",
@@ -108,15 +108,7 @@ fn render_repeat_prints_the_median_of_that_many_renders() {
     let dir = scratch("repeat");
     let js = write_script(&dir, "p.js", 120);
     let out = dir.join("p.png");
-    let o = mpcanvas(&[
-        "render",
-        js.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-        "--repeat",
-        "3",
-        "--no-system-fonts",
-    ]);
+    let o = render(&js, &out, &["--repeat", "3", "--no-system-fonts"]);
     let err = lossy(&o.stderr);
     assert!(o.status.success(), "{err}");
     assert!(err.contains("timings (median of 3): startup "), "{err}");
@@ -170,14 +162,7 @@ fn a_large_renders_peak_memory_stays_within_twice_its_bitmap() {
     let peak = |size: u32, ext: &str| {
         let js = write_script(&dir, &format!("m{size}.js"), size);
         let out = dir.join(format!("m{size}.{ext}"));
-        let o = mpcanvas(&[
-            "render",
-            js.to_str().unwrap(),
-            "-o",
-            out.to_str().unwrap(),
-            "--timings",
-            "--no-system-fonts",
-        ]);
+        let o = render(&js, &out, &["--timings", "--no-system-fonts"]);
         Timings::of(&o).get("peak RSS")
     };
     let bitmap_mib = 2048.0 * 2048.0 * 4.0 / f64::from(1u32 << 20);
