@@ -1,7 +1,7 @@
 //! What the CLI's integration tests share: the repository root, scratch
 //! folders, the built `mpcanvas` and its output, copies of example
-//! projects. Each test binary compiles this module and uses a part of it.
-#![allow(dead_code)]
+//! projects.
+#![allow(dead_code, reason = "each test binary uses a part of this module")]
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
