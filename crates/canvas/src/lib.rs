@@ -45,6 +45,7 @@ pub(crate) mod raster;
 mod render;
 mod resample;
 mod shadow;
+mod solid;
 pub mod state;
 pub mod style;
 pub mod text;
