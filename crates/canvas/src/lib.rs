@@ -26,6 +26,7 @@
 #![forbid(unsafe_code)]
 
 mod axis_gradient;
+mod blit;
 pub mod budget;
 pub mod color;
 mod color_profile;
