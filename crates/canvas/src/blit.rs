@@ -63,6 +63,12 @@ fn blend_row(dst: &mut [u8], src: &[u8], opacity: f32, clip: Option<&[u8]>) {
         let k = match clip {
             // The pipeline skips pixels its mask leaves out entirely.
             Some(k) if k[i] == 0 => continue,
+            // Inside the clip an opaque pixel at full opacity comes out
+            // as itself (x / 255 × 255 rounds back to x).
+            Some(k) if k[i] == 255 && opacity == 1.0 && s[3] == 255 => {
+                d.copy_from_slice(s);
+                continue;
+            }
             Some(k) => k[i] as f32 / 255.0,
             None => 1.0,
         };
@@ -90,8 +96,17 @@ fn blend(d: &mut [u8], s: &[u8], opacity: f32, clip: f32) {
     let inv = 1.0 - sa;
     for c in 0..4 {
         let v = unit(d[c]) * inv + src(s[c]);
-        d[c] = (v.clamp(0.0, 1.0) * 255.0).round_ties_even() as u8;
+        d[c] = round_even(v.clamp(0.0, 1.0) * 255.0) as u8;
     }
+}
+
+/// `v` (0..=255) rounded half to even, as the pipeline's conversion
+/// rounds: adding and taking away 2^23 leaves no fraction bits, and the
+/// FPU rounds to even (`round_ties_even` is a libm call on plain x86-64).
+#[inline(always)]
+fn round_even(v: f32) -> f32 {
+    const MAGIC: f32 = 8_388_608.0;
+    (v + MAGIC) - MAGIC
 }
 
 #[cfg(test)]
@@ -157,6 +172,14 @@ mod tests {
         }
         same_as_pipeline(1.0, Some(&clip), (4, 2));
         same_as_pipeline(0.6, Some(&clip), (4, 2));
+    }
+
+    #[test]
+    fn rounding_is_half_to_even() {
+        for i in 0..=2550 {
+            let v = i as f32 / 10.0;
+            assert_eq!(round_even(v), v.round_ties_even(), "{v}");
+        }
     }
 
     #[test]
