@@ -130,14 +130,31 @@ mod tests {
     }
 
     /// What the nearest-sampled pattern fill of the same rectangle gives.
-    fn pipeline(target: &mut Pixmap, src: &Pixmap, at: (i32, i32), opacity: f32, clip: Option<&Mask>) {
+    fn pipeline(
+        target: &mut Pixmap,
+        src: &Pixmap,
+        at: (i32, i32),
+        opacity: f32,
+        clip: Option<&Mask>,
+    ) {
         let ts = Transform::from_translate(at.0 as f32, at.1 as f32);
         let paint = Paint {
-            shader: Pattern::new(src.as_ref(), SpreadMode::Pad, FilterQuality::Nearest, opacity, ts),
+            shader: Pattern::new(
+                src.as_ref(),
+                SpreadMode::Pad,
+                FilterQuality::Nearest,
+                opacity,
+                ts,
+            ),
             ..Paint::default()
         };
-        let rect = Rect::from_xywh(at.0 as f32, at.1 as f32, src.width() as f32, src.height() as f32)
-            .unwrap();
+        let rect = Rect::from_xywh(
+            at.0 as f32,
+            at.1 as f32,
+            src.width() as f32,
+            src.height() as f32,
+        )
+        .unwrap();
         target.fill_rect(rect, &paint, Transform::identity(), clip);
     }
 

@@ -71,7 +71,12 @@ pub(crate) fn paint(pixmap: &mut PixmapMut<'_>, cov: &Coverage, color: Solid, cl
 fn paint_row(dst: &mut [u8], coverage: &[u8], color: Solid) {
     const RUN: usize = 16;
     let opaque = color.is_opaque();
-    let bytes = [color.0[0] as u8, color.0[1] as u8, color.0[2] as u8, color.0[3] as u8];
+    let bytes = [
+        color.0[0] as u8,
+        color.0[1] as u8,
+        color.0[2] as u8,
+        color.0[3] as u8,
+    ];
     for (px, cov) in dst.chunks_mut(RUN * 4).zip(coverage.chunks(RUN)) {
         if cov.iter().all(|&c| c == 0) {
             continue;

@@ -243,7 +243,12 @@ impl Context2d {
     /// ones).
     fn blits_directly(&self, dst: kurbo::Rect, ctm: Affine, dev_w: f64, dev_h: f64) -> bool {
         let [a, _, _, d, e, f] = ctm.as_coeffs();
-        let edges = [a * dst.x0 + e, a * dst.x1 + e, d * dst.y0 + f, d * dst.y1 + f];
+        let edges = [
+            a * dst.x0 + e,
+            a * dst.x1 + e,
+            d * dst.y0 + f,
+            d * dst.y1 + f,
+        ];
         self.state.composite == crate::composite::CompositeOp::SourceOver
             && !self.state.shadow.is_visible()
             && self.transform_keeps_rects()
