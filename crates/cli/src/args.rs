@@ -563,6 +563,7 @@ mod tests {
             &["run", "p", "q"],
             &["run", "p", "--time-limit", "-1"],
             &["run", "p", "--locale", "not a tag!"],
+            &["run", "p", "--locale", "fr-FR"],
             &["run", "p", "--tz", "Mars/Olympus"],
             &["run", "p", "--now", "2026-12-07 10:00"],
             &["run", "p", "--seed", "-3"],

@@ -59,7 +59,8 @@ pub(crate) const RUN_HELP: &str = "\
            --memory-limit MB  JS heap limit (default 256)
            --offline       no network: URL downloads fail
            --locale TAG    the phone's language for Intl, toLocale*String and
-                           getSystemInfo().language (default zh-CN)
+                           getSystemInfo().language (default zh-CN); zh (zh-CN,
+                           zh-TW, zh-HK) and en (en-US, en-GB…) are shipped
            --tz ZONE       the phone's IANA time zone (default Asia/Shanghai)
            --now INSTANT   fix the clock, e.g. 2026-12-07T10:00:00+08:00: Date,
                            Date.now and performance.now advance only with the

@@ -74,8 +74,10 @@
       return self;
     };
     Object.defineProperty(C, 'name', { value: owner });
+    // Only the locales whose data is shipped; the others fall back to the
+    // device's locale, as ECMA-402's lookup does.
     define(C, 'supportedLocalesOf', function supportedLocalesOf(locales) {
-      return localeList(locales);
+      return native.supported(localeList(locales));
     });
     for (const [name, fn] of Object.entries(methods)) {
       define(C.prototype, name, {

@@ -90,7 +90,7 @@ fn wechat_config_has_env_version_platform_and_launch_info() {
     assert_eq!(
         lines,
         [
-            r#"{"envVersion":"develop","platform":"devtools","appLaunchInfo":{"path":"index","query":{},"scene":1001}}"#
+            r#"{"envVersion":"develop","platform":"devtools","appLaunchInfo":{"path":"index","query":{},"scene":1001,"referrerInfo":{}}}"#
         ]
     );
 }

@@ -200,8 +200,9 @@ pub fn run(
     outcome
 }
 
-/// The launch options `App.onLaunch` / `onShow` receive: the page, its
-/// query and scene 1001 (opened from the main entry, the devtools' default).
+/// The launch options `App.onLaunch` / `onShow` (and `getLaunchOptionsSync`)
+/// give: the page, its query, scene 1001 (opened from the main entry, the
+/// devtools' default) and an empty `referrerInfo`.
 fn launch_options<'js>(
     ctx: &Ctx<'js>,
     path: &str,
@@ -211,6 +212,8 @@ fn launch_options<'js>(
     options.set("path", path)?;
     options.set("query", query_object(ctx, query)?)?;
     options.set("scene", 1001)?;
+    // Not opened from another mini-program or app.
+    options.set("referrerInfo", Object::new(ctx.clone())?)?;
     Ok(options)
 }
 
@@ -414,10 +417,15 @@ impl<'r, 'js> Driver<'r, 'js> {
                 .as_ref()
                 .map(|c| c.name.clone())
         });
+        let ctx = self.ctx.clone();
+        (|| {
+            let options = launch_options(&ctx, route, &self.options.query)?;
+            mpcanvas_js::namespace::app_events::launched(&ctx, &options)
+        })()
+        .map_err(|e| self.js(e))?;
         let Some(name) = name else {
             return Ok(());
         };
-        let ctx = self.ctx.clone();
         (|| {
             let config: Option<Object<'js>> = ctx.globals().get(name.as_str())?;
             match config {
@@ -440,6 +448,23 @@ impl<'r, 'js> Driver<'r, 'js> {
                 program::call_method(&app, name, Rest(vec![options.into_value()]))?;
             }
             Ok(())
+        })?;
+        self.jobs()
+    }
+
+    /// The `onAppShow` / `onAppHide` listeners, after `App.onShow` /
+    /// `App.onHide` (or where they would be, without an app).
+    fn app_listeners(&mut self, hide: bool, path: &str) -> Result<(), ScriptError> {
+        let path = path.to_string();
+        let query = self.options.query.clone();
+        let what = if hide { "onAppHide listener" } else { "onAppShow listener" };
+        self.guarded(what, |ctx| {
+            if hide {
+                mpcanvas_js::namespace::app_events::hidden(ctx)
+            } else {
+                let options = launch_options(ctx, &path, &query)?;
+                mpcanvas_js::namespace::app_events::shown(ctx, &options)
+            }
         })?;
         self.jobs()
     }
@@ -482,6 +507,7 @@ impl<'r, 'js> Driver<'r, 'js> {
             self.app_hook("onLaunch", &route)?;
             self.app_hook("onShow", &route)?;
         }
+        self.app_listeners(false, &route)?;
         let page_markup = Self::read_markup(markup_path.as_deref());
         let page_scope = self.build_scope(&page_markup, Scope::Page)?;
         // The page's scope exists before its script runs, so code that
@@ -604,6 +630,7 @@ impl<'r, 'js> Driver<'r, 'js> {
         if self.package.app.is_some() {
             self.app_hook("onHide", &route)?;
         }
+        self.app_listeners(true, &route)?;
         self.settle()
     }
 }
