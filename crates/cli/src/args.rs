@@ -33,6 +33,10 @@ pub(crate) struct Run {
     pub(crate) dpr: f64,
     pub(crate) screen: (u32, u32),
     pub(crate) taps: Vec<String>,
+    /// `--tap-at X,Y`: where a mini-game tap touches the screen.
+    pub(crate) tap_at: Option<(f64, f64)>,
+    /// `--os-album deny`: the phone's privacy switch for the album is off.
+    pub(crate) os_album_allowed: bool,
     pub(crate) gallery: Vec<PathBuf>,
     pub(crate) user: mpcanvas::Answer,
     pub(crate) out: PathBuf,
@@ -180,6 +184,20 @@ pub(crate) fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command,
 /// The next value of the current flag, as a string. A value that looks
 /// like a flag is refused: `--tap --json` means a forgotten METHOD, not a
 /// method named `--json`.
+/// `X,Y` in CSS pixels (`--tap-at`): finite and not negative.
+fn point(text: &str) -> Result<(f64, f64), String> {
+    let bad = || format!("--tap-at wants X,Y in CSS pixels, got '{text}'");
+    let (x, y) = text.split_once(',').ok_or_else(bad)?;
+    let coord = |v: &str| {
+        v.trim()
+            .parse::<f64>()
+            .ok()
+            .filter(|v| v.is_finite() && *v >= 0.0)
+            .ok_or_else(bad)
+    };
+    Ok((coord(x)?, coord(y)?))
+}
+
 fn text(parser: &mut lexopt::Parser) -> Result<String, String> {
     let value = parser
         .value()
@@ -260,6 +278,8 @@ fn parse_run(mut parser: lexopt::Parser) -> Result<Command, String> {
         dpr: 2.0,
         screen: (375, 667),
         taps: Vec::new(),
+        tap_at: None,
+        os_album_allowed: true,
         gallery: Vec::new(),
         user: mpcanvas::Answer::Allow,
         out: PathBuf::from("mpcanvas-out"),
@@ -302,6 +322,16 @@ fn parse_run(mut parser: lexopt::Parser) -> Result<Command, String> {
             }
             Long("screen") => run.screen = size(&text(&mut parser)?)?,
             Long("tap") => run.taps.push(text(&mut parser)?),
+            Long("tap-at") => run.tap_at = Some(point(&text(&mut parser)?)?),
+            Long("os-album") => {
+                run.os_album_allowed = match text(&mut parser)?.as_str() {
+                    "allow" => true,
+                    "deny" => false,
+                    other => {
+                        return Err(format!("--os-album '{other}' is not one of: allow, deny"));
+                    }
+                }
+            }
             Long("page") => run.page = Some(text(&mut parser)?),
             Long("query") => {
                 let q = text(&mut parser)?;
@@ -549,6 +579,26 @@ mod tests {
         assert_eq!(r.out, PathBuf::from("o"));
         assert!(r.json && r.offline);
         assert_eq!((r.time_limit, r.memory_mb), (5.0, 64));
+    }
+
+    #[test]
+    fn run_takes_a_tap_point_and_the_os_album_switch() {
+        let Command::Run(r) =
+            parse_strs(&["run", "g", "--tap-at", "12.5,40", "--os-album", "deny"]).unwrap()
+        else {
+            panic!()
+        };
+        assert_eq!(r.tap_at, Some((12.5, 40.0)));
+        assert!(!r.os_album_allowed);
+        for bad in [
+            ["run", "g", "--tap-at", "12"],
+            ["run", "g", "--tap-at", "-1,2"],
+            ["run", "g", "--tap-at", "a,b"],
+            ["run", "g", "--os-album", "maybe"],
+        ] {
+            let err = parse_strs(&bad).unwrap_err();
+            assert!(err.contains(bad[2]), "{err}");
+        }
     }
 
     #[test]

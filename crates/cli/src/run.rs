@@ -49,6 +49,8 @@ pub(crate) fn run(r: &Run) -> ExitCode {
         },
         user: r.user,
         taps: r.taps.clone(),
+        tap_at: r.tap_at,
+        os_album_allowed: r.os_album_allowed,
         gallery: r.gallery.clone(),
         network: if r.offline {
             Network::Offline

@@ -42,7 +42,14 @@ pub(crate) const RUN_HELP: &str = "\
            --screen WxH    screen size in CSS px (default 375x667)
            --tap METHOD    call this page method (mini-game: GameGlobal function)
                            as a user tap (repeatable); --tap '#ID' taps the
-                           element with that id and calls its tap handler
+                           element with that id and calls its tap handler;
+                           on a mini-game the call happens inside a touch
+                           (wx.onTouchStart / onTouchEnd listeners get it)
+           --tap-at X,Y    where a mini-game tap touches the screen (default
+                           its centre); alone, a bare touch there
+           --os-album ANSWER  allow (default) or deny: the phone's own privacy
+                           switch for the app's photo access (saves then
+                           fail as the OS refuses them)
            --pick IMAGE    a photo in the phone's gallery, what chooseImage
                            picks (repeatable; none: the picker is cancelled)
            --user ANSWER   allow (default), deny, deny-forever, dismiss, cancel

@@ -43,6 +43,9 @@ struct Timers {
     seq: u64,
     queue: BTreeMap<Key, Slot>,
     fired: u64,
+    /// The frame period set by `setPreferredFramesPerSecond` (`None`:
+    /// [`FRAME_MS`]).
+    frame_ms: Option<f64>,
 }
 
 impl Timers {
@@ -147,7 +150,8 @@ impl EventLoop {
             let id = timers.next_id;
             timers.next_id += 1;
             // The next frame boundary strictly after now (µs rounding aside).
-            let due = (((timers.now + 1e-3) / FRAME_MS).floor() + 1.0) * FRAME_MS;
+            let frame = timers.frame_ms.unwrap_or(FRAME_MS);
+            let due = (((timers.now + 1e-3) / frame).floor() + 1.0) * frame;
             timers.schedule(due, Slot { id, interval: None, frame: true });
             drop(timers);
             let entry = rquickjs::Array::new(ctx.clone())?;
@@ -241,6 +245,18 @@ impl EventLoop {
     /// The virtual time in milliseconds since the run began.
     pub fn now(&self) -> f64 {
         self.timers.borrow().now
+    }
+
+    /// Sets the animation frame rate (mini-game
+    /// `setPreferredFramesPerSecond`): `fps` is clamped to 1–60, as the
+    /// WX-doc range says; frames already requested keep their time.
+    pub fn set_frames_per_second(&self, fps: f64) {
+        let fps = if fps.is_nan() {
+            60.0
+        } else {
+            fps.clamp(1.0, 60.0)
+        };
+        self.timers.borrow_mut().frame_ms = Some(1000.0 / fps);
     }
 
     /// Whether any timer or frame is waiting.

@@ -186,6 +186,8 @@ impl Engine {
             query: job.query,
             user: job.user,
             taps: job.taps,
+            tap_at: job.tap_at,
+            os_album_allowed: job.os_album_allowed,
             gallery: job.gallery,
             js_limits,
             fetcher,

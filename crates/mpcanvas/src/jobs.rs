@@ -46,6 +46,13 @@ pub struct RunJob {
     pub user: Answer,
     /// Page methods to call as taps, in order.
     pub taps: Vec<String>,
+    /// Where a mini-game tap touches the screen, in CSS pixels (`None`:
+    /// the screen's centre).
+    pub tap_at: Option<(f64, f64)>,
+    /// Whether the phone's privacy setting lets the app write to the
+    /// photo library (default `true`; `false` makes saves fail as the OS
+    /// refuses them).
+    pub os_album_allowed: bool,
     /// The phone's photos (host image files) `chooseImage` picks from.
     pub gallery: Vec<PathBuf>,
     /// Where URLs are fetched from.
@@ -81,6 +88,8 @@ impl RunJob {
             device: Device::default(),
             user: Answer::Allow,
             taps: Vec::new(),
+            tap_at: None,
+            os_album_allowed: true,
             gallery: Vec::new(),
             network: Network::Offline,
             memory_bytes: None,

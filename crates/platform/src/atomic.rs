@@ -97,7 +97,7 @@ fn sync_dir(dir: &Path) -> io::Result<()> {
     }
 }
 
-/// Removes the staging files in `dir` (and its sub-folders, links not
+/// Removes the staging files (and `unzip` staging folders) in `dir` (and its sub-folders, links not
 /// followed) that a process no longer running left behind: a run killed
 /// mid-write, or one whose write hit a file-size limit.
 pub(crate) fn remove_dead_staging(dir: &Path) {
@@ -110,11 +110,13 @@ pub(crate) fn remove_dead_staging(dir: &Path) {
         };
         let name = entry.file_name();
         let name = name.to_string_lossy();
-        if kind.is_dir() {
+        let dead = staging_owner(&name).is_some_and(|pid| !process_alive(pid, &entry));
+        if kind.is_dir() && dead {
+            // An `unzip` staging folder.
+            let _ = fs::remove_dir_all(entry.path());
+        } else if kind.is_dir() {
             remove_dead_staging(&entry.path());
-        } else if kind.is_file()
-            && staging_owner(&name).is_some_and(|pid| !process_alive(pid, &entry))
-        {
+        } else if kind.is_file() && dead {
             let _ = fs::remove_file(entry.path());
         }
     }

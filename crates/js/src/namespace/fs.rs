@@ -47,6 +47,12 @@ fn sync_shape(name: &str) -> Option<SyncShape> {
         "accessSync" => (&["path"], None),
         "unlinkSync" => (&["filePath"], None),
         "saveFileSync" => (&["tempFilePath", "filePath"], Some("savedFilePath")),
+        "copyFileSync" => (&["srcPath", "destPath"], None),
+        "mkdirSync" => (&["dirPath", "recursive"], None),
+        "rmdirSync" => (&["dirPath", "recursive"], None),
+        "readdirSync" => (&["dirPath"], Some("files")),
+        "statSync" => (&["path", "recursive"], Some("stats")),
+        "renameSync" => (&["oldPath", "newPath"], None),
         _ => return None,
     };
     Some(SyncShape { args, value })
@@ -93,13 +99,9 @@ fn call<'js>(
         "saveFileSync" => platform.fs_save_file_sync(options),
         other => match async_call(other) {
             Some(f) => f(platform, options),
-            // The profile loader admits only the methods above.
-            None => {
-                return Err(rquickjs::Exception::throw_internal(
-                    ctx,
-                    &format!("FileSystemManager.{other} is not bound"),
-                ));
-            }
+            // The folder methods (`mkdir`, `statSync`, …); one the profile
+            // does not list fails as `not_supported`.
+            None => platform.fs_dir_call(other, options),
         },
     };
     match result {
@@ -124,7 +126,7 @@ fn async_method<'js>(
             } = begin(&ctx, options)?;
             let result = call(&ctx, &mut services.platform.borrow_mut(), &name, &converted)?;
             let outcome = match result {
-                Ok(res) => Outcome::Success(res),
+                Ok(res) => Outcome::Success(with_stats(&ctx, &name, res)?),
                 Err((reply, _)) => Outcome::Fail(convert::reply(&ctx, &reply)?),
             };
             deliver(
@@ -137,6 +139,38 @@ fn async_method<'js>(
         },
     )?
     .with_name(label)
+}
+
+/// `stat`'s result with its `stats` made `Stats` objects (one, or each
+/// `{path, stats}` of a recursive stat): `isDirectory()` / `isFile()`
+/// read `mode`, as on the platforms. Called with the platform not
+/// borrowed; properties are defined, never assigned, so a page's setters
+/// on `Object.prototype` do not run.
+fn with_stats<'js>(ctx: &Ctx<'js>, name: &str, res: Object<'js>) -> rquickjs::Result<Object<'js>> {
+    if name != "stat" && name != "statSync" {
+        return Ok(res);
+    }
+    let wrap: Function = ctx.eval(
+        r#"(res) => {
+            const kind = (mode) => mode & 0o170000;
+            const proto = Object.create(Object.prototype, {
+                isDirectory: { value: function isDirectory() { return kind(this.mode) === 0o040000; } },
+                isFile: { value: function isFile() { return kind(this.mode) === 0o100000; } },
+            });
+            const own = (o) => {
+                const d = {};
+                for (const k of Object.keys(o)) d[k] = { value: o[k], enumerable: true, writable: true, configurable: true };
+                return d;
+            };
+            const make = (s) => Object.create(proto, own(s));
+            const stats = Array.isArray(res.stats)
+                ? res.stats.map((e) => Object.create(Object.prototype, own({ path: e.path, stats: make(e.stats) })))
+                : make(res.stats);
+            Object.defineProperty(res, 'stats', { value: stats, enumerable: true, writable: true, configurable: true });
+            return res;
+        }"#,
+    )?;
+    wrap.call((res,))
 }
 
 /// An `Error` whose message is the failure's and which carries its
@@ -174,7 +208,7 @@ fn sync_method<'js>(
         let options = JsValue::object(fields);
         let outcome = call(&ctx, &mut services.platform.borrow_mut(), &name, &options)?;
         let res = match outcome {
-            Ok(res) => res,
+            Ok(res) => with_stats(&ctx, &name, res)?,
             Err((reply, message)) => return Err(throw_failure(&ctx, &reply, &message)),
         };
         match (result, shape.value) {
@@ -207,23 +241,4 @@ pub(crate) fn get_file_system_manager<'js>(ctx: &Ctx<'js>) -> rquickjs::Result<F
         Ok::<_, rquickjs::Error>(manager)
     })?
     .with_name("getFileSystemManager")
-}
-
-/// `downloadFile(options)`: callbacks only — the platforms return a
-/// `DownloadTask` here, never a Promise (RS §3); this runtime returns
-/// `undefined` (the download has finished when the call returns).
-pub(crate) fn download_file<'js>(ctx: &Ctx<'js>) -> rquickjs::Result<Function<'js>> {
-    Function::new(
-        ctx.clone(),
-        move |ctx: Ctx<'js>, options: Opt<Value<'js>>| {
-            let invocation = begin(&ctx, options)?;
-            let result = invocation
-                .services
-                .platform
-                .borrow_mut()
-                .download_file(&invocation.converted);
-            invocation.deliver(&ctx, result, Promises::Never)
-        },
-    )?
-    .with_name("downloadFile")
 }

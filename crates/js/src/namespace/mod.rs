@@ -6,8 +6,10 @@
 pub(crate) mod api;
 pub mod app_events;
 pub(crate) mod convert;
+mod download;
 pub(crate) mod fonts;
 pub(crate) mod fs;
+pub mod game;
 mod globals;
 pub(crate) mod legacy;
 pub(crate) mod legacy_export;
@@ -39,13 +41,20 @@ fn binding<'js>(
         "getImageInfo" => |p, o, _| p.get_image_info(o),
         "loadFontFace" => |p, o, _| p.load_font_face(o),
         "loadFont" => return fonts::load_font(ctx).map(Some),
-        "downloadFile" => return fs::download_file(ctx).map(Some),
+        "downloadFile" => return download::download_file(ctx).map(Some),
         "getFileSystemManager" => return fs::get_file_system_manager(ctx).map(Some),
         "canvasPutImageData" => Platform::canvas_put_image_data,
         "canvasGetImageData" => return pixels::get_image_data(ctx, namespace_promises).map(Some),
         "createCanvasContext" => return legacy::create_canvas_context(ctx).map(Some),
         "createCanvas" => return nodes::create_canvas(ctx).map(Some),
         "createImage" => return system::create_image(ctx).map(Some),
+        "getTextLineHeight" => return game::get_text_line_height(ctx).map(Some),
+        "setPreferredFramesPerSecond" => {
+            return game::set_preferred_frames_per_second(ctx).map(Some);
+        }
+        touch if touch.starts_with("onTouch") || touch.starts_with("offTouch") => {
+            return game::touch_binding(ctx, touch);
+        }
         _ => return Ok(None),
     };
     options_api(ctx, name, call, promises(namespace_promises)).map(Some)

@@ -38,6 +38,11 @@ impl Platform {
     /// nothing behind it, a truncated file or a picture too large to
     /// decode is refused and nothing is written.
     fn store_in_album(&mut self, bytes: &[u8]) -> Result<Reply, Reason> {
+        // The app's scope was granted; the phone's own privacy switch is
+        // checked by the OS when the write happens.
+        if !self.os_album_allowed {
+            return Err(Reason::new(FailKind::OsAlbumDenied));
+        }
         mpcanvas_canvas::Image::decode(bytes, &self.canvas_limits)
             .map_err(|_| Reason::new(FailKind::NotImage))?;
         let entry = self.album.save(bytes).map_err(|e| match e {

@@ -154,7 +154,14 @@ impl Platform {
     /// fails; network failures and over-size bodies fail with nothing
     /// written.
     pub fn download_file(&mut self, options: &JsValue) -> ApiResult {
+        self.download_file_sized(options).map(|(reply, _)| reply)
+    }
+
+    /// [`download_file`](Self::download_file), with the body's size (what
+    /// a `DownloadTask`'s progress event reports).
+    pub fn download_file_sized(&mut self, options: &JsValue) -> ApiResult<(Reply, u64)> {
         const API: &str = "downloadFile";
+        let mut size = 0;
         let outcome = self.require(API).and_then(|()| {
             let url = string_option(options, "url")?
                 .ok_or_else(|| Reason::parameter("url", "String", options.get("url").type_name()))?
@@ -166,6 +173,7 @@ impl Platform {
                 None
             };
             let (bytes, status) = self.download_body(&url)?;
+            size = bytes.len() as u64;
             let mut reply = Reply::new();
             match target {
                 Some(target) => {
@@ -196,6 +204,16 @@ impl Platform {
             Ok(reply)
         });
         self.finish(API, options, outcome)
+            .map(|reply| (reply, size))
+    }
+
+    /// `DownloadTask.abort()` before the result was delivered: the failure
+    /// the callbacks receive instead (`downloadFile:fail abort`), recorded.
+    /// The body was already fetched (downloads here finish before the
+    /// call returns); its temp file stays unnamed to the app.
+    pub fn download_aborted(&mut self, options: &JsValue) -> crate::reply::Failure {
+        let reason = Reason::new(FailKind::DownloadAborted);
+        self.fail("DownloadTask.abort", "downloadFile", options, reason)
     }
 
     /// `getImageInfo({src})`: a temp, saved, user or package image, or an

@@ -24,6 +24,7 @@ impl Platform {
                 StoreError::TooLarge => Reason::new(FailKind::FileTooLarge),
                 StoreError::Quota => Reason::new(FailKind::StorageQuota),
                 StoreError::Io(e) => Reason::detail(FailKind::WriteFailed, e.to_string()),
+                other => Reason::detail(FailKind::WriteFailed, format!("{other:?}")),
             })?;
             Ok(field(&output, saved))
         });

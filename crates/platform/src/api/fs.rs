@@ -20,12 +20,12 @@ use std::path::PathBuf;
 use md5::Md5;
 use sha1::{Digest, Sha1};
 
+use super::fs_dirs::store_reason;
 use super::resource::package_file;
 use super::{Platform, string_option};
 use crate::encoding::Encoding;
 use crate::profile::FailKind;
 use crate::reply::{self, ApiResult, Reason, Reply, field};
-use crate::store::StoreError;
 use crate::value::JsValue;
 
 /// What `readFile` read: raw bytes (no `encoding`: an `ArrayBuffer` in
@@ -64,16 +64,6 @@ fn number_option(options: &JsValue, name: &str) -> Result<Option<f64>, Reason> {
     }
 }
 
-fn store_reason(e: StoreError, path: &str) -> Reason {
-    match e {
-        StoreError::NotFound => Reason::path(FailKind::NoSuchFile, path),
-        StoreError::Denied => Reason::path(FailKind::PermissionDenied, path),
-        StoreError::TooLarge => Reason::new(FailKind::FileTooLarge),
-        StoreError::Quota => Reason::new(FailKind::StorageQuota),
-        StoreError::Io(e) => Reason::detail(FailKind::WriteFailed, e.to_string()),
-    }
-}
-
 /// The `{name}` of a rejected `position` / `length`.
 fn out_of_range(name: &str) -> Reason {
     Reason::new(FailKind::OutOfRange).with("name", name)
@@ -82,7 +72,7 @@ fn out_of_range(name: &str) -> Reason {
 impl Platform {
     /// Words and records a manager method's outcome (`FileSystemManager.readFile`
     /// in the report, `readFile:ok` / `readFile:fail …` in the reply).
-    fn fs_finish(
+    pub(super) fn fs_finish(
         &mut self,
         method: &str,
         args: &JsValue,
@@ -100,7 +90,7 @@ impl Platform {
     }
 
     /// `not_supported` unless the profile's manager has `method`.
-    fn fs_require(&self, method: &str) -> Result<(), Reason> {
+    pub(super) fn fs_require(&self, method: &str) -> Result<(), Reason> {
         let fs = &self.profile.fs;
         let listed = fs
             .methods
@@ -134,7 +124,7 @@ impl Platform {
 
     /// The real file a readable path names: a store file or a package
     /// file.
-    fn fs_readable(&mut self, path: &str) -> Result<PathBuf, Reason> {
+    pub(super) fn fs_readable(&mut self, path: &str) -> Result<PathBuf, Reason> {
         if let Some(resolved) = self.store.resolve(path) {
             return Ok(resolved.real_path().to_owned());
         }

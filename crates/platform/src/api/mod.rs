@@ -15,9 +15,11 @@ mod feedback;
 mod file;
 mod font;
 mod fs;
+mod fs_dirs;
 mod legacy;
 mod media;
 mod resource;
+mod text_line;
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -72,6 +74,10 @@ pub struct PlatformConfig {
     pub fonts: FontLibrary,
     /// Text drawing and measuring for the legacy context.
     pub text: Box<dyn TextBackend>,
+    /// Whether the phone's own privacy setting lets the app write to the
+    /// photo library (`--os-album deny` turns it off: saves then fail as
+    /// the OS refuses them, after the app's scope was granted).
+    pub os_album_allowed: bool,
 }
 
 impl PlatformConfig {
@@ -95,7 +101,14 @@ impl PlatformConfig {
             package_root: None,
             text: Box::new(EngineText::new(fonts.clone())),
             fonts,
+            os_album_allowed: true,
         }
+    }
+
+    /// Sets whether the OS lets the app write to the photo library.
+    pub fn with_os_album_allowed(mut self, allowed: bool) -> Self {
+        self.os_album_allowed = allowed;
+        self
     }
 
     /// Sets the device.
@@ -182,6 +195,7 @@ pub struct Platform {
     report: Report,
     in_tap: bool,
     game_canvases: u32,
+    os_album_allowed: bool,
 }
 
 impl Platform {
@@ -218,6 +232,7 @@ impl Platform {
             report: Report::default(),
             in_tap: false,
             game_canvases: 0,
+            os_album_allowed: config.os_album_allowed,
         })
     }
 

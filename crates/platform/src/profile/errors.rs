@@ -135,4 +135,19 @@ catalogue! {
     /// `loadFontFace` could not fetch, decode or register the font
     /// (`{detail}`).
     font_load_failed => FontLoadFailed,
+    /// `mkdir` of a path that exists (`{path}`).
+    file_exists => FileExists,
+    /// `rmdir` without `recursive` of a folder that is not empty
+    /// (`{path}`).
+    directory_not_empty => DirectoryNotEmpty,
+    /// A folder method given a file (`{path}`).
+    not_a_directory => NotADirectory,
+    /// `unzip` of a file that is not a zip archive, or whose entries
+    /// would leave the target folder (`{path}`, `{detail}`).
+    bad_archive => BadArchive,
+    /// An album save refused by the phone's own privacy setting for the
+    /// app (`--os-album deny`; Alipay `15`, iOS).
+    os_album_denied => OsAlbumDenied,
+    /// `DownloadTask.abort()` before the download's result was delivered.
+    download_aborted => DownloadAborted,
 }

@@ -142,6 +142,14 @@ impl Profile {
                 "fs.sync_methods: '{m}' is not <method>Sync of a method in fs.methods"
             ));
         }
+        if let Some(m) = self
+            .download
+            .task_methods
+            .iter()
+            .find(|m| !["abort", "onProgressUpdate", "offProgressUpdate"].contains(&m.as_str()))
+        {
+            return Err(format!("download.task_methods: unknown method '{m}'"));
+        }
         const KNOWN_FS: &[&str] = &[
             "readFile",
             "writeFile",
@@ -149,6 +157,15 @@ impl Profile {
             "unlink",
             "getFileInfo",
             "saveFile",
+            "copyFile",
+            "mkdir",
+            "rmdir",
+            "readdir",
+            "stat",
+            "rename",
+            "unzip",
+            "getSavedFileList",
+            "removeSavedFile",
         ];
         if let Some(m) = self
             .fs

@@ -239,6 +239,11 @@ pub struct FileRules {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DownloadRules {
+    /// The methods of the `DownloadTask` `downloadFile` returns (`abort`,
+    /// `onProgressUpdate`, `offProgressUpdate`); empty: it returns
+    /// `undefined` (Alipay documents no task).
+    #[serde(default)]
+    pub task_methods: Vec<String>,
     /// Success fields naming the temp file: `tempFilePath` (WeChat,
     /// Feishu, Douyin); Alipay returns `apFilePath` and, since base
     /// library 2.7.23, the same path again as `tempFilePath` (AP-doc

@@ -9,9 +9,11 @@
 //! against symlinks. Anything else — `..`, absolute host paths, other
 //! schemes, other platforms' paths — is "not found" (PL §5).
 
+mod dirs;
 mod nofollow;
 mod paths;
 mod temp;
+mod unzip;
 
 use std::fs;
 use std::io;
@@ -24,6 +26,9 @@ pub(crate) use nofollow::{ensure_plain_dir, read as read_plain};
 use paths::Template;
 pub(crate) use paths::{contained, user_segments};
 use temp::TempIndex;
+
+pub use dirs::{EntryStat, SavedFile};
+pub use unzip::MAX_ENTRIES as UNZIP_MAX_ENTRIES;
 
 /// Which area a path resolved in, with its real file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,6 +62,15 @@ pub enum StoreError {
     /// The path exists but the app may not change it (a temp file, a
     /// folder).
     Denied,
+    /// `mkdir` of a path that exists.
+    Exists,
+    /// `rmdir` (not recursive) of a folder that holds something.
+    NotEmpty,
+    /// A folder operation on a file.
+    NotADirectory,
+    /// `unzip` of a file that is not a readable zip archive, or an
+    /// archive whose entries would leave the target (`{detail}`).
+    BadArchive(String),
     /// Another I/O failure.
     Io(io::Error),
 }

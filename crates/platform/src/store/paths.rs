@@ -39,6 +39,14 @@ impl Template {
         format!("{hex}{}", self.suffix.replace("{ext}", ext))
     }
 
+    /// The path whose stored file name is `name` (the inverse of
+    /// [`Template::match_file_name`]), if `name` has the template's shape.
+    pub(crate) fn path_of_file_name(&self, name: &str) -> Option<String> {
+        // A path is the prefix and the stored name (`<hex><suffix>`).
+        let path = format!("{}{name}", self.prefix);
+        (self.match_file_name(&path).as_deref() == Some(name)).then_some(path)
+    }
+
     /// If `path` is an instance of the template, its stored file name.
     /// The hex must be 32 lowercase hex digits and `{ext}` 1–5 lowercase
     /// letters or digits, so the name can never carry a separator.

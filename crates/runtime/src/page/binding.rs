@@ -16,6 +16,9 @@ use super::program::json_clone;
 /// Hidden instance field: `{property: attribute text}` of the attributes
 /// that set its properties.
 const BOUND: &str = "mpcanvas.bound";
+/// Hidden instance field: `{prop: attribute text}` of the bound
+/// attributes that set Alipay `props`.
+const BOUND_PROPS: &str = "mpcanvas.bound.props";
 /// Hidden instance field: the merged `properties` declarations.
 const DECLS: &str = "mpcanvas.properties";
 /// Hidden instance field: the merged `observers` map.
@@ -186,16 +189,18 @@ fn set_hidden<'js>(
 }
 
 /// Records on a new component what it needs to follow its owner: the
-/// attribute texts that set its properties, its property declarations
-/// and its `observers`.
+/// attribute texts that set its properties (and Alipay props), its
+/// property declarations and its `observers`.
 pub(crate) fn remember<'js>(
     ctx: &Ctx<'js>,
     instance: &Object<'js>,
     bound: Object<'js>,
+    bound_props: Object<'js>,
     decls: Object<'js>,
     observers: Object<'js>,
 ) -> rquickjs::Result<()> {
     set_hidden(ctx, instance, BOUND, bound)?;
+    set_hidden(ctx, instance, BOUND_PROPS, bound_props)?;
     set_hidden(ctx, instance, DECLS, decls)?;
     set_hidden(ctx, instance, OBSERVERS, observers)
 }
@@ -278,6 +283,9 @@ pub(crate) fn propagate<'js>(
 ) -> rquickjs::Result<Vec<Object<'js>>> {
     let mut touched = Vec::new();
     for (child, element) in children {
+        if update_props(ctx, owner_data, child, element.as_ref())? {
+            touched.push(child.clone());
+        }
         let (Some(bound), Some(decls)) = (hidden(ctx, child, BOUND)?, hidden(ctx, child, DECLS)?)
         else {
             continue;
@@ -305,10 +313,50 @@ pub(crate) fn propagate<'js>(
         }
         if !changed.is_empty() {
             notify(ctx, child, &changed)?;
-            touched.push(child.clone());
+            if !touched.contains(child) {
+                touched.push(child.clone());
+            }
         }
     }
     Ok(touched)
+}
+
+/// Re-evaluates an Alipay component's bound props; when some changed,
+/// `this.props` becomes a new object holding them and `didUpdate(prevProps,
+/// prevData)` runs, as on Alipay. Returns whether they changed.
+fn update_props<'js>(
+    ctx: &Ctx<'js>,
+    owner_data: &Object<'js>,
+    child: &Object<'js>,
+    element: Option<&Element>,
+) -> rquickjs::Result<bool> {
+    let Some(bound) = hidden(ctx, child, BOUND_PROPS)? else {
+        return Ok(false);
+    };
+    let Some(old) = child.get::<_, Value<'js>>("props")?.into_object() else {
+        return Ok(false);
+    };
+    let new = Object::new(ctx.clone())?;
+    for key in old.keys::<String>() {
+        let key = key?;
+        new.set(key.as_str(), old.get::<_, Value<'js>>(key.as_str())?)?;
+    }
+    let mut changed = false;
+    for name in bound.keys::<String>() {
+        let name = name?;
+        let text: String = bound.get(name.as_str())?;
+        let v = json_clone(ctx, evaluate_on(ctx, owner_data, element, &name, &text)?)?;
+        if !same(ctx, &old.get(name.as_str())?, &v)? {
+            new.set(name.as_str(), v)?;
+            changed = true;
+        }
+    }
+    if changed {
+        child.set("props", new)?;
+        let data: Value<'js> = child.get("data")?;
+        super::program::call_lifetime_with(ctx, child, "didUpdate", vec![old.into_value(), data])?;
+    }
+    Ok(changed)
 }
 
 /// Whether two data values are equal as JSON.

@@ -70,6 +70,12 @@ pub struct Element {
     /// Index of the enclosing element in the rendered list (`None` at
     /// the top, and for scanned markup).
     pub parent: Option<usize>,
+    /// Where the element comes from: its node in the markup, under the
+    /// list items (by `wx:key`, else index) and template instances (by
+    /// name) around it. Equal across renders for the same element, so a
+    /// component keeps its instance while its list moves (empty for
+    /// scanned markup).
+    pub place: String,
 }
 
 impl Element {
@@ -167,6 +173,7 @@ pub fn parse(source: &str) -> Markup {
             bound: Vec::new(),
             line: 0,
             parent: None,
+            place: String::new(),
         });
     }
     markup

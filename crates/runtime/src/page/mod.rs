@@ -8,6 +8,7 @@ pub mod expr;
 pub(crate) mod external_classes;
 pub mod markup;
 pub mod modules;
+pub(crate) mod mount;
 pub mod npm;
 pub mod program;
 pub(crate) mod properties;

@@ -214,23 +214,77 @@ pub(crate) fn linked(link: &Link<'_>) -> rquickjs::Result<()> {
     call(&link.lower.2, "linked", &link.lower.0, &link.upper.0)
 }
 
-/// Runs both sides' `unlinked(target)` and forgets the link.
-pub(crate) fn unlinked<'js>(ctx: &Ctx<'js>, link: &Link<'js>) -> rquickjs::Result<()> {
-    for (side, other) in [(&link.upper, &link.lower.0), (&link.lower, &link.upper.0)] {
-        let list = links(ctx, &side.0, &side.1)?;
+/// Unlinks every relation of `instance` (a component being detached):
+/// each linked instance forgets it, then both sides' `unlinked(target)`
+/// run, the other side first.
+pub(crate) fn unlink_all<'js>(ctx: &Ctx<'js>, instance: &Object<'js>) -> rquickjs::Result<()> {
+    let key = Symbol::new_global(ctx.clone(), LINKS_KEY)?;
+    let Some(map) = instance.get::<_, Value<'js>>(key.clone())?.into_object() else {
+        return Ok(());
+    };
+    let Some(own) = relations_of(instance)? else {
+        return Ok(());
+    };
+    let mut calls = Vec::new();
+    for path in map.keys::<String>() {
+        let path = path?;
+        let Some(list) = map.get::<_, Value<'js>>(path.as_str())?.into_array() else {
+            continue;
+        };
+        map.set(path.as_str(), Array::new(ctx.clone())?)?;
+        let own_options = own.get::<_, Value<'js>>(path.as_str())?.into_object();
+        for other in list.iter::<Object<'js>>() {
+            let other = other?;
+            let other_options = forget(ctx, &other, instance)?;
+            calls.push((other, other_options, own_options.clone()));
+        }
+    }
+    for (other, other_options, own_options) in calls {
+        if let Some(o) = other_options {
+            call(&o, "unlinked", &other, instance)?;
+        }
+        if let Some(o) = own_options {
+            call(&o, "unlinked", instance, &other)?;
+        }
+    }
+    Ok(())
+}
+
+/// Removes `gone` from `from`'s linked instances; the options of the
+/// relation it was linked under, if it was.
+fn forget<'js>(
+    ctx: &Ctx<'js>,
+    from: &Object<'js>,
+    gone: &Object<'js>,
+) -> rquickjs::Result<Option<Object<'js>>> {
+    let key = Symbol::new_global(ctx.clone(), LINKS_KEY)?;
+    let Some(map) = from.get::<_, Value<'js>>(key)?.into_object() else {
+        return Ok(None);
+    };
+    let mut options = None;
+    for path in map.keys::<String>() {
+        let path = path?;
+        let Some(list) = map.get::<_, Value<'js>>(path.as_str())?.into_array() else {
+            continue;
+        };
         let kept = Array::new(ctx.clone())?;
+        let mut found = false;
         for v in list.iter::<Value>() {
             let v = v?;
-            if v.as_object() != Some(other) {
+            if v.as_object() == Some(gone) {
+                found = true;
+            } else {
                 kept.set(kept.len(), v)?;
             }
         }
-        let key = Symbol::new_global(ctx.clone(), LINKS_KEY)?;
-        let map: Object<'js> = side.0.get(key)?;
-        map.set(side.1.as_str(), kept)?;
+        if found {
+            map.set(path.as_str(), kept)?;
+            if let Some(declared) = relations_of(from)? {
+                options = declared.get::<_, Value<'js>>(path.as_str())?.into_object();
+            }
+        }
     }
-    call(&link.upper.2, "unlinked", &link.upper.0, &link.lower.0)?;
-    call(&link.lower.2, "unlinked", &link.lower.0, &link.upper.0)
+    Ok(options)
 }
 
 /// `getRelationNodes` for the shared instance prototype.

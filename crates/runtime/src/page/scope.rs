@@ -64,6 +64,10 @@ pub struct JsScope<'js> {
     /// substituted in every render.
     #[qjs(skip_trace)]
     pub external_classes: super::external_classes::Given,
+    /// The components its markup may place (none for a scope without
+    /// `usingComponents`, or one too deep in the component tree).
+    #[qjs(skip_trace)]
+    pub(crate) placing: Option<super::mount::Placing>,
 }
 
 /// A component instance placed in a scope's markup.
@@ -72,6 +76,13 @@ pub struct ChildComponent<'js> {
     /// Index of its element in the owner's markup.
     #[qjs(skip_trace)]
     pub element: usize,
+    /// Its element's place in the owner's render (see
+    /// [`Element::place`]), which follows it across renders.
+    #[qjs(skip_trace)]
+    pub place: String,
+    /// Its element's tag.
+    #[qjs(skip_trace)]
+    pub tag: String,
     /// The instance.
     pub instance: Object<'js>,
 }
@@ -117,6 +128,7 @@ impl<'js> JsScope<'js> {
                 modules: None,
                 legacy_default,
                 external_classes: Vec::new(),
+                placing: None,
             },
         )
     }

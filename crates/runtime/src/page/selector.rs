@@ -506,6 +506,7 @@ mod tests {
             bound: Vec::new(),
             line: 0,
             parent: None,
+            place: String::new(),
         }
     }
 

@@ -35,6 +35,11 @@ pub struct RunConfig {
     pub user: Answer,
     /// Page methods to call as taps, in order.
     pub taps: Vec<String>,
+    /// Where a mini-game tap touches the screen (`None`: its centre).
+    pub tap_at: Option<(f64, f64)>,
+    /// Whether the phone's privacy setting lets the app write to the
+    /// photo library (`--os-album`).
+    pub os_album_allowed: bool,
     /// The phone's photos (host image files) `chooseImage` picks from.
     pub gallery: Vec<PathBuf>,
     /// JS heap, time and stack limits.
@@ -67,6 +72,8 @@ impl RunConfig {
             device: Device::default(),
             user: Answer::Allow,
             taps: Vec::new(),
+            tap_at: None,
+            os_album_allowed: true,
             gallery: Vec::new(),
             js_limits: Limits::default(),
             settle_ms: 30_000.0,
@@ -154,6 +161,7 @@ pub fn run_path(path: &Path, config: RunConfig) -> Result<RunReport, RunError> {
         user: ScriptedUser::new(config.user).with_gallery(config.gallery.iter().cloned()),
         fetcher: config.fetcher,
         package_root: Some(package.root.clone()),
+        os_album_allowed: config.os_album_allowed,
         ..PlatformConfig::new(config.profile.clone(), &config.out_dir)
     };
     if let Some(fonts) = config.fonts {
@@ -174,6 +182,7 @@ pub fn run_path(path: &Path, config: RunConfig) -> Result<RunReport, RunError> {
     let options = session::RunOptions {
         device: config.device,
         taps: config.taps.clone(),
+        tap_at: config.tap_at,
         js_limits: config.js_limits,
         settle_ms: config.settle_ms,
         loader: Rc::new(PlatformLoader {

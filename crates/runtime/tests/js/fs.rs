@@ -15,10 +15,10 @@ use mpcanvas_runtime::run::{RunConfig, RunReport, run_path};
 use crate::support::console;
 
 /// A scratch folder removed on drop.
-struct Dir(PathBuf);
+pub(crate) struct Dir(pub(crate) PathBuf);
 
 impl Dir {
-    fn new(tag: &str) -> Dir {
+    pub(crate) fn new(tag: &str) -> Dir {
         use std::sync::atomic::{AtomicUsize, Ordering};
         static N: AtomicUsize = AtomicUsize::new(0);
         let dir = std::env::temp_dir().join(format!(
@@ -31,7 +31,7 @@ impl Dir {
         Dir(dir)
     }
 
-    fn write(&self, name: &str, bytes: &[u8]) {
+    pub(crate) fn write(&self, name: &str, bytes: &[u8]) {
         let p = self.0.join(name);
         std::fs::create_dir_all(p.parent().unwrap()).unwrap();
         std::fs::write(p, bytes).unwrap();
@@ -45,7 +45,7 @@ impl Drop for Dir {
 }
 
 /// An opaque `w × h` PNG.
-fn png(w: u32, h: u32) -> Vec<u8> {
+pub(crate) fn png(w: u32, h: u32) -> Vec<u8> {
     let data: Vec<u8> = (0..w * h).flat_map(|_| [10, 20, 30, 255]).collect();
     let src = SourceRect {
         x: 0,
@@ -66,7 +66,7 @@ fn png(w: u32, h: u32) -> Vec<u8> {
 
 /// A local server on 127.0.0.1: `/poster.png` (a 6×4 PNG), `/big`
 /// (2 MB), anything else 404.
-fn server() -> String {
+pub(crate) fn server() -> String {
     crate::support::serve_routes(|path| match path {
         "/poster.png" => ("200 OK", "image/png", png(6, 4)),
         "/big" => ("200 OK", "application/octet-stream", vec![7u8; 2 << 20]),
@@ -77,7 +77,7 @@ fn server() -> String {
 
 /// Runs the package at `pkg` on `profile` with data folder `out` and an
 /// HTTP fetcher capped at 1 MB.
-fn run(profile: &str, pkg: &Path, out: &Path) -> RunReport {
+pub(crate) fn run(profile: &str, pkg: &Path, out: &Path) -> RunReport {
     let fetcher: Box<dyn Fetcher> = Box::new(HttpFetcher::new(FetchLimits {
         timeout: Duration::from_secs(2),
         max_redirects: 2,
@@ -96,7 +96,7 @@ fn assert_clean(report: &RunReport) {
 
 /// A page whose `onLoad` runs `body` with `ns` (the profile's namespace),
 /// `fs` (its manager) and `root` (`USER_DATA_PATH`) in scope.
-fn page(dir: &Dir, body: &str) {
+pub(crate) fn page(dir: &Dir, body: &str) {
     dir.write("index.wxml", b"<view></view>");
     let script = format!(
         "const ns = typeof wx !== 'undefined' ? wx : typeof my !== 'undefined' ? my : tt;\n\
@@ -225,7 +225,7 @@ const p = ns.getImageInfo({ src: '/img/logo.png' });
 console.log('promise ' + (p instanceof Promise));
 p.then((r) => console.log('info ' + r.width + 'x' + r.height + ' ' + r.type + ' ' + r.orientation + ' ' + r.path));
 ns.getImageInfo({ src: 'img/none.png' }).catch((e) => console.log('rejected ' + (e.errMsg || e.error)));
-console.log('download returns ' + String(ns.downloadFile({ url: 'ftp://nowhere/x.png' })));
+console.log('download returns a promise ' + (ns.downloadFile({ url: 'ftp://nowhere/x.png' }) instanceof Promise));
 "#,
         );
         let report = run(profile, &pkg.0, &out.0);
@@ -239,7 +239,7 @@ console.log('download returns ' + String(ns.downloadFile({ url: 'ftp://nowhere/x
             console(&report),
             [
                 "promise true",
-                "download returns undefined",
+                "download returns a promise false",
                 "info 3x2 png up /img/logo.png",
                 rejected,
             ],

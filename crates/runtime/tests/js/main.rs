@@ -2,12 +2,16 @@
 //! behaviour of the bindings and the local web-platform-tests run, from JS.
 
 mod app_apis;
+mod component_tree;
 mod components;
 mod conformance;
 mod device_env;
+mod download_task;
 mod fonts;
 mod fs;
+mod fs_dirs;
 mod fuzz;
+mod game;
 mod globals;
 mod images;
 mod intl_node;

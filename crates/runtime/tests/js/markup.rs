@@ -216,3 +216,86 @@ fn a_wxs_module_that_loops_or_calls_page_code_fails_clearly() {
         );
     }
 }
+
+#[test]
+fn script_modules_of_an_imported_file_serve_its_templates_in_every_dialect() {
+    // (profile, page markup, imported markup file and text, module file
+    // and code): the imported file declares the module its templates
+    // call, and instantiates one template from another, as Taro's
+    // `base.wxml` does; the page declares another module under the same
+    // name, which its own bindings keep.
+    let cases = [
+        (
+            "wechat",
+            (
+                "index.wxml",
+                "<import src=\"./base.wxml\"/>\n<wxs module=\"xs\">module.exports = { id: function (n) { return 'page-' + n; } };</wxs>\n<view id=\"{{xs.id(1)}}\"/>\n<template is=\"outer\" data=\"{{n: 2}}\"/>",
+            ),
+            (
+                "base.wxml",
+                "<wxs module=\"xs\" src=\"./utils.wxs\"/>\n<template name=\"outer\"><template is=\"{{xs.next('inner')}}\" data=\"{{n: n}}\"/></template>\n<template name=\"inner-x\"><canvas type=\"2d\" id=\"{{xs.id(n)}}\" style=\"width: {{n * 10}}px; height: 10px\"/></template>",
+            ),
+            (
+                "utils.wxs",
+                "module.exports = { id: function (n) { return 'base-' + n; }, next: function (s) { return s + '-x'; } };",
+            ),
+        ),
+        (
+            "alipay",
+            (
+                "index.axml",
+                "<import src=\"./base.axml\"/>\n<import-sjs name=\"xs\" from=\"./page.sjs\"/>\n<view id=\"{{xs.id(1)}}\"/>\n<template is=\"outer\" data=\"{{n: 2}}\"/>",
+            ),
+            (
+                "base.axml",
+                "<import-sjs name=\"xs\" from=\"./utils.sjs\"/>\n<template name=\"outer\"><template is=\"{{xs.next('inner')}}\" data=\"{{n: n}}\"/></template>\n<template name=\"inner-x\"><canvas type=\"2d\" id=\"{{xs.id(n)}}\" style=\"width: {{n * 10}}px; height: 10px\"/></template>",
+            ),
+            (
+                "utils.sjs",
+                "export default { id: (n) => 'base-' + n, next: (s) => s + '-x' };",
+            ),
+        ),
+        (
+            "douyin",
+            (
+                "index.ttml",
+                "<import src=\"./base.ttml\"/>\n<sjs module=\"xs\" src=\"./page.sjs\"></sjs>\n<view id=\"{{xs.id(1)}}\"/>\n<template is=\"outer\" data=\"{{n: 2}}\"/>",
+            ),
+            (
+                "base.ttml",
+                "<sjs module=\"xs\" src=\"./utils.sjs\"></sjs>\n<template name=\"outer\"><template is=\"{{xs.next('inner')}}\" data=\"{{n: n}}\"/></template>\n<template name=\"inner-x\"><canvas type=\"2d\" id=\"{{xs.id(n)}}\" style=\"width: {{n * 10}}px; height: 10px\"/></template>",
+            ),
+            (
+                "utils.sjs",
+                "module.exports = { id: function (n) { return 'base-' + n; }, next: function (s) { return s + '-x'; } };",
+            ),
+        ),
+    ];
+    let page_module = [
+        ("page.sjs", "export default { id: (n) => 'page-' + n };"),
+        (
+            "page.sjs",
+            "module.exports = { id: function (n) { return 'page-' + n; } };",
+        ),
+    ];
+    for (i, (profile, page, base, utils)) in cases.into_iter().enumerate() {
+        let ns = ["wx", "my", "tt"][i];
+        let script = format!(
+            "Page({{ onReady() {{
+                const q = {ns}.createSelectorQuery();
+                q.select('#page-1').fields({{ id: true, size: true }});
+                q.select('#base-2').fields({{ id: true, size: true }});
+                q.exec((r) => console.log(r.map((n) => n && n.id + ' ' + n.width).join(', ')));
+            }} }});"
+        );
+        let mut files = vec![page, base, utils, ("index.js", script.as_str())];
+        if i > 0 {
+            files.push(page_module[i - 1]);
+        }
+        let pkg = Pkg::new(&files);
+        let out = Pkg::new(&[]);
+        let report = run_on(pkg.path(), profile, &[], Answer::Allow, &out);
+        assert_clean(&report);
+        assert_eq!(console(&report), ["page-1 0, base-2 20"], "{profile}");
+    }
+}

@@ -103,3 +103,31 @@ fn an_unknown_id_or_an_element_without_a_tap_handler_is_refused() {
     assert!(m.contains("'save' binds no tap handler"), "{m}");
     assert!(lines(&outcome).is_empty());
 }
+
+#[test]
+fn an_element_tap_reaches_a_button_a_set_data_placed_inside_a_component() {
+    // Taro's deep nodes: the page's data shows a component whose template
+    // holds the button; its handler is the component's method.
+    let pkg = Pkg::new(&[
+        ("index.json", r#"{"usingComponents": {"panel": "./panel/panel"}}"#),
+        ("index.wxml", r#"<panel wx:if="{{ready}}" label="{{label}}"/>"#),
+        (
+            "index.js",
+            "Page({ data: { ready: false, label: 'go' }, onReady() { this.setData({ ready: true }); } });",
+        ),
+        ("panel/panel.json", r#"{"component": true}"#),
+        (
+            "panel/panel.wxml",
+            r#"<button id="save" data-n="{{2}}" bindtap="press">{{label}}</button>"#,
+        ),
+        (
+            "panel/panel.js",
+            "Component({ properties: { label: String }, methods: { press(e) {
+                console.log('pressed ' + this.data.label + ' ' + e.currentTarget.id + ' ' + e.currentTarget.dataset.n);
+            } } });",
+        ),
+    ]);
+    let outcome = run_taps(&pkg, &["#save"]);
+    assert!(outcome.is_clean(), "{outcome:?}");
+    assert_eq!(lines(&outcome), ["pressed go save 2"]);
+}

@@ -29,7 +29,8 @@ pub struct Template {
     /// `<template name>` definitions by name: imported ones, then the
     /// file's own (which win).
     pub templates: BTreeMap<String, Rc<TemplateDef>>,
-    /// Script modules declared by the file.
+    /// Script modules declared by the file, then those of the files it
+    /// imports (named `file#name`, seen only by their file's templates).
     pub modules: Vec<ModuleSource>,
     /// Why the file cannot be rendered, if it cannot.
     pub error: Option<MarkupError>,
@@ -42,6 +43,10 @@ pub struct TemplateDef {
     pub file: String,
     /// Its content.
     pub nodes: Vec<Node>,
+    /// The script modules of the file it is written in, when that is an
+    /// imported file: each name its bindings use, with the module's name
+    /// in [`Template::modules`].
+    pub modules: Rc<Vec<(String, String)>>,
 }
 
 /// A script module of a markup file (`<wxs module>`, `<import-sjs>`,
@@ -86,14 +91,29 @@ pub fn load(path: &Path) -> Template {
 fn fill(t: &mut Template, path: &Path) -> Result<(), MarkupError> {
     let nodes = read_tree(path, &t.file, 0)?;
     let nodes = expand_includes(nodes, path, t.dialect, 0)?;
+    let mut imported_modules = Vec::new();
     for (import, line) in imports(&nodes) {
         let target = resolve(path, &import, t.dialect.extension);
         let shown = target.display().to_string();
         let imported = read_tree(&target, &t.file, line)?;
-        collect_templates(&imported, &shown, &mut t.templates);
+        // An imported file's modules are in scope for its own templates
+        // wherever they are instantiated (Taro's `base.wxml` calls its
+        // `<wxs module="xs">` from every template).
+        let mut own = Vec::new();
+        collect_modules(&imported, &target, &shown, t.dialect, &mut own)?;
+        let mut names = Vec::new();
+        for mut m in own {
+            let key = format!("{shown}#{}", m.name);
+            names.push((std::mem::replace(&mut m.name, key.clone()), key));
+            imported_modules.push(m);
+        }
+        collect_templates(&imported, &shown, &Rc::new(names), &mut t.templates);
     }
-    collect_templates(&nodes, &t.file, &mut t.templates);
-    collect_modules(&nodes, path, t)?;
+    collect_templates(&nodes, &t.file, &Rc::new(Vec::new()), &mut t.templates);
+    let mut modules = Vec::new();
+    collect_modules(&nodes, path, &t.file, t.dialect, &mut modules)?;
+    modules.extend(imported_modules);
+    t.modules = modules;
     t.nodes = nodes;
     Ok(())
 }
@@ -204,7 +224,12 @@ fn imports(nodes: &[Node]) -> Vec<(String, usize)> {
     out
 }
 
-fn collect_templates(nodes: &[Node], file: &str, into: &mut BTreeMap<String, Rc<TemplateDef>>) {
+fn collect_templates(
+    nodes: &[Node],
+    file: &str,
+    modules: &Rc<Vec<(String, String)>>,
+    into: &mut BTreeMap<String, Rc<TemplateDef>>,
+) {
     for e in elements(nodes) {
         if e.name == "template"
             && let Some(name) = e.attribute("name")
@@ -214,33 +239,42 @@ fn collect_templates(nodes: &[Node], file: &str, into: &mut BTreeMap<String, Rc<
                 Rc::new(TemplateDef {
                     file: file.to_string(),
                     nodes: e.children.clone(),
+                    modules: modules.clone(),
                 }),
             );
         } else {
-            collect_templates(&e.children, file, into);
+            collect_templates(&e.children, file, modules, into);
         }
     }
 }
 
-fn collect_modules(nodes: &[Node], path: &Path, t: &mut Template) -> Result<(), MarkupError> {
+/// The script modules declared in `nodes` of the file `path` (shown as
+/// `file`), appended to `into`.
+fn collect_modules(
+    nodes: &[Node],
+    path: &Path,
+    file: &str,
+    dialect: &Dialect,
+    into: &mut Vec<ModuleSource>,
+) -> Result<(), MarkupError> {
     for e in elements(nodes) {
         let Some((tag, name_attr, src_attr)) =
-            t.dialect.modules.iter().find(|(tag, _, _)| *tag == e.name)
+            dialect.modules.iter().find(|(tag, _, _)| *tag == e.name)
         else {
-            collect_modules(&e.children, path, t)?;
+            collect_modules(&e.children, path, file, dialect, into)?;
             continue;
         };
         let Some(name) = e.attribute(name_attr).filter(|n| !n.trim().is_empty()) else {
             return Err(MarkupError::new(
-                &t.file,
+                file,
                 e.line,
                 format!("<{tag}> without a {name_attr} attribute"),
             ));
         };
         let module = match e.attribute(src_attr) {
             Some(src) => {
-                let target = resolve(path, src, t.dialect.module_extension);
-                let code = read_text(&target).map_err(|m| MarkupError::new(&t.file, e.line, m))?;
+                let target = resolve(path, src, dialect.module_extension);
+                let code = read_text(&target).map_err(|m| MarkupError::new(file, e.line, m))?;
                 ModuleSource {
                     name: name.trim().to_string(),
                     file: target.display().to_string(),
@@ -251,20 +285,20 @@ fn collect_modules(nodes: &[Node], path: &Path, t: &mut Template) -> Result<(), 
             }
             None => ModuleSource {
                 name: name.trim().to_string(),
-                file: t.file.clone(),
+                file: file.to_string(),
                 path: None,
                 code: e.text.clone(),
                 line: e.line,
             },
         };
-        if t.modules.iter().any(|m| m.name == module.name) {
+        if into.iter().any(|m| m.name == module.name) {
             return Err(MarkupError::new(
-                &t.file,
+                file,
                 e.line,
                 format!("script module '{}' is declared twice", module.name),
             ));
         }
-        t.modules.push(module);
+        into.push(module);
     }
     Ok(())
 }

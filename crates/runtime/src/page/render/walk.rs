@@ -46,6 +46,35 @@ impl Modules for NoModules {
     }
 }
 
+/// The modules of an imported file as its templates name them, over
+/// the modules in scope where the template is instantiated.
+struct Renamed<'a> {
+    /// Each name a binding uses, with the module's name in `inner`.
+    names: &'a [(String, String)],
+    inner: &'a dyn Modules,
+}
+
+impl Renamed<'_> {
+    fn key<'n>(&'n self, name: &'n str) -> &'n str {
+        self.names
+            .iter()
+            .find(|(n, _)| n == name)
+            .map_or(name, |(_, key)| key.as_str())
+    }
+}
+
+impl Modules for Renamed<'_> {
+    fn has(&self, name: &str) -> bool {
+        self.inner.has(self.key(name))
+    }
+    fn call(&self, name: &str, path: &[String], args: Vec<Value>) -> Result<Value, String> {
+        self.inner.call(self.key(name), path, args)
+    }
+    fn value(&self, name: &str, path: &[String]) -> Result<Value, String> {
+        self.inner.value(self.key(name), path)
+    }
+}
+
 /// Names in scope: the data, loop variables over it (innermost last).
 struct Scope<'a> {
     data: &'a Value,
@@ -82,6 +111,9 @@ struct Walker<'a> {
     steps: usize,
     /// Indices of the open elements in `out`, innermost last.
     parents: Vec<usize>,
+    /// The list items and template instances around the node being
+    /// rendered, outermost first (see [`Element::place`]).
+    place: Vec<String>,
 }
 
 /// The elements `template` renders for `data`, in document order.
@@ -100,6 +132,7 @@ pub fn render(
         depth: 0,
         steps: 0,
         parents: Vec::new(),
+        place: Vec::new(),
     };
     let scope = Scope {
         data,
@@ -108,6 +141,12 @@ pub fn render(
     };
     walker.nodes(&template.nodes, &scope, &template.file)?;
     Ok(walker.out)
+}
+
+/// A node's identity within its loaded template: its address, stable
+/// while the template (shared by every render of a scope) lives.
+fn node_id(e: &ElementNode) -> String {
+    format!("{:x}", std::ptr::from_ref(e) as usize)
 }
 
 /// Where an error is: a file and a line.
@@ -315,6 +354,15 @@ impl Walker<'_> {
                 locals: scope.locals.clone(),
                 modules: scope.modules,
             };
+            // Items are told apart by `wx:key` (a field of the item, or
+            // `*this` for the item itself), else by index.
+            let key = match self.directive(e, "key").flatten().map(str::trim) {
+                Some("*this") => item.to_text(),
+                Some(field) if !field.is_empty() => {
+                    item.member(&Value::String(field.to_string())).to_text()
+                }
+                _ => index.to_text(),
+            };
             inner.locals.push((item_name.clone(), item));
             inner.locals.push((index_name.clone(), index));
             if let Some(test) = self.directive(e, "if")
@@ -330,7 +378,10 @@ impl Walker<'_> {
             {
                 continue;
             }
-            self.one(e, &inner, file)?;
+            self.place.push(format!("{}#{key}", node_id(e)));
+            let result = self.one(e, &inner, file);
+            self.place.pop();
+            result?;
         }
         Ok(())
     }
@@ -366,6 +417,7 @@ impl Walker<'_> {
             bound: Vec::new(),
             line: e.line,
             parent: self.parents.last().copied(),
+            place: format!("{}/{}", self.place.join("/"), node_id(e)),
         };
         for (name, text) in &e.attributes {
             if name.starts_with(self.prefix) {
@@ -441,14 +493,25 @@ impl Walker<'_> {
             }
             _ => Value::Object(Vec::new()),
         };
-        // A template sees only the data it is given (and the modules).
+        // A template sees only the data it is given, and the modules of
+        // its file over those in scope where it is instantiated.
+        let renamed = Renamed {
+            names: &def.modules,
+            inner: scope.modules,
+        };
         let inner = Scope {
             data: &data,
             locals: Vec::new(),
-            modules: scope.modules,
+            modules: if def.modules.is_empty() {
+                scope.modules
+            } else {
+                &renamed
+            },
         };
         self.depth += 1;
+        self.place.push(format!("{}={name}", node_id(e)));
         let result = self.nodes(&def.nodes, &inner, &def.file);
+        self.place.pop();
         self.depth -= 1;
         result
     }

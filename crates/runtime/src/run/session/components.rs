@@ -1,176 +1,168 @@
 //! Components in a run: the `usingComponents` a page or component
-//! declares, each used element mounted depth first (module loaded,
-//! instance created with its element's attributes, scope attached, linked
-//! to its owner's handlers, `created` / `onInit` called).
+//! declares, the run's [`ComponentLoader`] (modules, markup and scopes
+//! for the page model), and the page's first render mounted depth first
+//! (each instance created with its element's attributes, its scope
+//! attached, linked to its owner's handlers, `created` / `onInit`
+//! called). Later renders are followed by `page::mount`.
 
+use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
 
-use mpcanvas_platform::Scope;
-use rquickjs::{Class, Object};
+use mpcanvas_platform::{Platform, Scope};
+use rquickjs::{Class, Ctx, Object};
 
 use super::Driver;
+use crate::page::Device;
 use crate::page::markup::Markup;
+use crate::page::modules::Modules;
+use crate::page::mount::{self, ComponentLoader};
 use crate::page::program;
-use crate::page::scope::{self, ChildComponent, JsScope};
-use crate::run::package::markup_beside;
+use crate::page::scope::JsScope;
+use crate::run::package::{Package, markup_beside};
 use mpcanvas_js::runtime::ScriptError;
 
-/// Deepest nesting of components followed (a component that uses itself
-/// stops here).
-pub const MAX_COMPONENT_DEPTH: usize = 16;
+/// A markup file read for a scope (rendered against data once the
+/// instance exists, by `scope::attach`); empty when there is no file.
+pub(super) fn read_markup(path: Option<&Path>) -> Markup {
+    path.filter(|p| p.is_file())
+        .map(crate::page::render::read)
+        .unwrap_or_default()
+}
 
-/// A page or component whose markup may place components.
-pub(super) struct Owner<'a, 'js> {
-    pub(super) instance: &'a Object<'js>,
-    pub(super) file: &'a Path,
-    pub(super) using: &'a BTreeMap<String, String>,
-    pub(super) scope: &'a Class<'js, JsScope<'js>>,
+/// `usingComponents` of a page or component config, over the app's
+/// (`app_config`) when given.
+pub(super) fn using_components(
+    app_config: Option<&Path>,
+    config: Option<&Path>,
+) -> BTreeMap<String, String> {
+    let read = |p: &Path| -> BTreeMap<String, String> {
+        std::fs::read_to_string(p)
+            .ok()
+            .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok())
+            .and_then(|v| v.get("usingComponents").cloned())
+            .and_then(|v| v.as_object().cloned())
+            .map(|m| {
+                m.into_iter()
+                    .filter_map(|(k, v)| Some((k, v.as_str()?.to_string())))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let mut using = BTreeMap::new();
+    if let Some(app) = app_config {
+        using.extend(read(app));
+    }
+    if let Some(c) = config {
+        using.extend(read(c));
+    }
+    using
+}
+
+/// What the run gives the page model to make components: the package, its
+/// modules, and how canvases are made.
+pub(super) struct RunComponents {
+    pub(super) package: Package,
+    pub(super) modules: Modules,
+    pub(super) platform: Option<Rc<RefCell<Platform>>>,
+    pub(super) device: Device,
+    pub(super) legacy_default: (f64, f64),
+    pub(super) limits: mpcanvas_canvas::Limits,
+    /// Platform scope id of the last component instance.
+    pub(super) last_scope: Cell<u64>,
+}
+
+impl RunComponents {
+    /// A scope for `markup` under the platform scope `scope`.
+    pub(super) fn build<'js>(
+        &self,
+        ctx: &Ctx<'js>,
+        markup: &Markup,
+        scope: Scope,
+    ) -> rquickjs::Result<Class<'js, JsScope<'js>>> {
+        JsScope::build(
+            ctx,
+            markup,
+            self.platform.as_deref(),
+            scope,
+            &self.device,
+            self.legacy_default,
+            self.limits.clone(),
+        )
+    }
+}
+
+impl ComponentLoader for RunComponents {
+    fn find(&self, from: &Path, path: &str) -> Option<(String, PathBuf)> {
+        let script = self.package.component(from, path, self.modules.npm())?;
+        Some((self.modules.display(&script.with_extension("")), script))
+    }
+
+    fn load<'js>(&self, ctx: &Ctx<'js>, key: &str, script: &Path) -> rquickjs::Result<()> {
+        program::begin_loading(ctx, key)?;
+        self.modules.load(ctx, script).map(drop)
+    }
+
+    fn scope<'js>(
+        &self,
+        ctx: &Ctx<'js>,
+        script: &Path,
+    ) -> rquickjs::Result<Class<'js, JsScope<'js>>> {
+        let markup = read_markup(markup_beside(script).as_deref());
+        self.last_scope.set(self.last_scope.get() + 1);
+        self.build(ctx, &markup, Scope::Component(self.last_scope.get()))
+    }
+
+    fn using(&self, script: &Path) -> BTreeMap<String, String> {
+        using_components(None, Some(&script.with_extension("json")))
+    }
 }
 
 impl<'js> Driver<'_, 'js> {
-    pub(super) fn read_markup(path: Option<&Path>) -> Markup {
-        // Rendered against data once the instance exists (scope::attach).
-        path.filter(|p| p.is_file())
-            .map(crate::page::render::read)
-            .unwrap_or_default()
-    }
-
-    /// `usingComponents` of a page or component config, over the app's.
-    pub(super) fn components_of(
-        &self,
-        config: Option<&Path>,
-        with_app: bool,
-    ) -> BTreeMap<String, String> {
-        let read = |p: &Path| -> BTreeMap<String, String> {
-            std::fs::read_to_string(p)
-                .ok()
-                .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok())
-                .and_then(|v| v.get("usingComponents").cloned())
-                .and_then(|v| v.as_object().cloned())
-                .map(|m| {
-                    m.into_iter()
-                        .filter_map(|(k, v)| Some((k, v.as_str()?.to_string())))
-                        .collect()
-                })
-                .unwrap_or_default()
-        };
-        let mut using = BTreeMap::new();
-        if with_app && let Some(app) = &self.package.app_config {
-            using.extend(read(app));
-        }
-        if let Some(c) = config {
-            using.extend(read(c));
-        }
-        using
-    }
-
     pub(super) fn build_scope(
         &mut self,
         markup: &Markup,
         scope: Scope,
     ) -> Result<Class<'js, JsScope<'js>>, ScriptError> {
-        let o = self.options;
-        JsScope::build(
-            &self.ctx,
-            markup,
-            o.platform.as_deref(),
-            scope,
-            &o.device,
-            o.legacy_canvas_size,
-            o.canvas_limits.clone(),
-        )
-        .map_err(|e| self.js(e))
+        self.components
+            .build(&self.ctx, markup, scope)
+            .map_err(|e| self.js(e))
     }
 
-    /// Creates the components used in `markup` under `owner`, depth first,
-    /// appending them to `mounted` in creation order.
+    /// Creates the components `owner`'s first render places, depth first,
+    /// appending them to `mounted` in creation order. Errors are recorded
+    /// per component and step; the others are still mounted.
     pub(super) fn mount_children(
         &mut self,
-        owner: Owner<'_, 'js>,
-        depth: usize,
+        owner: &Object<'js>,
+        owner_scope: &Class<'js, JsScope<'js>>,
         mounted: &mut Vec<Object<'js>>,
     ) -> Result<(), ScriptError> {
-        if depth >= MAX_COMPONENT_DEPTH || owner.using.is_empty() {
-            return Ok(());
-        }
-        // The rendered elements (wx:if / wx:for applied), copied so no
-        // borrow is held while component code runs.
-        let elements = owner.scope.borrow().elements.clone();
-        for (index, element) in elements.iter().enumerate() {
-            let Some(component_path) = owner.using.get(&element.name) else {
-                continue;
-            };
-            let Some(script) =
-                self.package
-                    .component(owner.file, component_path, self.modules.npm())
-            else {
-                self.escaped(
-                    &format!("mounting <{}>", element.name),
-                    ScriptError::Host(format!(
-                        "component '{component_path}' has no .js file in the package"
-                    )),
-                );
-                continue;
-            };
-            let key = self.modules.display(&script.with_extension(""));
-            self.load_module(&key, &script)?;
-            let mut child_markup = Self::read_markup(markup_beside(&script).as_deref());
-            let external = self
-                .guarded(&format!("externalClasses of <{}>", element.name), |ctx| {
-                    match program::definition(ctx, &key)? {
-                        Some(def) => crate::page::external_classes::declared(&def.options),
-                        None => Ok(Vec::new()),
-                    }
-                })?
-                .unwrap_or_default();
-            let given = crate::page::external_classes::given(element, &external);
-            crate::page::external_classes::apply(&mut child_markup.elements, &given);
-            let child_using = self.components_of(Some(&script.with_extension("json")), false);
-            self.next_component += 1;
-            let child_scope =
-                self.build_scope(&child_markup, Scope::Component(self.next_component))?;
-            child_scope.borrow_mut().external_classes = given;
+        let (added, _) = mount::rematch(owner_scope);
+        for (index, element) in added {
             let label = format!("creating <{}>", element.name);
-            let instance = self.guarded(&label, |ctx| {
-                let Some(def) = program::definition(ctx, &key)? else {
-                    return Ok(None);
-                };
-                let instance = program::new_component(
-                    ctx,
-                    &def.options,
-                    Some(element),
-                    Some(owner.instance),
-                    &key,
-                )?;
-                scope::attach(ctx, &instance, child_scope.clone())?;
-                crate::page::events::link_owner(ctx, &instance, owner.instance, element)?;
-                owner.scope.borrow_mut().components.push(ChildComponent {
-                    element: index,
-                    instance: instance.clone(),
-                });
-                Ok(Some(instance))
+            let created = self.guarded(&label, |ctx| {
+                mount::create(ctx, owner, owner_scope, index, &element)
             })?;
-            let Some(Some(instance)) = instance else {
+            self.jobs()?;
+            let Some(Some(created)) = created else {
                 continue;
             };
+            let instance = created.instance;
             for hook in ["created", "onInit"] {
                 self.lifetime(&instance, hook)?;
             }
             // Properties set by the owner reach their observers.
-            let first = instance.clone();
-            self.guarded(&format!("observers of <{}>", element.name), |ctx| {
-                let initial = crate::page::binding::initial(ctx, &first)?;
-                crate::page::binding::notify(ctx, &first, &initial)
+            self.guarded(&format!("observers of <{}>", created.tag), |ctx| {
+                mount::first_observers(ctx, &instance)
             })?;
             mounted.push(instance.clone());
-            let child = Owner {
-                instance: &instance,
-                file: &script,
-                using: &child_using,
-                scope: &child_scope,
-            };
-            self.mount_children(child, depth + 1, mounted)?;
+            if let Some(child_scope) =
+                crate::page::scope::of(&self.ctx, &instance.clone().into_value())
+            {
+                self.mount_children(&instance, &child_scope, mounted)?;
+            }
         }
         Ok(())
     }

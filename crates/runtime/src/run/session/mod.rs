@@ -17,6 +17,7 @@ use rquickjs::{CatchResultExt, Ctx, Object, Value};
 use super::package::{Entry, Package};
 use crate::page::Device;
 use crate::page::modules::Modules;
+use crate::page::mount;
 use crate::page::program::{self, Kind};
 use crate::page::relations;
 use crate::page::scope;
@@ -27,12 +28,13 @@ use mpcanvas_js::jsenv::DeviceEnv;
 use mpcanvas_js::runtime::{Limits, Runtime, ScriptError};
 
 mod components;
+mod game_tap;
 mod tap;
 mod tap_target;
 mod tappable;
 
-pub use components::MAX_COMPONENT_DEPTH;
-use components::Owner;
+pub use crate::page::mount::MAX_COMPONENT_DEPTH;
+use components::{RunComponents, read_markup, using_components};
 use tappable::tappable;
 
 /// How to run.
@@ -44,6 +46,9 @@ pub struct RunOptions {
     /// (`save`) or an element by id (`#save`), whose tap handler is read
     /// from the markup evaluated with the page's data.
     pub taps: Vec<String>,
+    /// Where a mini-game tap touches the screen, in CSS pixels (`None`:
+    /// the screen's centre); with no `taps`, one touch there alone.
+    pub tap_at: Option<(f64, f64)>,
     /// JS heap, wall time and stack limits of the whole run.
     pub js_limits: Limits,
     /// Bitmap budgets.
@@ -70,6 +75,7 @@ impl Default for RunOptions {
         RunOptions {
             device: Device::default(),
             taps: Vec::new(),
+            tap_at: None,
             js_limits: Limits::default(),
             canvas_limits: mpcanvas_canvas::Limits::default(),
             legacy_canvas_size: (300.0, 150.0),
@@ -163,23 +169,33 @@ pub fn run(
     }
     let options = &options;
     rt.with(|ctx| {
+        let modules = match package.entry {
+            Entry::Game { .. } => Modules::for_game(&package.root),
+            _ => Modules::new(&package.root),
+        }
+        .with_npm(
+            options
+                .platform
+                .as_ref()
+                .map(|p| p.borrow().profile().npm.clone())
+                .unwrap_or_default(),
+        );
+        let components = Rc::new(RunComponents {
+            package: package.clone(),
+            modules: modules.clone(),
+            platform: options.platform.clone(),
+            device: options.device,
+            legacy_default: options.legacy_canvas_size,
+            limits: options.canvas_limits.clone(),
+            last_scope: Default::default(),
+        });
         let mut driver = Driver {
-            next_component: 0,
+            components,
             rt: &rt,
             ctx: ctx.clone(),
             package,
             options,
-            modules: match package.entry {
-                Entry::Game { .. } => Modules::for_game(&package.root),
-                _ => Modules::new(&package.root),
-            }
-            .with_npm(
-                options
-                    .platform
-                    .as_ref()
-                    .map(|p| p.borrow().profile().npm.clone())
-                    .unwrap_or_default(),
-            ),
+            modules,
             events: None,
             uncaught: Vec::new(),
             tappable: Vec::new(),
@@ -236,8 +252,8 @@ struct Driver<'r, 'js> {
     uncaught: Vec<Uncaught>,
     /// What `--tap` could call on the page (see [`RunOutcome::tappable`]).
     tappable: Vec<String>,
-    /// Platform scope id of the next component instance.
-    next_component: u64,
+    /// Modules, markup and scopes of components, for the page model.
+    components: Rc<RunComponents>,
 }
 
 impl<'r, 'js> Driver<'r, 'js> {
@@ -385,22 +401,12 @@ impl<'r, 'js> Driver<'r, 'js> {
     fn run_game(&mut self, script: PathBuf) -> Result<(), ScriptError> {
         self.load_module("game", &script)?;
         self.settle()?;
+        if self.options.taps.is_empty() && self.options.tap_at.is_some() {
+            self.game_tap(None)?;
+            self.settle()?;
+        }
         for tap in self.options.taps.clone() {
-            let found = self.guarded(&format!("tap {tap}"), |ctx| {
-                let f: Value<'js> = ctx.globals().get(tap.as_str())?;
-                match f.into_function() {
-                    Some(f) => {
-                        f.call::<_, Value>(())?;
-                        Ok(true)
-                    }
-                    None => Ok(false),
-                }
-            })?;
-            if found == Some(false) {
-                return Err(ScriptError::Host(format!(
-                    "--tap {tap}: the game defines no global function '{tap}'"
-                )));
-            }
+            self.game_tap(Some(&tap))?;
             self.settle()?;
         }
         Ok(())
@@ -508,8 +514,15 @@ impl<'r, 'js> Driver<'r, 'js> {
             self.app_hook("onShow", &route)?;
         }
         self.app_listeners(false, &route)?;
-        let page_markup = Self::read_markup(markup_path.as_deref());
+        let page_markup = read_markup(markup_path.as_deref());
         let page_scope = self.build_scope(&page_markup, Scope::Page)?;
+        let using = using_components(self.package.app_config.as_deref(), config.as_deref());
+        page_scope.borrow_mut().placing = Some(mount::Placing {
+            file: script.clone(),
+            using,
+            loader: self.components.clone(),
+            depth: 0,
+        });
         // The page's scope exists before its script runs, so code that
         // calls the platform at load time already sees its canvases.
         let placeholder = Object::new(self.ctx.clone()).map_err(|e| self.js(e))?;
@@ -553,19 +566,12 @@ impl<'r, 'js> Driver<'r, 'js> {
         };
 
         let mut mounted = Vec::new();
-        let using = self.components_of(config.as_deref(), true);
         if kind == Kind::Component {
             for hook in ["created", "onInit"] {
                 self.lifetime(&page, hook)?;
             }
         }
-        let owner = Owner {
-            instance: &page,
-            file: &script,
-            using: &using,
-            scope: &page_scope,
-        };
-        self.mount_children(owner, 0, &mut mounted)?;
+        self.mount_children(&page, &page_scope, &mut mounted)?;
         for m in &mounted {
             self.lifetime(m, "attached")?;
         }
@@ -609,20 +615,23 @@ impl<'r, 'js> Driver<'r, 'js> {
             self.settle()?;
         }
 
+        // The components the page shows now (renders since the first one
+        // created and detached some).
+        let live = mount::descendants(&self.ctx, &page);
         self.page_hook(&page, "onHide", Vec::new())?;
-        for m in &mounted {
+        for m in &live {
             let instance = m.clone();
             self.guarded("pageLifetimes.hide", |ctx| {
                 program::call_page_lifetime(ctx, &instance, "hide")
             })?;
         }
         self.page_hook(&page, "onUnload", Vec::new())?;
-        for m in mounted.iter().rev() {
+        for m in live.iter().rev() {
             self.lifetime(m, "detached")?;
             self.lifetime(m, "didUnmount")?;
         }
-        for link in links.iter().rev() {
-            self.guarded("relations unlinked", |ctx| relations::unlinked(ctx, link))?;
+        for m in live.iter().rev() {
+            self.guarded("relations unlinked", |ctx| relations::unlink_all(ctx, m))?;
         }
         if kind == Kind::Component {
             self.lifetime(&page, "detached")?;

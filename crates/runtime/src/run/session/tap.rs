@@ -7,7 +7,7 @@ use rquickjs::{Object, Value};
 
 use super::Driver;
 use super::tap_target::{self, TapError};
-use crate::page::markup::Markup;
+use crate::page::markup::{Element, Markup};
 use crate::page::{program, scope};
 use mpcanvas_js::event_loop::EventLoop;
 use mpcanvas_js::runtime::ScriptError;
@@ -22,22 +22,23 @@ impl<'js> Driver<'_, 'js> {
         markup: &Markup,
         spec: &str,
     ) -> Result<(), ScriptError> {
-        let data: Object<'js> = match page.get::<_, Value<'js>>("data").map(Value::into_object) {
-            Ok(Some(d)) => d,
-            _ => Object::new(self.ctx.clone()).map_err(|e| self.js(e))?,
+        let (resolved, rendered) = self.resolve_in(page, Some(markup), spec)?;
+        // An element by id may sit in a component's template: a user taps
+        // what is shown, and the component's handler runs.
+        let (page, resolved, rendered) = match resolved {
+            Err(TapError::NoElement(_)) if spec.starts_with('#') => {
+                let mut found = None;
+                for component in crate::page::mount::descendants(&self.ctx, page) {
+                    let (r, elements) = self.resolve_in(&component, None, spec)?;
+                    if !matches!(r, Err(TapError::NoElement(_))) {
+                        found = Some((component, r, elements));
+                        break;
+                    }
+                }
+                found.unwrap_or((page.clone(), resolved, rendered))
+            }
+            _ => (page.clone(), resolved, rendered),
         };
-        // What the page rendered (bindings evaluated), else its markup as
-        // written, evaluated here with its data.
-        let rendered = scope::of(&self.ctx, &page.clone().into_value())
-            .map(|s| s.borrow().elements.clone())
-            .unwrap_or_default();
-        let elements = if rendered.is_empty() {
-            markup.elements.as_slice()
-        } else {
-            rendered.as_slice()
-        };
-        let resolved =
-            tap_target::resolve(&self.ctx, &data, elements, spec).map_err(|e| self.js(e))?;
         let target = match resolved {
             Ok(t) => t,
             Err(TapError::NoElement(id)) => {
@@ -62,7 +63,15 @@ impl<'js> Driver<'_, 'js> {
                 names => format!("its tappable methods: {}", names.join(", ")),
             };
             return Err(ScriptError::Host(format!(
-                "--tap {spec}: the page has no method '{method}'; {offer}"
+                "--tap {spec}: the {} has no method '{method}'; {offer}",
+                if page.contains_key("route").unwrap_or(false) {
+                    String::from("page")
+                } else {
+                    format!(
+                        "component {}",
+                        page.get::<_, String>("is").unwrap_or_default()
+                    )
+                }
             )));
         }
         // The rendered element tapped (its dataset and marks reach the
@@ -75,7 +84,6 @@ impl<'js> Driver<'_, 'js> {
             .and_then(|i| rendered.get(i))
             .or(target.element.as_ref());
         let now = self.events.as_ref().map_or(0.0, EventLoop::now);
-        let page = page.clone();
         self.set_gesture(true);
         let result = self.guarded(&format!("tap {spec}"), |ctx| {
             let event = Object::new(ctx.clone())?;
@@ -111,7 +119,35 @@ impl<'js> Driver<'_, 'js> {
         jobs
     }
 
-    fn set_gesture(&self, on: bool) {
+    /// Resolves `spec` against what `instance` (a page or component)
+    /// rendered, with its data; a page with no render yet uses its markup
+    /// as written. Returns the resolution and the rendered elements.
+    fn resolve_in(
+        &self,
+        instance: &Object<'js>,
+        markup: Option<&Markup>,
+        spec: &str,
+    ) -> Result<(Result<tap_target::TapTarget, TapError>, Vec<Element>), ScriptError> {
+        let data: Object<'js> = match instance
+            .get::<_, Value<'js>>("data")
+            .map(Value::into_object)
+        {
+            Ok(Some(d)) => d,
+            _ => Object::new(self.ctx.clone()).map_err(|e| self.js(e))?,
+        };
+        let rendered = scope::of(&self.ctx, &instance.clone().into_value())
+            .map(|s| s.borrow().elements.clone())
+            .unwrap_or_default();
+        let elements = match markup {
+            Some(m) if rendered.is_empty() => m.elements.as_slice(),
+            _ => rendered.as_slice(),
+        };
+        let resolved =
+            tap_target::resolve(&self.ctx, &data, elements, spec).map_err(|e| self.js(e))?;
+        Ok((resolved, rendered))
+    }
+
+    pub(super) fn set_gesture(&self, on: bool) {
         if let Some(host) = mpcanvas_js::host::get(&self.ctx) {
             host.gesture.set(on);
         }

@@ -3,6 +3,18 @@ import Taro, { useReady } from '@tarojs/taro';
 import { Button, Canvas, Text, View } from '@tarojs/components';
 import { drawPoster, POSTER_HEIGHT, POSTER_WIDTH } from './draw';
 
+// Taro renders a page through recursive templates up to its `baseLevel`
+// (16 on WeChat), then through its recursive `comp` component. The Save
+// button sits that deep, inside nested views, so a run goes through both.
+function Nested({ depth, children }) {
+  if (depth === 0) return children;
+  return (
+    <View className={`level-${depth}`}>
+      <Nested depth={depth - 1}>{children}</Nested>
+    </View>
+  );
+}
+
 // A share poster on a Canvas 2D node: drawn at the device pixel ratio when
 // the page is ready, exported and saved to the album on tap.
 export default function Poster() {
@@ -42,9 +54,11 @@ export default function Poster() {
         id="poster"
         style={{ width: `${POSTER_WIDTH}px`, height: `${POSTER_HEIGHT}px` }}
       />
-      <Button id="save" onClick={save}>
-        Save poster
-      </Button>
+      <Nested depth={16}>
+        <Button id="save" onClick={save}>
+          Save poster
+        </Button>
+      </Nested>
       {saved && <Text>{saved}</Text>}
     </View>
   );

@@ -1,0 +1,195 @@
+//! The manager's folder and file-tree methods: `copyFile`, `mkdir`,
+//! `rmdir`, `readdir`, `stat`, `rename`, `unzip`, `getSavedFileList`,
+//! `removeSavedFile`, and the `…Sync` forms the profile lists (WX-doc,
+//! AP-doc and DY-doc `FileSystemManager` indexes).
+//!
+//! Reading (`copyFile`'s source, `stat`, `unzip`'s archive) reaches temp,
+//! saved, user and package files; changing reaches the user area only, as
+//! for `writeFile` (see [`super::fs`]).
+
+use serde_json::{Value, json};
+
+use super::resource::package_file;
+use super::{Platform, string_option};
+use crate::profile::FailKind;
+use crate::reply::{ApiResult, Reason, Reply, field};
+use crate::store::{EntryStat, StoreError};
+use crate::value::JsValue;
+
+/// A required string option; absent or another type is a parameter error.
+fn required(options: &JsValue, name: &str) -> Result<String, Reason> {
+    string_option(options, name)?
+        .map(str::to_owned)
+        .ok_or_else(|| Reason::parameter(name, "String", options.get(name).type_name()))
+}
+
+/// A boolean option (`recursive`): truthy as JavaScript reads it.
+fn flag(options: &JsValue, name: &str) -> bool {
+    match options.get(name) {
+        JsValue::Bool(b) => *b,
+        JsValue::Number(n) => *n != 0.0 && !n.is_nan(),
+        JsValue::String(s) => !s.is_empty(),
+        v => !v.is_nullish(),
+    }
+}
+
+/// How a store failure reads for the path concerned.
+pub(super) fn store_reason(e: StoreError, path: &str) -> Reason {
+    match e {
+        StoreError::NotFound => Reason::path(FailKind::NoSuchFile, path),
+        StoreError::Denied => Reason::path(FailKind::PermissionDenied, path),
+        StoreError::TooLarge => Reason::new(FailKind::FileTooLarge),
+        StoreError::Quota => Reason::new(FailKind::StorageQuota),
+        StoreError::Exists => Reason::path(FailKind::FileExists, path),
+        StoreError::NotEmpty => Reason::path(FailKind::DirectoryNotEmpty, path),
+        StoreError::NotADirectory => Reason::path(FailKind::NotADirectory, path),
+        StoreError::BadArchive(detail) => {
+            Reason::path(FailKind::BadArchive, path).with("detail", detail)
+        }
+        StoreError::Io(e) => Reason::detail(FailKind::WriteFailed, e.to_string()),
+    }
+}
+
+/// A `Stats` object's fields (the JS layer adds `isDirectory()` /
+/// `isFile()`, which read `mode`).
+fn stats(s: &EntryStat) -> Value {
+    json!({
+        "mode": s.mode(),
+        "size": s.size,
+        "lastAccessedTime": s.accessed,
+        "lastModifiedTime": s.modified,
+    })
+}
+
+impl Platform {
+    /// Calls manager method `method` of this file (`mkdir`, `mkdirSync`,
+    /// …) with its options object; `not_supported` where the profile's
+    /// manager lacks it.
+    pub fn fs_dir_call(&mut self, method: &str, options: &JsValue) -> ApiResult {
+        let base = method.strip_suffix("Sync").unwrap_or(method);
+        let outcome = self.fs_require(method).and_then(|()| match base {
+            "copyFile" => self.copy_file(options),
+            "mkdir" => self.make_dir(options),
+            "rmdir" => self.remove_dir(options),
+            "readdir" => self.read_dir(options),
+            "stat" => self.stat(options),
+            "rename" => self.rename(options),
+            "unzip" => self.unzip(options),
+            "getSavedFileList" => self.saved_file_list(),
+            "removeSavedFile" => self.remove_saved_file(options),
+            _ => Err(Reason::new(FailKind::NotSupported)),
+        });
+        self.fs_finish(method, options, outcome)
+    }
+
+    fn copy_file(&mut self, options: &JsValue) -> Result<Reply, Reason> {
+        let src = required(options, "srcPath")?;
+        let dest = required(options, "destPath")?;
+        let real = self.fs_readable(&src)?;
+        let len = std::fs::metadata(&real).map_or(0, |m| m.len());
+        self.fs_writable(&dest, len)?;
+        self.store
+            .copy_in(&real, &dest)
+            .map_err(|e| store_reason(e, &dest))?;
+        Ok(Reply::new())
+    }
+
+    fn make_dir(&mut self, options: &JsValue) -> Result<Reply, Reason> {
+        let path = required(options, "dirPath")?;
+        self.store
+            .make_dir(&path, flag(options, "recursive"))
+            .map_err(|e| store_reason(e, &path))?;
+        Ok(Reply::new())
+    }
+
+    fn remove_dir(&mut self, options: &JsValue) -> Result<Reply, Reason> {
+        let path = required(options, "dirPath")?;
+        self.store
+            .remove_dir(&path, flag(options, "recursive"))
+            .map_err(|e| store_reason(e, &path))?;
+        Ok(Reply::new())
+    }
+
+    fn read_dir(&mut self, options: &JsValue) -> Result<Reply, Reason> {
+        let path = required(options, "dirPath")?;
+        let names = self
+            .store
+            .list_dir(&path)
+            .map_err(|e| store_reason(e, &path))?;
+        Ok(field("files", names))
+    }
+
+    /// `stat({path, recursive})`: `{stats}`, a `Stats` object, or for a
+    /// folder with `recursive` an array of `{path, stats}` (the folder
+    /// itself as `/`, the rest as `/a/b.png`), as the WX-doc describes
+    /// since 2.x.
+    fn stat(&mut self, options: &JsValue) -> Result<Reply, Reason> {
+        let path = required(options, "path")?;
+        let single = match self.store.stat(&path) {
+            Ok(s) => s,
+            Err(StoreError::NotFound) if !self.store.owns(&path) => {
+                let real = package_file(self.package_root.as_ref(), &path)
+                    .ok_or_else(|| Reason::path(FailKind::NoSuchFile, &path))?;
+                let meta = std::fs::metadata(&real)
+                    .map_err(|_| Reason::path(FailKind::NoSuchFile, &path))?;
+                EntryStat::of(&meta)
+            }
+            Err(e) => return Err(store_reason(e, &path)),
+        };
+        if !(single.is_dir && flag(options, "recursive")) {
+            return Ok(field("stats", stats(&single)));
+        }
+        let tree = self
+            .store
+            .stat_tree(&path)
+            .map_err(|e| store_reason(e, &path))?;
+        let list: Vec<Value> = tree
+            .iter()
+            .map(|(rel, s)| json!({ "path": format!("/{rel}"), "stats": stats(s) }))
+            .collect();
+        Ok(field("stats", list))
+    }
+
+    fn rename(&mut self, options: &JsValue) -> Result<Reply, Reason> {
+        let from = required(options, "oldPath")?;
+        let to = required(options, "newPath")?;
+        if !self.store.owns(&from) && package_file(self.package_root.as_ref(), &from).is_some() {
+            return Err(Reason::path(FailKind::PermissionDenied, from));
+        }
+        self.store.rename(&from, &to).map_err(|e| match e {
+            StoreError::NotFound if self.store.user_entry(&to).is_some() => {
+                store_reason(StoreError::NotFound, &from)
+            }
+            other => store_reason(other, &to),
+        })?;
+        Ok(Reply::new())
+    }
+
+    fn unzip(&mut self, options: &JsValue) -> Result<Reply, Reason> {
+        let zip = required(options, "zipFilePath")?;
+        let target = required(options, "targetPath")?;
+        let real = self.fs_readable(&zip)?;
+        self.store.unzip(&real, &target).map_err(|e| match e {
+            StoreError::BadArchive(_) => store_reason(e, &zip),
+            other => store_reason(other, &target),
+        })?;
+        Ok(Reply::new())
+    }
+
+    fn saved_file_list(&mut self) -> Result<Reply, Reason> {
+        let files = self.store.saved_files().map_err(|e| store_reason(e, ""))?;
+        let list: Vec<Value> = files
+            .iter()
+            .map(|f| json!({ "filePath": f.path, "size": f.size, "createTime": f.created }))
+            .collect();
+        Ok(field("fileList", list))
+    }
+
+    fn remove_saved_file(&mut self, options: &JsValue) -> Result<Reply, Reason> {
+        let path = required(options, "filePath")?;
+        self.store
+            .remove_saved(&path)
+            .map_err(|e| store_reason(e, &path))?;
+        Ok(Reply::new())
+    }
+}
