@@ -30,8 +30,8 @@ pub use fixed_decimal::SignDisplay;
 pub use icu_locale_core::Locale;
 pub use list::{ListFormat, ListType};
 pub use locale::{
-    DEFAULT_LOCALE, SHIPPED_LANGUAGES, canonical_locale, device_locale, is_shipped, requested_locale,
-    resolve_locale,
+    DEFAULT_LOCALE, SHIPPED_LANGUAGES, canonical_locale, device_locale, is_shipped,
+    requested_locale, resolve_locale,
 };
 pub use number::{
     CompactDisplay, CurrencyDisplay, Grouping, NumberFormat, NumberOptions, NumberStyle,

@@ -208,9 +208,14 @@ mod tests {
     #[test]
     fn pick_fields_keeps_the_documented_fields_the_phone_has() {
         let info = system_info(&Device::default(), &rules(Os::Android));
-        let fields: Vec<String> = ["pixelRatio", "windowWidth", "fontSizeScaleFactor", "cpuType"]
-            .map(String::from)
-            .into();
+        let fields: Vec<String> = [
+            "pixelRatio",
+            "windowWidth",
+            "fontSizeScaleFactor",
+            "cpuType",
+        ]
+        .map(String::from)
+        .into();
         let picked = pick_fields(&info, &fields);
         let mut names: Vec<&str> = picked.keys().map(String::as_str).collect();
         names.sort_unstable();

@@ -491,7 +491,8 @@ pub(super) fn native<'js>(ctx: &Ctx<'js>, env: Rc<DeviceEnv>) -> rquickjs::Resul
             move |ctx: Ctx<'js>, l: Vec<String>| -> rquickjs::Result<Vec<String>> {
                 let mut out: Vec<String> = Vec::new();
                 for tag in l {
-                    let locale = mpcanvas_intl::canonical_locale(&tag).map_err(|e| throw(&ctx, e))?;
+                    let locale =
+                        mpcanvas_intl::canonical_locale(&tag).map_err(|e| throw(&ctx, e))?;
                     let s = locale.to_string();
                     if mpcanvas_intl::is_shipped(&locale) && !out.contains(&s) {
                         out.push(s);
@@ -509,8 +510,8 @@ pub(super) fn native<'js>(ctx: &Ctx<'js>, env: Rc<DeviceEnv>) -> rquickjs::Resul
             move |ctx: Ctx<'js>, s: String, l: Vec<String>| {
                 // Case rules (tr, az, lt) need no locale data: the
                 // requested locale as given, shipped or not.
-                let locale = mpcanvas_intl::requested_locale(&l, &e.locale)
-                    .map_err(|e| throw(&ctx, e))?;
+                let locale =
+                    mpcanvas_intl::requested_locale(&l, &e.locale).map_err(|e| throw(&ctx, e))?;
                 Ok::<_, rquickjs::Error>(mpcanvas_intl::to_locale_upper(&s, &locale))
             },
         )?,
@@ -523,8 +524,8 @@ pub(super) fn native<'js>(ctx: &Ctx<'js>, env: Rc<DeviceEnv>) -> rquickjs::Resul
             move |ctx: Ctx<'js>, s: String, l: Vec<String>| {
                 // Case rules (tr, az, lt) need no locale data: the
                 // requested locale as given, shipped or not.
-                let locale = mpcanvas_intl::requested_locale(&l, &e.locale)
-                    .map_err(|e| throw(&ctx, e))?;
+                let locale =
+                    mpcanvas_intl::requested_locale(&l, &e.locale).map_err(|e| throw(&ctx, e))?;
                 Ok::<_, rquickjs::Error>(mpcanvas_intl::to_locale_lower(&s, &locale))
             },
         )?,

@@ -63,7 +63,11 @@ pub fn hidden(ctx: &Ctx<'_>) -> rquickjs::Result<()> {
     dispatch(ctx, true, None)
 }
 
-fn dispatch<'js>(ctx: &Ctx<'js>, hide: bool, options: Option<&Object<'js>>) -> rquickjs::Result<()> {
+fn dispatch<'js>(
+    ctx: &Ctx<'js>,
+    hide: bool,
+    options: Option<&Object<'js>>,
+) -> rquickjs::Result<()> {
     if ctx.userdata::<AppEvents>().is_none() {
         return Ok(());
     }

@@ -31,7 +31,9 @@ fn defined(profile: &str) -> String {
     let lines = run_app(
         profile,
         "App({});",
-        &format!("console.log({NAMES}.filter((n) => typeof {ns}[n] === 'function').join(' ')); Page({{}});"),
+        &format!(
+            "console.log({NAMES}.filter((n) => typeof {ns}[n] === 'function').join(' ')); Page({{}});"
+        ),
     );
     lines.join("\n")
 }

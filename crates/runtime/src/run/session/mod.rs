@@ -463,7 +463,11 @@ impl<'r, 'js> Driver<'r, 'js> {
     fn app_listeners(&mut self, hide: bool, path: &str) -> Result<(), ScriptError> {
         let path = path.to_string();
         let query = self.options.query.clone();
-        let what = if hide { "onAppHide listener" } else { "onAppShow listener" };
+        let what = if hide {
+            "onAppHide listener"
+        } else {
+            "onAppShow listener"
+        };
         self.guarded(what, |ctx| {
             if hide {
                 mpcanvas_js::namespace::app_events::hidden(ctx)
