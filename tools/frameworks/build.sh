@@ -6,6 +6,7 @@
 #
 #   tools/frameworks/build.sh taro-poster  SCRATCH   # Taro 4 (React, webpack 5)
 #   tools/frameworks/build.sh uni-poster   SCRATCH   # uni-app 3 (Vue 3, Vite)
+#   tools/frameworks/build.sh mpx-poster   SCRATCH   # mpx 2.10 (mpx-cli-service, webpack 5)
 #
 # Needs node and npm (the npm registry). The installed tree is reused when
 # SCRATCH/NAME/node_modules exists and package.json is unchanged.
@@ -18,7 +19,7 @@ src="$here/examples/frameworks/$name"
 work="$scratch/$name"
 mkdir -p "$work"
 # Sources only: the example's files over the scratch copy, old output gone.
-rm -rf "$work/src" "$work/dist" "$work/config"
+rm -rf "$work/src" "$work/dist" "$work/config" "$work/static"
 (cd "$src" && tar cf - --exclude=node_modules --exclude=dist .) | (cd "$work" && tar xf -)
 cd "$work"
 if ! cmp -s package.json node_modules/.installed-package.json 2>/dev/null; then
@@ -33,6 +34,10 @@ case "$name" in
   uni-poster)
     npx --no-install uni build -p mp-weixin >&2
     echo "$work/dist/build/mp-weixin"
+    ;;
+  mpx-poster)
+    npx --no-install mpx-cli-service build --targets=wx >&2
+    echo "$work/dist/wx"
     ;;
   *)
     echo "build.sh: don't know how to build '$name'" >&2

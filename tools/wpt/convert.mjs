@@ -137,7 +137,34 @@ const PRELUDE = `
     try { f(); } catch (e) { if (e instanceof type) return; fail('threw ' + (e && e.name) + ', not ' + type.name); }
     fail('did not throw ' + type.name);
   };
-  const document = { createElement: (t) => { if (t !== 'canvas') fail('createElement(' + t + ')'); return env.createCanvas(300, 150); } };
+  // DOM shims (HTML, not the canvas spec): <img> and SVG <image> elements
+  // are the platform's image objects (canvas.createImage()); style
+  // attributes are kept but not applied, as a mini-program canvas has no
+  // CSS cascade (currentColor is black, as for a canvas without style).
+  const _attributes = (el) => {
+    const attrs = new Map();
+    el.setAttribute = (k, v) => { attrs.set(String(k), String(v)); };
+    el.removeAttribute = (k) => { attrs.delete(String(k)); };
+    el.getAttribute = (k) => (attrs.has(String(k)) ? attrs.get(String(k)) : null);
+    return el;
+  };
+  const _image = () => canvas.createImage();
+  const Image = function Image() { return _image(); };
+  _attributes(canvas);
+  const document = {
+    createElement: (t) => {
+      if (t === 'img') return _image();
+      if (t !== 'canvas') fail('createElement(' + t + ')');
+      return _attributes(env.createCanvas(300, 150));
+    },
+    createElementNS: (ns, t) => {
+      if (ns === 'http://www.w3.org/2000/svg' && t === 'image') return _image();
+      fail('createElementNS(' + ns + ', ' + t + ')');
+    },
+    documentElement: _attributes({}),
+    body: _attributes({}),
+  };
+  document.body.parentNode = document.documentElement;
   const t = { done() {}, step_func: (f) => f, step_func_done: (f) => f, step: (f) => f() };
   const step_timeout = (f) => f();
   const assert_throws_js = (type, f) => _assertThrowsJs(type, f);

@@ -28,6 +28,8 @@ pub struct Budget {
     deadline: Option<Instant>,
     /// Set once a native step stopped at the deadline.
     expired: AtomicBool,
+    /// Set once a native step was refused the scratch memory it needed.
+    starved: AtomicBool,
 }
 
 impl Budget {
@@ -39,6 +41,7 @@ impl Budget {
             peak: AtomicU64::new(0),
             deadline,
             expired: AtomicBool::new(false),
+            starved: AtomicBool::new(false),
         })
     }
 
@@ -111,6 +114,13 @@ impl Budget {
     /// Whether a native step was stopped by the deadline.
     pub fn expired(&self) -> bool {
         self.expired.load(Ordering::Relaxed)
+    }
+
+    /// Whether a native step was refused scratch memory (layers, masks,
+    /// text layouts) over the cap: the step drew nothing and the run ends
+    /// with its memory-limit outcome.
+    pub fn starved(&self) -> bool {
+        self.starved.load(Ordering::Relaxed)
     }
 
     /// Charges a `bytes`-sized allocation for `what`: the charge is given
@@ -203,7 +213,30 @@ impl Drop for Step {
 /// next JS operation with its time-limit outcome). Cheap enough for once
 /// per row; per-segment loops ask every few thousand segments.
 pub(crate) fn expired() -> bool {
-    CURRENT.with(|c| c.borrow().as_ref().is_some_and(|b| b.past_deadline()))
+    CURRENT.with(|c| {
+        c.borrow()
+            .as_ref()
+            .is_some_and(|b| b.starved() || b.past_deadline())
+    })
+}
+
+/// Charges `bytes` of scratch memory (a layer, a mask, a text layout) to
+/// the running step's budget while the returned charge lives. `None` when
+/// they do not fit under the cap: the step then stops, drawing nothing,
+/// and the budget notes it ([`Budget::starved`]) so the run ends with its
+/// memory-limit outcome. Without a budget nothing is charged.
+pub(crate) fn scratch(bytes: u64) -> Option<Charge> {
+    CURRENT.with(|c| match c.borrow().as_ref() {
+        None => Some(Charge::none()),
+        Some(b) if b.try_charge(bytes) => Some(Charge {
+            budget: Some(b.clone()),
+            bytes,
+        }),
+        Some(b) => {
+            b.starved.store(true, Ordering::Relaxed);
+            None
+        }
+    })
 }
 
 /// How many segments (edges, points, glyphs) a loop handles between two

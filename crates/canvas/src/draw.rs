@@ -21,10 +21,20 @@ pub(crate) fn draw(
     };
     if let Some(shadow) = &params.shadow {
         draw_shadow(target, shape, &paint, shadow, params);
+        // A shadow stopped at the deadline or refused its scratch memory
+        // ends the step: the run is ending.
+        if crate::budget::expired() {
+            return;
+        }
     }
     if crate::unbounded::handles(params.op) {
         // Composite the whole source image over the whole clip: outside the
         // shape the source is transparent, which these operators clear.
+        // The layer is scratch charged to the run's budget while it lives.
+        let bytes = u64::from(target.width()) * u64::from(target.height()) * 4;
+        let Some(_scratch) = crate::budget::scratch(bytes) else {
+            return;
+        };
         let Some(mut layer) = Pixmap::new(target.width(), target.height()) else {
             return;
         };

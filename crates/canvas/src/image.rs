@@ -7,7 +7,7 @@
 //! snapshot of a canvas.
 
 use std::io::Cursor;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader};
 use tiny_skia::{IntSize, Pixmap};
@@ -21,6 +21,9 @@ use crate::pixels::{premultiply_in_place, unpremultiply_row};
 #[derive(Clone)]
 pub struct Image {
     pixmap: Arc<Pixmap>,
+    /// Whether every pixel is opaque, found on first use (every
+    /// `drawImage` asks, and the answer never changes).
+    opaque: Arc<OnceLock<bool>>,
     /// A decoded image's bytes, charged to the run's budget while any
     /// copy of the image lives.
     _charge: Arc<crate::budget::Charge>,
@@ -123,6 +126,7 @@ impl Image {
     pub(crate) fn from_pixmap(pixmap: Pixmap) -> Image {
         Image {
             pixmap: Arc::new(pixmap),
+            opaque: Arc::default(),
             _charge: Arc::default(),
         }
     }
@@ -152,7 +156,9 @@ impl Image {
     /// Whether every pixel is fully opaque (Chromium shadows such images
     /// differently from ones with any transparency).
     pub(crate) fn is_opaque(&self) -> bool {
-        self.pixmap.pixels().iter().all(|p| p.alpha() == 255)
+        *self
+            .opaque
+            .get_or_init(|| self.pixmap.pixels().iter().all(|p| p.alpha() == 255))
     }
 
     pub(crate) fn pixmap(&self) -> &Pixmap {

@@ -49,6 +49,7 @@ pub mod state;
 pub mod style;
 pub mod text;
 pub mod timing;
+pub mod transform_list;
 mod unbounded;
 
 pub use budget::{Budget, Charge};

@@ -60,6 +60,14 @@ impl Limits {
         }
     }
 
+    /// Whether the budget has stopped native work: its deadline passed
+    /// (noted for the run) or a step was refused scratch memory.
+    pub fn budget_stopped(&self) -> bool {
+        self.budget
+            .as_ref()
+            .is_some_and(|b| b.starved() || b.past_deadline())
+    }
+
     /// Enters the budget's deadline for one drawing step.
     pub fn step(&self) -> Step {
         Step::enter(self.budget.as_ref())

@@ -4,19 +4,23 @@
 //! mpcanvas run PATH [--platform P] [--dpr N] [--screen WxH] [--tap METHOD]...
 //!                   [--user ANSWER] [--out DIR] [--json] …
 //! mpcanvas render SCRIPT.js [--size WxH] [-o OUT.png|OUT.jpg] [--quality Q]
+//! mpcanvas test [PATH] [--update] [--junit FILE] [--out DIR]
+//! mpcanvas compare IMAGE SNAPSHOT [--update] [--diff FILE] [--max-difference N] [--pixels N]
 //! ```
 //!
 //! Exit codes: 0 done, 1 the script failed (its error and JS stack trace
-//! on stderr, or in the run report), 2 bad command-line arguments, an
+//! on stderr, or in the run report) or a test failed, 2 bad command-line arguments, an
 //! unusable path or unwritable output.
 #![forbid(unsafe_code)]
 
 mod args;
+mod compare;
 mod device;
 mod hint;
 mod render;
 mod run;
 mod serve;
+mod test;
 mod usage;
 
 use std::process::ExitCode;
@@ -27,6 +31,8 @@ fn main() -> ExitCode {
         Ok(args::Command::Run(r)) => run::run(&r),
         Ok(args::Command::Render(r)) => render::run(&r),
         Ok(args::Command::Serve(c)) => serve::run(c),
+        Ok(args::Command::Test(t)) => test::run(&t),
+        Ok(args::Command::Compare(c)) => test::compare(&c),
         Ok(args::Command::Help(topic)) => match args::help(topic.as_deref()) {
             Some(text) => {
                 print!("{text}");
@@ -34,7 +40,7 @@ fn main() -> ExitCode {
             }
             None => {
                 eprintln!(
-                    "mpcanvas: no help for '{}' (commands: run, render)",
+                    "mpcanvas: no help for '{}' (commands: run, render, test, compare, serve)",
                     topic.unwrap_or_default()
                 );
                 ExitCode::from(2)

@@ -20,6 +20,9 @@ pub(crate) fn run(r: &Run) -> ExitCode {
             return ExitCode::from(1);
         }
     };
+    if !r.platforms.is_empty() {
+        return crate::compare::compare(&engine, r);
+    }
     // The platform: as given, else as the project's files say, else WeChat.
     let (platform, source) = match (&r.platform, mpcanvas::detect_platform(&r.path)) {
         (Some(p), _) => (p.clone(), "--platform".to_string()),
@@ -41,30 +44,8 @@ pub(crate) fn run(r: &Run) -> ExitCode {
         }
     };
     let job = RunJob {
-        device_env,
-        device: Device {
-            screen_width: f64::from(r.screen.0),
-            screen_height: f64::from(r.screen.1),
-            dpr: r.dpr,
-        },
-        user: r.user,
-        taps: r.taps.clone(),
-        tap_at: r.tap_at,
-        os_album_allowed: r.os_album_allowed,
-        gallery: r.gallery.clone(),
-        network: if r.offline {
-            Network::Offline
-        } else {
-            Network::Http
-        },
-        page: r.page.clone(),
-        query: r.query.clone(),
-        system: r.system,
-        sdk_version: r.sdk_version.clone(),
-        memory_bytes: Some((r.memory_mb as usize) << 20),
-        time_limit: Some(Duration::from_secs_f64(r.time_limit)),
-        keep_state: r.keep_state,
-        ..RunJob::new(platform.clone(), r.out.clone())
+        platform: platform.clone(),
+        ..job_of(r, device_env)
     };
     // JSON: one document at the end. Text and JSON Lines: printed as the
     // run goes, so a crash or a kill keeps what happened before it.
@@ -92,13 +73,62 @@ pub(crate) fn run(r: &Run) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if let Some(file) = &r.report
+        && let Err(code) = crate::compare::write_file(file, mpcanvas::run_html(&report).as_bytes())
+    {
+        return code;
+    }
+    finish(r, &engine, &platform, &source, &report, &timings, &text)
+}
+
+/// The job `r` describes, on no platform yet.
+pub(crate) fn job_of(r: &Run, device_env: mpcanvas::DeviceEnv) -> RunJob {
+    RunJob {
+        device_env,
+        device: Device {
+            screen_width: f64::from(r.screen.0),
+            screen_height: f64::from(r.screen.1),
+            dpr: r.dpr,
+        },
+        user: r.user,
+        taps: r.taps.clone(),
+        tap_at: r.tap_at,
+        os_album_allowed: r.os_album_allowed,
+        gallery: r.gallery.clone(),
+        network: if r.offline {
+            Network::Offline
+        } else {
+            Network::Http
+        },
+        page: r.page.clone(),
+        query: r.query.clone(),
+        system: r.system,
+        sdk_version: r.sdk_version.clone(),
+        memory_bytes: Some((r.memory_mb as usize) << 20),
+        time_limit: Some(Duration::from_secs_f64(r.time_limit)),
+        keep_state: r.keep_state,
+        strict: r.strict,
+        allow_domains: r.allow_domains.clone(),
+        ..RunJob::new("wechat", r.out.clone())
+    }
+}
+
+fn finish(
+    r: &Run,
+    engine: &Engine,
+    platform: &str,
+    source: &str,
+    report: &mpcanvas::RunReport,
+    timings: &mpcanvas::Timings,
+    text: &std::sync::Arc<std::sync::Mutex<TextLines>>,
+) -> ExitCode {
     if r.jsonl {
         let mut json = report.summary_line();
         json["peakRssBytes"] = peak_rss_bytes().into();
         println!("{json}");
     } else if r.json {
         let mut json = report.to_json();
-        json["platformSource"] = source.clone().into();
+        json["platformSource"] = source.into();
         json["peakRssBytes"] = peak_rss_bytes().into();
         println!("{json:#}");
     } else {
@@ -113,7 +143,7 @@ pub(crate) fn run(r: &Run) -> ExitCode {
         let peak = peak_rss_bytes().map_or(String::new(), |b| format!("  peak RSS {}", Mib(b)));
         eprintln!("timings: {timings}  total {}{peak}", Ms(timings.total()));
     }
-    let hint = namespace_hint(&engine, &platform, &report).or_else(|| tap_hint(r, &report));
+    let hint = namespace_hint(engine, platform, report).or_else(|| tap_hint(r, report));
     if let Some(hint) = hint {
         eprintln!("mpcanvas: hint: {hint}");
     }

@@ -12,6 +12,9 @@ usage: mpcanvas run PATH [--platform P] [--keep-state] [--page ROUTE] [--query K
        mpcanvas render SCRIPT.js [--size WxH] [-o OUT.png|OUT.jpg] [--quality Q]
                              [--no-system-fonts] [--timings] [--repeat N]
                              [--locale TAG] [--tz ZONE] [--now INSTANT] [--seed N]
+       mpcanvas test [PATH] [--update] [--junit FILE] [--out DIR]
+       mpcanvas compare IMAGE SNAPSHOT [--update] [--diff FILE]
+                        [--max-difference N] [--pixels N]
        mpcanvas serve [--listen ADDR] [--workers N] [--queue N] [--allow-domain D]...
                       [--time-limit SECONDS] [--memory-limit MB] [--no-system-fonts]
        mpcanvas help [COMMAND]    mpcanvas --version
@@ -27,7 +30,15 @@ pub(crate) const RUN_HELP: &str = "\
            prompts with the scripted user's answers, temp and album files.
            --platform P    wechat, wechat-game, alipay, feishu, douyin (any case;
                            default: read off the project's files — game.js,
-                           .axml, .ttml, .wxml — else wechat)
+                           .axml, .ttml, .wxml — else wechat); `all` or a
+                           list (wechat,douyin,feishu) runs the project on
+                           each profile that runs its sources, each in
+                           --out/NAME/, and writes --out/compare/comparison
+                           .json and .html (images side by side with
+                           difference maps, differing calls, warnings)
+           --report FILE.html  one self-contained HTML report: timeline,
+                           images inline, warnings with their source lines
+                           (with several platforms: the comparison page)
            --keep-state    keep saved files, user files and authorization
                            answers from earlier runs in --out (default: each
                            run starts fresh; the album is always kept)
@@ -65,6 +76,12 @@ pub(crate) const RUN_HELP: &str = "\
            --time-limit S  wall-clock limit of the run (default 30)
            --memory-limit MB  JS heap limit (default 256)
            --offline       no network: URL downloads fail
+           --strict        device checks fail as the phone fails (an export
+                           racing draw() sees the canvas before it, a
+                           download outside the domain list fails, …);
+                           without it each is a warning naming file:line
+           --allow-domain D  a download domain configured for the app
+                           (repeatable; D and its subdomains)
            --locale TAG    the phone's language for Intl, toLocale*String and
                            getSystemInfo().language (default zh-CN); zh (zh-CN,
                            zh-TW, zh-HK) and en (en-US, en-GB…) are shipped
@@ -112,13 +129,48 @@ pub(crate) const RENDER_HELP: &str = "\
                            per-job JS heap (default 128)
 ";
 
+/// `mpcanvas help test` and `help compare`.
+pub(crate) const TEST_HELP: &str = "\
+  test     run poster snapshot tests: every NAME.poster.json under PATH (a
+           folder, searched recursively, or one spec file; default .) runs
+           its project on each of its platforms, checks the report, and
+           compares every image the run saved to the album (else every
+           exported temp file) with the approved snapshot
+           NAME.PLATFORM.N.png beside the spec, under the conformance
+           tolerance (channel differences of 2 or less are noise).
+           The clock and Math.random are fixed unless the spec says
+           otherwise; text uses the bundled fonts (and those the page
+           loads), not the machine's. Spec keys (see README \"Testing posters in CI\"):
+           project, page, query, platforms, taps, user, pick, offline,
+           device {dpr, screen, locale, tz, now, seed, system, sdkVersion},
+           expect {images, calls, prompts, noWarnings,
+                   tolerance {maxDifference, pixels}}.
+           -u, --update    approve: write new and changed images as the
+                           snapshots (unchanged ones are left alone)
+           --junit FILE    also write the results as JUnit XML
+           --out DIR       data folders and diff images (expected | diff |
+                           actual) of failed images (default
+                           ./mpcanvas-out/test)
+           Exit codes: 0 all passed, 1 a case failed, 2 bad arguments or
+           no spec found.
+
+  compare  compare IMAGE with SNAPSHOT by the same rule and print the
+           verdict as JSON (what the Jest / Vitest matcher calls).
+           --update        write IMAGE as SNAPSHOT when missing or different
+           --diff FILE     where the diff image goes (default IMAGE.diff.png)
+           --max-difference N, --pixels N  the tolerance (default 0, 0)
+           Exit codes: 0 matches (or approved), 1 differs or no snapshot,
+           2 unreadable image.
+";
+
 /// The help text for `command` (all commands for `None`), or `None` for a
 /// command that does not exist.
 pub(crate) fn help(command: Option<&str>) -> Option<String> {
     match command {
-        None => Some(format!("{USAGE}{RUN_HELP}\n{RENDER_HELP}")),
+        None => Some(format!("{USAGE}{RUN_HELP}\n{RENDER_HELP}\n{TEST_HELP}")),
         Some("run") => Some(RUN_HELP.to_string()),
         Some("render") => Some(RENDER_HELP.to_string()),
+        Some("test" | "compare") => Some(TEST_HELP.to_string()),
         Some("serve") => Some(
             USAGE
                 .lines()

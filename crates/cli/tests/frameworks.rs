@@ -91,7 +91,7 @@ fn assert_near(image: &RgbaImage, (x, y): (u32, u32), want: [u8; 3], what: &str)
     assert!(close, "{what} at ({x}, {y}): got {got:?}, want {want:?}");
 }
 
-/// What `draw.js` of both examples paints: 300×400 CSS px, at 2×.
+/// What `draw.js` of every example paints: 300×400 CSS px, at 2×.
 fn check_poster(image: &RgbaImage) {
     assert_eq!((image.width, image.height), (600, 800));
     // The gradient's ends: #1e3c72 at the top, #2a5298 at the bottom.
@@ -114,8 +114,24 @@ fn check_poster(image: &RgbaImage) {
 #[test]
 #[ignore = "builds with npm (network, about a minute): run by .ci/run with --ignored"]
 fn uni_app_vue3_poster_is_saved_to_the_album() {
+    // The canvas is sized by a bound `:style` (uni-app compiles it to
+    // `style="{{'width:' + a + ';' + ('height:' + b)}}"`), 300 × 400 CSS px:
+    // an unevaluated style would leave the default 300 × 150.
     let dist = build("uni-poster");
     let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join("frameworks-run-uni");
+    let report = run_and_save(&dist, &out);
+    check_poster(&album_poster(&report));
+}
+
+#[test]
+#[ignore = "builds with npm (network, about a minute): run by .ci/run with --ignored"]
+fn mpx_poster_sized_by_bound_data_is_saved_to_the_album() {
+    // The page sizes its canvas with mpx's `wx:style` object binding and
+    // optional chaining over data 300 × 400, which mpx compiles into calls
+    // of the WXS modules it emits: the poster's size says those ran (an
+    // unsized canvas would give 600 × 300).
+    let dist = build("mpx-poster");
+    let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join("frameworks-run-mpx");
     let report = run_and_save(&dist, &out);
     check_poster(&album_poster(&report));
 }

@@ -112,6 +112,130 @@ fn wide_shadow_blurs_stop_at_the_time_limit() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// One `measureText` and one `fillText` of 12.6 million Devanagari
+/// characters (shaping them whole is about 17 s of one core), each string
+/// new, again and again.
+const HUGE_TEXT: &str = r#"
+const canvas = wx.createCanvas();
+canvas.width = 400; canvas.height = 100;
+const ctx = canvas.getContext('2d');
+ctx.font = '16px sans-serif';
+const words = 'नमस्ते दुनिया '.repeat(900000);
+console.log('shaping');
+for (let i = 0; i < 100; i++) { ctx.measureText(words + i); ctx.fillText(i + words, 0, 50); }
+"#;
+
+#[test]
+fn megabytes_of_text_stop_at_the_time_limit() {
+    let dir = game("huge-text", HUGE_TEXT);
+    // Memory enough for the layouts (48 bytes a character): the time
+    // limit is what ends the run.
+    let (report, elapsed) = run_json(&dir, &["--time-limit", "3", "--memory-limit", "2048"]);
+    assert_eq!(report["completed"], false, "{report:#}");
+    let fatal = report["fatal"].as_str().unwrap_or_default();
+    assert!(fatal.contains("longer than its limit of 3 s"), "{fatal}");
+    assert!(logs(&report).contains(&"shaping"), "{report:#}");
+    assert!(
+        elapsed.as_secs_f64() < 3.0 + OVERRUN_BOUND,
+        "ended after {elapsed:?}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// One `stroke()` of 1.2 million segments that all cross each other: the
+/// outline's edges reorder on every row (minutes of sorting in one strip
+/// of the rasterizer before it checked the deadline by steps).
+const CROSSING_STROKE: &str = r#"
+const canvas = wx.createCanvas();
+canvas.width = 1000; canvas.height = 1000;
+const ctx = canvas.getContext('2d');
+ctx.beginPath();
+for (let i = 0; i < 400000; i++) { ctx.lineTo(1000, 1000); ctx.lineTo(0, 1000); ctx.lineTo(1000, 0); }
+ctx.lineWidth = 3; ctx.lineJoin = 'round';
+console.log('stroking');
+for (let i = 0; i < 100; i++) ctx.stroke();
+"#;
+
+#[test]
+fn a_stroke_of_a_million_crossing_segments_stops_at_the_time_limit() {
+    let dir = game("crossing-stroke", CROSSING_STROKE);
+    let (report, elapsed) = run_json(&dir, &["--time-limit", "3"]);
+    assert_eq!(report["completed"], false, "{report:#}");
+    assert!(logs(&report).contains(&"stroking"), "{report:#}");
+    assert!(
+        elapsed.as_secs_f64() < 3.0 + OVERRUN_BOUND,
+        "ended after {elapsed:?}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The console lines of a report.
+fn logs(report: &Value) -> Vec<&str> {
+    report["events"]
+        .as_array()
+        .map(|events| events.iter().filter_map(|e| e["text"].as_str()).collect())
+        .unwrap_or_default()
+}
+
+/// Fills the run's 64 MiB (a 3000² canvas, then 1 MiB `ImageData`s until
+/// one is refused), then draws `step`, which needs scratch memory of its
+/// own; the next drawing call ends the script once the step was refused.
+fn scratch_past_the_budget(step: &str) -> String {
+    format!(
+        r#"
+const canvas = wx.createCanvas();
+canvas.width = 3000; canvas.height = 3000;
+const ctx = canvas.getContext('2d');
+const kept = [];
+try {{ for (;;) kept.push(ctx.createImageData(512, 512)); }} catch (e) {{}}
+console.log('budget spent with ' + kept.length);
+{step}
+ctx.fillRect(0, 0, 1, 1);
+console.log('drawn');
+"#
+    )
+}
+
+/// Drawing steps and the scratch each needs: a `copy` composite's
+/// canvas-sized layer (36 MiB), a blurred shadow's layer and masks (about
+/// 200 MiB), the layout of two million characters (about 100 MiB).
+const SCRATCH_STEPS: [&str; 3] = [
+    "ctx.globalCompositeOperation = 'copy'; ctx.fillRect(0, 0, 3000, 3000);",
+    "ctx.shadowBlur = 40; ctx.shadowColor = 'black'; \
+     ctx.beginPath(); ctx.arc(1500, 1500, 1400, 0, 7); ctx.fill();",
+    "ctx.measureText('x'.repeat(2000000));",
+];
+
+#[test]
+fn drawing_scratch_counts_against_the_memory_limit() {
+    let baseline = baseline_rss();
+    for step in SCRATCH_STEPS {
+        let dir = game("scratch", &scratch_past_the_budget(step));
+        let (report, _) = run_json(&dir, &["--memory-limit", "64"]);
+        assert_eq!(report["completed"], false, "{step}: {report:#}");
+        let fatal = report["fatal"].as_str().unwrap_or_default();
+        assert!(fatal.contains("memory limit of 64 MiB"), "{step}: {fatal}");
+        let logs = logs(&report);
+        assert!(
+            logs.iter().any(|l| l.starts_with("budget spent with ")),
+            "{step}: {report:#}"
+        );
+        assert!(!logs.contains(&"drawn"), "{step} was refused: {logs:?}");
+        let peak = report["peakRssBytes"].as_u64().expect("peak RSS reported");
+        // The bitmaps' formula: layers, shadow masks and text layouts are
+        // charged too, so nothing canvas-sized comes on top of the limit.
+        let bound = baseline + (64 << 20) + (16 << 20);
+        assert!(
+            peak <= bound,
+            "{step}: peak RSS {} MiB over {} MiB (idle run {} MiB)",
+            peak >> 20,
+            bound >> 20,
+            baseline >> 20
+        );
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}
+
 /// 40 `createImageData(4096, 4096)` and 40 filled 4096² offscreen canvases
 /// (5 GiB if all were allocated), each kept alive, failures counted.
 const BITMAP_HOARD: &str = r#"

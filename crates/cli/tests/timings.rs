@@ -2,6 +2,7 @@
 //! a large render read from them: within twice the canvas bitmap over the
 //! fixed cost of a tiny render of the same script.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -50,16 +51,50 @@ fn write_script(dir: &Path, name: &str, size: u32) -> PathBuf {
     path
 }
 
-/// The value printed after `label` (`draw 12.3 ms` → 12.3).
-fn figure(text: &str, label: &str) -> f64 {
-    let at = text
-        .find(&format!("{label} "))
-        .unwrap_or_else(|| panic!("no {label} in {text}"));
-    text[at + label.len() + 1..]
-        .split_whitespace()
-        .next()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or_else(|| panic!("no number after {label} in {text}"))
+/// The figures of a successful command's timings line on stderr, read
+/// once: `draw 12.3 ms` → `draw` = 12.3, `peak RSS 27.8 MiB` →
+/// `peak RSS` = 27.8.
+struct Timings {
+    stderr: String,
+    figures: BTreeMap<String, f64>,
+}
+
+impl Timings {
+    /// Asserts that the command succeeded and printed a timings line.
+    fn of(o: &Output) -> Timings {
+        let stderr = stderr(o);
+        assert!(o.status.success(), "{stderr}");
+        let line = stderr
+            .lines()
+            .find_map(|l| {
+                l.split_once(": ")
+                    .filter(|(head, _)| head.starts_with("timings"))
+            })
+            .unwrap_or_else(|| panic!("no timings line in {stderr}"))
+            .1;
+        let mut figures = BTreeMap::new();
+        let mut label: Vec<&str> = Vec::new();
+        let mut words = line.split_whitespace();
+        while let Some(word) = words.next() {
+            match word.parse::<f64>() {
+                Ok(value) => {
+                    figures.insert(label.join(" "), value);
+                    label.clear();
+                    words.next(); // the unit
+                }
+                Err(_) => label.push(word),
+            }
+        }
+        Timings { stderr, figures }
+    }
+
+    /// The figure after `label`.
+    fn get(&self, label: &str) -> f64 {
+        *self
+            .figures
+            .get(label)
+            .unwrap_or_else(|| panic!("no {label} in {}", self.stderr))
+    }
 }
 
 #[test]
@@ -75,18 +110,14 @@ fn render_timings_name_every_stage() {
         "--timings",
         "--no-system-fonts",
     ]);
-    let err = stderr(&o);
-    assert!(o.status.success(), "{err}");
+    let t = Timings::of(&o);
     for stage in [
         "startup", "script", "decode", "draw", "encode", "write", "total",
     ] {
-        assert!(figure(&err, stage) >= 0.0, "{err}");
+        assert!(t.get(stage) >= 0.0, "{}", t.stderr);
     }
-    assert!(
-        figure(&err, "draw") > 0.0 && figure(&err, "encode") > 0.0,
-        "{err}"
-    );
-    assert!(figure(&err, "total") >= figure(&err, "draw"), "{err}");
+    assert!(t.get("draw") > 0.0 && t.get("encode") > 0.0, "{}", t.stderr);
+    assert!(t.get("total") >= t.get("draw"), "{}", t.stderr);
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
@@ -131,17 +162,18 @@ fn run_timings_cover_the_export() {
         out.to_str().unwrap(),
         "--timings",
     ]);
-    let err = stderr(&o);
-    assert!(o.status.success(), "{err}");
+    let t = Timings::of(&o);
     assert!(
-        figure(&err, "encode") > 0.0,
-        "the export was encoded: {err}"
+        t.get("encode") > 0.0,
+        "the export was encoded: {}",
+        t.stderr
     );
     assert!(
-        figure(&err, "write") > 0.0,
-        "the temp file was written: {err}"
+        t.get("write") > 0.0,
+        "the temp file was written: {}",
+        t.stderr
     );
-    assert!(figure(&err, "startup") > 0.0, "{err}");
+    assert!(t.get("startup") > 0.0, "{}", t.stderr);
     std::fs::remove_dir_all(&out).unwrap();
 }
 
@@ -164,9 +196,7 @@ fn a_large_renders_peak_memory_stays_within_twice_its_bitmap() {
             "--timings",
             "--no-system-fonts",
         ]);
-        let err = stderr(&o);
-        assert!(o.status.success(), "{err}");
-        figure(&err, "peak RSS")
+        Timings::of(&o).get("peak RSS")
     };
     let bitmap_mib = 2048.0 * 2048.0 * 4.0 / f64::from(1u32 << 20);
     for ext in ["png", "jpg"] {

@@ -4,13 +4,11 @@
 //! expected | diff | actual images written on a mismatch.
 #![forbid(unsafe_code)]
 
-mod compare;
-mod images;
 mod ledger;
 
-pub use compare::{Comparison, compare};
-pub use images::{RgbaImage, read_png, write_diff, write_png};
+// The rule itself lives in its own crate, shared with `mpcanvas test`.
 pub use ledger::{expected_failures, judge};
+pub use mpcanvas_compare::{Comparison, RgbaImage, compare, read_png, write_diff, write_png};
 pub use mpcanvas_script::{FontDirective, Fuzzy, Header};
 
 use std::path::PathBuf;

@@ -23,6 +23,7 @@ mod binary;
 mod bridge;
 pub mod callback;
 pub mod canvas;
+mod checks;
 pub mod console;
 pub mod event_loop;
 mod heap;

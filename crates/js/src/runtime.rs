@@ -123,6 +123,10 @@ impl Runtime {
         runtime.set_interrupt_handler(Some(Box::new(move || {
             // A native step that stopped at the budget's deadline ends the
             // run here too.
+            if b.starved() {
+                // Ended as out of memory ([`Runtime::describe`]).
+                return true;
+            }
             let over = Instant::now() > d.get() || b.expired();
             if over {
                 t.set(true);
@@ -161,9 +165,12 @@ impl Runtime {
     /// [`ScriptError::Timeout`] when the clock ran out.
     pub fn drain(&self, ctx: &Ctx<'_>) -> Result<(), ScriptError> {
         while ctx.execute_pending_job() {
-            if self.out_of_time() {
+            if self.out_of_time() || self.budget.starved() {
                 break;
             }
+        }
+        if self.budget.starved() {
+            return Err(ScriptError::OutOfMemory(self.limits.memory_bytes));
         }
         if self.out_of_time() {
             return Err(ScriptError::Timeout(self.limits.time));
@@ -174,6 +181,10 @@ impl Runtime {
     /// Turns a caught JS error into a [`ScriptError`], telling the limits'
     /// own interruptions apart from script exceptions.
     pub fn describe(&self, caught: CaughtError<'_>) -> ScriptError {
+        // A drawing step refused its scratch memory interrupted the script.
+        if self.budget.starved() {
+            return ScriptError::OutOfMemory(self.limits.memory_bytes);
+        }
         if self.out_of_time() {
             return ScriptError::Timeout(self.limits.time);
         }

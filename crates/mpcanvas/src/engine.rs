@@ -194,6 +194,10 @@ impl Engine {
             fonts: Some(self.font_library()),
             device_env: job.device_env,
             observer,
+            checks: mpcanvas_platform::CheckConfig {
+                strict: job.strict,
+                allowed_domains: job.allow_domains,
+            },
             ..RunConfig::new(profile, job.out_dir)
         };
         Ok(run_path(path, config)?)

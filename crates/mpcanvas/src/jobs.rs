@@ -76,6 +76,12 @@ pub struct RunJob {
     /// The base library version reported as `SDKVersion` (`None`: the
     /// profile's).
     pub sdk_version: Option<String>,
+    /// Device checks fail as the device does (`--strict`) instead of
+    /// being warnings.
+    pub strict: bool,
+    /// The app's download domains (`--allow-domain`): a download elsewhere
+    /// is a device check.
+    pub allow_domains: Vec<String>,
 }
 
 impl RunJob {
@@ -100,6 +106,8 @@ impl RunJob {
             query: Vec::new(),
             system: None,
             sdk_version: None,
+            strict: false,
+            allow_domains: Vec::new(),
         }
     }
 }

@@ -47,16 +47,20 @@
 //! ```
 #![forbid(unsafe_code)]
 
+mod compare;
 mod engine;
 mod error;
+mod html;
 mod image;
 mod jobs;
 mod network;
 mod timed;
 mod timings;
 
+pub use compare::{CallDiff, Comparison, ImageDiff, ImageRow, PlatformEntry, PlatformRun};
 pub use engine::{Engine, EngineBuilder};
 pub use error::Error;
+pub use html::run_html;
 pub use image::Image;
 pub use jobs::{Network, RenderJob, RunJob};
 pub use timed::{Rendered, Repeated};

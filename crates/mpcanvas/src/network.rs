@@ -30,7 +30,7 @@ impl AllowedHosts {
     }
 
     fn check(&self, url: &str) -> Result<(), FetchError> {
-        let host = host_of(url).ok_or(FetchError::InvalidUrl)?;
+        let host = mpcanvas_platform::fetch::host_of(url).ok_or(FetchError::InvalidUrl)?;
         let allowed = self.hosts.iter().any(|h| {
             host == *h
                 || host
@@ -45,24 +45,6 @@ impl AllowedHosts {
             )))
         }
     }
-}
-
-/// The lower-cased host of an `http(s)://` URL, without user info or port.
-fn host_of(url: &str) -> Option<String> {
-    let (scheme, rest) = url.split_once("://")?;
-    if !matches!(scheme.to_ascii_lowercase().as_str(), "http" | "https") {
-        return None;
-    }
-    let authority = rest.split(['/', '?', '#', '\\']).next()?;
-    // `http://allowed.com@evil.com/` goes to evil.com: the host is after the last `@`.
-    let host_port = authority.rsplit('@').next()?;
-    let host = if let Some(v6) = host_port.strip_prefix('[') {
-        v6.split(']').next()?
-    } else {
-        host_port.split(':').next()?
-    };
-    let host = host.trim_end_matches('.').to_ascii_lowercase();
-    (!host.is_empty()).then_some(host)
 }
 
 impl Fetcher for AllowedHosts {
@@ -80,21 +62,6 @@ impl Fetcher for AllowedHosts {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn host_of_takes_the_host_after_user_info_and_before_the_port() {
-        assert_eq!(
-            host_of("https://Cdn.Example.com:8443/a.png").as_deref(),
-            Some("cdn.example.com")
-        );
-        assert_eq!(
-            host_of("http://example.com@evil.test/x").as_deref(),
-            Some("evil.test")
-        );
-        assert_eq!(host_of("http://[::1]:80/").as_deref(), Some("::1"));
-        assert_eq!(host_of("ftp://example.com/"), None);
-        assert_eq!(host_of("example.com/a.png"), None);
-    }
 
     #[test]
     fn only_listed_hosts_and_their_subdomains_pass() {

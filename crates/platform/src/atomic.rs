@@ -16,14 +16,28 @@ pub(crate) fn staging_path(dir: &Path) -> PathBuf {
     dir.join(format!(".staging-{}-{n}.part", std::process::id()))
 }
 
+/// Creates a fresh staging file in `dir`: created new (`O_EXCL`), so a
+/// link or file planted under a staging name is never opened or written
+/// through; a taken name moves on to the next.
+fn create_staging(dir: &Path) -> io::Result<(PathBuf, File)> {
+    let mut tries = 0;
+    loop {
+        let staging = staging_path(dir);
+        match File::options().write(true).create_new(true).open(&staging) {
+            Ok(f) => return Ok((staging, f)),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists && tries < 64 => tries += 1,
+            Err(e) => return Err(e),
+        }
+    }
+}
+
 /// Writes `bytes` to `target`, replacing it atomically (rename): the
 /// one whole-or-nothing writer of the project (data folder, CLI output).
 pub fn write(target: &Path, bytes: &[u8]) -> io::Result<()> {
     let _timed = mpcanvas_canvas::timing::span(mpcanvas_canvas::timing::Stage::Write);
     let dir = target.parent().unwrap_or(Path::new("."));
-    let staging = staging_path(dir);
+    let (staging, mut f) = create_staging(dir)?;
     let result = (|| {
-        let mut f = File::create(&staging)?;
         f.write_all(bytes)?;
         f.sync_all()?;
         fs::rename(&staging, target)?;
@@ -43,9 +57,8 @@ pub(crate) fn stage(
     reader: &mut dyn Read,
     max_bytes: u64,
 ) -> io::Result<(PathBuf, u64)> {
-    let staging = staging_path(dir);
+    let (staging, mut f) = create_staging(dir)?;
     let result = (|| {
-        let mut f = File::create(&staging)?;
         let mut buf = vec![0u8; 64 * 1024];
         let mut total = 0u64;
         loop {

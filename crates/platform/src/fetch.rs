@@ -233,3 +233,41 @@ fn map_io(e: &std::io::Error) -> FetchError {
         FetchError::Network(e.to_string())
     }
 }
+
+/// The lower-cased host of an `http(s)://` URL, without user info or port.
+pub fn host_of(url: &str) -> Option<String> {
+    let (scheme, rest) = url.split_once("://")?;
+    if !matches!(scheme.to_ascii_lowercase().as_str(), "http" | "https") {
+        return None;
+    }
+    let authority = rest.split(['/', '?', '#', '\\']).next()?;
+    // `http://allowed.com@evil.com/` goes to evil.com: the host is after the last `@`.
+    let host_port = authority.rsplit('@').next()?;
+    let host = if let Some(v6) = host_port.strip_prefix('[') {
+        v6.split(']').next()?
+    } else {
+        host_port.split(':').next()?
+    };
+    let host = host.trim_end_matches('.').to_ascii_lowercase();
+    (!host.is_empty()).then_some(host)
+}
+
+#[cfg(test)]
+mod host_tests {
+    use super::host_of;
+
+    #[test]
+    fn host_of_takes_the_host_after_user_info_and_before_the_port() {
+        assert_eq!(
+            host_of("https://Cdn.Example.com:8443/a.png").as_deref(),
+            Some("cdn.example.com")
+        );
+        assert_eq!(
+            host_of("http://example.com@evil.test/x").as_deref(),
+            Some("evil.test")
+        );
+        assert_eq!(host_of("http://[::1]:80/").as_deref(), Some("::1"));
+        assert_eq!(host_of("ftp://example.com/"), None);
+        assert_eq!(host_of("example.com/a.png"), None);
+    }
+}

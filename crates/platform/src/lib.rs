@@ -69,6 +69,7 @@ mod api;
 pub mod atomic;
 pub mod auth;
 pub mod canvases;
+pub mod checks;
 pub mod data_dir;
 mod encoding;
 pub mod env;
@@ -84,10 +85,11 @@ pub mod user;
 pub mod value;
 
 pub use api::{
-    DrawOutcome, FEEDBACK_APIS, FileData, ImageDataReply, LISTED_FEEDBACK_APIS, Platform,
-    PlatformConfig,
+    DrawOutcome, FEEDBACK_APIS, FileData, ImageDataReply, LISTED_FEEDBACK_APIS, PendingDraw,
+    Platform, PlatformConfig,
 };
 pub use canvases::Scope;
+pub use checks::{Check, CheckConfig};
 pub use env::Device;
 pub use legacy::{Action, CanvasContext, EngineText, ImageRect, StyleValue, TextBackend};
 pub use profile::{FailKind, Profile};

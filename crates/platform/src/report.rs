@@ -57,6 +57,21 @@ pub enum Event {
         /// What happened.
         message: String,
     },
+    /// Something a real device would refuse or do differently (a device
+    /// check, `crate::checks`).
+    DeviceCheck {
+        /// `draw-race`, `size-limit`, `network-image`, `domain`,
+        /// `font-pending` or `undocumented`.
+        check: String,
+        /// The API concerned.
+        api: String,
+        /// What the device would do, and which limit or doc says so.
+        message: String,
+        /// `file:line:col` of the JS call, when a script made it.
+        at: Option<String>,
+        /// Whether the run was strict (it then failed as the device does).
+        strict: bool,
+    },
     /// A line the script wrote to its console (the JS runtime adds these,
     /// so the report keeps calls and output in one order).
     Console {
@@ -147,6 +162,22 @@ impl Report {
             .iter()
             .filter_map(|e| match e {
                 Event::Warning { api, message } => Some((api.as_str(), message.as_str())),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// The device checks, as `(check, api, message)`.
+    pub fn device_checks(&self) -> Vec<(&str, &str, &str)> {
+        self.events
+            .iter()
+            .filter_map(|e| match e {
+                Event::DeviceCheck {
+                    check,
+                    api,
+                    message,
+                    ..
+                } => Some((check.as_str(), api.as_str(), message.as_str())),
                 _ => None,
             })
             .collect()

@@ -90,6 +90,18 @@ impl JsValue {
         }
     }
 
+    /// A copy of an object without field `name` (other values as they are).
+    pub fn without(&self, name: &str) -> JsValue {
+        match self {
+            JsValue::Object(map) => {
+                let mut map = map.clone();
+                map.remove(name);
+                JsValue::Object(map)
+            }
+            other => other.clone(),
+        }
+    }
+
     /// Whether the value is `undefined` or `null`.
     pub fn is_nullish(&self) -> bool {
         matches!(self, JsValue::Undefined | JsValue::Null)

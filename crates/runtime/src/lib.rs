@@ -15,6 +15,7 @@ pub mod compile;
 pub mod page;
 pub mod run;
 pub mod script;
+mod script_decode;
 #[cfg(test)]
 mod test_dir;
 

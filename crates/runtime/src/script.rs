@@ -6,6 +6,7 @@
 //! promise.
 
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
 
 use mpcanvas_canvas::timing::{self, Stage};
 use mpcanvas_canvas::{Context2d, FontLibrary, Image};
@@ -15,8 +16,9 @@ use rquickjs::promise::PromiseState;
 use rquickjs::{CatchResultExt, Class, Ctx, Exception, Function, Object, Promise, Value};
 
 use mpcanvas_js::canvas::element::JsCanvas;
-use mpcanvas_js::canvas::image::JsImage;
 use mpcanvas_js::runtime::{self, Limits, Runtime, ScriptError};
+
+use crate::script_decode::Decodes;
 
 /// A drawing script read from disk.
 #[derive(Debug, Clone)]
@@ -92,52 +94,61 @@ pub fn render(script: &DrawingScript, options: &RenderOptions) -> Result<Context
     let limits = options.canvas_limits.clone().with_budget(rt.budget());
     let (w, h) = options.size.unwrap_or(script.header.size);
     rt.with(|ctx| {
-        let js = |e: rquickjs::Error| rt.describe(Err::<(), _>(e).catch(&ctx).unwrap_err());
-        mpcanvas_js::jsenv::install(&ctx, options.device_env.clone()).map_err(js)?;
-        mpcanvas_js::canvas::install(&ctx).map_err(js)?;
-        let fonts = options
-            .fonts
-            .clone()
-            .unwrap_or_else(mpcanvas_fonts::library);
-        script.register_fonts(&fonts)?;
-        mpcanvas_js::canvas::fonts::install(&ctx, fonts).map_err(js)?;
-        let canvas = JsCanvas::create(&ctx, w, h, limits.clone()).map_err(js)?;
-        let engine = canvas.borrow().engine.clone();
-        let get_context: Function<'_> = canvas.get("getContext").map_err(js)?;
-        let context: Value<'_> = get_context.call((This(canvas.clone()), "2d")).map_err(js)?;
-        let env = make_env(&ctx, script, w, h, limits.clone()).map_err(js)?;
-        let file = script.path.display().to_string();
-        // The script's first line stays line 1 in stack traces.
-        let wrapped = format!(
-            "(function (ctx, canvas, env) {{ {}\n;return draw(ctx, canvas, env);\n}})",
-            script.source
-        );
-        let run: Function<'_> = runtime::eval(&rt, &ctx, &wrapped, &file)?;
-        drop(startup);
-        let value: Value<'_> = run.call((context, canvas.clone(), env)).map_err(js)?;
-        rt.drain(&ctx)?;
-        if let Some(promise) = value.as_promise() {
-            match promise.state() {
-                PromiseState::Pending => {
-                    return Err(ScriptError::Host(
-                        "draw() returned a promise that never settled".into(),
-                    ));
-                }
-                PromiseState::Rejected => {
-                    let outcome: rquickjs::Result<Value<'_>> =
-                        promise.result().unwrap_or(Err(rquickjs::Error::Exception));
-                    outcome.map_err(js)?;
-                }
-                PromiseState::Resolved => {}
+        let decodes = Rc::new(Decodes::default());
+        let drawn = (|| {
+            let js = |e: rquickjs::Error| rt.describe(Err::<(), _>(e).catch(&ctx).unwrap_err());
+            mpcanvas_js::jsenv::install(&ctx, options.device_env.clone()).map_err(js)?;
+            mpcanvas_js::canvas::install(&ctx).map_err(js)?;
+            let fonts = options
+                .fonts
+                .clone()
+                .unwrap_or_else(mpcanvas_fonts::library);
+            script.register_fonts(&fonts)?;
+            mpcanvas_js::canvas::fonts::install(&ctx, fonts).map_err(js)?;
+            let canvas = JsCanvas::create(&ctx, w, h, limits.clone()).map_err(js)?;
+            let engine = canvas.borrow().engine.clone();
+            let get_context: Function<'_> = canvas.get("getContext").map_err(js)?;
+            let context: Value<'_> = get_context.call((This(canvas.clone()), "2d")).map_err(js)?;
+            let env = make_env(&ctx, script, w, h, limits.clone(), &decodes).map_err(js)?;
+            let file = script.path.display().to_string();
+            // The script's first line stays line 1 in stack traces.
+            let wrapped = format!(
+                "(function (ctx, canvas, env) {{ {}\n;return draw(ctx, canvas, env);\n}})",
+                script.source
+            );
+            let run: Function<'_> = runtime::eval(&rt, &ctx, &wrapped, &file)?;
+            drop(startup);
+            let value: Value<'_> = run.call((context, canvas.clone(), env)).map_err(js)?;
+            // Images settle once the script has nothing else to do.
+            rt.drain(&ctx)?;
+            while decodes.settle_next(&ctx).map_err(js)? {
+                rt.drain(&ctx)?;
             }
-        }
-        mpcanvas_canvas::mask_pool::release();
-        // Taken, not cloned: the runtime and its canvas object end here, and
-        // a copy would double the job's peak memory.
-        let empty = Context2d::new(0, 0, options.canvas_limits.clone()).map_err(|e| {
-            ScriptError::Host(format!("cannot hand the canvas over: {}", e.message))
-        })?;
-        Ok(engine.replace(empty))
+            if let Some(promise) = value.as_promise() {
+                match promise.state() {
+                    PromiseState::Pending => {
+                        return Err(ScriptError::Host(
+                            "draw() returned a promise that never settled".into(),
+                        ));
+                    }
+                    PromiseState::Rejected => {
+                        let outcome: rquickjs::Result<Value<'_>> =
+                            promise.result().unwrap_or(Err(rquickjs::Error::Exception));
+                        outcome.map_err(js)?;
+                    }
+                    PromiseState::Resolved => {}
+                }
+            }
+            mpcanvas_canvas::mask_pool::release();
+            // Taken, not cloned: the runtime and its canvas object end here, and
+            // a copy would double the job's peak memory.
+            let empty = Context2d::new(0, 0, options.canvas_limits.clone()).map_err(|e| {
+                ScriptError::Host(format!("cannot hand the canvas over: {}", e.message))
+            })?;
+            Ok(engine.replace(empty))
+        })();
+        decodes.clear();
+        drawn
     })
 }
 
@@ -148,6 +159,7 @@ fn make_env<'js>(
     w: u32,
     h: u32,
     limits: mpcanvas_canvas::Limits,
+    decodes: &Rc<Decodes>,
 ) -> rquickjs::Result<Object<'js>> {
     let env = Object::new(ctx.clone())?;
     env.set("width", w)?;
@@ -158,18 +170,19 @@ fn make_env<'js>(
     let assets = script.header.assets.clone();
     let dir = script.asset_dir();
     let image_limits = limits.clone();
+    let decodes = decodes.clone();
     env.set(
         "loadImage",
         Func::from(
             move |ctx: Ctx<'js>, name: String| -> rquickjs::Result<Promise<'js>> {
-                let (promise, resolve, reject) = ctx.promise()?;
-                match load_asset(&assets, &dir, &name, &image_limits) {
-                    Ok(image) => resolve.call::<_, ()>((JsImage::loaded(&ctx, image)?,))?,
-                    Err(message) => {
-                        reject.call::<_, ()>((Exception::from_message(ctx.clone(), &message)?,))?
-                    }
+                if !assets.contains(&name) {
+                    let (promise, _, reject) = ctx.promise()?;
+                    let message = format!("asset not declared with // @asset: {name}");
+                    reject.call::<_, ()>((Exception::from_message(ctx.clone(), &message)?,))?;
+                    return Ok(promise);
                 }
-                Ok(promise)
+                let (dir, limits) = (dir.clone(), image_limits.clone());
+                decodes.start(&ctx, move || load_asset(&dir, &name, &limits))
             },
         ),
     )?;
@@ -189,16 +202,8 @@ fn make_env<'js>(
     Ok(env)
 }
 
-/// Reads and decodes asset `name`, which the header must declare.
-fn load_asset(
-    declared: &[String],
-    dir: &Path,
-    name: &str,
-    limits: &mpcanvas_canvas::Limits,
-) -> Result<Image, String> {
-    if !declared.iter().any(|a| a == name) {
-        return Err(format!("asset not declared with // @asset: {name}"));
-    }
+/// Reads and decodes asset `name` (one the header declares).
+fn load_asset(dir: &Path, name: &str, limits: &mpcanvas_canvas::Limits) -> Result<Image, String> {
     let bytes =
         std::fs::read(dir.join(name)).map_err(|e| format!("cannot read asset {name}: {e}"))?;
     Image::decode(&bytes, limits)

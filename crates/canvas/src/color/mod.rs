@@ -8,12 +8,12 @@
 
 mod convert;
 mod named;
-mod parse;
+pub(crate) mod parse;
 #[cfg(test)]
 mod samples;
 #[cfg(test)]
 mod tests;
-mod token;
+pub(crate) mod token;
 
 /// The colour space (and so the serialisation form) of a [`Color`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

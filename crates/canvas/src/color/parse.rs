@@ -38,9 +38,9 @@ pub(super) fn parse(input: &str) -> Option<Color> {
 /// Deeper block nesting is rejected. Chromium's limit (observed: 101 blocks
 /// including the colour function); it also keeps the recursive math parser
 /// from exhausting the stack on hostile input.
-const MAX_NESTING: usize = 101;
+pub(crate) const MAX_NESTING: usize = 101;
 
-fn nesting_depth(toks: &[Token]) -> usize {
+pub(crate) fn nesting_depth(toks: &[Token]) -> usize {
     let (mut depth, mut max) = (0usize, 0usize);
     for t in toks {
         match t {
@@ -53,7 +53,7 @@ fn nesting_depth(toks: &[Token]) -> usize {
     max
 }
 
-fn trim_ws(toks: &[Token]) -> &[Token] {
+pub(crate) fn trim_ws(toks: &[Token]) -> &[Token] {
     let start = toks
         .iter()
         .position(|t| *t != Token::Ws)
@@ -248,7 +248,7 @@ fn alpha_value(c: Chan) -> Option<f64> {
 
 /// The type of a math value; percentages stay separate as Chromium keeps them.
 #[derive(Debug, Clone, Copy, PartialEq)]
-enum Kind {
+pub(crate) enum Kind {
     Number,
     Percent,
     Angle,
@@ -256,13 +256,13 @@ enum Kind {
 }
 
 #[derive(Debug, Clone, Copy)]
-struct Q {
-    v: f64,
-    kind: Kind,
+pub(crate) struct Q {
+    pub(crate) v: f64,
+    pub(crate) kind: Kind,
 }
 
 /// A plain token as a math value; angles in degrees, lengths in px.
-fn leaf(tok: &Token) -> Option<Q> {
+pub(crate) fn leaf(tok: &Token) -> Option<Q> {
     let q = |v, kind| Some(Q { v, kind });
     match tok {
         Token::Number(v) => q(*v, Kind::Number),
@@ -293,7 +293,7 @@ fn unit_factor(unit: &str) -> Option<(f64, Kind)> {
 }
 
 /// Evaluates a math function block: calc, min, max, clamp, abs, sign.
-fn math(name: &str, inner: &[Token]) -> Option<Q> {
+pub(crate) fn math(name: &str, inner: &[Token]) -> Option<Q> {
     let args = split_commas(inner);
     let name = name.to_ascii_lowercase();
     let sums: Vec<Option<Q>> = args.iter().map(|a| whole_sum(a)).collect();
@@ -352,7 +352,7 @@ fn clamp(args: &[&[Token]], v: Q) -> Option<Q> {
 }
 
 /// Splits a block's tokens at top-level commas.
-fn split_commas(toks: &[Token]) -> Vec<&[Token]> {
+pub(crate) fn split_commas(toks: &[Token]) -> Vec<&[Token]> {
     let mut out = Vec::new();
     let (mut start, mut i) = (0, 0);
     while i < toks.len() {

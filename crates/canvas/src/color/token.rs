@@ -5,7 +5,7 @@
 
 /// One CSS token.
 #[derive(Debug, Clone, PartialEq)]
-pub(super) enum Token {
+pub(crate) enum Token {
     Ws,
     Ident(String),
     Function(String),
@@ -24,7 +24,7 @@ pub(super) enum Token {
 }
 
 /// Splits `input` into tokens, dropping comments.
-pub(super) fn tokenize(input: &str) -> Vec<Token> {
+pub(crate) fn tokenize(input: &str) -> Vec<Token> {
     let chars = preprocess(input);
     let mut t = Tokenizer { s: &chars, i: 0 };
     let mut out = Vec::new();
@@ -260,7 +260,7 @@ impl Tokenizer<'_> {
 /// A component value starting at `i`: a single token, or a whole block up
 /// to its matching close (or the end of input, which closes blocks).
 /// Returns the index just past it and, for blocks, the inner tokens.
-pub(super) fn component(toks: &[Token], i: usize) -> (usize, Option<&[Token]>) {
+pub(crate) fn component(toks: &[Token], i: usize) -> (usize, Option<&[Token]>) {
     let Some(close) = closer(&toks[i]) else {
         return (i + 1, None);
     };

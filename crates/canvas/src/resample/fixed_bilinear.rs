@@ -92,16 +92,34 @@ pub(crate) fn sample(
         for (px, &(x0, x1, sx)) in line.chunks_exact_mut(4).zip(&columns) {
             let (w11, w01) = (sx * sy, (16 - sx) * sy);
             let (w10, w00) = (sx * (16 - sy), (16 - sx) * (16 - sy));
-            for (c, out) in px.iter_mut().enumerate() {
-                let v = r0[x0 * 4 + c] as u32 * w00
-                    + r0[x1 * 4 + c] as u32 * w10
-                    + r1[x0 * 4 + c] as u32 * w01
-                    + r1[x1 * 4 + c] as u32 * w11;
-                *out = (v >> 8) as u8;
-            }
+            let v = blend(
+                [pixel(r0, x0), pixel(r0, x1), pixel(r1, x0), pixel(r1, x1)],
+                [w00, w10, w01, w11],
+            );
+            px.copy_from_slice(&v.to_le_bytes());
         }
     }
     Pixmap::from_vec(out, IntSize::from_wh(w as u32, h as u32)?)
+}
+
+/// Pixel `x` of a row as one little-endian word.
+fn pixel(row: &[u8], x: usize) -> u32 {
+    let mut p = [0u8; 4];
+    p.copy_from_slice(&row[x * 4..x * 4 + 4]);
+    u32::from_le_bytes(p)
+}
+
+/// Σ pixel × weight / 256 per channel, truncated, for weights summing to
+/// 256: two channels at a time in 16-bit lanes of a word (each lane's sum
+/// stays below 2¹⁶, so no lane carries into the next).
+fn blend(pixels: [u32; 4], weights: [u32; 4]) -> u32 {
+    const LANES: u32 = 0x00ff_00ff;
+    let (mut even, mut odd) = (0u32, 0u32);
+    for (p, w) in pixels.into_iter().zip(weights) {
+        even += (p & LANES) * w;
+        odd += ((p >> 8) & LANES) * w;
+    }
+    ((even >> 8) & LANES) | (odd & !LANES)
 }
 
 #[cfg(test)]
@@ -129,5 +147,26 @@ mod tests {
         );
         assert_eq!(row[25], 0);
         assert_eq!(row[45], 0);
+    }
+
+    #[test]
+    fn blending_in_lanes_matches_each_channel_alone() {
+        let pixels = [0xff80_01fe_u32, 0x7f00_ff10, 0x0102_0304, 0xffff_ffff];
+        for weights in [
+            [256, 0, 0, 0],
+            [16, 48, 80, 112],
+            [0, 0, 0, 256],
+            [64, 64, 64, 64],
+        ] {
+            let want = (0..4).fold(0u32, |acc, c| {
+                let sum: u32 = pixels
+                    .iter()
+                    .zip(weights)
+                    .map(|(p, w)| ((p >> (8 * c)) & 0xff) * w)
+                    .sum();
+                acc | ((sum >> 8) << (8 * c))
+            });
+            assert_eq!(blend(pixels, weights), want, "{weights:?}");
+        }
     }
 }

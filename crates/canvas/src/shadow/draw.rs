@@ -36,6 +36,9 @@ pub(crate) fn draw_shadow(
         }
         _ => None,
     };
+    // The blurred mask and the blur's passes are scratch charged to the
+    // run's budget while the shadow is drawn.
+    let mut _blur_scratch = crate::budget::Charge::none();
     let mask = match analytic {
         Some(mask) => mask,
         None => {
@@ -43,6 +46,13 @@ pub(crate) fn draw_shadow(
             else {
                 return;
             };
+            let reach = u64::from(blur_margin(shadow.sigma));
+            let grown =
+                (u64::from(source.width) + 2 * reach) * (u64::from(source.height) + 2 * reach);
+            let Some(charge) = crate::budget::scratch(2 * grown) else {
+                return;
+            };
+            _blur_scratch = charge;
             blur_mask(&source, shadow.sigma)
         }
     };
@@ -88,6 +98,9 @@ fn source_mask(
     if !painted && let Some(cov) = shape.device_coverage(offset, area) {
         return Some(cov);
     }
+    // The RGBA layer and the mask taken from it, charged while they live
+    // here (the mask's own bytes are counted again by the blur's charge).
+    let _scratch = crate::budget::scratch(u64::from(area.width()) * u64::from(area.height()) * 5)?;
     let mut layer = Pixmap::new(area.width(), area.height())?;
     let coverage_paint;
     let source_paint = if painted {
@@ -147,6 +160,7 @@ fn shader_alpha(
     paint: &Paint<'_>,
     offset: (f32, f32),
 ) -> Option<Vec<u8>> {
+    let _scratch = crate::budget::scratch(u64::from(mask.width) * u64::from(mask.height) * 5)?;
     let mut layer = Pixmap::new(mask.width, mask.height)?;
     let mut fill = paint.clone();
     fill.blend_mode = tiny_skia::BlendMode::Source;

@@ -15,6 +15,7 @@ mod box3;
 pub(crate) mod draw;
 mod rect;
 mod small;
+mod stretch;
 
 use crate::raster::Coverage;
 
@@ -72,12 +73,23 @@ pub(crate) fn blur_margin(sigma: f64) -> u32 {
 }
 
 /// Blurs `mask`; the result is larger by the blur's reach on every side.
+/// Long runs of identical rows or columns are blurred once and stretched
+/// ([`stretch`]), with the same result.
 pub(crate) fn blur_mask(mask: &Coverage, sigma: f64) -> Coverage {
     let kernel = Kernel::new(sigma);
     let reach = kernel.reach();
     if reach == 0 {
         return mask.clone();
     }
+    match stretch::Cut::plan(mask, reach) {
+        Some(cut) => cut.stretch(blur_whole(&cut.shrink(mask), &kernel)),
+        None => blur_whole(mask, &kernel),
+    }
+}
+
+/// Blurs every pixel of `mask` with `kernel` (whose reach is not 0).
+fn blur_whole(mask: &Coverage, kernel: &Kernel) -> Coverage {
+    let reach = kernel.reach();
     let (w, h) = (mask.width as usize, mask.height as usize);
     let (out_w, out_h) = (w + 2 * reach, h + 2 * reach);
     let mut out = vec![0u8; out_w * out_h];
@@ -244,6 +256,40 @@ mod tests {
             })
             .sum::<f64>()
             / (2.0 * std::f64::consts::PI).sqrt()
+    }
+
+    #[test]
+    fn stretched_blur_of_a_rounded_rect_equals_the_whole_blur() {
+        // A rounded rectangle with fractional edges: long straight sides.
+        let (w, h) = (160u32, 120u32);
+        let mut data = vec![0u8; (w * h) as usize];
+        for y in 0..h {
+            for x in 0..w {
+                let (cx, cy) = (x as f64 + 0.5, y as f64 + 0.5);
+                let (qx, qy) = ((cx - 80.0).abs() - 58.3, (cy - 60.0).abs() - 38.7);
+                let d = qx.max(0.0).hypot(qy.max(0.0)) + qx.max(qy).min(0.0) - 12.0;
+                data[(y * w + x) as usize] = (255.0 * (0.5 - d).clamp(0.0, 1.0)) as u8;
+            }
+        }
+        let src = Coverage {
+            x: 7,
+            y: -3,
+            width: w,
+            height: h,
+            data,
+        };
+        for sigma in [0.8, 1.5, 2.5, 6.0] {
+            let kernel = Kernel::new(sigma);
+            assert!(
+                stretch::Cut::plan(&src, kernel.reach()).is_some(),
+                "σ {sigma}"
+            );
+            assert_eq!(
+                blur_mask(&src, sigma),
+                blur_whole(&src, &kernel),
+                "σ {sigma}"
+            );
+        }
     }
 
     #[test]

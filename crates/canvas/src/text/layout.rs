@@ -10,10 +10,11 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use harfrust::{Buffer, Direction, Feature, ShapeOptions, ShaperFont, Tag};
+use harfrust::{Buffer, Direction, Feature, Language, Script, ShapeOptions, ShaperFont, Tag};
 
 use super::library::{Chain, ChosenFace};
 use super::{FontKerning, FontVariantCaps, TextRendering};
+use crate::budget::Charge;
 
 /// Everything from the drawing state that shapes text.
 #[derive(Debug, Clone, Copy)]
@@ -59,7 +60,17 @@ pub(crate) struct TextLayout {
     pub(crate) primary: Option<ChosenFace>,
     /// Characters no face has (drawn as the primary face's missing glyph).
     pub(crate) missing: Vec<char>,
+    /// The layout's memory, charged to the run's budget while it lives
+    /// (cached layouts included): [`BYTES_PER_CHAR`] a character.
+    _charge: Charge,
 }
+
+/// Bytes a layout takes per character of its text: a cluster range (16,
+/// then the cached key's copy of the text in its place) and a placed glyph
+/// (32); HarfRust's buffer holds one chunk ([`CHUNK_BYTES`]) at a time on
+/// top. Charged before the work, so megabytes of text under a small
+/// memory limit are refused instead of allocated.
+const BYTES_PER_CHAR: u64 = 48;
 
 /// The text as canvas draws it: ASCII whitespace becomes spaces.
 pub(crate) fn prepare(text: &str) -> String {
@@ -73,6 +84,10 @@ pub(crate) fn prepare(text: &str) -> String {
 
 /// Lays out `text` (already [`prepare`]d) with the faces of `chain`.
 pub(crate) fn layout(text: &str, chain: &Chain, p: &LayoutParams) -> TextLayout {
+    // Refused over the memory limit: nothing is laid out (the step stops
+    // and the run ends with its memory-limit outcome).
+    let charge = crate::budget::scratch(text.chars().count() as u64 * BYTES_PER_CHAR);
+    let empty = charge.is_none() || text.is_empty();
     let mut out = TextLayout {
         faces: Vec::new(),
         glyphs: Vec::new(),
@@ -80,8 +95,12 @@ pub(crate) fn layout(text: &str, chain: &Chain, p: &LayoutParams) -> TextLayout 
         size: p.size,
         primary: chain.primary.clone(),
         missing: Vec::new(),
+        _charge: charge.unwrap_or_default(),
     };
-    let mut runs: Vec<(Range<usize>, usize)> = Vec::new();
+    if empty {
+        return out;
+    }
+    let mut runs: Vec<Run> = Vec::new();
     for (i, cluster) in clusters(text).into_iter().enumerate() {
         // Megabytes of text stop at the run's deadline (the call then
         // draws nothing).
@@ -101,22 +120,65 @@ pub(crate) fn layout(text: &str, chain: &Chain, p: &LayoutParams) -> TextLayout 
         let Some(chosen) = chosen else { continue };
         let index = face_index(&mut out.faces, chosen);
         match runs.last_mut() {
-            Some((range, face)) if *face == index && range.end == cluster.start => {
-                range.end = cluster.end;
+            Some(run) if run.face == index && run.range.end == cluster.start => {
+                if ends_chunk(text, &run.range) {
+                    runs.push(Run {
+                        range: cluster,
+                        face: index,
+                        continues: true,
+                    });
+                } else {
+                    run.range.end = cluster.end;
+                }
             }
-            _ => runs.push((cluster, index)),
+            _ => runs.push(Run {
+                range: cluster,
+                face: index,
+                continues: false,
+            }),
         }
     }
     let features = features(p);
     let mut x = 0.0;
-    for (range, face) in runs {
+    let mut segment: Option<Segment> = None;
+    for run in runs {
+        // Between two runs (and two chunks of a long one) is where the
+        // shaping of megabytes of text stops at the deadline.
         if crate::budget::expired() {
             break;
         }
-        x = shape_run(text, range, face, &features, p, x, &mut out);
+        let inherited = if run.continues { segment.take() } else { None };
+        let (next_x, used) = shape_run(text, &run, inherited, &features, p, x, &mut out);
+        x = next_x;
+        segment = used;
     }
     out.width = x;
     out
+}
+
+/// A run of text shaped with one face. A long run of one face is shaped
+/// in chunks ([`ends_chunk`]); a chunk `continues` the run before it and
+/// is shaped with that run's direction, script and language.
+struct Run {
+    range: Range<usize>,
+    face: usize,
+    continues: bool,
+}
+
+/// The direction, script and language a run was shaped with.
+type Segment = (Direction, Option<Script>, Option<Language>);
+
+/// Bytes of one face's text shaped at once, at least: past this a run is
+/// cut after a space (where Chromium's word cache cuts text too, so the
+/// glyphs do not change), past four times this at any cluster boundary
+/// (text with no spaces). Shorter text, every poster's line, is shaped
+/// whole as before.
+const CHUNK_BYTES: usize = 4096;
+
+/// Whether the run `range` is long enough to end before the next cluster.
+fn ends_chunk(text: &str, range: &Range<usize>) -> bool {
+    let len = range.len();
+    len >= 4 * CHUNK_BYTES || (len >= CHUNK_BYTES && text[..range.end].ends_with(' '))
 }
 
 fn face_index(faces: &mut Vec<ChosenFace>, chosen: ChosenFace) -> usize {
@@ -162,17 +224,20 @@ fn features(p: &LayoutParams) -> Vec<Feature> {
     f
 }
 
-/// Shapes `text[range]` with face `face` starting at `x`; returns the pen
-/// position after it.
+/// Shapes `text[run.range]` with its face starting at `x`, with the
+/// segment properties `inherited` from the chunk before (guessed from the
+/// text when `None`); returns the pen position after it and the
+/// properties used.
 fn shape_run(
     text: &str,
-    range: Range<usize>,
-    face: usize,
+    run: &Run,
+    inherited: Option<Segment>,
     features: &[Feature],
     p: &LayoutParams,
     mut x: f64,
     out: &mut TextLayout,
-) -> f64 {
+) -> (f64, Option<Segment>) {
+    let (range, face) = (run.range.clone(), run.face);
     let chosen = out.faces[face].clone();
     let font = &chosen.face.font;
     let shaper = ShaperFont::new(font);
@@ -180,10 +245,18 @@ fn shape_run(
     buffer.push_str(&text[range.clone()]);
     buffer.set_pre_context(&text[..range.start]);
     buffer.set_post_context(&text[range.end..]);
-    buffer.guess_segment_properties();
+    match inherited {
+        Some((direction, script, language)) => {
+            buffer.set_direction(direction);
+            buffer.set_script(script);
+            buffer.set_language(language);
+        }
+        None => buffer.guess_segment_properties(),
+    }
     // A plan needs a direction (ShapePlan::new panics without one);
     // without, harfrust's own check reports the error.
     let language = buffer.language().cloned();
+    let used = Some((buffer.direction(), buffer.script(), language.clone()));
     let plan = (buffer.direction() != Direction::Invalid).then(|| {
         chosen.face.shape_plan(
             buffer.direction(),
@@ -194,7 +267,7 @@ fn shape_run(
     });
     let options = ShapeOptions::new().features(features).plan(plan.as_deref());
     if harfrust::shape(&shaper, &mut buffer, options).is_err() {
-        return x;
+        return (x, used);
     }
     // HarfBuzz in Chromium works in 16.16 fixed point at the font size.
     let unit = p.size / chosen.face.upem;
@@ -218,7 +291,7 @@ fn shape_run(
             }
         }
     }
-    x
+    (x, used)
 }
 
 /// Characters that need no glyph of their own.

@@ -79,6 +79,12 @@ impl LayoutCache {
             return layout.clone();
         }
         let layout = Arc::new(make());
+        // A layout cut short at the deadline or the memory limit is not
+        // the text's layout: it is not kept. (A kept layout stays charged
+        // to the run's budget, its text included.)
+        if crate::budget::expired() {
+            return layout;
+        }
         if let Ok(mut lines) = self.lines.lock() {
             if lines.len() >= MAX_LINES {
                 lines.clear();

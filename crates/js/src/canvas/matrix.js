@@ -3,8 +3,9 @@
 // part) with an is2D flag, the static constructors, the non-mutating
 // methods on DOMMatrixReadOnly and their *Self forms plus writable
 // attributes on DOMMatrix, which inherits from it. Evaluates to a function
-// making a 2D DOMMatrix from [a, b, c, d, e, f] (what getTransform needs).
-(() => {
+// making a 2D DOMMatrix from [a, b, c, d, e, f] (what getTransform needs),
+// given the engine's CSS transform-list parser.
+((parseTransformList) => {
   'use strict';
   const slots = new WeakMap();
   const state = (self, brand) => {
@@ -118,20 +119,31 @@
     return [m, given === undefined ? flat(m) : given];
   };
 
-  // The values of a transform list string: only what a matrix serializes
-  // to (matrix(), matrix3d(), none, empty) is understood.
+  // "Parse a string into an abstract matrix": the CSS transform list
+  // (syntax, units and 3D-ness from the engine's parser), each function's
+  // matrix post-multiplied in order.
   const parse = (text, what) => {
-    const s = String(text).trim();
-    if (s === '' || s === 'none') return [identity(), true];
-    const m = /^(matrix|matrix3d)\(([^)]*)\)$/i.exec(s);
-    const values = m ? m[2].split(',').map((v) => v.trim()) : [];
-    const nums = values.map(Number);
-    const ok = m && values.every((v) => v !== '') && nums.every(Number.isFinite) &&
-      nums.length === (m[1].toLowerCase() === 'matrix' ? 6 : 16);
-    if (!ok) {
+    const s = String(text);
+    const list = parseTransformList(s);
+    if (list === null) {
       throw new DOMException(`Failed to execute '${what}': Failed to parse '${s}'.`, 'SyntaxError');
     }
-    return nums.length === 6 ? [from2d(nums), true] : [nums, false];
+    let m = identity();
+    for (const [name, ...v] of list.functions) {
+      let f;
+      if (name === 'matrix') f = v.length === 6 ? from2d(v) : v;
+      else if (name === 'translate') f = translation(v[0], v[1], v[2]);
+      else if (name === 'scale') f = scaling(v[0], v[1], v[2]);
+      else if (name === 'rotate') f = rotation(v[0], v[1], v[2], v[3]);
+      else if (name === 'skew') f = skew(v[0], v[1]);
+      else {
+        // perspective(d): distances under 1px count as 1px (CSS Transforms 2).
+        f = identity();
+        if (!Number.isNaN(v[0])) f[11] = -1 / Math.max(v[0], 1);
+      }
+      m = mul(m, f);
+    }
+    return [m, list.is2D];
   };
 
   const make = (cls, m, is2D) => {
@@ -363,4 +375,4 @@
     Object.defineProperty(globalThis, name, { value: cls, writable: true, configurable: true });
   }
   return (values) => make(DOMMatrix, from2d(values), true);
-})()
+})

@@ -4,10 +4,13 @@
 //! inheritance shapes). Here: installing them, making the `DOMMatrix`
 //! `getTransform()` returns, and reading the `DOMMatrix2DInit`
 //! dictionaries `setTransform`, `Path2D.addPath` and
-//! `CanvasPattern.setTransform` accept.
+//! `CanvasPattern.setTransform` accept. The string form (`new
+//! DOMMatrix('rotate(30deg)')`) is parsed by the engine's transform-list
+//! parser and composed in `matrix.js`.
 
 use kurbo::Affine;
-use rquickjs::{Ctx, Function, JsLifetime, Object, Persistent, Value};
+use mpcanvas_canvas::transform_list::{self, TransformFunction};
+use rquickjs::{Array, Ctx, Function, JsLifetime, Object, Persistent, Value};
 
 use crate::webidl::{Args, to_number};
 
@@ -18,9 +21,42 @@ struct Factory(Persistent<Function<'static>>);
 
 /// Defines `DOMMatrixReadOnly` and `DOMMatrix` on the global object.
 pub(crate) fn install(ctx: &Ctx<'_>) -> rquickjs::Result<()> {
-    let factory: Function = ctx.eval(include_str!("matrix.js"))?;
+    let define: Function = ctx.eval(include_str!("matrix.js"))?;
+    let parser = Function::new(ctx.clone(), parse_transform_list)?;
+    let factory: Function = define.call((parser,))?;
     let _ = ctx.store_userdata(Factory(Persistent::save(ctx, factory)));
     Ok(())
+}
+
+/// `parseTransformList(text)` for `matrix.js`: `{is2D, functions}` with
+/// each function as `[name, ...values]` (names: matrix, translate, scale,
+/// rotate, skew, perspective; lengths in px, angles in degrees), or `null`
+/// when `text` is not a transform list.
+fn parse_transform_list<'js>(ctx: Ctx<'js>, text: String) -> rquickjs::Result<Value<'js>> {
+    let Some(list) = transform_list::parse(&text) else {
+        return Ok(Value::new_null(ctx));
+    };
+    let functions = Array::new(ctx.clone())?;
+    for (i, f) in list.functions.iter().enumerate() {
+        let (name, values): (&str, Vec<f64>) = match f {
+            TransformFunction::Matrix(v) => ("matrix", v.clone()),
+            TransformFunction::Translate(x, y, z) => ("translate", vec![*x, *y, *z]),
+            TransformFunction::Scale(x, y, z) => ("scale", vec![*x, *y, *z]),
+            TransformFunction::Rotate(x, y, z, a) => ("rotate", vec![*x, *y, *z, *a]),
+            TransformFunction::Skew(x, y) => ("skew", vec![*x, *y]),
+            TransformFunction::Perspective(d) => ("perspective", vec![d.unwrap_or(f64::NAN)]),
+        };
+        let entry = Array::new(ctx.clone())?;
+        entry.set(0, name)?;
+        for (k, v) in values.into_iter().enumerate() {
+            entry.set(k + 1, v)?;
+        }
+        functions.set(i, entry)?;
+    }
+    let out = Object::new(ctx.clone())?;
+    out.set("is2D", list.is_2d)?;
+    out.set("functions", functions)?;
+    Ok(out.into_value())
 }
 
 /// A new `DOMMatrix` object for `m`.

@@ -50,13 +50,21 @@ pub(crate) fn begin<'js>(
 
 impl<'js> Invocation<'js> {
     /// Hands `result` to the options' callbacks, or to a returned Promise
-    /// when `promises` allows one.
+    /// when `promises` allows one (and the device check of an
+    /// undocumented Promise lets it).
     pub(crate) fn deliver(
         &self,
         ctx: &Ctx<'js>,
+        name: &str,
         result: ApiResult,
         promises: Promises,
     ) -> rquickjs::Result<Value<'js>> {
+        let promises = crate::checks::promise_style(
+            &self.services.platform,
+            self.options.as_object(),
+            name,
+            promises,
+        );
         deliver_result(
             ctx,
             &self.services.events,
@@ -77,6 +85,8 @@ pub(crate) fn services(ctx: &Ctx<'_>) -> rquickjs::Result<Services> {
     })?;
     // Platform APIs that need a user gesture read it from here.
     platform.borrow_mut().set_in_tap(host.gesture.get());
+    // Device checks name the script line of the call.
+    crate::checks::mark_call_site(ctx, &platform);
     Ok(Services {
         platform,
         events: host.events.clone(),
@@ -115,6 +125,7 @@ pub(crate) fn options_api<'js>(
     call: Call,
     promises: Promises,
 ) -> rquickjs::Result<Function<'js>> {
+    let api = name.to_owned();
     Function::new(
         ctx.clone(),
         move |ctx: Ctx<'js>, options: Opt<Value<'js>>, component: Opt<Value<'js>>| {
@@ -125,7 +136,7 @@ pub(crate) fn options_api<'js>(
                 &invocation.converted,
                 scope,
             );
-            invocation.deliver(&ctx, result, promises)
+            invocation.deliver(&ctx, &api, result, promises)
         },
     )?
     .with_name(name)

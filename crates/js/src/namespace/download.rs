@@ -72,7 +72,12 @@ pub(crate) fn download_file<'js>(ctx: &Ctx<'js>) -> rquickjs::Result<Function<'j
                 .borrow_mut()
                 .download_file_sized(&invocation.converted);
             if methods.is_empty() {
-                return invocation.deliver(&ctx, result.map(|(reply, _)| reply), Promises::Never);
+                return invocation.deliver(
+                    &ctx,
+                    "downloadFile",
+                    result.map(|(reply, _)| reply),
+                    Promises::Never,
+                );
             }
             let (ok, total) = match &result {
                 Ok((_, size)) => (true, *size as f64),

@@ -141,7 +141,7 @@ pub(crate) fn get_text_line_height<'js>(ctx: &Ctx<'js>) -> rquickjs::Result<Func
             Ok((reply, height)) => (Ok(reply), Some(height)),
             Err(failure) => (Err(failure), None),
         };
-        invocation.deliver(&ctx, reply, Promises::Never)?;
+        invocation.deliver(&ctx, "game", reply, Promises::Never)?;
         Ok::<_, rquickjs::Error>(height)
     })?
     .with_name("getTextLineHeight")

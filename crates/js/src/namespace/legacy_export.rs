@@ -26,7 +26,12 @@ pub(crate) fn to_temp_file_path<'js>(ctx: &Ctx<'js>) -> rquickjs::Result<Functio
                 .platform
                 .borrow_mut()
                 .context_to_temp_file_path(&this.0.borrow().recorder, &invocation.converted);
-            invocation.deliver(&ctx, result, promises(allowed))
+            invocation.deliver(
+                &ctx,
+                "CanvasContext.toTempFilePath",
+                result,
+                promises(allowed),
+            )
         },
     )?
     .with_name("toTempFilePath")

@@ -39,7 +39,7 @@ fn binding<'js>(
         "chooseImage" => |p, o, _| p.choose_image(o),
         "previewImage" => |p, o, _| p.preview_image(o),
         "getImageInfo" => |p, o, _| p.get_image_info(o),
-        "loadFontFace" => |p, o, _| p.load_font_face(o),
+        "loadFontFace" => return fonts::load_font_face(ctx, namespace_promises).map(Some),
         "loadFont" => return fonts::load_font(ctx).map(Some),
         "downloadFile" => return download::download_file(ctx).map(Some),
         "getFileSystemManager" => return fs::get_file_system_manager(ctx).map(Some),
@@ -105,7 +105,12 @@ mod pixels {
                     &services.events,
                     options.as_object(),
                     outcome,
-                    super::promises(allowed),
+                    crate::checks::promise_style(
+                        &services.platform,
+                        options.as_object(),
+                        "canvasGetImageData",
+                        super::promises(allowed),
+                    ),
                 )
             },
         )?

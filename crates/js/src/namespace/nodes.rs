@@ -46,7 +46,7 @@ fn to_temp_file_path<'js>(ctx: &Ctx<'js>) -> rquickjs::Result<Function<'js>> {
                 .platform
                 .borrow_mut()
                 .node_to_temp_file_path(&target, &invocation.converted);
-            invocation.deliver(&ctx, result, promises(allowed))
+            invocation.deliver(&ctx, "Canvas.toTempFilePath", result, promises(allowed))
         },
     )?
     .with_name("toTempFilePath")

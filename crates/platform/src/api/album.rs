@@ -1,6 +1,6 @@
 //! `saveImageToPhotosAlbum` and Alipay's `saveImage` (PL §6).
 
-use super::{Platform, string_option};
+use super::{Platform, required_string, string_option};
 use crate::album::AlbumError;
 use crate::profile::FailKind;
 use crate::reply::{ApiResult, Reason, Reply};
@@ -62,11 +62,7 @@ impl Platform {
     pub fn save_image_to_photos_album(&mut self, options: &JsValue) -> ApiResult {
         const API: &str = "saveImageToPhotosAlbum";
         let outcome = self.require(API).and_then(|()| {
-            let path = string_option(options, "filePath")?
-                .ok_or_else(|| {
-                    Reason::parameter("filePath", "String", options.get("filePath").type_name())
-                })?
-                .to_owned();
+            let path = required_string(options, "filePath")?;
             if path.is_empty() {
                 return Err(Reason::new(FailKind::FilePathEmpty));
             }

@@ -3,7 +3,7 @@
 
 use serde_json::{Map, Value};
 
-use super::{Platform, string_option};
+use super::{Platform, required_string};
 use crate::auth::Grant;
 use crate::profile::FailKind;
 use crate::reply::{ApiResult, Reason, Reply, field};
@@ -78,11 +78,7 @@ impl Platform {
     pub fn authorize(&mut self, options: &JsValue) -> ApiResult {
         const API: &str = "authorize";
         let outcome = self.require(API).and_then(|()| {
-            let scope = string_option(options, "scope")?
-                .ok_or_else(|| {
-                    Reason::parameter("scope", "String", options.get("scope").type_name())
-                })?
-                .to_owned();
+            let scope = required_string(options, "scope")?;
             if !self.profile.auth.scopes.contains(&scope) {
                 return Err(Reason::new(FailKind::InvalidScope));
             }

@@ -13,7 +13,7 @@ use std::io::Cursor;
 use image::{ImageDecoder, ImageReader};
 
 use super::resource::{decode_data_url, package_image};
-use super::{Platform, string_option};
+use super::{Platform, required_string, string_option};
 use crate::profile::FailKind;
 use crate::reply::{ApiResult, Reason, Reply};
 use crate::report::Event;
@@ -107,8 +107,10 @@ pub(super) fn temp_write_failure(e: StoreError) -> Reason {
 
 impl Platform {
     /// The body behind a `downloadFile` URL and its status.
-    fn download_body(&self, url: &str) -> Result<(Vec<u8>, u16), Reason> {
+    fn download_body(&mut self, api: &str, url: &str) -> Result<(Vec<u8>, u16), Reason> {
         let fail = |detail: String| Reason::detail(FailKind::DownloadFileFailed, detail);
+        let report_api = self.qualified(api);
+        self.check_domain(&report_api, url).map_err(fail)?;
         if url
             .get(..5)
             .is_some_and(|p| p.eq_ignore_ascii_case("data:"))
@@ -163,16 +165,14 @@ impl Platform {
         const API: &str = "downloadFile";
         let mut size = 0;
         let outcome = self.require(API).and_then(|()| {
-            let url = string_option(options, "url")?
-                .ok_or_else(|| Reason::parameter("url", "String", options.get("url").type_name()))?
-                .to_owned();
+            let url = required_string(options, "url")?;
             let rules = self.profile.download.clone();
             let target = if rules.file_path_option {
                 string_option(options, "filePath")?.map(str::to_owned)
             } else {
                 None
             };
-            let (bytes, status) = self.download_body(&url)?;
+            let (bytes, status) = self.download_body(API, &url)?;
             size = bytes.len() as u64;
             let mut reply = Reply::new();
             match target {
@@ -223,9 +223,7 @@ impl Platform {
     pub fn get_image_info(&mut self, options: &JsValue) -> ApiResult {
         const API: &str = "getImageInfo";
         let outcome = self.require(API).and_then(|()| {
-            let src = string_option(options, "src")?
-                .ok_or_else(|| Reason::parameter("src", "String", options.get("src").type_name()))?
-                .to_owned();
+            let src = required_string(options, "src")?;
             let (bytes, path) = if let Some(resolved) = self.store.resolve(&src) {
                 let bytes = crate::store::read_plain(resolved.real_path())
                     .map_err(|_| Reason::new(FailKind::FileNotFound))?;
@@ -234,6 +232,9 @@ impl Platform {
                 if !self.profile.image_info.network {
                     return Err(Reason::new(FailKind::NetworkPath));
                 }
+                let report_api = self.qualified(API);
+                self.check_domain(&report_api, &src)
+                    .map_err(|m| Reason::detail(FailKind::DownloadFailed, m))?;
                 let bytes = self
                     .fetcher
                     .fetch(&src)

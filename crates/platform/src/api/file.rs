@@ -1,6 +1,6 @@
 //! `saveFile` (PL §5): moves a temp file to persistent storage.
 
-use super::{Platform, string_option};
+use super::{Platform, required_string};
 use crate::profile::FailKind;
 use crate::reply::{ApiResult, Reason, field};
 use crate::store::StoreError;
@@ -14,11 +14,7 @@ impl Platform {
         let input = self.profile.files.save_file_field.clone();
         let output = self.profile.files.save_file_result_field.clone();
         let outcome = self.require(API).and_then(|()| {
-            let path = string_option(options, &input)?
-                .ok_or_else(|| {
-                    Reason::parameter(&input, "String", options.get(&input).type_name())
-                })?
-                .to_owned();
+            let path = required_string(options, &input)?;
             let saved = self.store.save_file(&path).map_err(|e| match e {
                 StoreError::NotFound | StoreError::Denied => Reason::new(FailKind::FileNotFound),
                 StoreError::TooLarge => Reason::new(FailKind::FileTooLarge),

@@ -109,9 +109,24 @@ impl Platform {
                 .map_err(|e| fail(format!("{e}: {url}")))?;
             let descriptors = descriptors(options.get("desc"));
             if reaches_canvas(options.get("scopes")) {
-                self.fonts
-                    .register_with(&family, bytes, descriptors)
-                    .map_err(|e| fail(format!("{}: {url}", e.message)))?;
+                if self.profile.device.font_load_async && self.checks.config.strict {
+                    // The device has the font only once the load finishes
+                    // (`finish_font_load`); a parse failure still fails now.
+                    let faces =
+                        mpcanvas_canvas::text::FontCollection::single(&family, bytes, descriptors)
+                            .map_err(|e| fail(format!("{}: {url}", e.message)))?;
+                    self.deferred_fonts.push(super::device_check::DeferredFont {
+                        family: family.clone(),
+                        faces,
+                    });
+                } else {
+                    self.fonts
+                        .register_with(&family, bytes, descriptors)
+                        .map_err(|e| fail(format!("{}: {url}", e.message)))?;
+                }
+                if self.profile.device.font_load_async {
+                    self.checks.pending_fonts.push(family.to_ascii_lowercase());
+                }
             } else {
                 self.warn(
                     API,

@@ -22,7 +22,7 @@ use sha1::{Digest, Sha1};
 
 use super::fs_dirs::store_reason;
 use super::resource::package_file;
-use super::{Platform, string_option};
+use super::{Platform, required_string, string_option};
 use crate::encoding::Encoding;
 use crate::profile::FailKind;
 use crate::reply::{self, ApiResult, Reason, Reply, field};
@@ -46,13 +46,6 @@ impl FileData {
             FileData::Text(t) => format!("[string {} chars]", t.chars().count()),
         }
     }
-}
-
-/// A required string option; absent or another type is a parameter error.
-fn required_string(options: &JsValue, name: &str) -> Result<String, Reason> {
-    string_option(options, name)?
-        .map(str::to_owned)
-        .ok_or_else(|| Reason::parameter(name, "String", options.get(name).type_name()))
 }
 
 /// An optional number option (`position`, `length`).
@@ -141,11 +134,7 @@ impl Platform {
     /// the profile's per-file limit.
     pub(super) fn fs_writable(&mut self, path: &str, len: u64) -> Result<(), Reason> {
         if self.store.user_file(path).is_none() {
-            let root = &self.profile.files.user_root;
-            let under_root = path
-                .strip_prefix(root.as_str())
-                .is_some_and(|r| r.starts_with('/'));
-            let kind = if under_root {
+            let kind = if self.store.under_user_root(path) {
                 FailKind::NoSuchFile
             } else {
                 FailKind::PermissionDenied

@@ -10,18 +10,11 @@
 use serde_json::{Value, json};
 
 use super::resource::package_file;
-use super::{Platform, string_option};
+use super::{Platform, required_string};
 use crate::profile::FailKind;
 use crate::reply::{ApiResult, Reason, Reply, field};
 use crate::store::{EntryStat, StoreError};
 use crate::value::JsValue;
-
-/// A required string option; absent or another type is a parameter error.
-fn required(options: &JsValue, name: &str) -> Result<String, Reason> {
-    string_option(options, name)?
-        .map(str::to_owned)
-        .ok_or_else(|| Reason::parameter(name, "String", options.get(name).type_name()))
-}
 
 /// A boolean option (`recursive`): truthy as JavaScript reads it.
 fn flag(options: &JsValue, name: &str) -> bool {
@@ -83,8 +76,8 @@ impl Platform {
     }
 
     fn copy_file(&mut self, options: &JsValue) -> Result<Reply, Reason> {
-        let src = required(options, "srcPath")?;
-        let dest = required(options, "destPath")?;
+        let src = required_string(options, "srcPath")?;
+        let dest = required_string(options, "destPath")?;
         let real = self.fs_readable(&src)?;
         let len = std::fs::metadata(&real).map_or(0, |m| m.len());
         self.fs_writable(&dest, len)?;
@@ -95,7 +88,7 @@ impl Platform {
     }
 
     fn make_dir(&mut self, options: &JsValue) -> Result<Reply, Reason> {
-        let path = required(options, "dirPath")?;
+        let path = required_string(options, "dirPath")?;
         self.store
             .make_dir(&path, flag(options, "recursive"))
             .map_err(|e| store_reason(e, &path))?;
@@ -103,7 +96,7 @@ impl Platform {
     }
 
     fn remove_dir(&mut self, options: &JsValue) -> Result<Reply, Reason> {
-        let path = required(options, "dirPath")?;
+        let path = required_string(options, "dirPath")?;
         self.store
             .remove_dir(&path, flag(options, "recursive"))
             .map_err(|e| store_reason(e, &path))?;
@@ -111,7 +104,7 @@ impl Platform {
     }
 
     fn read_dir(&mut self, options: &JsValue) -> Result<Reply, Reason> {
-        let path = required(options, "dirPath")?;
+        let path = required_string(options, "dirPath")?;
         let names = self
             .store
             .list_dir(&path)
@@ -124,7 +117,7 @@ impl Platform {
     /// itself as `/`, the rest as `/a/b.png`), as the WX-doc describes
     /// since 2.x.
     fn stat(&mut self, options: &JsValue) -> Result<Reply, Reason> {
-        let path = required(options, "path")?;
+        let path = required_string(options, "path")?;
         let single = match self.store.stat(&path) {
             Ok(s) => s,
             Err(StoreError::NotFound) if !self.store.owns(&path) => {
@@ -151,8 +144,8 @@ impl Platform {
     }
 
     fn rename(&mut self, options: &JsValue) -> Result<Reply, Reason> {
-        let from = required(options, "oldPath")?;
-        let to = required(options, "newPath")?;
+        let from = required_string(options, "oldPath")?;
+        let to = required_string(options, "newPath")?;
         if !self.store.owns(&from) && package_file(self.package_root.as_ref(), &from).is_some() {
             return Err(Reason::path(FailKind::PermissionDenied, from));
         }
@@ -166,8 +159,8 @@ impl Platform {
     }
 
     fn unzip(&mut self, options: &JsValue) -> Result<Reply, Reason> {
-        let zip = required(options, "zipFilePath")?;
-        let target = required(options, "targetPath")?;
+        let zip = required_string(options, "zipFilePath")?;
+        let target = required_string(options, "targetPath")?;
         let real = self.fs_readable(&zip)?;
         self.store.unzip(&real, &target).map_err(|e| match e {
             StoreError::BadArchive(_) => store_reason(e, &zip),
@@ -186,7 +179,7 @@ impl Platform {
     }
 
     fn remove_saved_file(&mut self, options: &JsValue) -> Result<Reply, Reason> {
-        let path = required(options, "filePath")?;
+        let path = required_string(options, "filePath")?;
         self.store
             .remove_saved(&path)
             .map_err(|e| store_reason(e, &path))?;

@@ -51,14 +51,26 @@ struct Images<'a> {
     sources: Sources<'a>,
     rules: &'a CanvasRules,
     limits: mpcanvas_canvas::Limits,
+    /// Strict device checks: a network image the platform does not fetch
+    /// is not drawn (otherwise it is fetched and drawn, and reported).
+    strict: bool,
+    /// Network images drawn although the platform would not fetch them.
+    network_misses: Vec<String>,
 }
 
 impl ImageLoader for Images<'_> {
     fn load(&mut self, src: &str) -> Result<Image, String> {
-        let allow = Allow {
+        let lower = src.to_ascii_lowercase();
+        let network = (lower.starts_with("http://") || lower.starts_with("https://"))
+            && !self.sources.store.owns(src);
+        let mut allow = Allow {
             network: self.rules.draw_image_network,
             data_url: self.rules.draw_image_data_url,
         };
+        if network && !allow.network {
+            self.network_misses.push(src.to_owned());
+            allow.network = !self.strict;
+        }
         let bytes = self.sources.bytes(src, allow)?;
         Image::decode(&bytes, &self.limits).map_err(|e| e.message)
     }
@@ -112,10 +124,21 @@ impl Platform {
     /// `ctx.draw(reserve)`: replays and empties the queue.
     pub fn draw(&mut self, ctx: &mut CanvasContext, reserve: bool) -> DrawOutcome {
         let actions = ctx.take_actions();
-        let outcome = match self.canvases.get(ctx.scope(), ctx.canvas_id()).cloned() {
+        self.replay_draw(ctx.scope(), ctx.canvas_id(), actions, reserve)
+    }
+
+    /// Replays a `draw()`'s actions on canvas `id` in `scope`.
+    pub(crate) fn replay_draw(
+        &mut self,
+        scope: Scope,
+        id: &str,
+        actions: Vec<crate::legacy::Action>,
+        reserve: bool,
+    ) -> DrawOutcome {
+        let outcome = match self.canvases.get(scope, id).cloned() {
             None => DrawOutcome {
                 drawn: false,
-                warnings: vec![format!("canvas '{}' is not on the page", ctx.canvas_id())],
+                warnings: vec![format!("canvas '{id}' is not on the page")],
             },
             Some(canvas) => {
                 let scale = canvas.scale();
@@ -128,6 +151,8 @@ impl Platform {
                     },
                     rules: &self.profile.canvas,
                     limits: self.canvas_limits.clone(),
+                    strict: self.checks.config.strict,
+                    network_misses: Vec::new(),
                 };
                 let notes = replay(
                     &mut canvas.context.borrow_mut(),
@@ -137,6 +162,19 @@ impl Platform {
                     &mut images,
                     self.text.as_mut(),
                 );
+                let misses = std::mem::take(&mut images.network_misses);
+                for src in misses {
+                    let strict = self.checks.config.strict;
+                    self.device_check(
+                        crate::checks::Check::NetworkImage,
+                        "CanvasContext.drawImage",
+                        format!(
+                            "{src} is a network image; this platform's legacy canvas draws only \
+                             downloaded files (downloadFile first){}",
+                            if strict { " (strict: not drawn)" } else { "" }
+                        ),
+                    );
+                }
                 DrawOutcome {
                     drawn: true,
                     warnings: notes.warnings,
@@ -149,7 +187,7 @@ impl Platform {
         self.report.push(Event::Call {
             api: "CanvasContext.draw".into(),
             args: serde_json::json!({
-                "canvasId": ctx.canvas_id(),
+                "canvasId": id,
                 "reserve": reserve,
                 "actions": actions.len(),
             }),
@@ -181,6 +219,8 @@ impl Platform {
             },
             rules: &self.profile.canvas,
             limits: self.canvas_limits.clone(),
+            strict: true,
+            network_misses: Vec::new(),
         };
         let image = images.load(path)?;
         Ok(CanvasPattern::new(image, repetition))
@@ -231,6 +271,10 @@ impl Platform {
         scope: Scope,
     ) -> ApiResult<ImageDataReply> {
         const API: &str = "canvasGetImageData";
+        if let Ok(Some(id)) = string_option(options, "canvasId") {
+            let report_api = self.qualified(API);
+            self.check_draw_race(scope, id, &report_api);
+        }
         let outcome = self
             .pixel_rect(options, scope, API)
             .and_then(|(ctx, [x, y, w, h])| {

@@ -10,6 +10,7 @@
 mod album;
 mod auth;
 mod canvas_export;
+mod device_check;
 mod download;
 mod feedback;
 mod file;
@@ -40,6 +41,7 @@ use crate::store::FileStore;
 use crate::user::ScriptedUser;
 use crate::value::JsValue;
 
+pub use device_check::PendingDraw;
 pub use feedback::{FEEDBACK_APIS, LISTED_FEEDBACK_APIS};
 pub use fs::FileData;
 pub use legacy::{DrawOutcome, ImageDataReply};
@@ -195,6 +197,9 @@ pub struct Platform {
     report: Report,
     in_tap: bool,
     game_canvases: u32,
+    checks: crate::checks::CheckState,
+    /// Fonts strict mode registers only when their load finishes.
+    deferred_fonts: Vec<device_check::DeferredFont>,
     os_album_allowed: bool,
 }
 
@@ -232,6 +237,8 @@ impl Platform {
             report: Report::default(),
             in_tap: false,
             game_canvases: 0,
+            checks: Default::default(),
+            deferred_fonts: Vec::new(),
             os_album_allowed: config.os_album_allowed,
         })
     }
@@ -367,6 +374,13 @@ impl Platform {
 
 /// A required string option: `Ok(None)` when absent or null, a parameter
 /// error for another type.
+/// A required string option; absent or another type is a parameter error.
+fn required_string(options: &JsValue, name: &str) -> Result<String, Reason> {
+    string_option(options, name)?
+        .map(str::to_owned)
+        .ok_or_else(|| Reason::parameter(name, "String", options.get(name).type_name()))
+}
+
 fn string_option<'a>(options: &'a JsValue, name: &str) -> Result<Option<&'a str>, Reason> {
     match options.get(name) {
         JsValue::String(s) => Ok(Some(s)),

@@ -4,7 +4,7 @@
 
 use mpcanvas_canvas::{Context2d, Limits};
 
-use super::{Platform, string_option};
+use super::{Platform, required_string, string_option};
 use crate::profile::FailKind;
 use crate::reply::{ApiResult, Reason, Reply, field};
 use crate::value::JsValue;
@@ -21,16 +21,8 @@ impl Platform {
     pub fn get_text_line_height(&mut self, options: &JsValue) -> ApiResult<(Reply, f64)> {
         const API: &str = "getTextLineHeight";
         let outcome = self.require(API).and_then(|()| {
-            let family = string_option(options, "fontFamily")?.ok_or_else(|| {
-                Reason::parameter(
-                    "fontFamily",
-                    "String",
-                    options.get("fontFamily").type_name(),
-                )
-            })?;
-            let text = string_option(options, "text")?.ok_or_else(|| {
-                Reason::parameter("text", "String", options.get("text").type_name())
-            })?;
+            let family = required_string(options, "fontFamily")?;
+            let text = required_string(options, "text")?;
             let style = string_option(options, "fontStyle")?.unwrap_or("normal");
             let weight = string_option(options, "fontWeight")?.unwrap_or("normal");
             let size = match options.get("fontSize") {
@@ -45,7 +37,7 @@ impl Platform {
             if !ctx.set_font(&css) {
                 return Err(Reason::parameter("font", "CSS font", &css));
             }
-            let m = ctx.measure_text(text);
+            let m = ctx.measure_text(&text);
             Ok(m.font_bounding_box_ascent + m.font_bounding_box_descent)
         });
         let height = outcome.as_ref().copied().unwrap_or(0.0);

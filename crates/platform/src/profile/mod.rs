@@ -7,11 +7,13 @@
 //! `spec/platform-research.md` (RS §n) or `spec/PLATFORM.md` (PL §n) it
 //! comes from.
 
+mod device;
 mod errors;
 mod globals;
 mod load;
 mod npm;
 
+pub use device::{DeviceRules, SizeLimit, UndocumentedOption};
 pub use errors::{ErrorCatalogue, ErrorEntry, FailKind};
 pub use globals::{AppConfigGlobal, EnvVersion, GlobalRules};
 pub use load::{PROFILE_NAMES, ProfileError};
@@ -28,6 +30,11 @@ pub struct Profile {
     pub name: String,
     /// The JS global the APIs hang on: `wx`, `my` or `tt` (PL §1).
     pub namespace: String,
+    /// What a project for this platform is written in: namespace and
+    /// markup (`wx-wxml`, `wx-game`, `my-axml`, `tt-ttml`). Profiles with
+    /// the same sources run each other's projects: Douyin and Feishu
+    /// share the `tt` namespace and `.ttml` markup (RS §1.3).
+    pub sources: String,
     /// One line for humans (reports, `--help`).
     pub description: String,
     /// The namespace functions this platform has, e.g.
@@ -64,6 +71,9 @@ pub struct Profile {
     pub npm: NpmRules,
     /// What `getSystemInfoSync()` reports besides the phone's sizes.
     pub system: crate::system::SystemRules,
+    /// What a real device refuses that a run lets through (device checks).
+    #[serde(default)]
+    pub device: DeviceRules,
 }
 
 impl Profile {

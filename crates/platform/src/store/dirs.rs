@@ -74,16 +74,20 @@ impl FileStore {
         self.user_file(path)
     }
 
+    /// Whether `path` is spelled as a path under the user root
+    /// (`wxfile://usr/…`), resolvable or not.
+    pub(crate) fn under_user_root(&self, path: &str) -> bool {
+        path.strip_prefix(self.user_root.as_str())
+            .is_some_and(|r| r.starts_with('/'))
+    }
+
     /// The real path of a user path to create or change: a path under the
     /// user root that does not resolve safely (an escape, a link leading
     /// out) is [`StoreError::NotFound`]; any other path is
     /// [`StoreError::Denied`] (as `writeFile` words them).
     pub(crate) fn user_target(&self, path: &str) -> Result<PathBuf, StoreError> {
         self.user_entry(path).ok_or_else(|| {
-            let under_root = path
-                .strip_prefix(self.user_root.as_str())
-                .is_some_and(|r| r.starts_with('/'));
-            if under_root {
+            if self.under_user_root(path) {
                 StoreError::NotFound
             } else {
                 StoreError::Denied

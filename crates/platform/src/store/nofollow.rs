@@ -9,9 +9,21 @@ use std::fs::{self, File};
 use std::io::{self, Read};
 use std::path::Path;
 
-/// Whether `path` is a regular file and not a link.
+/// Whether `path` is a regular file and not a link: not a symbolic link,
+/// and not a hard link either (a second name of a file that may live
+/// outside the data folder; the store's own files have one name).
 pub(crate) fn is_plain_file(path: &Path) -> bool {
-    fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_file())
+    fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_file() && single_name(&m))
+}
+
+#[cfg(unix)]
+fn single_name(m: &fs::Metadata) -> bool {
+    std::os::unix::fs::MetadataExt::nlink(m) == 1
+}
+
+#[cfg(not(unix))]
+fn single_name(_: &fs::Metadata) -> bool {
+    true
 }
 
 /// Whether `path` is a directory and not a link.
@@ -56,6 +68,19 @@ pub(crate) fn open(path: &Path) -> io::Result<File> {
         ));
     }
     Ok(file)
+}
+
+/// Opens `path` for writing (its times), refusing a symbolic link in its
+/// last component.
+pub(crate) fn open_for_write(path: &Path) -> io::Result<File> {
+    let mut options = File::options();
+    options.write(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NOFOLLOW);
+    }
+    options.open(path)
 }
 
 /// Reads the whole file at `path` without following a link.

@@ -145,7 +145,8 @@ impl TempIndex {
         let entry = self.entries.get_mut(path)?;
         entry.last_use = clock;
         // The file's time carries the order to the next launch's eviction.
-        if let Ok(f) = fs::File::options().write(true).open(&entry.real) {
+        // Not through a link planted in its place.
+        if let Ok(f) = super::nofollow::open_for_write(&entry.real) {
             let _ = f.set_modified(SystemTime::now());
         }
         Some(entry)

@@ -74,6 +74,68 @@ fn a_user_file_that_is_a_link_to_outside_does_not_resolve() {
 }
 
 #[test]
+fn a_store_file_that_is_a_hard_link_to_outside_does_not_resolve() {
+    let dir = Scratch::new("hard-link");
+    let outside = Scratch::new("outside");
+    let secret = outside.path().join("secret.png");
+    std::fs::write(&secret, png(2, 2, [1, 2, 3, 255])).unwrap();
+    let profile = wechat();
+    let mut p = launch(&profile, dir.path(), ScriptedUser::new(Answer::Allow));
+    // A user file, and a saved file replaced, as second names of the
+    // outside file (the scratch folders share a file system).
+    std::fs::hard_link(&secret, dir.path().join("usr/linked.png")).unwrap();
+    let user = format!("{}/linked.png", profile.files.user_root);
+    let (temp, _) = p
+        .store()
+        .write_temp(&png(1, 1, [0, 0, 0, 255]), "png")
+        .unwrap();
+    let saved = p.store().save_file(&temp).unwrap();
+    let real = p.store().resolve(&saved).unwrap().real_path().to_owned();
+    std::fs::remove_file(&real).unwrap();
+    std::fs::hard_link(&secret, &real).unwrap();
+    for path in [&user, &saved] {
+        assert_eq!(p.store().resolve(path), None, "{path}");
+        assert!(p.store().read(path).is_err(), "{path}");
+        assert!(p.save_image_to_photos_album(&file_path(path)).is_err());
+    }
+    assert_eq!(listing(p.album_dir()), Vec::<String>::new());
+    // Writing the user path replaces the name, never the outside file.
+    p.store().write_user_file(&user, b"mine").unwrap();
+    assert_eq!(
+        std::fs::read(&secret).unwrap(),
+        png(2, 2, [1, 2, 3, 255]),
+        "the outside file is untouched"
+    );
+}
+
+#[test]
+fn links_planted_at_staging_names_are_not_written_through() {
+    let dir = Scratch::new("staging-link");
+    let outside = Scratch::new("outside");
+    let secret = outside.path().join("secret.txt");
+    std::fs::write(&secret, b"secret").unwrap();
+    let profile = wechat();
+    let mut p = launch(&profile, dir.path(), ScriptedUser::new(Answer::Allow));
+    // Staging names are `.staging-<pid>-<n>.part`: plant the next ones
+    // this process will use (the counter is shared with other tests, so
+    // a wide range) as links to the outside file.
+    for n in 0..16384 {
+        let name = format!(".staging-{}-{n}.part", std::process::id());
+        let _ = symlink(&secret, dir.path().join("usr").join(&name));
+        let _ = symlink(&secret, dir.path().join("tmp").join(&name));
+    }
+    let user = format!("{}/a.txt", profile.files.user_root);
+    let _ = p.store().write_user_file(&user, b"written");
+    let _ = p.store().write_temp(b"written", "png");
+    assert_eq!(std::fs::read(&secret).unwrap(), b"secret");
+    assert!(
+        !std::fs::symlink_metadata(dir.path().join("usr/a.txt"))
+            .is_ok_and(|m| m.file_type().is_symlink()),
+        "a planted link was not published as the user file"
+    );
+}
+
+#[test]
 fn store_folders_that_are_links_are_refused_at_launch() {
     for folder in ["tmp", "store", "usr", "album"] {
         let dir = Scratch::new("folder-link");

@@ -247,6 +247,13 @@ fn draw_image_takes_temp_package_and_where_allowed_network_paths() {
         )
         .with_package_root(package.path());
         let mut p = Platform::launch(cfg).unwrap();
+        // Strict device checks: WeChat leaves an undownloaded network
+        // image out, as the phone does (a lenient run draws it and
+        // reports the check: runtime tests/js/device_checks.rs).
+        p.set_checks(mpcanvas_platform::CheckConfig {
+            strict: true,
+            ..Default::default()
+        });
         p.declare_canvas(Scope::Page, "c", Some((100.0, 50.0)))
             .unwrap();
         let mut ctx = p.create_canvas_context("c", Scope::Page).unwrap();

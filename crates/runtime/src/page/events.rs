@@ -1,6 +1,6 @@
 //! Components and their owners: `selectComponent(s)` lookups in the
-//! owner's scope, and `triggerEvent` reaching the handler the owner's
-//! markup binds on the component's element.
+//! owner's scope, and `triggerEvent` reaching the handlers bound along
+//! the event's path.
 
 use rquickjs::function::Rest;
 use rquickjs::{Ctx, Object, Symbol, Value};
@@ -32,69 +32,164 @@ pub(super) fn select_components<'js>(
         .collect())
 }
 
-/// `triggerEvent(name, detail)`: calls the owner's handler bound on the
-/// component's element, if any.
+/// `triggerEvent(name, detail, options)` as WeChat's component framework
+/// dispatches it (`crate::page::composed` gives the path): the event
+/// starts at the component's host element in its owner's markup; with
+/// `capturePhase`, `capture-bind:` / `capture-catch:` handlers on the
+/// whole path run first, root first; then `bind` / `catch` handlers on
+/// the host, and with `bubbles` on each ancestor too. The path stays in
+/// the owner's markup unless `composed`, which follows slot content into
+/// the component receiving it and leaves a component's template at its
+/// host. A `catch` handler (or `capture-catch`) stops the event.
 pub(super) fn trigger_event<'js>(
     ctx: &Ctx<'js>,
     component: &Object<'js>,
     name: &str,
     detail: Option<Value<'js>>,
+    options: Option<Value<'js>>,
 ) -> rquickjs::Result<()> {
-    let owner_key = Symbol::new_global(ctx.clone(), OWNER_KEY)?;
-    let Some(link) = component.get::<_, Value<'js>>(owner_key)?.into_object() else {
+    let flag = |key: &str| -> rquickjs::Result<bool> {
+        Ok(match options.as_ref().and_then(Value::as_object) {
+            Some(o) => truthy(&o.get::<_, Value<'js>>(key)?),
+            None => false,
+        })
+    };
+    let (bubbles, composed, capture) = (flag("bubbles")?, flag("composed")?, flag("capturePhase")?);
+    let Some((owner, host)) = super::composed::host_of(ctx, component)? else {
         return Ok(());
     };
-    let owner: Object<'js> = link.get("owner")?;
-    let handler: Value<'js> = link.get("handlers")?;
-    let Some(method) = handler
-        .as_object()
-        .map(|h| h.get::<_, Value<'js>>(name))
-        .transpose()?
-        .and_then(|v| v.as_string().and_then(|s| s.to_string().ok()))
-    else {
-        return Ok(());
+    let path = super::composed::path(ctx, &owner, host, composed)?;
+    let detail = detail.unwrap_or_else(|| Value::new_undefined(ctx.clone()));
+    // Every call is decided before any runs: handlers may `setData`, which
+    // re-renders the markup the path was read from.
+    let mut calls: Vec<(usize, Handler)> = Vec::new();
+    if capture {
+        for (i, step) in path.iter().enumerate().rev() {
+            calls.extend(handlers(&step.node, name, true).map(|h| (i, h)));
+        }
+    }
+    let reach = if bubbles {
+        path.len()
+    } else {
+        path.len().min(1)
     };
-    let event = Object::new(ctx.clone())?;
-    event.set("type", name)?;
-    event.set(
-        "detail",
-        detail.unwrap_or_else(|| Value::new_undefined(ctx.clone())),
-    )?;
-    let target = Object::new(ctx.clone())?;
-    target.set("id", component.get::<_, Value<'js>>("id")?)?;
-    target.set("dataset", component.get::<_, Value<'js>>("dataset")?)?;
-    event.set("target", target.clone())?;
-    event.set("currentTarget", target)?;
-    call_method(&owner, &method, Rest(vec![event.into_value()]))?;
+    for (i, step) in path.iter().enumerate().take(reach) {
+        calls.extend(handlers(&step.node, name, false).map(|h| (i, h)));
+    }
+    for (i, handler) in calls {
+        let step = &path[i];
+        let event = Object::new(ctx.clone())?;
+        event.set("type", name)?;
+        event.set("detail", detail.clone())?;
+        event.set("target", node_info(ctx, &step.target)?)?;
+        event.set("currentTarget", node_info(ctx, &step.node)?)?;
+        event.set("mark", mark_of_path(ctx, &path, i)?)?;
+        call_method(&step.owner, &handler.method, Rest(vec![event.into_value()]))?;
+        if handler.catch {
+            break;
+        }
+    }
     Ok(())
+}
+
+/// A handler bound on an element: the method and whether it stops the
+/// event (`catch`).
+struct Handler {
+    method: String,
+    catch: bool,
+}
+
+/// The handlers for `event` an element binds in one phase: `bindx`,
+/// `bind:x`, `catchx`, `catch:x`, `mut-bind:x` and Alipay's `onX` in the
+/// bubble phase; `capture-bind:x`, `capture-catch:x` in the capture phase.
+fn handlers<'e>(
+    element: &'e Element,
+    event: &'e str,
+    capture: bool,
+) -> impl Iterator<Item = Handler> + 'e {
+    element.attributes.iter().filter_map(move |(k, v)| {
+        let method = v.as_deref()?.trim();
+        if method.is_empty() || method.contains("{{") {
+            return None;
+        }
+        let lower = k.to_ascii_lowercase();
+        let (is_capture, rest) = match lower.strip_prefix("capture-") {
+            Some(rest) => (true, rest),
+            None => (false, lower.as_str()),
+        };
+        let rest = rest.strip_prefix("mut-").unwrap_or(rest);
+        let (catch, name) = if let Some(n) = rest.strip_prefix("catch") {
+            (true, n)
+        } else if let Some(n) = rest.strip_prefix("bind") {
+            (false, n)
+        } else if let Some(n) = rest.strip_prefix("on").filter(|_| !is_capture) {
+            (false, n)
+        } else {
+            return None;
+        };
+        let name = name.strip_prefix(':').unwrap_or(name);
+        (is_capture == capture && name.eq_ignore_ascii_case(event)).then(|| Handler {
+            method: method.to_string(),
+            catch,
+        })
+    })
+}
+
+/// `{ id, dataset }` of an element, as `target` / `currentTarget` carry.
+fn node_info<'js>(ctx: &Ctx<'js>, element: &Element) -> rquickjs::Result<Object<'js>> {
+    let info = Object::new(ctx.clone())?;
+    info.set("id", element.attribute("id").unwrap_or_default())?;
+    info.set("dataset", dataset(ctx, Some(element))?)?;
+    Ok(info)
+}
+
+/// `event.mark` at step `at`: the `mark:*` of the path's elements up to
+/// it, the nearest winning.
+fn mark_of_path<'js>(
+    ctx: &Ctx<'js>,
+    path: &[super::composed::Step<'js>],
+    at: usize,
+) -> rquickjs::Result<Object<'js>> {
+    let out = Object::new(ctx.clone())?;
+    for step in path.iter().take(at + 1) {
+        let own = prefixed(ctx, Some(&step.node), "mark:")?;
+        for key in own.keys::<String>() {
+            let key = key?;
+            if !out.contains_key(key.as_str())? {
+                out.set(key.as_str(), own.get::<_, Value<'js>>(key.as_str())?)?;
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// JavaScript truthiness of an option value.
+fn truthy(v: &Value<'_>) -> bool {
+    if let Some(b) = v.as_bool() {
+        return b;
+    }
+    if let Some(n) = v.as_number() {
+        return n != 0.0 && !n.is_nan();
+    }
+    if let Some(s) = v.as_string() {
+        return s.to_string().is_ok_and(|s| !s.is_empty());
+    }
+    !(v.is_undefined() || v.is_null())
 }
 
 const OWNER_KEY: &str = "mpcanvas.owner";
 
-/// Records that `component` sits in `owner`'s markup as `element`, so its
-/// `triggerEvent` reaches the handlers bound there.
+/// Records that `component` sits in `owner`'s markup (as `_element`; its
+/// index there is kept in the owner's scope), so its events and
+/// relations find their way up.
 pub(crate) fn link_owner<'js>(
     ctx: &Ctx<'js>,
     component: &Object<'js>,
     owner: &Object<'js>,
-    element: &Element,
+    _element: &Element,
 ) -> rquickjs::Result<()> {
     let link = Object::new(ctx.clone())?;
     link.set("owner", owner.clone())?;
-    let handlers = Object::new(ctx.clone())?;
-    for (k, _) in &element.attributes {
-        let lower = k.to_ascii_lowercase();
-        for prefix in ["bind:", "catch:", "bind", "catch", "on"] {
-            if let Some(event) = lower.strip_prefix(prefix) {
-                if let Some(h) = element.handler(event) {
-                    handlers.set(event, h)?;
-                    // Alipay binds `onDone` for `this.props.onDone()`.
-                }
-                break;
-            }
-        }
-    }
-    link.set("handlers", handlers)?;
     let key = Symbol::new_global(ctx.clone(), OWNER_KEY)?;
     component.set(key, link)
 }

@@ -2,6 +2,7 @@
 //! `Component` lifecycle of a run.
 
 pub(crate) mod binding;
+pub(crate) mod composed;
 pub mod data_path;
 pub(crate) mod events;
 pub mod expr;

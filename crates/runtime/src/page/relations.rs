@@ -2,10 +2,14 @@
 //! (`parent` ↔ `child`, `ancestor` ↔ `descendant`, keyed by the other's
 //! path relative to the declaring file) are linked once both are attached:
 //! each side's `linked(target)` runs, `getRelationNodes(path)` lists the
-//! linked instances, and `unlinked(target)` runs when they detach.
+//! linked instances, and `unlinked(target)` runs when they detach. A
+//! relation may name its other side by a behavior instead of a path
+//! (`target: someBehavior`): any component using that behavior matches,
+//! and the relation's key is only its name.
 //!
-//! The tree followed is the component tree: a component's parent is the
-//! component whose template places it (its owner).
+//! The tree followed is the composed tree (`crate::page::composed`): a
+//! component's parent is the nearest component above it there — the one
+//! whose `<slot>` receives it, or the one whose template places it.
 
 use rquickjs::function::This;
 use rquickjs::{Array, Ctx, Function, Object, Symbol, Value};
@@ -15,6 +19,55 @@ const LINKS_KEY: &str = "mpcanvas.relations";
 
 /// Hidden per-instance field: the `relations` the component declares.
 const DECLARED_KEY: &str = "mpcanvas.relations.declared";
+
+/// Hidden per-instance field: the behaviors the component uses, nested
+/// ones included.
+const BEHAVIORS_KEY: &str = "mpcanvas.behaviors";
+
+/// Deepest nesting of `behaviors` followed.
+const MAX_BEHAVIOR_DEPTH: usize = 16;
+
+/// Keeps the behaviors a new component uses (`options.behaviors`, and
+/// theirs) on the instance, so relations with a `target` can match it.
+pub(crate) fn remember_behaviors<'js>(
+    ctx: &Ctx<'js>,
+    instance: &Object<'js>,
+    options: &Object<'js>,
+) -> rquickjs::Result<()> {
+    let all = Array::new(ctx.clone())?;
+    let mut pending = vec![(options.clone(), 0)];
+    while let Some((source, depth)) = pending.pop() {
+        let Some(list) = source.get::<_, Value<'js>>("behaviors")?.into_array() else {
+            continue;
+        };
+        for b in list.iter::<Value>() {
+            if let Some(b) = b?.into_object() {
+                all.set(all.len(), b.clone())?;
+                if depth < MAX_BEHAVIOR_DEPTH {
+                    pending.push((b, depth + 1));
+                }
+            }
+        }
+    }
+    if all.is_empty() {
+        return Ok(());
+    }
+    instance.set(Symbol::new_global(ctx.clone(), BEHAVIORS_KEY)?, all)
+}
+
+/// Whether `instance` uses `behavior`.
+fn uses<'js>(instance: &Object<'js>, behavior: &Object<'js>) -> rquickjs::Result<bool> {
+    let key = Symbol::new_global(instance.ctx().clone(), BEHAVIORS_KEY)?;
+    let Some(list) = instance.get::<_, Value<'js>>(key)?.into_array() else {
+        return Ok(false);
+    };
+    for b in list.iter::<Value>() {
+        if b?.as_object() == Some(behavior) {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
 
 /// Keeps the `relations` a new component declares (its behaviors' and its
 /// own) on the instance.
@@ -77,17 +130,19 @@ fn key_of(instance: &Object<'_>) -> String {
     is.strip_suffix("/index").map_or(is.clone(), str::to_string)
 }
 
-/// The relation of `kind` that `instance` declares toward components at
-/// `target_key`: its path as written and its options.
+/// The relation of `kind` that `instance` declares toward `other` (by
+/// its path, or by a behavior it uses): the key as written and its
+/// options.
 fn declared<'js>(
     instance: &Object<'js>,
     kind: &str,
-    target_key: &str,
+    other: &Object<'js>,
 ) -> rquickjs::Result<Option<(String, Object<'js>)>> {
     let Some(relations) = relations_of(instance)? else {
         return Ok(None);
     };
     let own = key_of(instance);
+    let target_key = key_of(other);
     for path in relations.keys::<String>() {
         let path = path?;
         let Some(options) = relations.get::<_, Value<'js>>(path.as_str())?.into_object() else {
@@ -96,7 +151,14 @@ fn declared<'js>(
         let declared_kind: String = options
             .get::<_, Option<String>>("type")?
             .unwrap_or_default();
-        if declared_kind == kind && resolve_path(&own, &path).as_deref() == Some(target_key) {
+        if declared_kind != kind {
+            continue;
+        }
+        let matches = match options.get::<_, Value<'js>>("target")?.into_object() {
+            Some(behavior) => uses(other, &behavior)?,
+            None => resolve_path(&own, &path).as_deref() == Some(target_key.as_str()),
+        };
+        if matches {
             return Ok(Some((path, options)));
         }
     }
@@ -145,9 +207,10 @@ pub(crate) struct Link<'js> {
     upper: (Object<'js>, String, Object<'js>),
 }
 
-/// Finds every relation among `mounted` (each instance's owner chain
-/// checked against both sides' declarations) and records it; the caller
-/// then runs [`linked`] for each, in document order.
+/// Finds every relation among `mounted` (each instance's component
+/// ancestors in the composed tree checked against both sides'
+/// declarations) and records it; the caller then runs [`linked`] for
+/// each, in document order.
 pub(crate) fn establish<'js>(
     ctx: &Ctx<'js>,
     mounted: &[Object<'js>],
@@ -157,15 +220,18 @@ pub(crate) fn establish<'js>(
         if relations_of(lower)?.is_none() {
             continue;
         }
-        let lower_key = key_of(lower);
+        let Some((owner, host)) = super::composed::host_of(ctx, lower)? else {
+            continue;
+        };
         let mut depth = 0;
-        let mut current = super::events::owner_of(ctx, lower)?;
-        while let Some(upper) = current {
+        for step in super::composed::path(ctx, &owner, host, true)?
+            .iter()
+            .skip(1)
+        {
+            let Some(upper) = super::composed::component_at(ctx, &step.owner, step.element) else {
+                continue;
+            };
             depth += 1;
-            if depth > 64 {
-                break;
-            }
-            let upper_key = key_of(&upper);
             let kinds: &[&str] = if depth == 1 {
                 &["parent", "ancestor"]
             } else {
@@ -176,8 +242,8 @@ pub(crate) fn establish<'js>(
                     continue;
                 };
                 if let (Some(down), Some(up)) = (
-                    declared(lower, kind, &upper_key)?,
-                    declared(&upper, back, &lower_key)?,
+                    declared(lower, kind, &upper)?,
+                    declared(&upper, back, lower)?,
                 ) {
                     links(ctx, lower, &down.0)?
                         .set(links(ctx, lower, &down.0)?.len(), upper.clone())?;
@@ -189,7 +255,6 @@ pub(crate) fn establish<'js>(
                     });
                 }
             }
-            current = super::events::owner_of(ctx, &upper)?;
         }
     }
     Ok(out)

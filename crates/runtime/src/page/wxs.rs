@@ -159,7 +159,9 @@ fn require_file<'js>(ctx: &Ctx<'js>, from: &Path, request: &str) -> rquickjs::Re
         .and_then(|e| e.to_str())
         .filter(|e| matches!(*e, "wxs" | "sjs"))
         .unwrap_or("wxs");
-    let path = super::render::resolve(from, request, extension);
+    let path = super::render::resolve(from, request, extension).map_err(|m| {
+        rquickjs::Exception::throw_reference(ctx, &format!("require('{request}'): {m}"))
+    })?;
     let key = path.display().to_string();
     let cache: Object = match ctx.globals().get::<_, Option<Object>>("__files")? {
         Some(c) => c,

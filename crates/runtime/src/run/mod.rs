@@ -60,6 +60,8 @@ pub struct RunConfig {
     /// Who hears the run as it happens (a streamed report); `None`: the
     /// report is read at the end only.
     pub observer: Option<Box<dyn stream::RunObserver>>,
+    /// Device checks: strict or warnings, and the allowed download domains.
+    pub checks: mpcanvas_platform::CheckConfig,
 }
 
 impl RunConfig {
@@ -83,6 +85,7 @@ impl RunConfig {
             fonts: None,
             device_env: crate::DeviceEnv::default(),
             observer: None,
+            checks: mpcanvas_platform::CheckConfig::default(),
         }
     }
 }
@@ -170,6 +173,7 @@ pub fn run_path(path: &Path, config: RunConfig) -> Result<RunReport, RunError> {
     let dir = config.out_dir.clone();
     let mut platform = timing::measure(Stage::Startup, || Platform::launch(platform_config))
         .map_err(|source| RunError::Launch { dir, source })?;
+    platform.set_checks(config.checks.clone());
     if let Some(mut observer) = config.observer {
         observer.started(&stream::RunStart {
             profile: platform.profile().name.clone(),

@@ -32,6 +32,9 @@ pub struct RunReport {
     pub profile: String,
     /// What ran: the page route, or `game.js`.
     pub entry: String,
+    /// The package folder the script files (and the `file:line` of device
+    /// checks) are relative to.
+    pub root: std::path::PathBuf,
     /// The events in order.
     pub events: Vec<Event>,
     /// This launch's temp files.
@@ -108,6 +111,7 @@ impl RunReport {
         RunReport {
             profile: platform.profile().name.clone(),
             entry,
+            root: package.root.clone(),
             events: platform.report().events.clone(),
             temp_files: store_files,
             album,

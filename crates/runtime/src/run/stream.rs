@@ -135,6 +135,21 @@ impl TextLines {
                     .join(", ")
             ),
             Event::Warning { api, message } => format!("  warning {api}: {message}"),
+            Event::DeviceCheck {
+                check,
+                api,
+                message,
+                at,
+                strict,
+            } => format!(
+                "  {} {check} {api}{}: {message}",
+                if *strict {
+                    "device failure"
+                } else {
+                    "device warning"
+                },
+                at.as_ref().map_or(String::new(), |at| format!(" at {at}"))
+            ),
             Event::Uncaught { during, message } => {
                 format!("  uncaught error in {during}: {message}")
             }
@@ -142,7 +157,10 @@ impl TextLines {
         let is_call = matches!(event, Event::Call { .. });
         let notable = matches!(
             event,
-            Event::Call { ok: false, .. } | Event::Warning { .. } | Event::Uncaught { .. }
+            Event::Call { ok: false, .. }
+                | Event::Warning { .. }
+                | Event::DeviceCheck { .. }
+                | Event::Uncaught { .. }
         );
         let mut lines = Vec::new();
         // Quiet: the files still show, under a line naming their call.

@@ -2,9 +2,12 @@
 //! behaviour of the bindings and the local web-platform-tests run, from JS.
 
 mod app_apis;
+mod bindings;
+mod component_events;
 mod component_tree;
 mod components;
 mod conformance;
+mod device_checks;
 mod device_env;
 mod download_task;
 mod fonts;
@@ -21,6 +24,7 @@ mod page_images;
 mod platform_pages;
 mod projects;
 mod reentrancy;
+mod script_images;
 mod session;
 mod support;
 mod taps;

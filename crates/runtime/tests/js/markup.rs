@@ -299,3 +299,46 @@ fn script_modules_of_an_imported_file_serve_its_templates_in_every_dialect() {
         assert_eq!(console(&report), ["page-1 0, base-2 20"], "{profile}");
     }
 }
+
+#[test]
+fn markup_and_script_modules_read_nothing_outside_the_package() {
+    let outside = Pkg::new(&[
+        (
+            "secret.wxml",
+            "<template name=\"leaked\"><canvas/></template>",
+        ),
+        ("secret.wxs", "module.exports = { v: 'leaked' };"),
+    ]);
+    let name = outside.path().file_name().unwrap().to_string_lossy();
+    let up = format!("../{name}");
+    let cases = [
+        format!("<import src=\"{up}/secret.wxml\"/>\n<template is=\"leaked\"/>"),
+        format!("<include src=\"{up}/secret.wxml\"/>"),
+        format!("<wxs module=\"m\" src=\"{up}/secret.wxs\"/>\n<view id=\"{{{{m.v}}}}\"/>"),
+        format!(
+            "<wxs module=\"m\">module.exports = require('{up}/secret.wxs');</wxs>\n<view id=\"{{{{m.v}}}}\"/>"
+        ),
+        // A link inside the package that points out.
+        "<include src=\"link.wxml\"/>".to_string(),
+        "<wxs module=\"m\" src=\"link.wxs\"/>\n<view id=\"{{m.v}}\"/>".to_string(),
+    ];
+    for markup in cases {
+        let pkg = Pkg::new(&[("index.wxml", markup.as_str()), ("index.js", "Page({})")]);
+        std::os::unix::fs::symlink(
+            outside.path().join("secret.wxml"),
+            pkg.path().join("link.wxml"),
+        )
+        .unwrap();
+        std::os::unix::fs::symlink(
+            outside.path().join("secret.wxs"),
+            pkg.path().join("link.wxs"),
+        )
+        .unwrap();
+        let out = Pkg::new(&[]);
+        let report = run_on(pkg.path(), "wechat", &[], Answer::Allow, &out);
+        let text = report.to_text();
+        assert!(!report.is_clean(), "{markup}: {text}");
+        assert!(text.contains("outside the package"), "{markup}: {text}");
+        assert!(!text.contains("leaked"), "{markup}: {text}");
+    }
+}

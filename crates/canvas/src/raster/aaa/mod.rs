@@ -212,7 +212,7 @@ fn build_list(path: &Path, top: fixed::Fixed, line_clip: Option<clip::Rect>) -> 
     }
     arena[HEAD].next = 2;
     arena[TAIL].prev = n - 1;
-    Some(List { e: arena })
+    Some(List { e: arena, steps: 0 })
 }
 
 /// The part of `e` at or below row `top` (pieces above it dropped, the

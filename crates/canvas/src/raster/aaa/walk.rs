@@ -19,6 +19,11 @@ pub(super) const TAIL: usize = 1;
 /// The edges as a doubly linked list inside one arena.
 pub(super) struct List {
     pub(super) e: Vec<Edge>,
+    /// Steps taken along the list by the sorting below since the last
+    /// deadline check: edges that all cross each other make one strip's
+    /// re-sorting quadratic (minutes for a million edges), so the walk
+    /// checks the deadline by steps, not only once a strip.
+    pub(super) steps: usize,
 }
 
 impl List {
@@ -37,9 +42,10 @@ impl List {
     }
 
     /// The last edge left of `x`, searching back from `prev`.
-    fn backward_start(&self, mut prev: usize, x: Fixed) -> usize {
+    fn backward_start(&mut self, mut prev: usize, x: Fixed) -> usize {
         while self.e[prev].prev != usize::MAX && self.e[prev].x > x {
             prev = self.e[prev].prev;
+            self.steps += 1;
         }
         prev
     }
@@ -50,6 +56,7 @@ impl List {
         let mut prev = self.e[i].prev;
         while self.e[prev].prev != usize::MAX && self.e[prev].x > x {
             prev = self.e[prev].prev;
+            self.steps += 1;
         }
         if self.e[prev].next != i {
             self.remove(i);
@@ -390,6 +397,7 @@ fn insert_new_edges(list: &mut List, mut new_edge: usize, y: Fixed, next_next_y:
                 break;
             }
             start = after;
+            list.steps += 1;
         }
         if !already {
             list.remove(new_edge);
@@ -402,6 +410,14 @@ fn insert_new_edges(list: &mut List, mut new_edge: usize, y: Fixed, next_next_y:
         new_edge = next;
         if list.e[new_edge].upper_y > y {
             break;
+        }
+        // A row where a million edges start sorts them one by one; the
+        // walk ends at its next check once the deadline is past.
+        if list.steps >= STEPS_PER_CHECK {
+            list.steps = 0;
+            if crate::budget::expired() {
+                return;
+            }
         }
     }
     update_next_next_y(list.e[new_edge].upper_y, y, next_next_y);
@@ -543,6 +559,13 @@ pub(super) fn walk_general(list: &mut List, sink: &mut Sink, w: &Walk) {
                 }
             }
             curr = next;
+            list.steps += 1;
+            if list.steps >= STEPS_PER_CHECK {
+                list.steps = 0;
+                if crate::budget::expired() {
+                    return;
+                }
+            }
         }
         if in_interval {
             let crowded = w.accumulate
@@ -569,3 +592,7 @@ pub(super) fn walk_general(list: &mut List, sink: &mut Sink, w: &Walk) {
         insert_new_edges(list, curr, y, &mut next_next_y);
     }
 }
+
+/// List steps between two deadline checks of the general walk (a check
+/// is a clock read; a step is a few nanoseconds).
+const STEPS_PER_CHECK: usize = 1 << 16;

@@ -133,11 +133,24 @@ fn canvas_of<'js>(this: This<Class<'js, JsContext2d<'js>>>) -> Class<'js, JsCanv
     this.0.borrow().canvas.clone()
 }
 
+/// Whether the budget of the context's run has stopped native work.
+fn budget_stopped<'js>(this: &Class<'js, JsContext2d<'js>>) -> bool {
+    let engine = this.try_borrow().map(|c| c.engine.clone());
+    engine.is_ok_and(|e| e.try_borrow().is_ok_and(|c| c.limits().budget_stopped()))
+}
+
 fn define_method<'js>(ctx: &Ctx<'js>, proto: &Object<'js>, m: &Method) -> rquickjs::Result<()> {
     let (name, call) = (m.name, m.call);
     let f = Function::new(
         ctx.clone(),
         move |ctx: Ctx<'js>, this: This<Class<'js, JsContext2d<'js>>>, rest: Rest<Value<'js>>| {
+            // Once the run's budget stopped native work (time up, scratch
+            // refused), a call ends the script here: QuickJS polls its
+            // interrupt only every few thousand operations, and a loop of
+            // calls on megabytes each would run on until then.
+            if budget_stopped(&this.0) {
+                return Err(rquickjs::Exception::throw_internal(&ctx, "interrupted"));
+            }
             call(&Args::new(ctx, rest.0, Op::method(IFACE, name)), &this.0)
         },
     )?

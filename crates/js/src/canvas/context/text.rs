@@ -89,12 +89,19 @@ fn text_args(args: &Args<'_>) -> rquickjs::Result<(String, f64, f64, Option<f64>
     Ok((text, x, y, max_width))
 }
 
+/// The device check of text in a font whose `loadFontFace` is pending.
+fn font_check<'js>(args: &Args<'js>, this: &Class<'js, super::JsContext2d<'js>>, api: &str) {
+    let font = eng(this).borrow().font();
+    crate::checks::font_use(&args.ctx, api, &font);
+}
+
 pub(super) const METHODS: &[Method] = &[
     Method {
         name: "fillText",
         length: 3,
         call: |args, this| {
             let (text, x, y, max_width) = text_args(args)?;
+            font_check(args, this, "CanvasRenderingContext2D.fillText");
             eng(this).borrow_mut().fill_text(&text, x, y, max_width);
             undefined(args)
         },
@@ -104,6 +111,7 @@ pub(super) const METHODS: &[Method] = &[
         length: 3,
         call: |args, this| {
             let (text, x, y, max_width) = text_args(args)?;
+            font_check(args, this, "CanvasRenderingContext2D.strokeText");
             eng(this).borrow_mut().stroke_text(&text, x, y, max_width);
             undefined(args)
         },
@@ -114,6 +122,7 @@ pub(super) const METHODS: &[Method] = &[
         call: |args, this| {
             args.require(1)?;
             let text = args.string(0)?;
+            font_check(args, this, "CanvasRenderingContext2D.measureText");
             let metrics = eng(this).borrow().measure_text(&text);
             Ok(Class::instance(args.ctx.clone(), JsTextMetrics { metrics })?.into_value())
         },

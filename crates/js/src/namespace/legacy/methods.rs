@@ -244,6 +244,17 @@ pub(super) fn text<'js>(
                     max_width,
                 }
             };
+            // The font-pending check at the call, in the font recorded so far.
+            let font = this.0.borrow().recorder.font().to_owned();
+            crate::checks::font_use(
+                &ctx,
+                if stroke {
+                    "CanvasContext.strokeText"
+                } else {
+                    "CanvasContext.fillText"
+                },
+                &font,
+            );
             record(&this, action);
             Ok::<(), rquickjs::Error>(())
         },

@@ -332,14 +332,26 @@ fn draw<'js>(ctx: &Ctx<'js>) -> rquickjs::Result<Function<'js>> {
                 ),
             };
             let services = services(&ctx)?;
-            {
+            let pending = {
                 let mut recorder = this.0.borrow_mut();
                 // What did not draw (images that did not load, …) goes into
                 // the run report.
                 services
                     .platform
                     .borrow_mut()
-                    .draw(&mut recorder.recorder, reserve);
+                    .start_draw(&mut recorder.recorder, reserve)
+            };
+            // The device finishes the draw in a later task, just before
+            // its callback runs.
+            if let Some(pending) = pending {
+                let platform = services.platform.clone();
+                let slot = std::cell::Cell::new(Some(pending));
+                let finish = Function::new(ctx.clone(), move || {
+                    if let Some(p) = slot.take() {
+                        platform.borrow_mut().finish_draw(p);
+                    }
+                })?;
+                services.events.post(&ctx, finish)?;
             }
             if let Some(f) = callback {
                 services.events.post(&ctx, f)?;

@@ -28,6 +28,7 @@ fn legacy_target(canvas: &LegacyCanvas) -> Target {
         canvas: canvas.context.clone(),
         size: (canvas.css_width, canvas.css_height),
         scale: canvas.scale(),
+        node: false,
     }
 }
 
@@ -46,6 +47,7 @@ impl Platform {
             canvas: node.context.clone(),
             size: css,
             scale: (ratio(w, css.0), ratio(h, css.1)),
+            node: true,
         }
     }
 
@@ -83,6 +85,16 @@ impl Platform {
                 "the run's time limit was reached",
             ));
         }
+        let (w, h) = {
+            let canvas = target.canvas.borrow();
+            (canvas.width(), canvas.height())
+        };
+        if self
+            .check_size(report_api, "canvas", target.node, (w, h))
+            .is_err()
+        {
+            return Err(Reason::new(FailKind::CreateBitmap));
+        }
         let encoded =
             mpcanvas_canvas::timing::measure(mpcanvas_canvas::timing::Stage::Encode, || {
                 pipeline::encode(
@@ -95,6 +107,13 @@ impl Platform {
             })?;
         for w in &encoded.warnings {
             self.warn(report_api, w.clone());
+        }
+        let (dw, dh) = encoded.dest;
+        if self
+            .check_size(report_api, "export", target.node, (dw, dh))
+            .is_err()
+        {
+            return Err(Reason::new(FailKind::CreateBitmap));
         }
         // Boxes instead of characters are the blank-poster bug users
         // report: say so with the export that shows them.
@@ -155,8 +174,15 @@ impl Platform {
     /// component passed as second argument, or the page.
     pub fn canvas_to_temp_file_path(&mut self, options: &JsValue, scope: Scope) -> ApiResult {
         let report_api = self.qualified(API);
+        let options = &self.check_options(API, options);
         let outcome = self.require(API).and_then(|()| {
             let target = self.find_target(options, scope);
+            if target.is_ok()
+                && let Ok(Some(id)) = string_option(options, "canvasId")
+                && options.get("canvas").is_nullish()
+            {
+                self.check_draw_race(scope, id, &report_api);
+            }
             self.export_to_temp(target, options, &report_api)
         });
         let result_field = self.profile.export.result_field.clone();
@@ -171,6 +197,7 @@ impl Platform {
         options: &JsValue,
     ) -> ApiResult {
         let target = self.context_target(ctx);
+        self.check_draw_race(ctx.scope(), ctx.canvas_id(), "CanvasContext.toTempFilePath");
         let outcome = self.export_to_temp(target, options, "CanvasContext.toTempFilePath");
         let result_field = self.profile.export.result_field.clone();
         self.finish_export(
@@ -238,6 +265,7 @@ impl Platform {
                 (f64::from(c.width()), f64::from(c.height()))
             },
             scale: (1.0, 1.0),
+            node: true,
         };
         let rules = crate::profile::ExportRules {
             size_default: crate::profile::SizeDefault::Full,
@@ -269,6 +297,7 @@ impl Platform {
         options: &JsValue,
     ) -> Result<String, Failure> {
         let report_api = "CanvasContext.toDataURL";
+        self.check_draw_race(ctx.scope(), ctx.canvas_id(), report_api);
         let outcome = self
             .context_target(ctx)
             .and_then(|t| self.encode(&t, options, report_api))

@@ -19,6 +19,8 @@ pub(crate) struct Target {
     pub(crate) canvas: Rc<RefCell<Context2d>>,
     pub(crate) size: (f64, f64),
     pub(crate) scale: (f64, f64),
+    /// A canvas node (not a legacy `canvas-id` canvas).
+    pub(crate) node: bool,
 }
 
 /// An encoded export.
@@ -27,6 +29,8 @@ pub(crate) struct Encoded {
     pub(crate) bytes: Vec<u8>,
     pub(crate) format: Format,
     pub(crate) warnings: Vec<String>,
+    /// The image's size in px.
+    pub(crate) dest: (u32, u32),
 }
 
 /// Steps 2–8: normalise `options` against `target` and encode.
@@ -71,5 +75,6 @@ pub(crate) fn encode(
         bytes,
         format: req.format,
         warnings: req.warnings,
+        dest: (req.dest_width, req.dest_height),
     })
 }

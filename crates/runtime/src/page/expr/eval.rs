@@ -17,10 +17,12 @@ pub trait Env {
 }
 
 /// A value or a reference into a script module (resolved lazily so
-/// `m.fn(x)` is a call, not a read of a function).
+/// `m.fn(x)` is a call, not a read of a function), or an optional chain
+/// cut short at a nullish link.
 enum Ref {
     Value(Value),
     Module(String, Vec<String>),
+    Short,
 }
 
 /// `expr` evaluated in `env`.
@@ -32,6 +34,7 @@ pub fn evaluate(expr: &Expr, env: &dyn Env) -> Result<Value, ExprError> {
 fn resolve(r: Ref, env: &dyn Env) -> Result<Value, ExprError> {
     match r {
         Ref::Value(v) => Ok(v),
+        Ref::Short => Ok(Value::Undefined),
         Ref::Module(m, path) => env.module_value(&m, &path).map_err(|e| ExprError::at(0, e)),
     }
 }
@@ -45,18 +48,40 @@ fn eval(expr: &Expr, env: &dyn Env) -> Result<Ref, ExprError> {
             None if env.is_module(name) => Ok(Ref::Module(name.clone(), Vec::new())),
             None => value(Value::Undefined),
         },
-        Expr::Member(object, key) => {
+        Expr::Member(object, key, optional) => {
+            let object = eval(object, env)?;
+            if is_cut(&object, *optional) {
+                return Ok(Ref::Short);
+            }
             let key = evaluate(key, env)?;
-            match eval(object, env)? {
+            match object {
                 Ref::Module(m, mut path) => {
                     path.push(key.to_js_string());
                     Ok(Ref::Module(m, path))
                 }
                 Ref::Value(o) => value(o.member(&key)),
+                Ref::Short => Ok(Ref::Short),
             }
         }
-        Expr::Call(callee, args, at) => {
+        Expr::Chain(chain) => match eval(chain, env)? {
+            Ref::Short => value(Value::Undefined),
+            r => Ok(r),
+        },
+        Expr::Template(pieces, exprs) => {
+            let mut out = String::new();
+            for (i, piece) in pieces.iter().enumerate() {
+                out.push_str(piece);
+                if let Some(e) = exprs.get(i) {
+                    out.push_str(&evaluate(e, env)?.to_js_string());
+                }
+            }
+            value(Value::String(out))
+        }
+        Expr::Call(callee, args, at, optional) => {
             let target = eval(callee, env)?;
+            if is_cut(&target, *optional) {
+                return Ok(Ref::Short);
+            }
             let Ref::Module(module, path) = target else {
                 return Err(ExprError::at(
                     *at,
@@ -78,6 +103,8 @@ fn eval(expr: &Expr, env: &dyn Env) -> Result<Ref, ExprError> {
                 UnOp::Neg => Value::Number(-v.to_number()),
                 UnOp::Plus => Value::Number(v.to_number()),
                 UnOp::TypeOf => Value::String(type_of(&v).into()),
+                UnOp::BitNot => Value::Number(f64::from(!to_int32(v.to_number()))),
+                UnOp::Void => Value::Undefined,
             })
         }
         Expr::Binary(op, l, r) => {
@@ -92,6 +119,9 @@ fn eval(expr: &Expr, env: &dyn Env) -> Result<Ref, ExprError> {
                 _ => {}
             }
             let right = evaluate(r, env)?;
+            if *op == BinOp::In {
+                return has_key(&left, &right).map(|b| Ref::Value(Value::Bool(b)));
+            }
             value(binary(*op, &left, &right))
         }
         Expr::Cond(test, yes, no) => {
@@ -139,6 +169,48 @@ fn eval(expr: &Expr, env: &dyn Env) -> Result<Ref, ExprError> {
     }
 }
 
+/// Whether an optional link stops the chain: a nullish object (a short
+/// chain stays short).
+fn is_cut(r: &Ref, optional: bool) -> bool {
+    match r {
+        Ref::Short => true,
+        Ref::Value(Value::Undefined | Value::Null) => optional,
+        _ => false,
+    }
+}
+
+/// `key in object`: JavaScript throws a `TypeError` for a primitive.
+fn has_key(key: &Value, object: &Value) -> Result<bool, ExprError> {
+    let key = key.to_js_string();
+    match object {
+        Value::Object(fields) => Ok(fields.iter().any(|(k, _)| *k == key)),
+        Value::Array(items) => Ok(key == "length"
+            || key
+                .parse::<usize>()
+                .is_ok_and(|i| i < items.len() && i.to_string() == key)),
+        other => Err(ExprError::at(
+            0,
+            format!(
+                "cannot use 'in' to search for '{key}' in {}",
+                other.to_js_string()
+            ),
+        )),
+    }
+}
+
+/// JavaScript's `ToInt32`.
+fn to_int32(n: f64) -> i32 {
+    to_uint32(n) as i32
+}
+
+/// JavaScript's `ToUint32`.
+fn to_uint32(n: f64) -> u32 {
+    if !n.is_finite() {
+        return 0;
+    }
+    n.trunc().rem_euclid(4_294_967_296.0) as u32
+}
+
 fn type_of(v: &Value) -> &'static str {
     match v {
         Value::Undefined => "undefined",
@@ -173,8 +245,35 @@ fn binary(op: BinOp, l: &Value, r: &Value) -> Value {
         BinOp::Ne => Value::Bool(!loose_eq(l, r)),
         BinOp::StrictEq => Value::Bool(strict_eq(l, r)),
         BinOp::StrictNe => Value::Bool(!strict_eq(l, r)),
-        BinOp::And | BinOp::Or | BinOp::Nullish => Value::Undefined,
+        BinOp::Exp => num(js_pow),
+        BinOp::BitAnd => int(l, r, |a, b| a & b),
+        BinOp::BitOr => int(l, r, |a, b| a | b),
+        BinOp::BitXor => int(l, r, |a, b| a ^ b),
+        BinOp::Shl => int(l, r, |a, b| a.wrapping_shl(b as u32 & 31)),
+        BinOp::Shr => int(l, r, |a, b| a >> (b as u32 & 31)),
+        BinOp::UShr => {
+            let shift = to_uint32(r.to_number()) & 31;
+            Value::Number(f64::from(to_uint32(l.to_number()) >> shift))
+        }
+        BinOp::And | BinOp::Or | BinOp::Nullish | BinOp::In => Value::Undefined,
     }
+}
+
+/// An operator over both operands' `ToInt32`.
+fn int(l: &Value, r: &Value, f: fn(i32, i32) -> i32) -> Value {
+    Value::Number(f64::from(f(
+        to_int32(l.to_number()),
+        to_int32(r.to_number()),
+    )))
+}
+
+/// `Math.pow` as JavaScript defines it (`1 ** NaN` is `NaN`, unlike
+/// `f64::powf`).
+fn js_pow(base: f64, exp: f64) -> f64 {
+    if exp.is_nan() || (base.abs() == 1.0 && exp.is_infinite()) {
+        return f64::NAN;
+    }
+    base.powf(exp)
 }
 
 fn compare(l: &Value, r: &Value) -> Option<std::cmp::Ordering> {

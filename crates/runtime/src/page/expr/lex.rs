@@ -15,12 +15,17 @@ pub(super) enum Tok {
     Str(String),
     Ident(String),
     Punct(&'static str),
+    /// A template literal: its cooked text pieces and, between them, the
+    /// source of each `${…}` substitution with its offset in the input.
+    Template(Vec<String>, Vec<(String, usize)>),
 }
 
-/// Longest first, so `===` wins over `==` and `...` over `.`.
-const PUNCTS: [&str; 27] = [
-    "...", "===", "!==", "==", "!=", "<=", ">=", "&&", "||", "??", "+", "-", "*", "/", "%", "<",
-    ">", "!", "?", ":", ".", ",", "(", ")", "[", "]", "{",
+/// Longest first, so `===` wins over `==`, `...` over `.` and `>>>` over
+/// `>>` and `>`. (`?.` is handled apart: `a?.5:1` is a conditional.)
+const PUNCTS: [&str; 36] = [
+    "...", "===", "!==", ">>>", "==", "!=", "<=", ">=", "&&", "||", "??", "**", "<<", ">>", "+",
+    "-", "*", "/", "%", "<", ">", "!", "~", "&", "|", "^", "?", ":", ".", ",", "(", ")", "[", "]",
+    "{", "}",
 ];
 
 /// Splits `src` into tokens.
@@ -59,12 +64,19 @@ pub(super) fn tokens(src: &str) -> Result<Vec<Token>, ExprError> {
                 at,
             });
             i += len;
-        } else if c == '}' {
+        } else if src[i..].starts_with("?.") && !bytes.get(i + 2).is_some_and(u8::is_ascii_digit) {
             out.push(Token {
-                kind: Tok::Punct("}"),
+                kind: Tok::Punct("?."),
                 at,
             });
-            i += 1;
+            i += 2;
+        } else if c == '`' {
+            let (quasis, exprs, len) = template(&src[i..], at)?;
+            out.push(Token {
+                kind: Tok::Template(quasis, exprs),
+                at,
+            });
+            i += len;
         } else if let Some(p) = PUNCTS.iter().find(|p| src[i..].starts_with(**p)) {
             out.push(Token {
                 kind: Tok::Punct(p),
@@ -76,6 +88,96 @@ pub(super) fn tokens(src: &str) -> Result<Vec<Token>, ExprError> {
         }
     }
     Ok(out)
+}
+
+/// A template literal's cooked pieces, its substitutions (source and
+/// offset) and its length in the input.
+type TemplateParts = (Vec<String>, Vec<(String, usize)>, usize);
+
+/// A template literal at the start of `s` (which starts with a backtick):
+/// its cooked pieces, its substitutions' sources with their offsets
+/// (`base` is the offset of `s`), and its length. Nested braces, strings
+/// and templates inside `${…}` are skipped without recursion.
+fn template(s: &str, base: usize) -> Result<TemplateParts, ExprError> {
+    let unclosed = || ExprError::at(base, "unclosed template literal");
+    let mut quasis = Vec::new();
+    let mut exprs = Vec::new();
+    let mut piece = String::new();
+    let mut chars = s.char_indices().skip(1).peekable();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '`' => {
+                quasis.push(piece);
+                return Ok((quasis, exprs, i + 1));
+            }
+            '\\' => {
+                let (_, e) = chars.next().ok_or_else(unclosed)?;
+                piece.push(match e {
+                    'n' => '\n',
+                    't' => '\t',
+                    'r' => '\r',
+                    other => other,
+                });
+            }
+            '$' if chars.peek().is_some_and(|(_, n)| *n == '{') => {
+                chars.next();
+                let start = i + 2;
+                let end = substitution_end(&s[start..]).ok_or_else(unclosed)? + start;
+                exprs.push((s[start..end].to_string(), base + start));
+                quasis.push(std::mem::take(&mut piece));
+                while chars.peek().is_some_and(|(j, _)| *j <= end) {
+                    chars.next();
+                }
+            }
+            c => piece.push(c),
+        }
+    }
+    Err(unclosed())
+}
+
+/// The offset of the `}` that closes a `${` substitution in `s`, skipping
+/// nested braces, strings and template literals (a stack, not recursion,
+/// so hostile nesting cannot overflow).
+fn substitution_end(s: &str) -> Option<usize> {
+    #[derive(PartialEq)]
+    enum In {
+        Code,
+        Quote(char),
+        Template,
+    }
+    let mut stack = vec![In::Code];
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let top = stack.last()?;
+        match (top, c) {
+            (In::Quote(_) | In::Template, '\\') => {
+                chars.next();
+            }
+            (In::Quote(q), c) if c == *q => {
+                stack.pop();
+            }
+            (In::Quote(_), _) => {}
+            (In::Template, '`') => {
+                stack.pop();
+            }
+            (In::Template, '$') if chars.peek().is_some_and(|(_, n)| *n == '{') => {
+                chars.next();
+                stack.push(In::Code);
+            }
+            (In::Template, _) => {}
+            (In::Code, '\'' | '"') => stack.push(In::Quote(c)),
+            (In::Code, '`') => stack.push(In::Template),
+            (In::Code, '{') => stack.push(In::Code),
+            (In::Code, '}') => {
+                stack.pop();
+                if stack.is_empty() {
+                    return Some(i);
+                }
+            }
+            (In::Code, _) => {}
+        }
+    }
+    None
 }
 
 fn number(s: &str) -> Option<(f64, usize)> {

@@ -1,19 +1,24 @@
 //! Markup expressions: the `{{ }}` bindings of `.wxml` / `.axml` / `.ttml`.
 //!
-//! One grammar for every dialect — JavaScript expressions without
+//! One parser for every dialect — JavaScript expressions without
 //! assignment: literals, names, member and index access, calls (of WXS /
 //! SJS module functions only, as the platforms allow), unary `! - +
 //! typeof`, arithmetic, comparison, logical operators, the conditional,
-//! array and object literals with spread. Evaluation is JavaScript's,
-//! over plain data; a missing name or field is `undefined`, never an
-//! error, as the platforms render it.
+//! array and object literals with spread; and the parts only some
+//! dialects have ([`Syntax`]): bitwise and shift operators, `**`, `void`,
+//! `in`, optional chaining, template literals. A part the file's dialect
+//! lacks is a syntax error naming it. Evaluation is JavaScript's, over
+//! plain data; a missing name or field is `undefined`, never an error, as
+//! the platforms render it.
 
 mod eval;
 mod lex;
 mod parse;
+mod syntax;
 pub mod value;
 
 pub use eval::{Env, evaluate};
+pub use syntax::Syntax;
 pub use value::Value;
 
 /// A parse or evaluation error, at a byte offset of the expression.
@@ -47,10 +52,17 @@ pub enum Expr {
     Lit(Value),
     /// A name: a loop variable, a data field or a module.
     Name(String),
-    /// `object.key` / `object[key]`.
-    Member(Box<Expr>, Box<Expr>),
-    /// `callee(args)`, with the offset of `(`.
-    Call(Box<Expr>, Vec<Expr>, usize),
+    /// `object.key` / `object[key]`; `true` for `object?.key` /
+    /// `object?.[key]`.
+    Member(Box<Expr>, Box<Expr>, bool),
+    /// `callee(args)`, with the offset of `(`; `true` for `callee?.(args)`.
+    Call(Box<Expr>, Vec<Expr>, usize, bool),
+    /// A member / call chain holding an optional link: a nullish value at
+    /// that link makes the whole chain `undefined`.
+    Chain(Box<Expr>),
+    /// `` `text ${expr} text` ``: the pieces (one more than the
+    /// substitutions) and the substitutions.
+    Template(Vec<String>, Vec<Expr>),
     /// A unary operator.
     Unary(UnOp, Box<Expr>),
     /// A binary or logical operator.
@@ -92,6 +104,10 @@ pub enum UnOp {
     Plus,
     /// `typeof`.
     TypeOf,
+    /// `~`.
+    BitNot,
+    /// `void`.
+    Void,
 }
 
 /// Binary and logical operators.
@@ -129,43 +145,72 @@ pub enum BinOp {
     Or,
     /// `??`.
     Nullish,
+    /// `&`.
+    BitAnd,
+    /// `|`.
+    BitOr,
+    /// `^`.
+    BitXor,
+    /// `<<`.
+    Shl,
+    /// `>>`.
+    Shr,
+    /// `>>>`.
+    UShr,
+    /// `**` (parsed apart: right-associative).
+    Exp,
+    /// `in`.
+    In,
 }
 
 impl BinOp {
-    /// The operator a punctuator spells and its precedence (higher binds
-    /// tighter), JavaScript's table.
+    /// The operator a punctuator (or `in`) spells and its precedence
+    /// (higher binds tighter), JavaScript's table.
     fn from_punct(p: &str) -> Option<(BinOp, u8)> {
         Some(match p {
             "??" => (BinOp::Nullish, 1),
             "||" => (BinOp::Or, 2),
             "&&" => (BinOp::And, 3),
-            "==" => (BinOp::Eq, 4),
-            "!=" => (BinOp::Ne, 4),
-            "===" => (BinOp::StrictEq, 4),
-            "!==" => (BinOp::StrictNe, 4),
-            "<" => (BinOp::Lt, 5),
-            ">" => (BinOp::Gt, 5),
-            "<=" => (BinOp::Le, 5),
-            ">=" => (BinOp::Ge, 5),
-            "+" => (BinOp::Add, 6),
-            "-" => (BinOp::Sub, 6),
-            "*" => (BinOp::Mul, 7),
-            "/" => (BinOp::Div, 7),
-            "%" => (BinOp::Rem, 7),
+            "|" => (BinOp::BitOr, 4),
+            "^" => (BinOp::BitXor, 5),
+            "&" => (BinOp::BitAnd, 6),
+            "==" => (BinOp::Eq, 7),
+            "!=" => (BinOp::Ne, 7),
+            "===" => (BinOp::StrictEq, 7),
+            "!==" => (BinOp::StrictNe, 7),
+            "<" => (BinOp::Lt, 8),
+            ">" => (BinOp::Gt, 8),
+            "<=" => (BinOp::Le, 8),
+            ">=" => (BinOp::Ge, 8),
+            "in" => (BinOp::In, 8),
+            "<<" => (BinOp::Shl, 9),
+            ">>" => (BinOp::Shr, 9),
+            ">>>" => (BinOp::UShr, 9),
+            "+" => (BinOp::Add, 10),
+            "-" => (BinOp::Sub, 10),
+            "*" => (BinOp::Mul, 11),
+            "/" => (BinOp::Div, 11),
+            "%" => (BinOp::Rem, 11),
             _ => return None,
         })
     }
 }
 
-/// Parses one expression (the text between `{{` and `}}`).
+/// Parses one expression (the text between `{{` and `}}`) with every
+/// part of the grammar.
 pub fn parse(src: &str) -> Result<Expr, ExprError> {
-    parse::Parser::new(src)?.expression()
+    parse_in(src, &Syntax::FULL)
+}
+
+/// Parses one expression with a dialect's grammar.
+pub fn parse_in(src: &str, syntax: &Syntax) -> Result<Expr, ExprError> {
+    parse::Parser::new(src, syntax, 0)?.expression()
 }
 
 /// Parses a template `data` attribute's text: an object literal without
 /// its braces (`...item, index: i`).
-pub fn parse_object_body(src: &str) -> Result<Expr, ExprError> {
-    parse::Parser::new(src)?.object_body()
+pub fn parse_object_body(src: &str, syntax: &Syntax) -> Result<Expr, ExprError> {
+    parse::Parser::new(src, syntax, 0)?.object_body()
 }
 
 /// Attribute or text content split at its `{{ }}` bindings.
@@ -188,9 +233,14 @@ pub enum Part {
     Expr(Expr),
 }
 
-/// Splits `text` at its `{{ }}` bindings and parses each. The error
-/// offset is into `text`.
+/// Splits `text` at its `{{ }}` bindings and parses each with every part
+/// of the grammar. The error offset is into `text`.
 pub fn interpolate(text: &str) -> Result<Interpolated, ExprError> {
+    interpolate_in(text, &Syntax::FULL)
+}
+
+/// [`interpolate`] with a dialect's grammar.
+pub fn interpolate_in(text: &str, syntax: &Syntax) -> Result<Interpolated, ExprError> {
     if !text.contains("{{") {
         return Ok(Interpolated::Static(text.to_string()));
     }
@@ -204,7 +254,8 @@ pub fn interpolate(text: &str) -> Result<Interpolated, ExprError> {
         let after = &rest[start + 2..];
         let end = closing(after).ok_or_else(|| ExprError::at(base + start, "'{{' without '}}'"))?;
         let inner = &after[..end];
-        let e = parse(inner).map_err(|e| ExprError::at(base + start + 2 + e.offset, e.message))?;
+        let e = parse_in(inner, syntax)
+            .map_err(|e| ExprError::at(base + start + 2 + e.offset, e.message))?;
         parts.push(Part::Expr(e));
         let consumed = start + 2 + end + 2;
         base += consumed;
@@ -221,8 +272,8 @@ pub fn interpolate(text: &str) -> Result<Interpolated, ExprError> {
     Ok(Interpolated::Mixed(parts))
 }
 
-/// The offset of the `}}` closing a binding, skipping `}}` inside strings
-/// and object literals (`{{ {a: {b: 1}} }}`).
+/// The offset of the `}}` closing a binding, skipping `}}` inside strings,
+/// template literals and object literals (`{{ {a: {b: 1}} }}`).
 fn closing(s: &str) -> Option<usize> {
     let b = s.as_bytes();
     let (mut depth, mut quote, mut i) = (0usize, None::<u8>, 0);
@@ -233,7 +284,7 @@ fn closing(s: &str) -> Option<usize> {
             Some(q) if c == q => quote = None,
             Some(_) => {}
             None => match c {
-                b'\'' | b'"' => quote = Some(c),
+                b'\'' | b'"' | b'`' => quote = Some(c),
                 b'{' => depth += 1,
                 b'}' if depth == 0 && b.get(i + 1) == Some(&b'}') => return Some(i),
                 b'}' => depth = depth.saturating_sub(1),

@@ -2,26 +2,43 @@
 //! expression grammar as WXML / AXML / TTML bindings use it.
 
 use super::lex::{Tok, Token, tokens};
-use super::{BinOp, Expr, ExprError, Item, Prop, UnOp, Value};
+use super::{BinOp, Expr, ExprError, Item, Prop, Syntax, UnOp, Value};
 
 /// Nesting deeper than this is refused (no stack overflow on hostile input).
 const MAX_DEPTH: usize = 64;
 
-pub(super) struct Parser {
+pub(super) struct Parser<'s> {
     toks: Vec<Token>,
     pos: usize,
     end: usize,
     depth: usize,
+    syntax: &'s Syntax,
 }
 
-impl Parser {
-    pub(super) fn new(src: &str) -> Result<Parser, ExprError> {
+impl<'s> Parser<'s> {
+    /// A parser over `src` starting `depth` levels deep (template
+    /// literal substitutions are parsed by a parser of their own).
+    pub(super) fn new(
+        src: &str,
+        syntax: &'s Syntax,
+        depth: usize,
+    ) -> Result<Parser<'s>, ExprError> {
         Ok(Parser {
             toks: tokens(src)?,
             pos: 0,
             end: src.len(),
-            depth: 0,
+            depth,
+            syntax,
         })
+    }
+
+    /// An error unless the grammar has a part (`has`), spelled `what`.
+    fn allow(&self, has: bool, what: &str) -> Result<(), ExprError> {
+        if has {
+            Ok(())
+        } else {
+            Err(ExprError::at(self.at(), self.syntax.lacks(what)))
+        }
     }
 
     fn peek(&self) -> Option<&Tok> {
@@ -59,6 +76,7 @@ impl Parser {
             Some(Tok::Str(s)) => format!("'{s}'"),
             Some(Tok::Ident(s)) => format!("'{s}'"),
             Some(Tok::Punct(p)) => format!("'{p}'"),
+            Some(Tok::Template(..)) => "a template literal".to_string(),
         };
         ExprError::at(self.at(), format!("expected {wanted}, found {found}"))
     }
@@ -115,19 +133,61 @@ impl Parser {
     }
 
     fn binary(&mut self, min: u8) -> Result<Expr, ExprError> {
-        let mut left = self.unary()?;
-        while let Some(Tok::Punct(p)) = self.peek() {
-            let Some((op, prec)) = BinOp::from_punct(p) else {
-                break;
+        let mut left = self.exponent()?;
+        loop {
+            let (op, prec) = match self.peek() {
+                Some(Tok::Punct(p)) => match BinOp::from_punct(p) {
+                    Some(found) => found,
+                    None => break,
+                },
+                Some(Tok::Ident(k)) if k == "in" => (BinOp::In, 8),
+                _ => break,
             };
             if prec < min {
                 break;
             }
+            let s = self.syntax;
+            match op {
+                BinOp::Nullish => self.allow(s.nullish, "'??'")?,
+                BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor => {
+                    self.allow(s.bitwise, "a bitwise operator")?
+                }
+                BinOp::Shl | BinOp::Shr | BinOp::UShr => {
+                    self.allow(s.shifts, "a shift operator")?
+                }
+                BinOp::In => self.allow(s.in_operator, "'in'")?,
+                _ => {}
+            }
             self.pos += 1;
+            self.nest()?;
             let right = self.binary(prec + 1)?;
+            self.depth -= 1;
             left = Expr::Binary(op, Box::new(left), Box::new(right));
         }
         Ok(left)
+    }
+
+    /// `a ** b`, right-associative; a unary operand before `**` needs
+    /// parentheses, as in JavaScript.
+    fn exponent(&mut self) -> Result<Expr, ExprError> {
+        let unary_first = matches!(self.peek(), Some(Tok::Punct("!" | "-" | "+" | "~")))
+            || matches!(self.peek(), Some(Tok::Ident(k)) if k == "typeof" || k == "void");
+        let base = self.unary()?;
+        if !self.is("**") {
+            return Ok(base);
+        }
+        self.allow(self.syntax.exponent, "'**'")?;
+        if unary_first {
+            return Err(ExprError::at(
+                self.at(),
+                "a unary operator before '**' needs parentheses",
+            ));
+        }
+        self.pos += 1;
+        self.nest()?;
+        let power = self.exponent()?;
+        self.depth -= 1;
+        Ok(Expr::Binary(BinOp::Exp, Box::new(base), Box::new(power)))
     }
 
     fn unary(&mut self) -> Result<Expr, ExprError> {
@@ -135,11 +195,20 @@ impl Parser {
             Some(Tok::Punct("!")) => Some(UnOp::Not),
             Some(Tok::Punct("-")) => Some(UnOp::Neg),
             Some(Tok::Punct("+")) => Some(UnOp::Plus),
+            Some(Tok::Punct("~")) => Some(UnOp::BitNot),
             Some(Tok::Ident(s)) if s == "typeof" => Some(UnOp::TypeOf),
+            Some(Tok::Ident(s)) if s == "void" => Some(UnOp::Void),
             _ => None,
         };
         match op {
             Some(op) => {
+                let s = self.syntax;
+                match op {
+                    UnOp::TypeOf => self.allow(s.type_of, "'typeof'")?,
+                    UnOp::BitNot => self.allow(s.bitwise, "a bitwise operator")?,
+                    UnOp::Void => self.allow(s.void, "'void'")?,
+                    _ => {}
+                }
                 self.pos += 1;
                 self.nest()?;
                 let e = self.unary()?;
@@ -152,19 +221,27 @@ impl Parser {
 
     fn postfix(&mut self) -> Result<Expr, ExprError> {
         let mut e = self.primary()?;
+        let mut chained = false;
         loop {
-            if self.eat(".") {
+            let optional = self.is("?.");
+            if optional {
+                self.allow(self.syntax.optional_chaining, "optional chaining '?.'")?;
+                self.pos += 1;
+                chained = true;
+            }
+            if self.eat(".") || (optional && matches!(self.peek(), Some(Tok::Ident(_)))) {
                 match self.peek().cloned() {
                     Some(Tok::Ident(name)) => {
                         self.pos += 1;
-                        e = Expr::Member(Box::new(e), Box::new(Expr::Lit(Value::String(name))));
+                        let key = Expr::Lit(Value::String(name));
+                        e = Expr::Member(Box::new(e), Box::new(key), optional);
                     }
                     _ => return Err(self.unexpected("a field name")),
                 }
             } else if self.eat("[") {
                 let key = self.conditional()?;
                 self.expect("]")?;
-                e = Expr::Member(Box::new(e), Box::new(key));
+                e = Expr::Member(Box::new(e), Box::new(key), optional);
             } else if self.is("(") {
                 let at = self.at();
                 self.pos += 1;
@@ -176,9 +253,16 @@ impl Parser {
                         break;
                     }
                 }
-                e = Expr::Call(Box::new(e), args, at);
+                e = Expr::Call(Box::new(e), args, at, optional);
+            } else if optional {
+                return Err(self.unexpected("a field name, '[' or '(' after '?.'"));
+            } else if let Some(Tok::Template(..)) = self.peek() {
+                return Err(ExprError::at(
+                    self.at(),
+                    "tagged template literals are not bindings",
+                ));
             } else {
-                return Ok(e);
+                return Ok(if chained { Expr::Chain(Box::new(e)) } else { e });
             }
         }
     }
@@ -198,6 +282,21 @@ impl Parser {
                 "undefined" => Expr::Lit(Value::Undefined),
                 _ => Expr::Name(name),
             },
+            Tok::Template(quasis, sources) => {
+                self.pos -= 1;
+                self.allow(self.syntax.template_literals, "a template literal")?;
+                self.pos += 1;
+                let mut exprs = Vec::new();
+                for (src, at) in sources {
+                    self.nest()?;
+                    let sub = Parser::new(&src, self.syntax, self.depth)
+                        .and_then(Parser::expression)
+                        .map_err(|e| ExprError::at(at + e.offset, e.message))?;
+                    self.depth -= 1;
+                    exprs.push(sub);
+                }
+                Expr::Template(quasis, exprs)
+            }
             Tok::Punct("(") => {
                 let e = self.conditional()?;
                 self.expect(")")?;

@@ -194,6 +194,7 @@ pub fn new_component<'js>(
     if !keys(&relations)?.is_empty() {
         super::super::relations::declare(ctx, &instance, relations)?;
     }
+    super::super::relations::remember_behaviors(ctx, &instance, options)?;
     binding::remember(ctx, &instance, bound, bound_props, all_decls, observers)?;
     Ok(instance)
 }

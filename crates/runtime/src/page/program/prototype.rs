@@ -80,8 +80,12 @@ pub(super) fn prototype<'js>(ctx: &Ctx<'js>) -> rquickjs::Result<Object<'js>> {
         "triggerEvent",
         Function::new(
             ctx.clone(),
-            |ctx: Ctx<'js>, this: This<Object<'js>>, name: String, detail: Opt<Value<'js>>| {
-                trigger_event(&ctx, &this.0, &name, detail.0)
+            |ctx: Ctx<'js>,
+             this: This<Object<'js>>,
+             name: String,
+             detail: Opt<Value<'js>>,
+             options: Opt<Value<'js>>| {
+                trigger_event(&ctx, &this.0, &name, detail.0, options.0)
             },
         )?
         .with_name("triggerEvent")?,

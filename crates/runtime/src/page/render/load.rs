@@ -93,7 +93,8 @@ fn fill(t: &mut Template, path: &Path) -> Result<(), MarkupError> {
     let nodes = expand_includes(nodes, path, t.dialect, 0)?;
     let mut imported_modules = Vec::new();
     for (import, line) in imports(&nodes) {
-        let target = resolve(path, &import, t.dialect.extension);
+        let target = resolve(path, &import, t.dialect.extension)
+            .map_err(|m| MarkupError::new(&t.file, line, m))?;
         let shown = target.display().to_string();
         let imported = read_tree(&target, &t.file, line)?;
         // An imported file's modules are in scope for its own templates
@@ -138,17 +139,29 @@ fn read_text(path: &Path) -> Result<String, String> {
 
 /// `src` of an `<import>` / `<include>` / module tag, relative to the file
 /// `from` (or to the project root when it starts with `/`), with the
-/// extension added when it has none.
-pub(crate) fn resolve(from: &Path, src: &str, extension: &str) -> PathBuf {
+/// extension added when it has none. A file outside the project (`..`
+/// past its root, or a symbolic link pointing out) is an error: markup
+/// reads nothing outside its package.
+pub(crate) fn resolve(from: &Path, src: &str, extension: &str) -> Result<PathBuf, String> {
     let dir = from.parent().unwrap_or(Path::new("."));
+    let root = project_root(dir);
     let mut target = match src.strip_prefix('/') {
-        Some(rooted) => project_root(dir).join(rooted),
+        Some(rooted) => root.join(rooted),
         None => dir.join(src),
     };
     if target.extension().is_none() {
         target.set_extension(extension);
     }
-    target
+    // What does not exist cannot be read; what does must be inside.
+    let outside = match (target.canonicalize(), root.canonicalize()) {
+        (Ok(real), Ok(root)) => !real.starts_with(root),
+        (Ok(_), Err(_)) => true,
+        (Err(_), _) => false,
+    };
+    if outside {
+        return Err(format!("{src} is outside the package"));
+    }
+    Ok(target)
 }
 
 /// The nearest folder up from `dir` holding an app config, else `dir`.
@@ -182,7 +195,8 @@ fn expand_includes(
                         ),
                     ));
                 }
-                let target = resolve(path, src, dialect.extension);
+                let target = resolve(path, src, dialect.extension)
+                    .map_err(|m| MarkupError::new(&file, e.line, m))?;
                 let included = read_tree(&target, &file, e.line)?;
                 let included = expand_includes(included, &target, dialect, depth + 1)?;
                 out.extend(included.into_iter().filter(|n| match n {
@@ -273,7 +287,8 @@ fn collect_modules(
         };
         let module = match e.attribute(src_attr) {
             Some(src) => {
-                let target = resolve(path, src, dialect.module_extension);
+                let target = resolve(path, src, dialect.module_extension)
+                    .map_err(|m| MarkupError::new(file, e.line, m))?;
                 let code = read_text(&target).map_err(|m| MarkupError::new(file, e.line, m))?;
                 ModuleSource {
                     name: name.trim().to_string(),

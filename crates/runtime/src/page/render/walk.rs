@@ -172,7 +172,7 @@ impl Walker<'_> {
         line: usize,
         what: &str,
     ) -> Result<Value, MarkupError> {
-        let parsed = expr::interpolate(text)
+        let parsed = expr::interpolate_in(text, &self.template.dialect.syntax)
             .map_err(|e| err(file, line, format!("{what}: {e} in \"{text}\"")))?;
         let eval = |x: &expr::Expr| {
             expr::evaluate(x, scope)
@@ -479,7 +479,7 @@ impl Walker<'_> {
         let data = match e.attribute("data").map(str::trim) {
             Some(text) if text.starts_with("{{") && text.ends_with("}}") && text.len() >= 4 => {
                 let inner = &text[2..text.len() - 2];
-                let parsed = expr::parse_object_body(inner)
+                let parsed = expr::parse_object_body(inner, &self.template.dialect.syntax)
                     .map_err(|x| err(file, e.line, format!("template data: {x} in \"{text}\"")))?;
                 expr::evaluate(&parsed, scope)
                     .map_err(|x| err(file, e.line, format!("template data: {x} in \"{text}\"")))?

@@ -27,8 +27,9 @@ use mpcanvas_js::host::{Host, ResourceLoader};
 use mpcanvas_js::jsenv::DeviceEnv;
 use mpcanvas_js::runtime::{Limits, Runtime, ScriptError};
 
+mod app;
 mod components;
-mod game_tap;
+mod game;
 mod tap;
 mod tap_target;
 mod tappable;
@@ -216,25 +217,11 @@ pub fn run(
     outcome
 }
 
-/// The launch options `App.onLaunch` / `onShow` (and `getLaunchOptionsSync`)
-/// give: the page, its query, scene 1001 (opened from the main entry, the
-/// devtools' default) and an empty `referrerInfo`.
-fn launch_options<'js>(
+/// A page query as the object `onLoad(options)` receives (string values).
+pub(super) fn query_object<'js>(
     ctx: &Ctx<'js>,
-    path: &str,
     query: &[(String, String)],
 ) -> rquickjs::Result<Object<'js>> {
-    let options = Object::new(ctx.clone())?;
-    options.set("path", path)?;
-    options.set("query", query_object(ctx, query)?)?;
-    options.set("scene", 1001)?;
-    // Not opened from another mini-program or app.
-    options.set("referrerInfo", Object::new(ctx.clone())?)?;
-    Ok(options)
-}
-
-/// A page query as the object `onLoad(options)` receives (string values).
-fn query_object<'js>(ctx: &Ctx<'js>, query: &[(String, String)]) -> rquickjs::Result<Object<'js>> {
     let o = Object::new(ctx.clone())?;
     for (k, v) in query {
         o.set(k.as_str(), v.as_str())?;
@@ -396,87 +383,6 @@ impl<'r, 'js> Driver<'r, 'js> {
         })?;
         self.jobs()?;
         Ok(loaded.is_some())
-    }
-
-    fn run_game(&mut self, script: PathBuf) -> Result<(), ScriptError> {
-        self.load_module("game", &script)?;
-        self.settle()?;
-        if self.options.taps.is_empty() && self.options.tap_at.is_some() {
-            self.game_tap(None)?;
-            self.settle()?;
-        }
-        for tap in self.options.taps.clone() {
-            self.game_tap(Some(&tap))?;
-            self.settle()?;
-        }
-        Ok(())
-    }
-
-    /// Sets `appLaunchInfo` (the launch options) on the profile's app
-    /// configuration global, where it has one, before any app code runs.
-    fn publish_launch_info(&mut self, route: &str) -> Result<(), ScriptError> {
-        let name = self.options.platform.as_ref().and_then(|p| {
-            let p = p.borrow();
-            p.profile()
-                .globals
-                .app_config
-                .as_ref()
-                .map(|c| c.name.clone())
-        });
-        let ctx = self.ctx.clone();
-        (|| {
-            let options = launch_options(&ctx, route, &self.options.query)?;
-            mpcanvas_js::namespace::app_events::launched(&ctx, &options)
-        })()
-        .map_err(|e| self.js(e))?;
-        let Some(name) = name else {
-            return Ok(());
-        };
-        (|| {
-            let config: Option<Object<'js>> = ctx.globals().get(name.as_str())?;
-            match config {
-                Some(config) => config.set(
-                    "appLaunchInfo",
-                    launch_options(&ctx, route, &self.options.query)?,
-                ),
-                None => Ok(()),
-            }
-        })()
-        .map_err(|e| self.js(e))
-    }
-
-    fn app_hook(&mut self, name: &str, path: &str) -> Result<(), ScriptError> {
-        let path = path.to_string();
-        let query = self.options.query.clone();
-        self.guarded(&format!("App.{name}"), |ctx| {
-            if let Some(app) = program::app(ctx)? {
-                let options = launch_options(ctx, &path, &query)?;
-                program::call_method(&app, name, Rest(vec![options.into_value()]))?;
-            }
-            Ok(())
-        })?;
-        self.jobs()
-    }
-
-    /// The `onAppShow` / `onAppHide` listeners, after `App.onShow` /
-    /// `App.onHide` (or where they would be, without an app).
-    fn app_listeners(&mut self, hide: bool, path: &str) -> Result<(), ScriptError> {
-        let path = path.to_string();
-        let query = self.options.query.clone();
-        let what = if hide {
-            "onAppHide listener"
-        } else {
-            "onAppShow listener"
-        };
-        self.guarded(what, |ctx| {
-            if hide {
-                mpcanvas_js::namespace::app_events::hidden(ctx)
-            } else {
-                let options = launch_options(ctx, &path, &query)?;
-                mpcanvas_js::namespace::app_events::shown(ctx, &options)
-            }
-        })?;
-        self.jobs()
     }
 
     fn lifetime(&mut self, instance: &Object<'js>, hook: &str) -> Result<(), ScriptError> {

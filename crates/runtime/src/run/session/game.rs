@@ -1,7 +1,11 @@
-//! A `--tap` on a mini-game: a finger down at `--tap-at` (the screen's
+//! Running a mini-game: `game.js` top to bottom, then each `--tap`.
+//!
+//! A `--tap` on a mini-game is a finger down at `--tap-at` (the screen's
 //! centre by default), the named `GameGlobal` function called while it is
 //! down, the finger up — with the user gesture on throughout, so APIs
 //! that need a tap (`openSetting`) work as on a phone (PL §10).
+
+use std::path::PathBuf;
 
 use rquickjs::Value;
 
@@ -11,6 +15,20 @@ use mpcanvas_js::namespace::game::dispatch_touch;
 use mpcanvas_js::runtime::ScriptError;
 
 impl<'js> Driver<'_, 'js> {
+    pub(super) fn run_game(&mut self, script: PathBuf) -> Result<(), ScriptError> {
+        self.load_module("game", &script)?;
+        self.settle()?;
+        if self.options.taps.is_empty() && self.options.tap_at.is_some() {
+            self.game_tap(None)?;
+            self.settle()?;
+        }
+        for tap in self.options.taps.clone() {
+            self.game_tap(Some(&tap))?;
+            self.settle()?;
+        }
+        Ok(())
+    }
+
     /// Performs one game tap: `touchstart` listeners, then `function`
     /// (when given; it must be a global function), then `touchend`
     /// listeners, then the promise jobs they started.

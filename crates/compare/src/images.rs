@@ -43,23 +43,31 @@ pub fn read_png(path: &Path) -> Result<RgbaImage, String> {
     })
 }
 
+/// Encodes an RGBA PNG in memory (callers choose how to write it; snapshot
+/// approval writes whole-or-nothing).
+pub fn encode_png(image: &RgbaImage) -> Result<Vec<u8>, String> {
+    let mut bytes = Vec::new();
+    let mut enc = png::Encoder::new(&mut bytes, image.width, image.height);
+    enc.set_color(png::ColorType::Rgba);
+    enc.set_depth(png::BitDepth::Eight);
+    enc.write_header()
+        .and_then(|mut w| w.write_image_data(&image.data))
+        .map_err(|e| e.to_string())?;
+    Ok(bytes)
+}
+
 /// Writes an RGBA PNG, creating parent folders.
 pub fn write_png(path: &Path, image: &RgbaImage) -> Result<(), String> {
     if let Some(dir) = path.parent() {
         fs::create_dir_all(dir).map_err(|e| e.to_string())?;
     }
-    let file = fs::File::create(path).map_err(|e| e.to_string())?;
-    let mut enc = png::Encoder::new(std::io::BufWriter::new(file), image.width, image.height);
-    enc.set_color(png::ColorType::Rgba);
-    enc.set_depth(png::BitDepth::Eight);
-    enc.write_header()
-        .and_then(|mut w| w.write_image_data(&image.data))
-        .map_err(|e| e.to_string())
+    fs::write(path, encode_png(image)?).map_err(|e| e.to_string())
 }
 
-/// Writes expected | diff | actual side by side. The diff panel shows
-/// differing pixels in red (brighter = larger), matching ones as faint grey.
-pub fn write_diff(path: &Path, expected: &RgbaImage, actual: &RgbaImage) -> Result<(), String> {
+/// Expected | diff | actual side by side, for two images of the same size.
+/// The diff panel shows differing pixels in red (brighter = larger),
+/// matching ones as faint grey.
+pub fn diff_image(expected: &RgbaImage, actual: &RgbaImage) -> RgbaImage {
     let (w, h) = (expected.width, expected.height);
     let mut out = RgbaImage {
         width: w * 3,
@@ -82,5 +90,10 @@ pub fn write_diff(path: &Path, expected: &RgbaImage, actual: &RgbaImage) -> Resu
             }
         }
     }
-    write_png(path, &out)
+    out
+}
+
+/// Writes [`diff_image`] to `path`.
+pub fn write_diff(path: &Path, expected: &RgbaImage, actual: &RgbaImage) -> Result<(), String> {
+    write_png(path, &diff_image(expected, actual))
 }
