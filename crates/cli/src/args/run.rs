@@ -419,6 +419,18 @@ mod tests {
     }
 
     #[test]
+    fn an_unshipped_locale_is_an_error_naming_the_shipped_ones() {
+        let err = parse_strs(&["run", "p", "--locale", "fr-FR"]).unwrap_err();
+        assert!(err.starts_with("--locale 'fr-FR': "), "{err}");
+        assert!(
+            err.contains("not shipped") && err.contains("zh-CN") && err.contains("en"),
+            "{err}"
+        );
+        // A shipped language in another region is accepted.
+        assert!(parse_strs(&["run", "p", "--locale", "en-GB"]).is_ok());
+    }
+
+    #[test]
     fn platform_names_are_case_insensitive() {
         let Command::Run(r) = parse_strs(&["run", "p", "--platform", "WeChat"]).unwrap() else {
             panic!()
