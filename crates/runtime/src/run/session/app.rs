@@ -27,8 +27,9 @@ fn launch_options<'js>(
 }
 
 impl<'js> Driver<'_, 'js> {
-    /// Sets `appLaunchInfo` (the launch options) on the profile's app
-    /// configuration global, where it has one, before any app code runs.
+    /// Sets `appLaunchInfo` (the launch options) and the fields from the
+    /// app's files (`run::app_config`) on the profile's app configuration
+    /// global, where it has one, before any app code runs.
     pub(super) fn publish_launch_info(&mut self, route: &str) -> Result<(), ScriptError> {
         let name = self.options.platform.as_ref().and_then(|p| {
             let p = p.borrow();
@@ -47,15 +48,20 @@ impl<'js> Driver<'_, 'js> {
         let Some(name) = name else {
             return Ok(());
         };
+        let fields = crate::run::app_config::fields(&self.package, route);
         (|| {
             let config: Option<Object<'js>> = ctx.globals().get(name.as_str())?;
-            match config {
-                Some(config) => config.set(
-                    "appLaunchInfo",
-                    launch_options(&ctx, route, &self.options.query)?,
-                ),
-                None => Ok(()),
+            let Some(config) = config else {
+                return Ok(());
+            };
+            config.set(
+                "appLaunchInfo",
+                launch_options(&ctx, route, &self.options.query)?,
+            )?;
+            for (key, value) in &fields {
+                config.set(key.as_str(), ctx.json_parse(value.to_string())?)?;
             }
+            Ok(())
         })()
         .map_err(|e| self.js(e))
     }
