@@ -1,32 +1,22 @@
 #!/usr/bin/env node
 // The HTML reports (`mpcanvas run … --report FILE.html`) in a real
 // headless Chromium (Debian's chromium, driven by playwright-core from npm,
-// installed into target/npm-tools on first use, as the playground check
-// does): a page with a device check shows its timeline, its poster inline
-// and the warning with its source line; a `--platform all` comparison
+// installed into target/npm-tools on first use by serve/lib.mjs): a page
+// with a device check shows its timeline, its poster inline and the
+// warning with its source line; a `--platform all` comparison
 // shows both tt platforms' posters and the difference map. Screenshots go
 // to target/report-check/.
 //
 //   node tools/report/check.mjs [--bin target/debug/mpcanvas]
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Checks, REPO, binary } from '../serve/lib.mjs';
+import { Checks, REPO, binary, launchChromium } from '../serve/lib.mjs';
 
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const bin = binary(process.argv.slice(2));
 const checks = new Checks();
-const tools = path.join(REPO, 'target/npm-tools');
-if (!fs.existsSync(path.join(tools, 'node_modules/playwright-core'))) {
-  fs.mkdirSync(tools, { recursive: true });
-  execFileSync('npm', ['install', '--prefix', tools, '--no-save', '--no-audit', '--no-fund', 'playwright-core@1'], {
-    stdio: 'inherit',
-  });
-}
-const { chromium } = createRequire(path.join(tools, 'x.js'))('playwright-core');
 const shots = path.join(REPO, 'target/report-check');
 fs.mkdirSync(shots, { recursive: true });
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'mpcanvas-report-'));
@@ -59,7 +49,7 @@ const cmp = spawnSync(
 );
 checks.ok(cmp.status === 0, `the --platform all run succeeds: ${cmp.stderr}`);
 
-const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
+const browser = await launchChromium();
 try {
   const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
   // The file must stand alone: any request beyond the file itself fails the check.

@@ -1,8 +1,10 @@
-// Shared pieces of the service scripts (load.mjs, nginx.mjs, playground.mjs):
-// starting `mpcanvas serve` on a free loopback port, reading a process's
-// memory and descriptors from /proc, building tar archives, percentiles.
-import { spawn } from 'node:child_process';
+// Shared pieces of the service scripts (load.mjs, nginx.mjs, playground.mjs)
+// and tools/report/check.mjs: starting `mpcanvas serve` on a free loopback
+// port, launching headless Chromium, reading a process's memory and
+// descriptors from /proc, building tar archives, percentiles.
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -18,6 +20,24 @@ export function binary(argv) {
     if (fs.existsSync(full)) return full;
   }
   throw new Error('no mpcanvas binary: build it (cargo build --release) or pass --bin');
+}
+
+/// Debian's headless Chromium ($CHROMIUM, else /usr/bin/chromium) driven by
+/// playwright-core from npm, installed into target/npm-tools on first use
+/// (never committed): resolves to the launched browser.
+export async function launchChromium() {
+  const tools = path.join(REPO, 'target/npm-tools');
+  if (!fs.existsSync(path.join(tools, 'node_modules/playwright-core'))) {
+    fs.mkdirSync(tools, { recursive: true });
+    execFileSync('npm', ['install', '--prefix', tools, '--no-save', '--no-audit', '--no-fund', 'playwright-core@1'], {
+      stdio: 'inherit',
+    });
+  }
+  const { chromium } = createRequire(path.join(tools, 'x.js'))('playwright-core');
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
 }
 
 /// Starts `mpcanvas serve --listen 127.0.0.1:0 ...args` with TMPDIR=tmpdir

@@ -7,29 +7,19 @@
 // poster; run it on every platform. Screenshots go to target/playground/.
 //
 //   node tools/serve/playground.mjs [--bin target/debug/mpcanvas]
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { Checks, REPO, binary, startServer } from './lib.mjs';
+import { Checks, REPO, binary, launchChromium, startServer } from './lib.mjs';
 
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const bin = binary(process.argv.slice(2));
 const checks = new Checks();
-const tools = path.join(REPO, 'target/npm-tools');
-if (!fs.existsSync(path.join(tools, 'node_modules/playwright-core'))) {
-  fs.mkdirSync(tools, { recursive: true });
-  execFileSync('npm', ['install', '--prefix', tools, '--no-save', '--no-audit', '--no-fund', 'playwright-core@1'], {
-    stdio: 'inherit',
-  });
-}
-const { chromium } = createRequire(path.join(tools, 'x.js'))('playwright-core');
 const shots = path.join(REPO, 'target/playground');
 fs.mkdirSync(shots, { recursive: true });
 
 const server = await startServer(bin, ['--workers', '2']);
-const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
+const browser = await launchChromium();
 try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   const errors = [];

@@ -141,6 +141,11 @@ const PRELUDE = `
   // are the platform's image objects (canvas.createImage()); style
   // attributes are kept but not applied, as a mini-program canvas has no
   // CSS cascade (currentColor is black, as for a canvas without style).
+  // The one exception is a harness shim, not engine behaviour: the test
+  // canvas (the one "in the document") takes the \`color\` of its style
+  // attribute for a fillStyle / strokeStyle / shadowColor of exactly
+  // \`currentColor\`, resolved when assigned as HTML says, since no
+  // platform's <canvas> has a CSS color to resolve it against.
   const _attributes = (el) => {
     const attrs = new Map();
     el.setAttribute = (k, v) => { attrs.set(String(k), String(v)); };
@@ -151,6 +156,32 @@ const PRELUDE = `
   const _image = () => canvas.createImage();
   const Image = function Image() { return _image(); };
   _attributes(canvas);
+  {
+    // Installed on the first style attribute only, so no other test sees
+    // own accessors on the context.
+    const setStyle = canvas.setAttribute;
+    let color = null;
+    let shimmed = false;
+    const shim = () => {
+      shimmed = true;
+      const proto = Object.getPrototypeOf(ctx);
+      for (const key of ['fillStyle', 'strokeStyle', 'shadowColor']) {
+        const d = Object.getOwnPropertyDescriptor(proto, key);
+        Object.defineProperty(ctx, key, {
+          configurable: true,
+          get() { return d.get.call(this); },
+          set(v) { d.set.call(this, color !== null && typeof v === 'string' && /^\\s*currentcolor\\s*$/i.test(v) ? color : v); },
+        });
+      }
+    };
+    canvas.setAttribute = (k, v) => {
+      setStyle(k, v);
+      if (String(k).toLowerCase() !== 'style') return;
+      const m = /(?:^|;)\\s*color\\s*:\\s*([^;]+)/i.exec(String(v));
+      color = m ? m[1].trim() : null;
+      if (!shimmed) shim();
+    };
+  }
   const document = {
     createElement: (t) => {
       if (t === 'img') return _image();

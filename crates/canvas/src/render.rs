@@ -356,12 +356,13 @@ impl PreparedStyle {
     /// nothing become transparent black, which still matters for the
     /// operators that clear outside the source.
     /// `ctm` is the user → device transform (patterns drawn smaller sample
-    /// a pre-shrunk level).
+    /// a pre-shrunk level), `device` the bitmap's width and height.
     pub(crate) fn new(
         style: &Style,
         global_alpha: f32,
         quality: FilterQuality,
         ctm: kurbo::Affine,
+        device: (f64, f64),
     ) -> Self {
         match style {
             Style::Color(c) => PreparedStyle::Shader(solid(*c, global_alpha)),
@@ -385,7 +386,7 @@ impl PreparedStyle {
                         tiny_skia::Color::TRANSPARENT,
                     ));
                 }
-                let transform = nearest_bias(parts.transform, quality);
+                let transform = nearest_bias(parts.transform, ctm, device, quality);
                 PreparedStyle::Pattern {
                     parts: PatternParts { transform, ..parts },
                     quality,
@@ -431,14 +432,38 @@ impl PreparedStyle {
 
 /// For nearest-neighbour sampling, shifts the image by a hair so that a
 /// pixel centre landing exactly on a texel boundary samples the texel
-/// before it, as Chromium does (tiny-skia's arithmetic picks the one
-/// after). `image_to_user` maps image pixels to user space.
-pub(crate) fn nearest_bias(image_to_user: kurbo::Affine, quality: FilterQuality) -> kurbo::Affine {
+/// before it, as Chromium does (Skia nudges the device → image translation
+/// down and evaluates the matrix with fused multiply-adds; tiny-skia's
+/// unfused f32 arithmetic can land a rounding step past the boundary).
+/// The hair is two float steps of the largest sample coordinate term over
+/// the `device` bitmap (width, height): above the rounding difference, yet
+/// small enough that a centre a little past a boundary keeps its texel.
+/// `image_to_user` maps image pixels to user space, `user_to_device` user
+/// space to device pixels.
+pub(crate) fn nearest_bias(
+    image_to_user: kurbo::Affine,
+    user_to_device: kurbo::Affine,
+    device: (f64, f64),
+    quality: FilterQuality,
+) -> kurbo::Affine {
     if quality != FilterQuality::Nearest {
         return image_to_user;
     }
-    // 1/4096 texel: far below anything a real sample position can hit.
-    image_to_user * kurbo::Affine::translate((1.0 / 4096.0, 1.0 / 4096.0))
+    let [a, b, c, d, e, f] = (user_to_device * image_to_user).inverse().as_coeffs();
+    let hair = |largest: f64| {
+        let m = largest as f32;
+        if m.is_finite() {
+            2.0 * (m.next_up() - m) as f64
+        } else {
+            0.0
+        }
+    };
+    let (w, h) = device;
+    let hx = hair(a.abs() * w + c.abs() * h + e.abs());
+    let hy = hair(b.abs() * w + d.abs() * h + f.abs());
+    // Moving the image by +s in its own space moves each sampled texel
+    // coordinate by -s.
+    image_to_user * kurbo::Affine::translate((hx, hy))
 }
 
 /// A solid colour shader with `alpha` multiplied in.

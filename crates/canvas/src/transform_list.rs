@@ -93,6 +93,9 @@ enum Arg {
     NumberOrPercent,
     /// An absolute length or a unitless 0.
     Length,
+    /// A length in the plane (`translate()`'s x and y): clamped to the
+    /// range a layout length can hold, as Chromium's `Length` is.
+    PlaneLength,
     /// An angle or a unitless 0.
     Angle,
 }
@@ -107,13 +110,16 @@ fn function(name: &str, inner: &[Token]) -> Option<(TransformFunction, bool)> {
     Some(match (name, n) {
         ("matrix", 6) => (F::Matrix(all(&args, Number)?), false),
         ("matrix3d", 16) => (F::Matrix(all(&args, Number)?), true),
-        ("translate", 1) => (F::Translate(get(0, Length)?, 0.0, 0.0), false),
-        ("translate", 2) => (F::Translate(get(0, Length)?, get(1, Length)?, 0.0), false),
-        ("translatex", 1) => (F::Translate(get(0, Length)?, 0.0, 0.0), false),
-        ("translatey", 1) => (F::Translate(0.0, get(0, Length)?, 0.0), false),
+        ("translate", 1) => (F::Translate(get(0, PlaneLength)?, 0.0, 0.0), false),
+        ("translate", 2) => (
+            F::Translate(get(0, PlaneLength)?, get(1, PlaneLength)?, 0.0),
+            false,
+        ),
+        ("translatex", 1) => (F::Translate(get(0, PlaneLength)?, 0.0, 0.0), false),
+        ("translatey", 1) => (F::Translate(0.0, get(0, PlaneLength)?, 0.0), false),
         ("translatez", 1) => (F::Translate(0.0, 0.0, get(0, Length)?), true),
         ("translate3d", 3) => {
-            let v = (get(0, Length)?, get(1, Length)?, get(2, Length)?);
+            let v = (get(0, PlaneLength)?, get(1, PlaneLength)?, get(2, Length)?);
             (F::Translate(v.0, v.1, v.2), true)
         }
         ("scale", 1) => {
@@ -176,18 +182,47 @@ fn value(arg: &[Token], want: Arg) -> Option<f64> {
         (tok, None) => leaf(tok)?,
         _ => return None,
     };
+    // A literal past single precision's range is its largest value (CSS
+    // numbers are floats in Chromium: `matrix(1e300, …)` has 3.4e38).
+    let mut q = q;
+    if inner.is_none() {
+        q.v = q.v.clamp(-F32_MAX, F32_MAX);
+    }
     // Unitless 0 stands for a length or angle; calc(0) does not.
     let zero = matches!(arg, [Token::Number(v)] if *v == 0.0);
     let v = match (want, q.kind) {
-        (Arg::Number | Arg::NumberOrPercent, Kind::Number) => q.v,
-        (Arg::NumberOrPercent, Kind::Percent) => q.v / 100.0,
+        (Arg::Number, Kind::Number) => q.v,
+        // scale() keeps its factors in single precision.
+        (Arg::NumberOrPercent, Kind::Number) => single(q.v),
+        (Arg::NumberOrPercent, Kind::Percent) => single(q.v / 100.0),
         // Chromium keeps lengths in single precision (1cm is 37.79527664…).
-        (Arg::Length, Kind::Length) => q.v as f32 as f64,
+        (Arg::Length, Kind::Length) => single(q.v),
+        (Arg::PlaneLength, Kind::Length) => single(if q.v.is_nan() {
+            0.0
+        } else {
+            q.v.clamp(MIN_PLANE_LENGTH, MAX_PLANE_LENGTH)
+        }),
         (Arg::Angle, Kind::Angle) => q.v,
-        (Arg::Length | Arg::Angle, Kind::Number) if zero => 0.0,
+        (Arg::Length | Arg::PlaneLength | Arg::Angle, Kind::Number) if zero => 0.0,
         _ => return None,
     };
     Some(v)
+}
+
+const F32_MAX: f64 = f32::MAX as f64;
+/// The range of a layout length in Chromium: its fixed-point `LayoutUnit`
+/// (32 bits, 1/64 px) less a margin of 2 px, so `translate(1e10px)` is
+/// 33554428 there (33554429 in single precision).
+const MAX_PLANE_LENGTH: f64 = (i32::MAX / 64 - 2) as f64;
+const MIN_PLANE_LENGTH: f64 = (i32::MIN / 64 + 2) as f64;
+
+/// `v` in single precision, NaN as 0 and out-of-range values saturated.
+fn single(v: f64) -> f64 {
+    if v.is_nan() {
+        0.0
+    } else {
+        v.clamp(-F32_MAX, F32_MAX) as f32 as f64
+    }
 }
 
 #[cfg(test)]
@@ -241,6 +276,35 @@ mod tests {
         ] {
             assert_eq!(parse(s), None, "{s}");
         }
+    }
+
+    #[test]
+    fn huge_values_saturate_as_chromium_keeps_them() {
+        // Translations in the plane stop at Chromium's layout-length limit;
+        // depth, perspective and numbers at single precision's largest.
+        assert_eq!(
+            functions("translate(1e400px, -1e10px) translateZ(1e400px) scale(1e39)"),
+            Some(vec![
+                F::Translate(33554428.0, -33554430.0, 0.0),
+                F::Translate(0.0, 0.0, f32::MAX as f64),
+                F::Scale(f32::MAX as f64, f32::MAX as f64, 1.0),
+            ])
+        );
+        assert_eq!(
+            functions("matrix(1e300, 0, 0, 1.0000001, 0, 0)"),
+            Some(vec![F::Matrix(vec![
+                f32::MAX as f64,
+                0.0,
+                0.0,
+                1.0000001,
+                0.0,
+                0.0
+            ])])
+        );
+        assert_eq!(
+            functions("translate(calc(NaN * 1px))"),
+            Some(vec![F::Translate(0.0, 0.0, 0.0)])
+        );
     }
 
     #[test]

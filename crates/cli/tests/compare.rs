@@ -5,24 +5,17 @@
 //! writes the same page. Douyin and Feishu share `tt` and `.ttml`, so
 //! their examples run on both and their posters are compared.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 use serde_json::Value;
 
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("mpcanvas-compare-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    dir
-}
+mod support;
+use support::{fresh, repo};
 
 /// Runs `example` on every platform; returns the comparison JSON and HTML.
 fn compare(example: &str, taps: &[&str]) -> (Value, String) {
-    let out = scratch(example);
+    let out = fresh(example);
     let report = out.join("report.html");
     let mut args = vec![
         "run".to_owned(),
@@ -129,7 +122,7 @@ fn the_tt_examples_run_on_douyin_and_feishu_with_a_difference_map() {
 
 #[test]
 fn a_single_run_writes_its_html_report_with_the_timeline_and_images_inline() {
-    let out = scratch("single");
+    let out = fresh("single");
     let report = out.join("run.html");
     let o = Command::new(env!("CARGO_BIN_EXE_mpcanvas"))
         .args([

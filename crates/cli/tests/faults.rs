@@ -3,15 +3,10 @@
 //! and leaves no staging file behind.
 #![cfg(unix)]
 
-use std::path::PathBuf;
 use std::process::Command;
 
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("mpcanvas-cli-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
+mod support;
+use support::scratch;
 
 const NOISE_PAGE: &str = r#"Page({ onReady() {
   wx.createSelectorQuery().select('#c').fields({ node: true }).exec(([{ node }]) => {

@@ -15,9 +15,8 @@ use std::process::Command;
 
 use mpcanvas_conformance::{RgbaImage, read_png};
 
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
+mod support;
+use support::repo;
 
 /// Builds `examples/frameworks/NAME` and returns the mini-program folder.
 fn build(name: &str) -> PathBuf {

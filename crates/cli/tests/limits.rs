@@ -5,18 +5,14 @@
 #![cfg(target_os = "linux")]
 
 use std::io::{BufRead, BufReader};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("mpcanvas-limits-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
+mod support;
+use support::scratch;
 
 /// A mini-game folder holding `game.js`.
 fn game(name: &str, source: &str) -> PathBuf {
@@ -25,15 +21,24 @@ fn game(name: &str, source: &str) -> PathBuf {
     dir
 }
 
-/// Runs `mpcanvas run DIR --platform wechat-game --json EXTRA…` and returns
-/// the report and the wall time it took.
-fn run_json(dir: &std::path::Path, extra: &[&str]) -> (Value, Duration) {
-    let started = Instant::now();
-    let output = Command::new(env!("CARGO_BIN_EXE_mpcanvas"))
+/// `mpcanvas run DIR --platform wechat-game --out DIR/out`, to be
+/// completed with the report's format.
+fn run_game(dir: &Path) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_mpcanvas"));
+    command
         .arg("run")
         .arg(dir)
-        .args(["--platform", "wechat-game", "--json", "--offline", "--out"])
-        .arg(dir.join("out"))
+        .args(["--platform", "wechat-game", "--out"])
+        .arg(dir.join("out"));
+    command
+}
+
+/// Runs `mpcanvas run DIR --platform wechat-game --json EXTRA…` and returns
+/// the report and the wall time it took.
+fn run_json(dir: &Path, extra: &[&str]) -> (Value, Duration) {
+    let started = Instant::now();
+    let output = run_game(dir)
+        .args(["--json", "--offline"])
         .args(extra)
         .output()
         .expect("the binary runs");
@@ -52,15 +57,22 @@ fn run_json(dir: &std::path::Path, extra: &[&str]) -> (Value, Duration) {
 /// One `fill()` of a 1.2-million-segment path crossing every row (about
 /// ten seconds of rasterizing each, without a deadline), drawn again and
 /// again.
-const HUGE_FILL: &str = r#"
-const canvas = wx.createCanvas();
+const HUGE_FILL: &str = "console.log('filling');
+for (let i = 0; i < 100; i++) ctx.fill('evenodd');";
+
+/// A 1000² canvas with a path of 1.2 million segments that all cross each
+/// other and every row, then `draw` (which uses `ctx`).
+fn crossing_path(draw: &str) -> String {
+    format!(
+        "const canvas = wx.createCanvas();
 canvas.width = 1000; canvas.height = 1000;
 const ctx = canvas.getContext('2d');
 ctx.beginPath();
-for (let i = 0; i < 400000; i++) { ctx.lineTo(1000, 1000); ctx.lineTo(0, 1000); ctx.lineTo(1000, 0); }
-console.log('filling');
-for (let i = 0; i < 100; i++) ctx.fill('evenodd');
-"#;
+for (let i = 0; i < 400000; i++) {{ ctx.lineTo(1000, 1000); ctx.lineTo(0, 1000); ctx.lineTo(1000, 0); }}
+{draw}
+"
+    )
+}
 
 /// The seconds a run may overrun `--time-limit` by: 1 s for JS, plus the
 /// longest native step that is not interrupted (parsing and sorting the
@@ -68,24 +80,24 @@ for (let i = 0; i < 100; i++) ctx.fill('evenodd');
 /// margin for a loaded machine.
 const OVERRUN_BOUND: f64 = 8.0;
 
-#[test]
-fn a_fill_of_millions_of_segments_stops_at_the_time_limit() {
-    let dir = game("huge-fill", HUGE_FILL);
-    let (report, elapsed) = run_json(&dir, &["--time-limit", "3"]);
+/// A run with `--time-limit 3` that reached the console line `reached`,
+/// was ended by the limit, and ended within the overrun bound.
+fn assert_stopped_at_three_seconds(report: &Value, elapsed: Duration, reached: &str) {
     assert_eq!(report["completed"], false, "{report:#}");
     let fatal = report["fatal"].as_str().unwrap_or_default();
     assert!(fatal.contains("longer than its limit of 3 s"), "{fatal}");
-    let logs: Vec<&str> = report["events"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter_map(|e| e["text"].as_str())
-        .collect();
-    assert!(logs.contains(&"filling"), "the fill was reached: {logs:?}");
+    assert!(logs(report).contains(&reached), "{reached}: {report:#}");
     assert!(
         elapsed.as_secs_f64() < 3.0 + OVERRUN_BOUND,
         "ended after {elapsed:?}"
     );
+}
+
+#[test]
+fn a_fill_of_millions_of_segments_stops_at_the_time_limit() {
+    let dir = game("huge-fill", &crossing_path(HUGE_FILL));
+    let (report, elapsed) = run_json(&dir, &["--time-limit", "3"]);
+    assert_stopped_at_three_seconds(&report, elapsed, "filling");
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -104,11 +116,7 @@ for (let i = 0; i < 1000; i++) { ctx.beginPath(); ctx.arc(2000, 2000, 1900 - i, 
 fn wide_shadow_blurs_stop_at_the_time_limit() {
     let dir = game("huge-shadow", HUGE_SHADOWS);
     let (report, elapsed) = run_json(&dir, &["--time-limit", "3"]);
-    assert_eq!(report["completed"], false, "{report:#}");
-    assert!(
-        elapsed.as_secs_f64() < 3.0 + OVERRUN_BOUND,
-        "ended after {elapsed:?}"
-    );
+    assert_stopped_at_three_seconds(&report, elapsed, "drawing");
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -131,41 +139,22 @@ fn megabytes_of_text_stop_at_the_time_limit() {
     // Memory enough for the layouts (48 bytes a character): the time
     // limit is what ends the run.
     let (report, elapsed) = run_json(&dir, &["--time-limit", "3", "--memory-limit", "2048"]);
-    assert_eq!(report["completed"], false, "{report:#}");
-    let fatal = report["fatal"].as_str().unwrap_or_default();
-    assert!(fatal.contains("longer than its limit of 3 s"), "{fatal}");
-    assert!(logs(&report).contains(&"shaping"), "{report:#}");
-    assert!(
-        elapsed.as_secs_f64() < 3.0 + OVERRUN_BOUND,
-        "ended after {elapsed:?}"
-    );
+    assert_stopped_at_three_seconds(&report, elapsed, "shaping");
     let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// One `stroke()` of 1.2 million segments that all cross each other: the
 /// outline's edges reorder on every row (minutes of sorting in one strip
 /// of the rasterizer before it checked the deadline by steps).
-const CROSSING_STROKE: &str = r#"
-const canvas = wx.createCanvas();
-canvas.width = 1000; canvas.height = 1000;
-const ctx = canvas.getContext('2d');
-ctx.beginPath();
-for (let i = 0; i < 400000; i++) { ctx.lineTo(1000, 1000); ctx.lineTo(0, 1000); ctx.lineTo(1000, 0); }
-ctx.lineWidth = 3; ctx.lineJoin = 'round';
+const CROSSING_STROKE: &str = "ctx.lineWidth = 3; ctx.lineJoin = 'round';
 console.log('stroking');
-for (let i = 0; i < 100; i++) ctx.stroke();
-"#;
+for (let i = 0; i < 100; i++) ctx.stroke();";
 
 #[test]
 fn a_stroke_of_a_million_crossing_segments_stops_at_the_time_limit() {
-    let dir = game("crossing-stroke", CROSSING_STROKE);
+    let dir = game("crossing-stroke", &crossing_path(CROSSING_STROKE));
     let (report, elapsed) = run_json(&dir, &["--time-limit", "3"]);
-    assert_eq!(report["completed"], false, "{report:#}");
-    assert!(logs(&report).contains(&"stroking"), "{report:#}");
-    assert!(
-        elapsed.as_secs_f64() < 3.0 + OVERRUN_BOUND,
-        "ended after {elapsed:?}"
-    );
+    assert_stopped_at_three_seconds(&report, elapsed, "stroking");
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -281,12 +270,7 @@ fn bitmaps_count_against_the_memory_limit_and_bound_peak_rss() {
         bound >> 20,
         baseline >> 20
     );
-    let logs: Vec<&str> = report["events"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter_map(|e| e["text"].as_str())
-        .collect();
+    let logs = logs(&report);
     // Every one of the 80 allocations is over 64 MiB with the JS heap in
     // the same budget: each is refused as the API's own failure.
     assert!(logs.contains(&"refused 80"), "{report:#}");
@@ -304,11 +288,8 @@ fn bitmaps_under_the_memory_limit_are_allocated() {
             .replace("4096", "1024"),
     );
     let (report, _) = run_json(&dir, &["--memory-limit", "64"]);
-    let text = report["events"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter_map(|e| e["text"].as_str())
+    let text = logs(&report)
+        .into_iter()
         .find(|t| t.starts_with("refused "))
         .expect("the script finished")
         .to_string();
@@ -329,11 +310,8 @@ while (true) {}
 /// the process with SIGKILL and returns everything it printed.
 fn killed_mid_run(name: &str, format: &[&str]) -> String {
     let dir = game(name, LOG_THEN_SPIN);
-    let mut child = Command::new(env!("CARGO_BIN_EXE_mpcanvas"))
-        .arg("run")
-        .arg(&dir)
-        .args(["--platform", "wechat-game", "--time-limit", "60", "--out"])
-        .arg(dir.join("out"))
+    let mut child = run_game(&dir)
+        .args(["--time-limit", "60"])
         .args(format)
         .stdout(Stdio::piped())
         .spawn()
@@ -397,11 +375,8 @@ fn a_text_report_killed_mid_run_keeps_its_lines() {
 #[test]
 fn a_finished_json_lines_report_ends_with_its_summary() {
     let dir = game("jsonl-done", "console.log('one'); console.log('two');");
-    let output = Command::new(env!("CARGO_BIN_EXE_mpcanvas"))
-        .arg("run")
-        .arg(&dir)
-        .args(["--platform", "wechat-game", "--jsonl", "--out"])
-        .arg(dir.join("out"))
+    let output = run_game(&dir)
+        .arg("--jsonl")
         .output()
         .expect("the binary runs");
     assert!(output.status.success());

@@ -2,33 +2,12 @@
 //! fresh state per run unless kept, short errors with hints, version and
 //! per-command help, unknown output formats refused.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("mpcanvas-newcomer-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    dir
-}
-
-fn mpcanvas(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_mpcanvas"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
-fn text(o: &[u8]) -> String {
-    String::from_utf8_lossy(o).into_owned()
-}
+mod support;
+use support::{fresh, lossy, mpcanvas, repo};
 
 #[test]
 fn an_alipay_folder_runs_on_alipay_without_platform() {
-    let out = scratch("alipay");
+    let out = fresh("alipay");
     let o = mpcanvas(&[
         "run",
         repo().join("examples/alipay").to_str().unwrap(),
@@ -37,8 +16,8 @@ fn an_alipay_folder_runs_on_alipay_without_platform() {
         "--out",
         out.to_str().unwrap(),
     ]);
-    let stdout = text(&o.stdout);
-    assert!(o.status.success(), "{stdout}\n{}", text(&o.stderr));
+    let stdout = lossy(&o.stdout);
+    assert!(o.status.success(), "{stdout}\n{}", lossy(&o.stderr));
     assert!(
         stdout.starts_with("platform alipay (detected from index.axml)"),
         "{stdout}"
@@ -49,7 +28,7 @@ fn an_alipay_folder_runs_on_alipay_without_platform() {
 
 #[test]
 fn a_deny_run_after_an_allow_run_is_asked_again_and_lists_only_its_own_files() {
-    let out = scratch("fresh");
+    let out = fresh("fresh");
     let example = repo().join("examples/wechat-2d");
     let run = |user: &str, extra: &[&str]| {
         let mut args = vec![
@@ -111,7 +90,7 @@ fn serde_json_value(stdout: &[u8]) -> serde_json::Value {
 
 #[test]
 fn a_run_that_exported_nothing_names_the_methods_to_tap() {
-    let out = scratch("notap");
+    let out = fresh("notap");
     let example = repo().join("examples/wechat-2d");
     let o = mpcanvas(&[
         "run",
@@ -120,7 +99,7 @@ fn a_run_that_exported_nothing_names_the_methods_to_tap() {
         out.to_str().unwrap(),
     ]);
     assert!(o.status.success());
-    let err = text(&o.stderr);
+    let err = lossy(&o.stderr);
     assert!(
         err.contains("nothing was exported; the page's tappable methods: save")
             && err.contains("(try --tap save)"),
@@ -136,7 +115,7 @@ fn a_run_that_exported_nothing_names_the_methods_to_tap() {
         out.to_str().unwrap(),
     ]);
     assert_eq!(o.status.code(), Some(1));
-    let stdout = text(&o.stdout);
+    let stdout = lossy(&o.stdout);
     assert!(
         stdout.contains("--tap sav: the page has no method 'sav'; its tappable methods: save"),
         "{stdout}"
@@ -148,29 +127,29 @@ fn a_run_that_exported_nothing_names_the_methods_to_tap() {
 fn argument_errors_are_short_and_hint_at_the_fix() {
     let o = mpcanvas(&["run", "examples/wechat-2d", "--tapp", "save"]);
     assert_eq!(o.status.code(), Some(2));
-    let err = text(&o.stderr);
+    let err = lossy(&o.stderr);
     assert!(err.contains("did you mean --tap?"), "{err}");
     assert!(err.lines().count() <= 3, "{err}");
     let o = mpcanvas(&["run", "p", "--platform", "Douyinn"]);
-    assert!(text(&o.stderr).contains("did you mean 'douyin'?"));
+    assert!(lossy(&o.stderr).contains("did you mean 'douyin'?"));
 }
 
 #[test]
 fn version_and_help_per_command() {
     let o = mpcanvas(&["--version"]);
     assert_eq!(
-        text(&o.stdout).trim(),
+        lossy(&o.stdout).trim(),
         format!("mpcanvas {}", env!("CARGO_PKG_VERSION"))
     );
     let o = mpcanvas(&["help", "render"]);
     assert!(o.status.success());
-    assert!(text(&o.stdout).contains("--no-system-fonts"));
-    assert!(!text(&o.stdout).contains("--tap"));
+    assert!(lossy(&o.stdout).contains("--no-system-fonts"));
+    assert!(!lossy(&o.stdout).contains("--tap"));
 }
 
 #[test]
 fn rendering_to_an_unknown_extension_is_an_error_that_writes_nothing() {
-    let dir = scratch("ext");
+    let dir = fresh("ext");
     std::fs::create_dir_all(&dir).unwrap();
     let gif = dir.join("r.gif");
     let o = mpcanvas(&[
@@ -184,9 +163,9 @@ fn rendering_to_an_unknown_extension_is_an_error_that_writes_nothing() {
     ]);
     assert_eq!(o.status.code(), Some(2));
     assert!(
-        text(&o.stderr).contains("unknown image format"),
+        lossy(&o.stderr).contains("unknown image format"),
         "{}",
-        text(&o.stderr)
+        lossy(&o.stderr)
     );
     assert!(!gif.exists());
     let _ = std::fs::remove_dir_all(&dir);
@@ -194,7 +173,7 @@ fn rendering_to_an_unknown_extension_is_an_error_that_writes_nothing() {
 
 #[test]
 fn an_unusable_data_folder_is_named() {
-    let dir = scratch("outfile");
+    let dir = fresh("outfile");
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join("a-file");
     std::fs::write(&file, "x").unwrap();
@@ -206,16 +185,16 @@ fn an_unusable_data_folder_is_named() {
     ]);
     assert_eq!(o.status.code(), Some(2));
     assert!(
-        text(&o.stderr).contains(file.to_str().unwrap()),
+        lossy(&o.stderr).contains(file.to_str().unwrap()),
         "{}",
-        text(&o.stderr)
+        lossy(&o.stderr)
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
 fn a_page_using_another_platforms_namespace_names_that_platform() {
-    let dir = scratch("ns");
+    let dir = fresh("ns");
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(
         dir.join("index.js"),
@@ -226,14 +205,14 @@ fn a_page_using_another_platforms_namespace_names_that_platform() {
     let out = dir.join("out");
     let o = mpcanvas(&["run", dir.to_str().unwrap(), "--out", out.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1));
-    let err = text(&o.stderr);
+    let err = lossy(&o.stderr);
     assert!(err.contains("try --platform alipay"), "{err}");
     let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
 fn quiet_runs_print_failures_and_written_files_only() {
-    let out = scratch("quiet");
+    let out = fresh("quiet");
     let o = mpcanvas(&[
         "run",
         repo().join("examples/wechat-2d").to_str().unwrap(),
@@ -243,7 +222,7 @@ fn quiet_runs_print_failures_and_written_files_only() {
         "--out",
         out.to_str().unwrap(),
     ]);
-    let stdout = text(&o.stdout);
+    let stdout = lossy(&o.stdout);
     assert!(o.status.success(), "{stdout}");
     assert!(stdout.contains("saved to album"), "{stdout}");
     assert!(
@@ -259,6 +238,6 @@ fn quiet_runs_print_failures_and_written_files_only() {
         "--out",
         out.to_str().unwrap(),
     ]);
-    assert!(text(&full.stdout).contains("wx.showToast"));
+    assert!(lossy(&full.stdout).contains("wx.showToast"));
     let _ = std::fs::remove_dir_all(&out);
 }

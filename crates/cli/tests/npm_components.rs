@@ -14,6 +14,9 @@ use std::sync::OnceLock;
 
 use mpcanvas_conformance::{RgbaImage, read_png};
 
+mod support;
+use support::copy_dir;
+
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/npm")
 }
@@ -62,19 +65,6 @@ fn project(name: &str) -> PathBuf {
     let _ = std::fs::remove_dir_all(&dest);
     copy_dir(&fixtures().join(name), &dest);
     dest
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }
 
 /// Runs the project with `--tap tap --json`; returns the report and the

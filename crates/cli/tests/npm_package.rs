@@ -14,20 +14,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::OnceLock;
 
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .canonicalize()
-        .unwrap()
-}
-
-fn text(o: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    )
-}
+mod support;
+use support::{copy_dir, repo, text};
 
 fn command(program: &str, args: &[&str], dir: &Path) -> Output {
     command_in_ci(program, args, dir, false)
@@ -283,20 +271,4 @@ fn the_vitest_example_passes_and_fails_with_a_diff_when_the_drawing_changes() {
     assert_eq!(o.status.code(), Some(1), "{t}");
     assert!(t.contains("poster differs from its snapshot"), "{t}");
     assert_eq!(diffs(&dir.join("test"), &t), 1, "{t}");
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        if entry.file_name() == "node_modules" {
-            continue;
-        }
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }

@@ -4,52 +4,12 @@
 //! specs fail their case.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use mpcanvas_conformance::{read_png, write_png};
 
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .canonicalize()
-        .unwrap()
-}
-
-fn scratch(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .join(format!("poster-tests-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn mpcanvas(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_mpcanvas"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
-fn text(o: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    )
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
+mod support;
+use support::{copy_dir, mpcanvas, repo, scratch, text};
 
 /// A copy of the wechat-2d example with its spec and snapshot beside it,
 /// laid out as in `examples/`; returns the folder.
@@ -69,6 +29,18 @@ fn change_the_poster(dir: &Path) {
     std::fs::write(&page, js.replace("'#e74c3c'", "'#2ecc71'")).unwrap();
 }
 
+/// `mpcanvas test POSTERS --out OUT --junit XML`.
+fn mpcanvas_test(posters: &Path, out: &Path, xml: &Path) -> Output {
+    mpcanvas(&[
+        "test",
+        posters.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--junit",
+        xml.to_str().unwrap(),
+    ])
+}
+
 fn junit(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap()
 }
@@ -77,14 +49,7 @@ fn junit(path: &Path) -> String {
 fn the_bundled_examples_specs_pass_and_report_as_junit() {
     let out = scratch("examples");
     let xml = out.join("report/junit.xml");
-    let o = mpcanvas(&[
-        "test",
-        repo().join("examples").to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-        "--junit",
-        xml.to_str().unwrap(),
-    ]);
+    let o = mpcanvas_test(&repo().join("examples"), &out, &xml);
     let t = text(&o);
     assert!(o.status.success(), "{t}");
     assert!(t.contains("7 passed, 0 failed"), "{t}");
@@ -117,14 +82,7 @@ fn a_changed_poster_fails_with_a_diff_image_and_a_junit_failure() {
     change_the_poster(&dir);
     let out = dir.join("out");
     let xml = dir.join("junit.xml");
-    let o = mpcanvas(&[
-        "test",
-        posters.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-        "--junit",
-        xml.to_str().unwrap(),
-    ]);
+    let o = mpcanvas_test(&posters, &out, &xml);
     let t = text(&o);
     assert_eq!(o.status.code(), Some(1), "{t}");
     assert!(t.contains("FAIL wechat-2d [wechat]"), "{t}");
@@ -219,14 +177,7 @@ fn report_expectations_and_bad_specs_fail_their_case() {
     .unwrap();
     let out = dir.join("out");
     let xml = dir.join("junit.xml");
-    let o = mpcanvas(&[
-        "test",
-        posters.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-        "--junit",
-        xml.to_str().unwrap(),
-    ]);
+    let o = mpcanvas_test(&posters, &out, &xml);
     let t = text(&o);
     assert_eq!(o.status.code(), Some(1), "{t}");
     assert!(t.contains("1 passed, 2 failed"), "{t}");

@@ -4,28 +4,10 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("mpcanvas-timings-{}-{name}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn mpcanvas(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_mpcanvas"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+mod support;
+use support::{lossy, mpcanvas, repo, scratch};
 
 /// A poster-like drawing scaled to the canvas: a gradient background, a
 /// shadowed rounded card, text, a drawn-in second canvas.
@@ -51,6 +33,13 @@ fn write_script(dir: &Path, name: &str, size: u32) -> PathBuf {
     path
 }
 
+/// `mpcanvas render JS -o OUT EXTRA…`.
+fn render(js: &Path, out: &Path, extra: &[&str]) -> Output {
+    let mut args = vec!["render", js.to_str().unwrap(), "-o", out.to_str().unwrap()];
+    args.extend_from_slice(extra);
+    mpcanvas(&args)
+}
+
 /// The figures of a successful command's timings line on stderr, read
 /// once: `draw 12.3 ms` → `draw` = 12.3, `peak RSS 27.8 MiB` →
 /// `peak RSS` = 27.8.
@@ -62,7 +51,7 @@ struct Timings {
 impl Timings {
     /// Asserts that the command succeeded and printed a timings line.
     fn of(o: &Output) -> Timings {
-        let stderr = stderr(o);
+        let stderr = lossy(&o.stderr);
         assert!(o.status.success(), "{stderr}");
         let line = stderr
             .lines()
@@ -102,14 +91,7 @@ fn render_timings_name_every_stage() {
     let dir = scratch("stages");
     let js = write_script(&dir, "p.js", 200);
     let out = dir.join("p.jpg");
-    let o = mpcanvas(&[
-        "render",
-        js.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-        "--timings",
-        "--no-system-fonts",
-    ]);
+    let o = render(&js, &out, &["--timings", "--no-system-fonts"]);
     let t = Timings::of(&o);
     for stage in [
         "startup", "script", "decode", "draw", "encode", "write", "total",
@@ -126,25 +108,17 @@ fn render_repeat_prints_the_median_of_that_many_renders() {
     let dir = scratch("repeat");
     let js = write_script(&dir, "p.js", 120);
     let out = dir.join("p.png");
-    let o = mpcanvas(&[
-        "render",
-        js.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-        "--repeat",
-        "3",
-        "--no-system-fonts",
-    ]);
-    let err = stderr(&o);
+    let o = render(&js, &out, &["--repeat", "3", "--no-system-fonts"]);
+    let err = lossy(&o.stderr);
     assert!(o.status.success(), "{err}");
     assert!(err.contains("timings (median of 3): startup "), "{err}");
     assert!(std::fs::read(&out).unwrap().starts_with(b"\x89PNG"));
     let bad = mpcanvas(&["render", js.to_str().unwrap(), "--repeat", "0"]);
     assert!(!bad.status.success());
     assert!(
-        stderr(&bad).contains("--repeat wants a whole number"),
+        lossy(&bad.stderr).contains("--repeat wants a whole number"),
         "{}",
-        stderr(&bad)
+        lossy(&bad.stderr)
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
@@ -188,14 +162,7 @@ fn a_large_renders_peak_memory_stays_within_twice_its_bitmap() {
     let peak = |size: u32, ext: &str| {
         let js = write_script(&dir, &format!("m{size}.js"), size);
         let out = dir.join(format!("m{size}.{ext}"));
-        let o = mpcanvas(&[
-            "render",
-            js.to_str().unwrap(),
-            "-o",
-            out.to_str().unwrap(),
-            "--timings",
-            "--no-system-fonts",
-        ]);
+        let o = render(&js, &out, &["--timings", "--no-system-fonts"]);
         Timings::of(&o).get("peak RSS")
     };
     let bitmap_mib = 2048.0 * 2048.0 * 4.0 / f64::from(1u32 << 20);

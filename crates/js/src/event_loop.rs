@@ -273,6 +273,35 @@ impl EventLoop {
         rt: &Runtime,
         ctx: &Ctx<'_>,
         horizon: f64,
+        uncaught: impl FnMut(ScriptError),
+    ) -> Result<(), ScriptError> {
+        let last = ((horizon.max(0.0) * 1000.0).floor() as u64, u64::MAX);
+        self.run_through(rt, ctx, last, uncaught)
+    }
+
+    /// Runs promise jobs and the timers and tasks due now that were queued
+    /// before this call, in order, without moving the clock: what runs
+    /// before a message from the platform that arrives now (a page's
+    /// `onReady` after the view's first render). What they queue waits.
+    pub fn run_queued(
+        &self,
+        rt: &Runtime,
+        ctx: &Ctx<'_>,
+        uncaught: impl FnMut(ScriptError),
+    ) -> Result<(), ScriptError> {
+        let last = {
+            let timers = self.timers.borrow();
+            ((timers.now.max(0.0) * 1000.0).round() as u64, timers.seq)
+        };
+        self.run_through(rt, ctx, last, uncaught)
+    }
+
+    /// Fires queued timers in order up to and including key `last`.
+    fn run_through(
+        &self,
+        rt: &Runtime,
+        ctx: &Ctx<'_>,
+        last: Key,
         mut uncaught: impl FnMut(ScriptError),
     ) -> Result<(), ScriptError> {
         loop {
@@ -285,10 +314,10 @@ impl EventLoop {
                 let Some((&key, _)) = timers.queue.iter().next() else {
                     return Ok(());
                 };
-                let due = key.0 as f64 / 1000.0;
-                if due > horizon {
+                if key > last {
                     return Ok(());
                 }
+                let due = key.0 as f64 / 1000.0;
                 let slot = timers.queue.remove(&key).expect("key was just read");
                 timers.now = timers.now.max(due);
                 timers.fired += 1;
@@ -381,6 +410,29 @@ mod tests {
         );
         assert_eq!(out, ["sync", "micro", "a", "b"]);
         assert_eq!(now, 20.0);
+    }
+
+    #[test]
+    fn run_queued_fires_only_what_was_due_now_before_the_call() {
+        let rt = Runtime::new(Limits::default()).unwrap();
+        let log: Log = Log::default();
+        let (queued, rest) = rt.with(|ctx| {
+            console::install(&ctx, log.clone()).unwrap();
+            let ev = EventLoop::install(&ctx).unwrap();
+            let code = "setTimeout(() => { console.log('zero'); setTimeout(() => console.log('nested')); });
+                        setTimeout(() => console.log('one ms'), 1);
+                        setInterval(() => console.log('interval'), 0);";
+            let _: Value<'_> = crate::runtime::eval(&rt, &ctx, code, "test.js").unwrap();
+            ev.run_queued(&rt, &ctx, |e| panic!("{e}")).unwrap();
+            let queued: Vec<String> = log.borrow().iter().map(|m| m.text.clone()).collect();
+            assert_eq!(ev.now(), 0.0, "the clock stays");
+            log.borrow_mut().clear();
+            ev.run_until(&rt, &ctx, 1.0, |e| panic!("{e}")).unwrap();
+            let rest: Vec<String> = log.borrow().iter().map(|m| m.text.clone()).collect();
+            (queued, rest)
+        });
+        assert_eq!(queued, ["zero", "interval"]);
+        assert_eq!(rest, ["nested", "one ms", "interval"]);
     }
 
     #[test]

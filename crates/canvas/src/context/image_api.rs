@@ -194,7 +194,11 @@ impl Context2d {
             let to_user = Affine::translate((dst.x0, dst.y0))
                 * Affine::scale_non_uniform(dst.width() / src.width(), dst.height() / src.height())
                 * Affine::translate((-src.x0, -src.y0));
-            (img, render::nearest_bias(to_user, filter), filter)
+            (
+                img,
+                render::nearest_bias(to_user, ctm, self.device_size(), filter),
+                filter,
+            )
         };
         let shader = tiny_skia::Pattern::new(
             shader_image.pixmap().as_ref(),

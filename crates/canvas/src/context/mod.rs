@@ -91,6 +91,11 @@ impl Context2d {
         self.height
     }
 
+    /// The bitmap's width and height in pixels, as floats.
+    pub(crate) fn device_size(&self) -> (f64, f64) {
+        (self.width as f64, self.height as f64)
+    }
+
     /// The budgets this context enforces.
     pub fn limits(&self) -> &Limits {
         &self.limits

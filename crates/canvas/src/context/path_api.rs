@@ -217,7 +217,13 @@ impl Context2d {
             return;
         };
         let quality = self.filter_quality();
-        let prepared = PreparedStyle::new(style, self.state.global_alpha as f32, quality, ctm);
+        let prepared = PreparedStyle::new(
+            style,
+            self.state.global_alpha as f32,
+            quality,
+            ctm,
+            self.device_size(),
+        );
         let mut shader = prepared.shader();
         // Shaders live in user space; the shape's transform is applied to
         // them too, so pre-map user → path space.

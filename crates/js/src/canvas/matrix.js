@@ -39,32 +39,58 @@
   const translation = (x, y, z) => [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, x, y, z, 1];
   const scaling = (x, y, z) => [x, 0, 0, 0, 0, y, 0, 0, 0, 0, z, 0, 0, 0, 0, 1];
   const RAD = Math.PI / 180;
-  // sin and cos of `deg` degrees, exact at multiples of 90 (as Chromium's
-  // rotate(90) gives whole numbers).
+  const toRad = (deg) => deg * RAD;
+  const H = Math.SQRT1_2;
+  // [sin, cos] at each multiple of 45 degrees, exact on the axes.
+  const OCTANTS = [[0, 1], [H, H], [1, 0], [H, -H], [0, -1], [-H, -H], [-1, 0], [-H, H]];
+  // sin and cos of `deg` degrees computed as Chromium computes them (so
+  // matrices match to the bit): the angle is reduced to [0, 45] degrees
+  // first, taking the complementary angle in odd octants and swapping or
+  // negating the results, so rotate(60) takes sin(30) for its cosine.
   const sinCos = (deg) => {
-    const r = deg % 360;
-    if (r % 90 === 0) {
-      const q = ((r / 90) % 4 + 4) % 4;
-      return [[0, 1, 0, -1][q], [1, 0, -1, 0][q]];
+    if (!(deg > -9e7 && deg < 9e7)) {
+      const r = toRad(deg % 360);
+      return [Math.sin(r), Math.cos(r)];
     }
-    return [Math.sin(deg * RAD), Math.cos(deg * RAD)];
+    const n = deg / 45;
+    let octant = Math.trunc(n);
+    if (octant === n) return OCTANTS[octant & 7];
+    if (deg < 0) octant -= 1;
+    let d = deg - octant * 45;
+    if (octant & 1) d = 45 - d;
+    let s = Math.sin(toRad(d));
+    let c = Math.cos(toRad(d));
+    if ((octant + 1) & 2) [s, c] = [c, s];
+    if (octant & 4) s = -s;
+    if ((octant + 2) & 4) c = -c;
+    return [s, c];
   };
   // Rotation by `deg` degrees about the axis (x, y, z), as CSS Transforms
-  // define rotate3d().
+  // define rotate3d(); a unit axis along x, y or z takes the plain
+  // rotation (the general form's 1 - cos + cos need not be 1).
   const rotation = (x, y, z, deg) => {
-    const len = Math.hypot(x, y, z);
-    if (len === 0) return identity();
-    [x, y, z] = [x / len, y / len, z / len];
+    const sq = x * x + y * y + z * z;
+    if (sq === 0) return identity();
+    if (sq !== 1) {
+      const k = 1 / Math.sqrt(sq);
+      [x, y, z] = [x * k, y * k, z * k];
+    }
     const [s, c] = sinCos(deg);
+    if (s === 0 && c === 1) return identity();
+    if (z === 1) return [c, s, 0, 0, -s, c, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1];
+    if (y === 1) return [c, 0, -s, 0, 0, 1, 0, 0, s, 0, c, 0, 0, 0, 0, 1];
+    if (x === 1) return [1, 0, 0, 0, 0, c, s, 0, 0, -s, c, 0, 0, 0, 0, 1];
     const t = 1 - c;
+    const [xt, yt, zt] = [x * t, y * t, z * t];
+    const [xyt, yzt, zxt] = [x * yt, y * zt, z * xt];
     return [
-      t * x * x + c, t * x * y + s * z, t * x * z - s * y, 0,
-      t * x * y - s * z, t * y * y + c, t * y * z + s * x, 0,
-      t * x * z + s * y, t * y * z - s * x, t * z * z + c, 0,
+      x * xt + c, xyt + z * s, zxt - y * s, 0,
+      xyt - z * s, y * yt + c, yzt + x * s, 0,
+      zxt + y * s, yzt - x * s, z * zt + c, 0,
       0, 0, 0, 1,
     ];
   };
-  const skew = (sx, sy) => [1, Math.tan(sy * RAD), 0, 0, Math.tan(sx * RAD), 1, 0, 0,
+  const skew = (sx, sy) => [1, Math.tan(toRad(sy)), 0, 0, Math.tan(toRad(sx)), 1, 0, 0,
     0, 0, 1, 0, 0, 0, 0, 1];
 
   // General 4x4 inverse (cofactors); null when singular or not finite.
@@ -298,7 +324,7 @@
     rotateFromVectorSelf(x, y) {
       const s = state(this, DOMMatrix);
       const [vx, vy] = [num(x, 0), num(y, 0)];
-      const deg = vx === 0 && vy === 0 ? 0 : Math.atan2(vy, vx) / RAD;
+      const deg = vx === 0 && vy === 0 ? 0 : Math.atan2(vy, vx) * 180 / Math.PI;
       s.m = mul(s.m, rotation(0, 0, 1, deg));
       return this;
     }

@@ -53,6 +53,50 @@ fn strict() -> CheckConfig {
     }
 }
 
+/// The device check a lenient run meets exactly once: `check` from `api`,
+/// its message containing each of `says`, at line `line` of `index.js`.
+struct Expected<'a> {
+    check: &'a str,
+    api: &'a str,
+    says: &'a [&'a str],
+    line: u32,
+}
+
+/// Runs `pkg` on `profile` leniently, then strictly: the lenient run meets
+/// `expected` as a warning, the strict one as the failure a phone shows.
+/// Returns both reports (each with its data folder).
+fn lenient_then_strict(profile: &str, pkg: &Pkg, expected: Expected<'_>) -> [(RunReport, Pkg); 2] {
+    let warned = run(profile, pkg, lenient());
+    let found = checks(&warned.0);
+    assert_eq!(found.len(), 1, "{found:?}");
+    let (check, api, message, at, is_strict) = &found[0];
+    assert_eq!(
+        (check.as_str(), api.as_str()),
+        (expected.check, expected.api)
+    );
+    for says in expected.says {
+        assert!(message.contains(says), "{message}");
+    }
+    assert_at_line(at, expected.line);
+    assert!(!is_strict);
+    let failed = run(profile, pkg, strict());
+    let found = checks(&failed.0);
+    assert!(
+        found.iter().any(|c| c.0 == expected.check && c.4),
+        "{found:?}"
+    );
+    [warned, failed]
+}
+
+/// A check's `at` names line `line` of `index.js`.
+fn assert_at_line(at: &Option<String>, line: u32) {
+    let prefix = format!("index.js:{line}:");
+    assert!(
+        at.as_deref().is_some_and(|a| a.starts_with(&prefix)),
+        "{at:?} is not at {prefix}"
+    );
+}
+
 /// The first temp file's image.
 fn exported(report: &RunReport) -> mpcanvas_canvas::Image {
     let file = report.temp_files.first().expect("an export");
@@ -75,25 +119,17 @@ fn an_export_racing_draw_is_a_warning_and_strict_exports_the_canvas_before_it() 
              } });",
         ),
     ]);
-    let (warned, _warned_out) = run("wechat", &pkg, lenient());
-    let found = checks(&warned);
-    assert_eq!(found.len(), 1, "{found:?}");
-    let (check, api, message, at, is_strict) = &found[0];
-    assert_eq!(
-        (check.as_str(), api.as_str()),
-        ("draw-race", "wx.canvasToTempFilePath")
+    let [(warned, _warned_out), (failed, _failed_out)] = lenient_then_strict(
+        "wechat",
+        &pkg,
+        Expected {
+            check: "draw-race",
+            api: "wx.canvasToTempFilePath",
+            says: &["draw() callback"],
+            line: 5,
+        },
     );
-    assert!(message.contains("draw() callback"), "{message}");
-    assert_eq!(
-        at.as_deref().map(|a| a.starts_with("index.js:5:")),
-        Some(true),
-        "{at:?}"
-    );
-    assert!(!is_strict);
     assert_eq!(pixel(&exported(&warned), 10, 10), [255, 0, 0, 255]);
-
-    let (failed, _failed_out) = run("wechat", &pkg, strict());
-    assert!(checks(&failed)[0].4);
     // The device had not drawn yet: the export is the blank canvas.
     assert_eq!(pixel(&exported(&failed), 10, 10)[3], 0);
 }
@@ -134,23 +170,17 @@ fn a_2d_canvas_past_wechats_side_limit_is_a_warning_and_strict_fails_create_bitm
              } });",
         ),
     ]);
-    let (warned, _warned_out) = run("wechat", &pkg, lenient());
-    let found = checks(&warned);
-    assert_eq!(found.len(), 1, "{found:?}");
-    assert_eq!(found[0].0, "size-limit");
-    assert!(found[0].2.contains("1400×40"), "{}", found[0].2);
-    assert!(
-        found[0].2.contains("WeChat 2D canvas side (1365 px a side"),
-        "{}",
-        found[0].2
-    );
-    assert_eq!(
-        found[0].3.as_deref().map(|a| a.starts_with("index.js:4:")),
-        Some(true)
+    let [(warned, _warned_out), (failed, _failed_out)] = lenient_then_strict(
+        "wechat",
+        &pkg,
+        Expected {
+            check: "size-limit",
+            api: "wx.canvasToTempFilePath",
+            says: &["1400×40", "WeChat 2D canvas side (1365 px a side"],
+            line: 4,
+        },
     );
     assert_eq!(console(&warned), ["saved"]);
-
-    let (failed, _failed_out) = run("wechat", &pkg, strict());
     assert_eq!(
         console(&failed),
         ["canvasToTempFilePath:fail create bitmap failed"]
@@ -201,10 +231,7 @@ fn a_network_image_on_the_legacy_context_is_a_warning_and_strict_leaves_it_out()
         .collect();
     assert_eq!(found.len(), 1, "{:?}", checks(&warned));
     assert!(found[0].2.contains("downloadFile first"), "{}", found[0].2);
-    assert_eq!(
-        found[0].3.as_deref().map(|a| a.starts_with("index.js:4:")),
-        Some(true)
-    );
+    assert_at_line(&found[0].3, 4);
     assert_eq!(pixel(&exported(&warned), 10, 10), [10, 20, 30, 255]);
 
     let (failed, _failed_out) = run("wechat", &pkg, strict());
@@ -250,21 +277,17 @@ fn a_download_outside_the_domain_list_is_a_warning_and_strict_fails_as_the_phone
             ),
         ),
     ]);
-    let (warned, _warned_out) = run("wechat", &pkg, lenient());
-    let found = checks(&warned);
-    assert_eq!(found.len(), 1, "{found:?}");
-    assert_eq!(
-        (found[0].0.as_str(), found[0].1.as_str()),
-        ("domain", "wx.downloadFile")
-    );
-    assert!(found[0].2.contains("not https"), "{}", found[0].2);
-    assert_eq!(
-        found[0].3.as_deref().map(|a| a.starts_with("index.js:2:")),
-        Some(true)
+    let [(warned, _warned_out), (failed, _failed_out)] = lenient_then_strict(
+        "wechat",
+        &pkg,
+        Expected {
+            check: "domain",
+            api: "wx.downloadFile",
+            says: &["not https"],
+            line: 2,
+        },
     );
     assert_eq!(console(&warned), ["ok 200"]);
-
-    let (failed, _failed_out) = run("wechat", &pkg, strict());
     assert_eq!(
         console(&failed),
         ["downloadFile:fail url not in domain list"]
@@ -325,14 +348,15 @@ fn text_before_load_font_face_finished_is_a_warning_and_strict_draws_the_fallbac
         ),
     ]);
     let widths = |report: &RunReport| -> Vec<String> { console(report) };
-    let (warned, _warned_out) = run("wechat", &pkg, lenient());
-    let found = checks(&warned);
-    assert_eq!(found.len(), 1, "{found:?}");
-    assert_eq!(found[0].0, "font-pending");
-    assert_eq!(found[0].1, "CanvasRenderingContext2D.measureText");
-    assert_eq!(
-        found[0].3.as_deref().map(|a| a.starts_with("index.js:7:")),
-        Some(true)
+    let [(warned, _warned_out), (failed, _failed_out)] = lenient_then_strict(
+        "wechat",
+        &pkg,
+        Expected {
+            check: "font-pending",
+            api: "CanvasRenderingContext2D.measureText",
+            says: &["before its loadFontFace finished"],
+            line: 7,
+        },
     );
     let lenient_lines = widths(&warned);
     // Lenient: the font is there at once, before and after alike.
@@ -341,8 +365,6 @@ fn text_before_load_font_face_finished_is_a_warning_and_strict_draws_the_fallbac
         lenient_lines[1]["after ".len()..]
     );
 
-    let (failed, _failed_out) = run("wechat", &pkg, strict());
-    assert!(checks(&failed)[0].4);
     let strict_lines = widths(&failed);
     // Strict: the fallback face before the load finished, Lato after.
     assert_ne!(
@@ -366,21 +388,17 @@ fn an_undocumented_promise_is_a_warning_and_strict_returns_nothing() {
              } });",
         ),
     ]);
-    let (warned, _warned_out) = run("douyin", &pkg, lenient());
-    let found = checks(&warned);
-    assert_eq!(found.len(), 1, "{found:?}");
-    assert_eq!(
-        (found[0].0.as_str(), found[0].1.as_str()),
-        ("undocumented", "tt.getSetting")
-    );
-    assert!(found[0].2.contains("callbacks only"), "{}", found[0].2);
-    assert_eq!(
-        found[0].3.as_deref().map(|a| a.starts_with("index.js:2:")),
-        Some(true)
+    let [(warned, _warned_out), (failed, _failed_out)] = lenient_then_strict(
+        "douyin",
+        &pkg,
+        Expected {
+            check: "undocumented",
+            api: "tt.getSetting",
+            says: &["callbacks only"],
+            line: 2,
+        },
     );
     assert_eq!(console(&warned), ["object", "resolved", "callback"]);
-
-    let (failed, _failed_out) = run("douyin", &pkg, strict());
     assert_eq!(console(&failed), ["undefined", "callback"]);
     // WeChat documents the Promise: no check.
     let wechat = Pkg::new(&[
@@ -412,21 +430,17 @@ fn an_undocumented_option_is_a_warning_and_strict_ignores_it_as_the_phone() {
              } });",
         ),
     ]);
-    let (warned, _warned_out) = run("feishu", &pkg, lenient());
-    let found = checks(&warned);
-    assert_eq!(found.len(), 1, "{found:?}");
-    assert_eq!(
-        (found[0].0.as_str(), found[0].1.as_str()),
-        ("undocumented", "tt.canvasToTempFilePath")
-    );
-    assert!(found[0].2.contains("option 'canvas'"), "{}", found[0].2);
-    assert_eq!(
-        found[0].3.as_deref().map(|a| a.starts_with("index.js:3:")),
-        Some(true)
+    let [(warned, _warned_out), (failed, _failed_out)] = lenient_then_strict(
+        "feishu",
+        &pkg,
+        Expected {
+            check: "undocumented",
+            api: "tt.canvasToTempFilePath",
+            says: &["option 'canvas'"],
+            line: 3,
+        },
     );
     assert_eq!(console(&warned), ["saved"]);
-
-    let (failed, _failed_out) = run("feishu", &pkg, strict());
     assert_eq!(
         console(&failed),
         ["canvasToTempFilePath:fail canvas is empty"]

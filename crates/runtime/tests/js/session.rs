@@ -81,6 +81,46 @@ fn app_page_and_component_lifecycles_run_in_platform_order() {
     );
 }
 
+/// onReady is the view thread's answer to the first render (WeChat's page
+/// lifecycle diagram: onLoad, onShow, initial data sent, first render,
+/// notify, onReady): what onLoad and onShow queued for now runs before it,
+/// later timers and what the ready hooks queue after it.
+#[test]
+fn on_ready_comes_after_the_zero_delay_timers_of_on_load_and_on_show() {
+    let pkg = Pkg::new(&[
+        ("index.json", r#"{"usingComponents": {"card": "./card"}}"#),
+        ("index.wxml", "<card/>"),
+        ("index.js", "Page({
+            onLoad() {
+                setTimeout(() => { console.log('load timeout 0'); setTimeout(() => console.log('nested timeout 0')); }, 0);
+                setTimeout(() => console.log('load timeout 5'), 5);
+                Promise.resolve().then(() => console.log('load promise'));
+            },
+            onShow() { setTimeout(() => console.log('show timeout 0')); },
+            onReady() {
+                console.log('page ready');
+                setTimeout(() => console.log('ready timeout 0'));
+            },
+        });"),
+        ("card.js", "Component({ lifetimes: { ready() { console.log('card ready'); } } });"),
+    ]);
+    let outcome = run_pkg(&pkg, &[]);
+    assert_clean(&outcome);
+    assert_eq!(
+        lines(&outcome),
+        [
+            "load promise",
+            "load timeout 0",
+            "show timeout 0",
+            "card ready",
+            "page ready",
+            "nested timeout 0",
+            "ready timeout 0",
+            "load timeout 5",
+        ]
+    );
+}
+
 #[test]
 fn selector_queries_reach_2d_canvas_nodes_with_their_css_size() {
     let pkg = Pkg::new(&[

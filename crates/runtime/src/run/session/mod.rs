@@ -1,8 +1,9 @@
 //! One headless run of a mini-program: load the package, drive the App
-//! and Page lifecycles (onLaunch, onShow, onLoad, onShow, onReady), let
-//! timers and promises settle on the virtual clock, perform the scripted
-//! taps, then unload. Script errors are collected, not fatal; running out
-//! of time or memory ends the run.
+//! and Page lifecycles (onLaunch, onShow, onLoad, onShow, then onReady
+//! after what those queued for now), let timers and promises settle on
+//! the virtual clock, perform the scripted taps, then unload. Script
+//! errors are collected, not fatal; running out of time or memory ends the
+//! run.
 
 use std::cell::RefCell;
 use std::path::{Path, PathBuf};
@@ -280,6 +281,18 @@ impl<'r, 'js> Driver<'r, 'js> {
         self.jobs()
     }
 
+    /// The view's first render: it comes back to the logic thread as a
+    /// message after what onLoad and onShow queued for now (zero-delay
+    /// timers, posted callbacks), which run first; the ready hooks follow.
+    fn first_render(&mut self) -> Result<(), ScriptError> {
+        let events = self.events.clone().expect("installed before the page");
+        let mut escaped = Vec::new();
+        let result = events.run_queued(self.rt, &self.ctx, |e| escaped.push(e));
+        self.collect(escaped, "timer or callback");
+        result?;
+        self.jobs()
+    }
+
     /// Runs promise jobs only (what happens between two lifecycle calls).
     fn jobs(&mut self) -> Result<(), ScriptError> {
         self.rt.drain(&self.ctx)?;
@@ -505,6 +518,7 @@ impl<'r, 'js> Driver<'r, 'js> {
                 program::call_page_lifetime(ctx, &instance, "show")
             })?;
         }
+        self.first_render()?;
         // Children are ready before the page, as on the platforms.
         for m in mounted.iter().rev() {
             self.lifetime(m, "ready")?;
