@@ -48,7 +48,7 @@ impl<'js> Driver<'_, 'js> {
         let Some(name) = name else {
             return Ok(());
         };
-        let fields = crate::run::app_config::fields(&self.package, route);
+        let fields = crate::run::app_config::fields(self.package, route);
         (|| {
             let config: Option<Object<'js>> = ctx.globals().get(name.as_str())?;
             let Some(config) = config else {
