@@ -44,6 +44,8 @@ fn photo() -> Image {
 fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("stages_1500x2668");
     group.sample_size(20);
+    group.measurement_time(std::time::Duration::from_secs(2));
+    group.warm_up_time(std::time::Duration::from_millis(500));
 
     let mut ctx = canvas();
     group.bench_function("fill_linear_gradient_rect", |b| {
@@ -146,6 +148,15 @@ fn bench(c: &mut Criterion) {
             })
         });
     }
+    // The header photo: unclipped, whole device pixels (copied, no shader).
+    group.bench_function("draw_image_header_unclipped", |b| {
+        ctx.set_image_smoothing_quality("high");
+        let src = ImageSource::Image(&photo);
+        b.iter(|| {
+            ctx.draw_image(src, 0.0, 100.0, 1200.0, 672.0, 0.0, 0.0, 750.0, 420.0)
+                .unwrap()
+        })
+    });
     group.finish();
     black_box(ctx.premultiplied_data()[0]);
 }

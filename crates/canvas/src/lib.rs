@@ -26,6 +26,7 @@
 #![forbid(unsafe_code)]
 
 mod axis_gradient;
+mod blit;
 pub mod budget;
 pub mod color;
 mod color_profile;
@@ -45,6 +46,7 @@ pub(crate) mod raster;
 mod render;
 mod resample;
 mod shadow;
+mod solid;
 pub mod state;
 pub mod style;
 pub mod text;

@@ -247,6 +247,10 @@ pub(crate) fn paint_coverage(
     let Some(cov) = clipped(cov, width, height) else {
         return;
     };
+    if let Some(color) = crate::solid::Solid::of(paint) {
+        crate::solid::paint(pixmap, &cov, color, clip);
+        return;
+    }
     let Some(rect) = cov.rect() else {
         return;
     };

@@ -4,7 +4,8 @@
 //! (`tools/frameworks/build.sh`, into this target's scratch folder; nothing
 //! of theirs is committed), then `mpcanvas run` taps its Save button and the
 //! album's poster is checked: its size at the device pixel ratio and the
-//! colours the page's `draw.js` paints where it paints them.
+//! colours the page's `draw.js` paints where it paints them; `--platform
+//! all` then compares it across the profiles.
 //!
 //! They need node, npm and the npm registry (about 1 to 2 minutes of npm
 //! install each on a first run), so they are ignored by default; `.ci/run`
@@ -70,6 +71,42 @@ fn run_and_save(dist: &Path, out: &Path) -> serde_json::Value {
     report
 }
 
+/// `--platform all` on the built project: WeChat runs it and writes its
+/// poster; the others are skipped with their reason (the tt platforms
+/// convert WeChat projects with their migration tools first).
+fn compare_all(dist: &Path, out: &Path) {
+    let _ = std::fs::remove_dir_all(out);
+    let output = Command::new(env!("CARGO_BIN_EXE_mpcanvas"))
+        .arg("run")
+        .arg(dist)
+        .args(["--dpr", "2", "--tap", "#save", "--platform", "all", "--out"])
+        .arg(out)
+        .output()
+        .expect("the binary runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("compare/comparison.json")).unwrap())
+            .unwrap();
+    let platforms = json["platforms"].as_array().unwrap();
+    let ran: Vec<&str> = platforms
+        .iter()
+        .filter(|p| p["ran"] == true)
+        .map(|p| p["platform"].as_str().unwrap())
+        .collect();
+    assert_eq!(ran, ["wechat"]);
+    for p in &platforms[3..] {
+        assert!(
+            p["skipped"].as_str().unwrap().contains("migration tool"),
+            "{p}"
+        );
+    }
+    assert!(!json["images"].as_array().unwrap().is_empty());
+}
+
 /// The one poster the run saved to the album.
 fn album_poster(report: &serde_json::Value) -> RgbaImage {
     let album = report["album"].as_array().expect("an album list");
@@ -120,6 +157,7 @@ fn uni_app_vue3_poster_is_saved_to_the_album() {
     let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join("frameworks-run-uni");
     let report = run_and_save(&dist, &out);
     check_poster(&album_poster(&report));
+    compare_all(&dist, &out.with_extension("compare"));
 }
 
 #[test]
@@ -133,6 +171,7 @@ fn mpx_poster_sized_by_bound_data_is_saved_to_the_album() {
     let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join("frameworks-run-mpx");
     let report = run_and_save(&dist, &out);
     check_poster(&album_poster(&report));
+    compare_all(&dist, &out.with_extension("compare"));
 }
 
 /// Taro renders the page through `base.wxml`'s recursive templates (an
@@ -147,4 +186,5 @@ fn taro_react_poster_is_saved_to_the_album() {
     let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join("frameworks-run-taro");
     let report = run_and_save(&dist, &out);
     check_poster(&album_poster(&report));
+    compare_all(&dist, &out.with_extension("compare"));
 }

@@ -243,4 +243,40 @@ fn the_typescript_example_runs_after_npm_ci_with_its_dependency() {
     assert_pixel(&poster, 300, 10, [0xc8, 0x10, 0x2e]);
     assert_pixel(&poster, 300, 390, [0xfe, 0xea, 0xe8]);
     assert_pixel(&poster, 500, 260, [0x6a, 0x08, 0x18]);
+    // `--platform all` compares it too: WeChat runs it; the others are
+    // skipped with their reason (Douyin and Feishu convert WeChat
+    // projects with their migration tools first).
+    let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join("example-typescript-compare");
+    let _ = std::fs::remove_dir_all(&out);
+    let o = Command::new(env!("CARGO_BIN_EXE_mpcanvas"))
+        .args([
+            "run",
+            dir.to_str().unwrap(),
+            "--platform",
+            "all",
+            "--tap",
+            "save",
+        ])
+        .args(["--out", out.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("compare/comparison.json")).unwrap())
+            .unwrap();
+    let platforms = json["platforms"].as_array().unwrap();
+    let ran: Vec<&str> = platforms
+        .iter()
+        .filter(|p| p["ran"] == true)
+        .map(|p| p["platform"].as_str().unwrap())
+        .collect();
+    assert_eq!(ran, ["wechat"]);
+    for p in &platforms[3..] {
+        assert!(
+            p["skipped"].as_str().unwrap().contains("migration tool"),
+            "{p}"
+        );
+    }
+    assert!(!json["images"].as_array().unwrap().is_empty());
+    let _ = std::fs::remove_dir_all(&out);
 }

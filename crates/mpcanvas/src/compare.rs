@@ -225,8 +225,12 @@ impl Engine {
             let profile: Profile = self.profile(name)?;
             let run = match &written_in {
                 Some(sources) if *sources != profile.sources => PlatformRun::Skipped(format!(
-                    "the project is written in {sources}; {name} runs {} projects",
-                    profile.sources
+                    "the project is written in {sources}; {name} runs {} projects{}",
+                    profile.sources,
+                    profile
+                        .foreign_sources
+                        .get(sources)
+                        .map_or(String::new(), |why| format!(" ({why})"))
                 )),
                 _ => {
                     let mut one = job.clone();

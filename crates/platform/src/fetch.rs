@@ -18,6 +18,9 @@ pub struct Fetched {
     pub kind: Option<ImageKind>,
     /// The HTTP status the body came with (200 for fetchers without one).
     pub status: u16,
+    /// The response's header fields as `(lower-case name, value)`, in
+    /// order (empty for fetchers without HTTP).
+    pub headers: Vec<(String, String)>,
 }
 
 impl Fetched {
@@ -27,12 +30,19 @@ impl Fetched {
             kind: sniff(&bytes),
             bytes,
             status: 200,
+            headers: Vec::new(),
         }
     }
 
     /// The same body with HTTP status `status`.
     pub fn with_status(mut self, status: u16) -> Self {
         self.status = status;
+        self
+    }
+
+    /// The same body with the response's header fields.
+    pub fn with_headers(mut self, headers: Vec<(String, String)>) -> Self {
+        self.headers = headers;
         self
     }
 }
@@ -199,6 +209,15 @@ impl Fetcher for HttpFetcher {
             .call()
             .map_err(map_error)?;
         let status = response.status().as_u16();
+        // Values that are not text (rare, and no platform documents them)
+        // are left out.
+        let headers: Vec<(String, String)> = response
+            .headers()
+            .iter()
+            .filter_map(|(name, value)| {
+                Some((name.as_str().to_owned(), value.to_str().ok()?.to_owned()))
+            })
+            .collect();
         let cap = self.limits.max_bytes;
         let mut bytes = Vec::new();
         // One byte over the cap tells "too large" from "exactly the cap".
@@ -211,7 +230,9 @@ impl Fetcher for HttpFetcher {
         if bytes.len() as u64 > cap {
             return Err(FetchError::TooLarge(cap));
         }
-        Ok(Fetched::new(bytes).with_status(status))
+        Ok(Fetched::new(bytes)
+            .with_status(status)
+            .with_headers(headers))
     }
 }
 

@@ -85,8 +85,8 @@ pub mod user;
 pub mod value;
 
 pub use api::{
-    DrawOutcome, FEEDBACK_APIS, FileData, ImageDataReply, LISTED_FEEDBACK_APIS, PendingDraw,
-    Platform, PlatformConfig,
+    Downloaded, DrawOutcome, FEEDBACK_APIS, FdRead, FileData, ImageDataReply, LISTED_FEEDBACK_APIS,
+    PendingDraw, Platform, PlatformConfig,
 };
 pub use canvases::Scope;
 pub use checks::{Check, CheckConfig};

@@ -160,6 +160,14 @@ impl Context2d {
             let Some((pixmap, at)) = self.sample_fixed_point(image, src, dst, ctm, decoded) else {
                 return;
             };
+            if self.blits_directly(dst, ctm, dev_w, dev_h) {
+                let opacity = self.state.global_alpha as f32;
+                let clip = self.state.clip.as_deref();
+                if let Some(bitmap) = self.bitmap.as_mut() {
+                    crate::blit::blit(bitmap, &pixmap, at, opacity, clip);
+                }
+                return;
+            }
             shader_source = Image::from_pixmap(pixmap);
             // Device pixels 1:1, expressed in user space.
             let to_user = ctm.inverse() * Affine::translate((at.0 as f64, at.1 as f64));
@@ -230,6 +238,27 @@ impl Context2d {
             return;
         };
         crate::draw::draw(bitmap, &shape, shader, &params);
+    }
+
+    /// Whether an image resampled to device pixels can be painted by
+    /// [`crate::blit`]: a source-over draw with no shadow, not
+    /// anti-aliased, onto a device rectangle with whole-pixel edges (so
+    /// the pixels the rectangle's fill covers are exactly the resampled
+    /// ones).
+    fn blits_directly(&self, dst: kurbo::Rect, ctm: Affine, dev_w: f64, dev_h: f64) -> bool {
+        let [a, _, _, d, e, f] = ctm.as_coeffs();
+        let edges = [
+            a * dst.x0 + e,
+            a * dst.x1 + e,
+            d * dst.y0 + f,
+            d * dst.y1 + f,
+        ];
+        self.state.composite == crate::composite::CompositeOp::SourceOver
+            && !self.state.shadow.is_visible()
+            && self.transform_keeps_rects()
+            && dev_w >= 1.0
+            && dev_h >= 1.0
+            && edges.iter().all(|v| v.fract() == 0.0 && v.abs() < 1e9)
     }
 
     /// For a scale + translate transform: the `src` region of `image` drawn

@@ -8,6 +8,7 @@
 //! listeners (they get one event at 100 %) or abort (the callbacks then
 //! get `downloadFile:fail abort`).
 
+use mpcanvas_platform::JsValue;
 use rquickjs::function::Opt;
 use rquickjs::{Ctx, Function, Object, Value};
 
@@ -18,8 +19,16 @@ use crate::callback::{Outcome, Promises, deliver};
 /// runs the progress listeners and says whether the task was aborted
 /// (`[aborted, firstListenerError]`). Written in JS: the task's state is
 /// plain JS data, out of Rust's borrows.
-const TASK: &str = r#"(methods, total, ok) => {
+const TASK: &str = r#"(methods, total, ok, fields) => {
+    // A repeated field joins with ", " (RFC 9110 §5.3); defined, not
+    // assigned, so no setter on Object.prototype runs.
+    const header = {};
+    for (const [name, value] of fields) {
+        const joined = Object.prototype.hasOwnProperty.call(header, name) ? header[name] + ', ' + value : value;
+        Object.defineProperty(header, name, { value: joined, enumerable: true, writable: true, configurable: true });
+    }
     const listeners = [];
+    const headerListeners = [];
     let aborted = false;
     const task = {};
     const method = (name, fn) => {
@@ -36,10 +45,27 @@ const TASK: &str = r#"(methods, total, ok) => {
         const i = listeners.indexOf(listener);
         if (i >= 0) listeners.splice(i, 1);
     });
+    method('onHeadersReceived', function onHeadersReceived(listener) {
+        if (typeof listener === 'function') headerListeners.push(listener);
+    });
+    method('offHeadersReceived', function offHeadersReceived(listener) {
+        if (listener === undefined) { headerListeners.length = 0; return; }
+        const i = headerListeners.indexOf(listener);
+        if (i >= 0) headerListeners.splice(i, 1);
+    });
     const due = () => {
         if (aborted) return [true, undefined];
         let error;
+        // Headers arrive before the body (WX-doc DownloadTask.onHeadersReceived:
+        // earlier than the completion event).
         if (ok) {
+            for (const listener of headerListeners.slice()) {
+                try {
+                    listener({ header: Object.assign({}, header) });
+                } catch (e) {
+                    if (error === undefined) error = e;
+                }
+            }
             for (const listener of listeners.slice()) {
                 try {
                     listener({ progress: 100, totalBytesWritten: total, totalBytesExpectedToWrite: total });
@@ -80,11 +106,19 @@ pub(crate) fn download_file<'js>(ctx: &Ctx<'js>) -> rquickjs::Result<Function<'j
                 );
             }
             let (ok, total) = match &result {
-                Ok((_, size)) => (true, *size as f64),
+                Ok((_, done)) => (true, done.size as f64),
                 Err(_) => (false, 0.0),
             };
+            let fields: Vec<Vec<String>> = match &result {
+                Ok((_, done)) => done
+                    .headers
+                    .iter()
+                    .map(|(name, value)| vec![name.clone(), value.clone()])
+                    .collect(),
+                Err(_) => Vec::new(),
+            };
             let make: Function = ctx.eval(TASK)?;
-            let made: rquickjs::Array = make.call((methods, total, ok))?;
+            let made: rquickjs::Array = make.call((methods, total, ok, fields))?;
             let task: Value<'js> = made.get(0)?;
             let due: Function<'js> = made.get(1)?;
             // The outcome travels as task arguments (traced by the
@@ -126,7 +160,15 @@ fn settle<'js>(
     let services = services(&ctx)?;
     let outcome = if aborted {
         let converted = super::convert::to_platform(&ctx, &options)?;
-        let failure = services.platform.borrow_mut().download_aborted(&converted);
+        let undelivered = if ok {
+            super::convert::to_platform(&ctx, &outcome.clone().into_value())?
+        } else {
+            JsValue::Undefined
+        };
+        let failure = services
+            .platform
+            .borrow_mut()
+            .download_aborted(&converted, &undelivered);
         Outcome::Fail(super::convert::reply(&ctx, &failure.reply)?)
     } else if ok {
         Outcome::Success(outcome)

@@ -26,33 +26,63 @@ fn async_call(name: &str) -> Option<FsCall> {
         "unlink" => Platform::fs_unlink,
         "getFileInfo" => Platform::fs_get_file_info,
         "saveFile" => Platform::fs_save_file,
+        "appendFile" => Platform::fs_append_file,
+        "truncate" => Platform::fs_truncate,
         _ => return None,
     })
 }
 
-/// A `…Sync` method: the names of its positional arguments and the
-/// success field it returns in `value` mode (`None`: nothing).
+/// What a `…Sync` method returns in `value` mode.
+#[derive(Clone, Copy)]
+enum SyncValue {
+    /// Nothing.
+    Nothing,
+    /// One success field (`data`, `fd`, `stats`).
+    Field(&'static str),
+    /// The success object without `errMsg` (WX-doc `ReadResult`,
+    /// `WriteResult`).
+    Result,
+}
+
+/// A `…Sync` method: the names of its positional arguments (unless the
+/// profile lists it in `options_sync_methods`: then it takes one options
+/// object) and what it returns in `value` mode.
 struct SyncShape {
     args: &'static [&'static str],
-    value: Option<&'static str>,
+    value: SyncValue,
 }
 
 fn sync_shape(name: &str) -> Option<SyncShape> {
+    use SyncValue::{Field, Nothing, Result};
     let (args, value): (&'static [&'static str], _) = match name {
         "readFileSync" => (
             &["filePath", "encoding", "position", "length"],
-            Some("data"),
+            Field("data"),
         ),
-        "writeFileSync" => (&["filePath", "data", "encoding"], None),
-        "accessSync" => (&["path"], None),
-        "unlinkSync" => (&["filePath"], None),
-        "saveFileSync" => (&["tempFilePath", "filePath"], Some("savedFilePath")),
-        "copyFileSync" => (&["srcPath", "destPath"], None),
-        "mkdirSync" => (&["dirPath", "recursive"], None),
-        "rmdirSync" => (&["dirPath", "recursive"], None),
-        "readdirSync" => (&["dirPath"], Some("files")),
-        "statSync" => (&["path", "recursive"], Some("stats")),
-        "renameSync" => (&["oldPath", "newPath"], None),
+        "writeFileSync" => (&["filePath", "data", "encoding"], Nothing),
+        "accessSync" => (&["path"], Nothing),
+        "unlinkSync" => (&["filePath"], Nothing),
+        "saveFileSync" => (&["tempFilePath", "filePath"], Field("savedFilePath")),
+        "copyFileSync" => (&["srcPath", "destPath"], Nothing),
+        "mkdirSync" => (&["dirPath", "recursive"], Nothing),
+        "rmdirSync" => (&["dirPath", "recursive"], Nothing),
+        "readdirSync" => (&["dirPath"], Field("files")),
+        "statSync" => (&["path", "recursive"], Field("stats")),
+        "renameSync" => (&["oldPath", "newPath"], Nothing),
+        "appendFileSync" => (&["filePath", "data", "encoding"], Nothing),
+        "truncateSync" => (&["filePath", "length"], Nothing),
+        "openSync" => (&["filePath", "flag"], Field("fd")),
+        "closeSync" => (&["fd"], Nothing),
+        "fstatSync" => (&["fd"], Field("stats")),
+        "ftruncateSync" => (&["fd", "length"], Nothing),
+        "readSync" => (
+            &["fd", "arrayBuffer", "offset", "length", "position"],
+            Result,
+        ),
+        "writeSync" => (
+            &["fd", "data", "offset", "length", "position", "encoding"],
+            Result,
+        ),
         _ => return None,
     };
     Some(SyncShape { args, value })
@@ -66,6 +96,17 @@ fn data_value<'js>(ctx: &Ctx<'js>, data: FileData) -> rquickjs::Result<Value<'js
     }
 }
 
+/// A descriptor `read`'s bytes, to be copied into the caller's
+/// `arrayBuffer` at `offset` once the platform is no longer borrowed.
+struct Fill {
+    bytes: Vec<u8>,
+    offset: u64,
+}
+
+/// A method's outcome in JS: the success object (with what `read` still
+/// has to copy) or the failure.
+type Done<'js> = Result<(Object<'js>, Option<Fill>), (Reply, String)>;
+
 /// Calls manager method `name` with converted options; `readFile`'s data
 /// is added to its success object.
 fn call<'js>(
@@ -73,7 +114,7 @@ fn call<'js>(
     platform: &mut Platform,
     name: &str,
     options: &JsValue,
-) -> rquickjs::Result<Result<Object<'js>, (Reply, String)>> {
+) -> rquickjs::Result<Done<'js>> {
     let result = match name {
         "readFile" | "readFileSync" => {
             let read = if name == "readFile" {
@@ -88,11 +129,27 @@ fn call<'js>(
                     // setter a page put on `Object.prototype` while the
                     // platform is borrowed.
                     object.prop("data", data_value(ctx, data)?)?;
-                    return Ok(Ok(object));
+                    return Ok(Ok((object, None)));
                 }
                 Err(failure) => Err(failure),
             }
         }
+        "read" | "readSync" => {
+            return Ok(match platform.fs_fd_read(name, options) {
+                Ok(read) => Ok((
+                    convert::reply(ctx, &read.reply)?,
+                    Some(Fill {
+                        bytes: read.bytes,
+                        offset: read.offset,
+                    }),
+                )),
+                Err(failure) => Err((failure.reply, failure.message)),
+            });
+        }
+        "open" | "openSync" | "close" | "closeSync" | "write" | "writeSync" | "fstat"
+        | "fstatSync" | "ftruncate" | "ftruncateSync" => platform.fs_fd_call(name, options),
+        "appendFileSync" => platform.fs_append_file_sync(options),
+        "truncateSync" => platform.fs_truncate_sync(options),
         "writeFileSync" => platform.fs_write_file_sync(options),
         "accessSync" => platform.fs_access_sync(options),
         "unlinkSync" => platform.fs_unlink_sync(options),
@@ -105,8 +162,40 @@ fn call<'js>(
         },
     };
     match result {
-        Ok(reply) => Ok(Ok(convert::reply(ctx, &reply)?)),
+        Ok(reply) => Ok(Ok((convert::reply(ctx, &reply)?, None))),
         Err(failure) => Ok(Err((failure.reply, failure.message))),
+    }
+}
+
+/// `read`'s success object completed with the caller's `arrayBuffer`,
+/// the bytes read copied into it at `offset` (WX-doc `read`: the result's
+/// `arrayBuffer` is the buffer given). Called with the platform not
+/// borrowed: a page's getters or typed-array replacements may run.
+fn finish_read<'js>(
+    ctx: &Ctx<'js>,
+    res: Object<'js>,
+    fill: Option<Fill>,
+    buffer: Value<'js>,
+) -> rquickjs::Result<Object<'js>> {
+    let Some(fill) = fill else {
+        return Ok(res);
+    };
+    let copy: Function = ctx.eval(
+        r#"(res, buffer, data, offset) => {
+            new Uint8Array(buffer, offset, data.byteLength).set(new Uint8Array(data));
+            Object.defineProperty(res, 'arrayBuffer', { value: buffer, enumerable: true, writable: true, configurable: true });
+            return res;
+        }"#,
+    )?;
+    let data = ArrayBuffer::new(ctx.clone(), fill.bytes)?;
+    copy.call((res, buffer, data, fill.offset as f64))
+}
+
+/// The `arrayBuffer` option of an options object (`undefined` if none).
+fn buffer_option<'js>(ctx: &Ctx<'js>, options: &Value<'js>) -> rquickjs::Result<Value<'js>> {
+    match options.as_object() {
+        Some(o) => o.get("arrayBuffer"),
+        None => Ok(Value::new_undefined(ctx.clone())),
     }
 }
 
@@ -126,7 +215,16 @@ fn async_method<'js>(
             } = begin(&ctx, options)?;
             let result = call(&ctx, &mut services.platform.borrow_mut(), &name, &converted)?;
             let outcome = match result {
-                Ok(res) => Outcome::Success(with_stats(&ctx, &name, res)?),
+                Ok((res, fill)) => {
+                    let res = match fill {
+                        Some(fill) => {
+                            let buffer = buffer_option(&ctx, &options)?;
+                            finish_read(&ctx, res, Some(fill), buffer)?
+                        }
+                        None => res,
+                    };
+                    Outcome::Success(with_stats(&ctx, &name, res)?)
+                }
                 Err((reply, _)) => Outcome::Fail(convert::reply(&ctx, &reply)?),
             };
             deliver(
@@ -147,7 +245,7 @@ fn async_method<'js>(
 /// borrowed; properties are defined, never assigned, so a page's setters
 /// on `Object.prototype` do not run.
 fn with_stats<'js>(ctx: &Ctx<'js>, name: &str, res: Object<'js>) -> rquickjs::Result<Object<'js>> {
-    if name != "stat" && name != "statSync" {
+    if !["stat", "statSync", "fstat", "fstatSync"].contains(&name) {
         return Ok(res);
     }
     let wrap: Function = ctx.eval(
@@ -196,25 +294,41 @@ fn sync_method<'js>(
     ctx: &Ctx<'js>,
     name: String,
     shape: SyncShape,
+    takes_options: bool,
     result: profile::SyncResult,
 ) -> rquickjs::Result<Function<'js>> {
     let label = name.clone();
     Function::new(ctx.clone(), move |ctx: Ctx<'js>, args: Rest<Value<'js>>| {
         let services = services(&ctx)?;
-        let mut fields = Vec::new();
-        for (name, value) in shape.args.iter().zip(args.0.iter()) {
-            fields.push((*name, convert::to_platform(&ctx, value)?));
-        }
-        let options = JsValue::object(fields);
+        let undefined = Value::new_undefined(ctx.clone());
+        let (options, buffer) = if takes_options {
+            let given = args.0.first().cloned().unwrap_or(undefined.clone());
+            let buffer = buffer_option(&ctx, &given)?;
+            (convert::to_platform(&ctx, &given)?, buffer)
+        } else {
+            let mut fields = Vec::new();
+            for (name, value) in shape.args.iter().zip(args.0.iter()) {
+                fields.push((*name, convert::to_platform(&ctx, value)?));
+            }
+            // `readSync(fd, arrayBuffer, …)`: the buffer is the second.
+            let buffer = args.0.get(1).cloned().unwrap_or(undefined.clone());
+            (JsValue::object(fields), buffer)
+        };
         let outcome = call(&ctx, &mut services.platform.borrow_mut(), &name, &options)?;
         let res = match outcome {
-            Ok(res) => with_stats(&ctx, &name, res)?,
+            Ok((res, fill)) => with_stats(&ctx, &name, finish_read(&ctx, res, fill, buffer)?)?,
             Err((reply, message)) => return Err(throw_failure(&ctx, &reply, &message)),
         };
         match (result, shape.value) {
             (profile::SyncResult::Object, _) => Ok(res.into_value()),
-            (profile::SyncResult::Value, Some(field)) => res.get::<_, Value<'js>>(field),
-            (profile::SyncResult::Value, None) => Ok(Value::new_undefined(ctx.clone())),
+            (profile::SyncResult::Value, SyncValue::Field(field)) => {
+                res.get::<_, Value<'js>>(field)
+            }
+            (profile::SyncResult::Value, SyncValue::Result) => {
+                let _ = res.remove("errMsg");
+                Ok(res.into_value())
+            }
+            (profile::SyncResult::Value, SyncValue::Nothing) => Ok(undefined),
         }
     })?
     .with_name(label)
@@ -234,7 +348,8 @@ pub(crate) fn get_file_system_manager<'js>(ctx: &Ctx<'js>) -> rquickjs::Result<F
             // The profile loader admits only `<method>Sync` of known
             // methods; one this runtime cannot shape is left out.
             if let Some(shape) = sync_shape(name) {
-                let f = sync_method(&ctx, name.clone(), shape, rules.sync_result)?;
+                let takes_options = rules.options_sync_methods.contains(name);
+                let f = sync_method(&ctx, name.clone(), shape, takes_options, rules.sync_result)?;
                 manager.set(name.as_str(), f)?;
             }
         }

@@ -14,6 +14,7 @@ use image::{ImageDecoder, ImageReader};
 
 use super::resource::{decode_data_url, package_image};
 use super::{Platform, required_string, string_option};
+use crate::fetch::Fetched;
 use crate::profile::FailKind;
 use crate::reply::{ApiResult, Reason, Reply};
 use crate::report::Event;
@@ -105,9 +106,18 @@ pub(super) fn temp_write_failure(e: StoreError) -> Reason {
     }
 }
 
+/// What a finished download tells its `DownloadTask`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Downloaded {
+    /// The body's bytes.
+    pub size: u64,
+    /// The response's header fields (lower-case names).
+    pub headers: Vec<(String, String)>,
+}
+
 impl Platform {
-    /// The body behind a `downloadFile` URL and its status.
-    fn download_body(&mut self, api: &str, url: &str) -> Result<(Vec<u8>, u16), Reason> {
+    /// The body behind a `downloadFile` URL, its status and header fields.
+    fn download_body(&mut self, api: &str, url: &str) -> Result<Fetched, Reason> {
         let fail = |detail: String| Reason::detail(FailKind::DownloadFileFailed, detail);
         let report_api = self.qualified(api);
         self.check_domain(&report_api, url).map_err(fail)?;
@@ -118,7 +128,7 @@ impl Platform {
             if !self.profile.download.data_url {
                 return Err(fail("download failed: data URLs are not supported".into()));
             }
-            return decode_data_url(url).map(|b| (b, 200)).map_err(fail);
+            return decode_data_url(url).map(Fetched::new).map_err(fail);
         }
         if !is_url(url) || self.store.owns(url) {
             return Err(fail(format!("download failed: invalid url {url}")));
@@ -128,9 +138,7 @@ impl Platform {
         } else {
             self.fetcher.fetch(url)
         };
-        fetched
-            .map(|f| (f.bytes, f.status))
-            .map_err(|e| fail(e.to_string()))
+        fetched.map_err(|e| fail(e.to_string()))
     }
 
     /// Writes a download into a new temp file and reports it.
@@ -159,11 +167,11 @@ impl Platform {
         self.download_file_sized(options).map(|(reply, _)| reply)
     }
 
-    /// [`download_file`](Self::download_file), with the body's size (what
-    /// a `DownloadTask`'s progress event reports).
-    pub fn download_file_sized(&mut self, options: &JsValue) -> ApiResult<(Reply, u64)> {
+    /// [`download_file`](Self::download_file), with what a `DownloadTask`
+    /// reports: the body's size (progress) and the header fields.
+    pub fn download_file_sized(&mut self, options: &JsValue) -> ApiResult<(Reply, Downloaded)> {
         const API: &str = "downloadFile";
-        let mut size = 0;
+        let mut done = Downloaded::default();
         let outcome = self.require(API).and_then(|()| {
             let url = required_string(options, "url")?;
             let rules = self.profile.download.clone();
@@ -172,8 +180,16 @@ impl Platform {
             } else {
                 None
             };
-            let (bytes, status) = self.download_body(API, &url)?;
-            size = bytes.len() as u64;
+            let Fetched {
+                bytes,
+                status,
+                headers,
+                ..
+            } = self.download_body(API, &url)?;
+            done = Downloaded {
+                size: bytes.len() as u64,
+                headers,
+            };
             let mut reply = Reply::new();
             match target {
                 Some(target) => {
@@ -204,14 +220,25 @@ impl Platform {
             Ok(reply)
         });
         self.finish(API, options, outcome)
-            .map(|reply| (reply, size))
+            .map(|reply| (reply, done))
     }
 
     /// `DownloadTask.abort()` before the result was delivered: the failure
     /// the callbacks receive instead (`downloadFile:fail abort`), recorded.
     /// The body was already fetched (downloads here finish before the
-    /// call returns); its temp file stays unnamed to the app.
-    pub fn download_aborted(&mut self, options: &JsValue) -> crate::reply::Failure {
+    /// call returns): the temp file `undelivered` (the success object the
+    /// app will not get) names is deleted, as an aborted download leaves
+    /// none. A `filePath` target was already written and stays.
+    pub fn download_aborted(
+        &mut self,
+        options: &JsValue,
+        undelivered: &JsValue,
+    ) -> crate::reply::Failure {
+        for name in self.profile.download.result_fields.clone() {
+            if let JsValue::String(path) = undelivered.get(&name) {
+                self.store.discard_temp(path);
+            }
+        }
         let reason = Reason::new(FailKind::DownloadAborted);
         self.fail("DownloadTask.abort", "downloadFile", options, reason)
     }

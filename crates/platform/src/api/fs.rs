@@ -99,7 +99,7 @@ impl Platform {
 
     /// The `encoding` option: `None` when absent; an encoding the profile
     /// does not list is `unknown_encoding`.
-    fn fs_encoding(&self, options: &JsValue) -> Result<Option<Encoding>, Reason> {
+    pub(super) fn fs_encoding(&self, options: &JsValue) -> Result<Option<Encoding>, Reason> {
         let Some(name) = string_option(options, "encoding")? else {
             return Ok(None);
         };
@@ -209,14 +209,7 @@ impl Platform {
     fn write_file_as(&mut self, method: &str, options: &JsValue) -> ApiResult {
         let outcome = self.fs_require(method).and_then(|()| {
             let path = required_string(options, "filePath")?;
-            let encoding = self.fs_encoding(options)?.unwrap_or(Encoding::Utf8);
-            let bytes = match options.get("data") {
-                JsValue::String(text) => encoding
-                    .encode(text)
-                    .ok_or_else(|| Reason::new(FailKind::InvalidData))?,
-                JsValue::Bytes(b) => b.clone(),
-                v => return Err(Reason::parameter("data", "String", v.type_name())),
-            };
+            let bytes = self.fs_data(options)?;
             self.fs_writable(&path, bytes.len() as u64)?;
             self.store
                 .write_user_file(&path, &bytes)

@@ -9,7 +9,7 @@
 
 use serde_json::{Value, json};
 
-use super::resource::package_file;
+use super::resource::{package_entry, package_file};
 use super::{Platform, required_string};
 use crate::profile::FailKind;
 use crate::reply::{ApiResult, Reason, Reply, field};
@@ -45,7 +45,7 @@ pub(super) fn store_reason(e: StoreError, path: &str) -> Reason {
 
 /// A `Stats` object's fields (the JS layer adds `isDirectory()` /
 /// `isFile()`, which read `mode`).
-fn stats(s: &EntryStat) -> Value {
+pub(super) fn stats(s: &EntryStat) -> Value {
     json!({
         "mode": s.mode(),
         "size": s.size,
@@ -55,6 +55,33 @@ fn stats(s: &EntryStat) -> Value {
 }
 
 impl Platform {
+    /// The real package folder or file `path` names where the profile's
+    /// manager reaches package folders (else package files only).
+    fn package_path(&self, path: &str) -> Result<std::path::PathBuf, Reason> {
+        let root = self.package_root.as_ref();
+        let real = if self.profile.fs.package_folders {
+            package_entry(root, path)
+        } else {
+            package_file(root, path)
+        };
+        real.ok_or_else(|| Reason::path(FailKind::NoSuchFile, path))
+    }
+
+    /// The stat of a store entry or a package file (or folder, see
+    /// [`Self::package_path`]).
+    pub(super) fn entry_stat(&mut self, path: &str) -> Result<EntryStat, Reason> {
+        match self.store.stat(path) {
+            Ok(s) => Ok(s),
+            Err(StoreError::NotFound) if !self.store.owns(path) => {
+                let real = self.package_path(path)?;
+                let meta = std::fs::metadata(&real)
+                    .map_err(|_| Reason::path(FailKind::NoSuchFile, path))?;
+                Ok(EntryStat::of(&meta))
+            }
+            Err(e) => Err(store_reason(e, path)),
+        }
+    }
+
     /// Calls manager method `method` of this file (`mkdir`, `mkdirSync`,
     /// …) with its options object; `not_supported` where the profile's
     /// manager lacks it.
@@ -105,10 +132,15 @@ impl Platform {
 
     fn read_dir(&mut self, options: &JsValue) -> Result<Reply, Reason> {
         let path = required_string(options, "dirPath")?;
-        let names = self
-            .store
-            .list_dir(&path)
-            .map_err(|e| store_reason(e, &path))?;
+        // Package folders are listed too (read-only, as WX-doc's file
+        // system guide says of code package files).
+        let names = match self.store.list_dir(&path) {
+            Err(StoreError::NotFound) if !self.store.owns(&path) => {
+                crate::store::list_real_dir(&self.package_path(&path)?)
+            }
+            other => other,
+        }
+        .map_err(|e| store_reason(e, &path))?;
         Ok(field("files", names))
     }
 
@@ -118,24 +150,17 @@ impl Platform {
     /// since 2.x.
     fn stat(&mut self, options: &JsValue) -> Result<Reply, Reason> {
         let path = required_string(options, "path")?;
-        let single = match self.store.stat(&path) {
-            Ok(s) => s,
-            Err(StoreError::NotFound) if !self.store.owns(&path) => {
-                let real = package_file(self.package_root.as_ref(), &path)
-                    .ok_or_else(|| Reason::path(FailKind::NoSuchFile, &path))?;
-                let meta = std::fs::metadata(&real)
-                    .map_err(|_| Reason::path(FailKind::NoSuchFile, &path))?;
-                EntryStat::of(&meta)
-            }
-            Err(e) => return Err(store_reason(e, &path)),
-        };
+        let single = self.entry_stat(&path)?;
         if !(single.is_dir && flag(options, "recursive")) {
             return Ok(field("stats", stats(&single)));
         }
-        let tree = self
-            .store
-            .stat_tree(&path)
-            .map_err(|e| store_reason(e, &path))?;
+        let tree = match self.store.stat_tree(&path) {
+            Err(StoreError::NotFound) if !self.store.owns(&path) => {
+                crate::store::real_tree(&self.package_path(&path)?)
+            }
+            other => other,
+        }
+        .map_err(|e| store_reason(e, &path))?;
         let list: Vec<Value> = tree
             .iter()
             .map(|(rel, s)| json!({ "path": format!("/{rel}"), "stats": stats(s) }))

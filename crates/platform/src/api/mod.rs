@@ -17,6 +17,8 @@ mod file;
 mod font;
 mod fs;
 mod fs_dirs;
+mod fs_edit;
+mod fs_fd;
 mod legacy;
 mod media;
 mod resource;
@@ -42,8 +44,10 @@ use crate::user::ScriptedUser;
 use crate::value::JsValue;
 
 pub use device_check::PendingDraw;
+pub use download::Downloaded;
 pub use feedback::{FEEDBACK_APIS, LISTED_FEEDBACK_APIS};
 pub use fs::FileData;
+pub use fs_fd::FdRead;
 pub use legacy::{DrawOutcome, ImageDataReply};
 
 /// Everything a run is set up with. [`PlatformConfig::new`] gives the
@@ -201,6 +205,8 @@ pub struct Platform {
     /// Fonts strict mode registers only when their load finishes.
     deferred_fonts: Vec<device_check::DeferredFont>,
     os_album_allowed: bool,
+    /// Open `FileSystemManager` descriptors.
+    fds: fs_fd::FdTable,
 }
 
 impl Platform {
@@ -240,6 +246,7 @@ impl Platform {
             checks: Default::default(),
             deferred_fonts: Vec::new(),
             os_album_allowed: config.os_album_allowed,
+            fds: Default::default(),
         })
     }
 

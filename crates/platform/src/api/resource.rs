@@ -63,6 +63,22 @@ impl Sources<'_> {
     }
 }
 
+/// The real file or folder of a package path (`/`, `images`,
+/// `/images/a.png`), if it exists and stays inside the package; links
+/// are not followed out of it.
+pub(crate) fn package_entry(root: Option<&PathBuf>, src: &str) -> Option<PathBuf> {
+    let root: &Path = root?;
+    if src.contains("://") {
+        return None;
+    }
+    let rel = src.trim_matches('/');
+    if rel.is_empty() {
+        return Some(root.to_path_buf()).filter(|r| r.is_dir());
+    }
+    let segments = crate::store::user_segments(rel)?;
+    crate::store::contained(root, &segments).filter(|p| p.exists())
+}
+
 /// The real file of a package path (`/images/a.png`, `images/a.png`), if
 /// it exists and stays inside the package.
 pub(crate) fn package_file(root: Option<&PathBuf>, src: &str) -> Option<PathBuf> {

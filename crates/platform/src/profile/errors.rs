@@ -150,4 +150,9 @@ catalogue! {
     os_album_denied => OsAlbumDenied,
     /// `DownloadTask.abort()` before the download's result was delivered.
     download_aborted => DownloadAborted,
+    /// A descriptor method given an `fd` that is not open, or one opened
+    /// without the access it needs (`read` on a write-only `fd`).
+    bad_file_descriptor => BadFileDescriptor,
+    /// A path method given a folder where it needs a file (`{path}`).
+    is_a_directory => IsADirectory,
 }

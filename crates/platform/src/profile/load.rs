@@ -143,11 +143,25 @@ impl Profile {
             ));
         }
         if let Some(m) = self
-            .download
-            .task_methods
+            .fs
+            .options_sync_methods
             .iter()
-            .find(|m| !["abort", "onProgressUpdate", "offProgressUpdate"].contains(&m.as_str()))
+            .find(|m| !self.fs.sync_methods.contains(m))
         {
+            return Err(format!(
+                "fs.options_sync_methods: '{m}' is not in fs.sync_methods"
+            ));
+        }
+        if let Some(m) = self.download.task_methods.iter().find(|m| {
+            ![
+                "abort",
+                "onProgressUpdate",
+                "offProgressUpdate",
+                "onHeadersReceived",
+                "offHeadersReceived",
+            ]
+            .contains(&m.as_str())
+        }) {
             return Err(format!("download.task_methods: unknown method '{m}'"));
         }
         const KNOWN_FS: &[&str] = &[
@@ -166,6 +180,15 @@ impl Profile {
             "unzip",
             "getSavedFileList",
             "removeSavedFile",
+            "appendFile",
+            "truncate",
+            "readZipEntry",
+            "open",
+            "close",
+            "read",
+            "write",
+            "fstat",
+            "ftruncate",
         ];
         if let Some(m) = self
             .fs

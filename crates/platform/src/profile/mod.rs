@@ -35,6 +35,12 @@ pub struct Profile {
     /// the same sources run each other's projects: Douyin and Feishu
     /// share the `tt` namespace and `.ttml` markup (RS §1.3).
     pub sources: String,
+    /// Why projects written in other sources do not run here, by those
+    /// sources (`wx-wxml` → "converted by the platform's migration tool
+    /// first …"), with the evidence: a comparison gives it as the skip
+    /// reason. No platform documents running another's code as written.
+    #[serde(default)]
+    pub foreign_sources: std::collections::BTreeMap<String, String>,
     /// One line for humans (reports, `--help`).
     pub description: String,
     /// The namespace functions this platform has, e.g.
@@ -312,6 +318,22 @@ pub struct FsRules {
     /// `getFileInfo` `digestAlgorithm` values, the first being the
     /// default (`md5`, `sha1`); empty means no `digest` in the result.
     pub digest_algorithms: Vec<String>,
+    /// `…Sync` methods that take one options object instead of positional
+    /// arguments: WX-doc documents `openSync(Object)`, `readSync(Object)`,
+    /// `truncateSync(Object)`, … where DY-doc has
+    /// `truncateSync(filePath, length)`.
+    #[serde(default)]
+    pub options_sync_methods: Vec<String>,
+    /// Whether `appendFile` creates a missing file (DY-doc: "文件不存在时会
+    /// 新建") or fails "no such file" (WX-doc `appendFile` fail table).
+    #[serde(default)]
+    pub append_creates: bool,
+    /// Whether `readdir` / `stat` reach the package's folders (read-only):
+    /// WX-doc's file-system guide reads code-package files by their path
+    /// from the project root; DY-doc (mini-game `getFileSystemManager`)
+    /// says only `access` and `readFile` reach the package folder.
+    #[serde(default)]
+    pub package_folders: bool,
 }
 
 /// See [`FsRules::sync_result`].

@@ -146,21 +146,7 @@ impl FileStore {
     /// `readdir`: the names in the user folder `path`, sorted.
     pub fn list_dir(&mut self, path: &str) -> Result<Vec<String>, StoreError> {
         let real = self.user_entry(path).ok_or(StoreError::NotFound)?;
-        let meta = fs::symlink_metadata(&real).map_err(|_| StoreError::NotFound)?;
-        if !meta.is_dir() {
-            return Err(StoreError::NotADirectory);
-        }
-        let mut names = Vec::new();
-        for entry in fs::read_dir(&real)? {
-            let entry = entry?;
-            let name = entry.file_name().to_string_lossy().into_owned();
-            if entry.file_type()?.is_symlink() || is_staging(&name) {
-                continue;
-            }
-            names.push(name);
-        }
-        names.sort();
-        Ok(names)
+        list_real_dir(&real)
     }
 
     /// `stat` of a temp, saved or user file, or a user folder.
@@ -277,6 +263,37 @@ fn is_staging(name: &str) -> bool {
 }
 
 /// Adds what `dir` holds to `out`, depth first, links skipped.
+/// The names in real folder `real` (a user or package folder), sorted,
+/// without links and staging files.
+pub(crate) fn list_real_dir(real: &Path) -> Result<Vec<String>, StoreError> {
+    let meta = fs::symlink_metadata(real).map_err(|_| StoreError::NotFound)?;
+    if !meta.is_dir() {
+        return Err(StoreError::NotADirectory);
+    }
+    let mut names = Vec::new();
+    for entry in fs::read_dir(real)? {
+        let entry = entry?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if entry.file_type()?.is_symlink() || is_staging(&name) {
+            continue;
+        }
+        names.push(name);
+    }
+    names.sort();
+    Ok(names)
+}
+
+/// [`FileStore::stat_tree`] of real folder `real` (a package folder).
+pub(crate) fn real_tree(real: &Path) -> Result<Vec<(String, EntryStat)>, StoreError> {
+    let meta = fs::symlink_metadata(real).map_err(|_| StoreError::NotFound)?;
+    if !meta.is_dir() {
+        return Err(StoreError::NotADirectory);
+    }
+    let mut out = vec![(String::new(), EntryStat::of(&meta))];
+    walk(real, "", &mut out)?;
+    Ok(out)
+}
+
 fn walk(dir: &Path, prefix: &str, out: &mut Vec<(String, EntryStat)>) -> io::Result<()> {
     let mut entries: Vec<_> = fs::read_dir(dir)?.collect::<io::Result<_>>()?;
     entries.sort_by_key(|e| e.file_name());

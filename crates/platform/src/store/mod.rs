@@ -28,6 +28,7 @@ pub(crate) use paths::{contained, user_segments};
 use temp::TempIndex;
 
 pub use dirs::{EntryStat, SavedFile};
+pub(crate) use dirs::{list_real_dir, real_tree};
 pub use unzip::MAX_ENTRIES as UNZIP_MAX_ENTRIES;
 
 /// Which area a path resolved in, with its real file.
@@ -261,6 +262,15 @@ impl FileStore {
         fs::remove_file(&entry.real)?;
         self.temp.remove(temp_path);
         Ok(())
+    }
+
+    /// Deletes temp file `path` of this launch (an aborted download's
+    /// body, never named to the app); `false` when it is not one.
+    pub fn discard_temp(&mut self, path: &str) -> bool {
+        match self.temp.remove(path) {
+            Some(entry) => fs::remove_file(&entry.real).is_ok(),
+            None => false,
+        }
     }
 
     /// Bytes of the temp file `path` of this launch, if it is one.

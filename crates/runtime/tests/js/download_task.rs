@@ -1,6 +1,7 @@
-//! `downloadFile`'s `DownloadTask` from JS, per profile: progress
-//! listeners hear the finished download before the callbacks, `abort()`
-//! before delivery turns the result into `fail abort`, and a platform
+//! `downloadFile`'s `DownloadTask` from JS, per profile: header and
+//! progress listeners hear the finished download before the callbacks, `abort()`
+//! before delivery turns the result into `fail abort` and deletes the
+//! body's temp file, and a platform
 //! without a task (Alipay) returns `undefined`.
 
 use crate::fs::{Dir, page, png, run, server};
@@ -14,6 +15,7 @@ const task = ns.downloadFile({{ url, success(r) {{ console.log('ok ' + Object.ke
 console.log('task ' + (task === undefined ? 'undefined' : Object.keys(task).join(',')));
 if (task) {{
   task.onProgressUpdate((p) => console.log('progress ' + show(p)));
+  task.onHeadersReceived((h) => console.log('headers ' + h.header['content-type']));
   const aborted = ns.downloadFile({{ url, success() {{ console.log('not aborted'); }},
     fail(e) {{ console.log('aborted ' + show(e)); }}, complete() {{ console.log('complete'); }} }});
   aborted.onProgressUpdate(() => console.log('no progress after abort'));
@@ -39,7 +41,9 @@ fn a_download_task_reports_progress_and_aborts_before_delivery() {
     assert_eq!(
         console(&report),
         [
-            "task abort,onProgressUpdate,offProgressUpdate".to_owned(),
+            "task abort,onProgressUpdate,offProgressUpdate,onHeadersReceived,offHeadersReceived"
+                .to_owned(),
+            "headers image/png".to_owned(),
             format!(
                 r#"progress {{"progress":100,"totalBytesWritten":{size},"totalBytesExpectedToWrite":{size}}}"#
             ),
@@ -49,6 +53,9 @@ fn a_download_task_reports_progress_and_aborts_before_delivery() {
             "quiet ok".to_owned(),
         ]
     );
+    // Three bodies were fetched; the aborted one's temp file is gone.
+    let kept = std::fs::read_dir(out.0.join("tmp")).unwrap().count();
+    assert_eq!(kept, 2);
 }
 
 #[test]

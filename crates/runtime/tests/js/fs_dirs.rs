@@ -251,3 +251,63 @@ fs.unzip({ zipFilePath: '/good.zip', targetPath: root + '/outside/unzipped', fai
         b"secret"
     );
 }
+
+/// `readdir` and `stat` of the package's own folders: listed and stat'ed
+/// where the profile's manager reaches them (WeChat, Alipay), "no such
+/// file" on Douyin; changing them is refused everywhere.
+#[test]
+fn package_folders_are_read_only_and_reached_where_the_profile_says() {
+    const BODY: &str = r#"
+const val = (r, k) => (r && r[k] !== undefined && !Array.isArray(r) && !(r.isFile) ? r[k] : r);
+const tryIt = (label, f) => { try { console.log(label + ' ' + show(f())); } catch (e) { console.log(label + ' threw'); } };
+tryIt('root', () => val(fs.readdirSync('/'), 'files'));
+tryIt('images', () => val(fs.readdirSync('images'), 'files'));
+tryIt('dir', () => val(fs.statSync('/images'), 'stats').isDirectory());
+fs.stat({ path: 'images', recursive: true,
+  success(r) { console.log('tree ' + r.stats.map((e) => e.path).join(' ')); },
+  fail() { console.log('tree failed'); } });
+tryIt('mkdir', () => fs.mkdirSync('images/new'));
+"#;
+    let cases: [(&str, &[&str]); 3] = [
+        (
+            "wechat",
+            &[
+                r#"root ["images","index.js","index.wxml"]"#,
+                r#"images ["a.png"]"#,
+                "dir true",
+                "mkdir threw",
+                "tree / /a.png",
+            ],
+        ),
+        (
+            "alipay",
+            &[
+                r#"root ["images","index.js","index.wxml"]"#,
+                r#"images ["a.png"]"#,
+                "dir true",
+                "mkdir threw",
+                "tree / /a.png",
+            ],
+        ),
+        (
+            "douyin",
+            &[
+                "root threw",
+                "images threw",
+                "dir threw",
+                "mkdir threw",
+                "tree failed",
+            ],
+        ),
+    ];
+    for (profile, expected) in cases {
+        let pkg = Dir::new("pkgdirs");
+        let out = Dir::new("pkgdirs-out");
+        page(&pkg, BODY);
+        pkg.write("images/a.png", b"not really");
+        let report = run(profile, &pkg.0, &out.0);
+        assert_clean(&report);
+        assert_eq!(console(&report), expected, "{profile}");
+        assert!(!pkg.0.join("images/new").exists());
+    }
+}

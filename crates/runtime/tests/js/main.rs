@@ -13,6 +13,7 @@ mod download_task;
 mod fonts;
 mod fs;
 mod fs_dirs;
+mod fs_fd;
 mod fuzz;
 mod game;
 mod globals;
