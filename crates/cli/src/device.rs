@@ -30,8 +30,9 @@ impl DeviceFlags {
     pub(crate) fn set(&mut self, name: &str, value: String) -> Result<(), String> {
         match name {
             "locale" => {
+                // A malformed tag, or a language whose data is not shipped.
                 mpcanvas::DeviceEnv::new(&value, "UTC")
-                    .map_err(|_| format!("--locale '{value}' is not a BCP 47 language tag"))?;
+                    .map_err(|e| format!("--locale '{value}': {e}"))?;
                 self.locale = value;
             }
             "tz" => {

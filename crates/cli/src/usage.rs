@@ -83,7 +83,8 @@ pub(crate) const RUN_HELP: &str = "\
            --allow-domain D  a download domain configured for the app
                            (repeatable; D and its subdomains)
            --locale TAG    the phone's language for Intl, toLocale*String and
-                           getSystemInfo().language (default zh-CN)
+                           getSystemInfo().language (default zh-CN); zh (zh-CN,
+                           zh-TW, zh-HK) and en (en-US, en-GB…) are shipped
            --tz ZONE       the phone's IANA time zone (default Asia/Shanghai)
            --now INSTANT   fix the clock, e.g. 2026-12-07T10:00:00+08:00: Date,
                            Date.now and performance.now advance only with the

@@ -1,6 +1,8 @@
 //! `Intl.DateTimeFormat` and `Date.prototype.toLocale*String`: the
-//! ECMA-402 options bag as ICU4X's field bag, an instant in a time zone.
+//! ECMA-402 options bag as ICU4X's field bag, an instant (or a range of
+//! two) in a time zone.
 
+use std::cell::OnceCell;
 use std::fmt;
 
 use icu_calendar::Iso;
@@ -9,14 +11,17 @@ use icu_datetime::fieldbag::field;
 use icu_datetime::fieldsets::builder::{DateFields, FieldSetBuilder};
 use icu_datetime::fieldsets::enums::CompositeFieldSet;
 use icu_datetime::options::{Length, TimePrecision};
+use icu_datetime::range::DateRangeFormatter;
 use icu_datetime::{DateTimeFormatter, DateTimeFormatterPreferences};
 use icu_locale_core::Locale;
 use icu_locale_core::preferences::extensions::unicode::keywords::HourCycle;
 use icu_time::ZonedDateTime;
 use icu_time::zone::IanaParserBorrowed;
+use icu_time::zone::models::AtTime;
 use writeable::{Part, PartsWrite, Writeable};
 
 use crate::error::data_error;
+use crate::resolved::Resolved;
 use crate::{IntlError, TimeZone};
 
 /// The options bag of `Intl.DateTimeFormat`, as strings the page passed.
@@ -87,6 +92,14 @@ pub struct DateTimeFormat {
     time_zone: TimeZone,
     formatter: DateTimeFormatter<CompositeFieldSet>,
     hour_cycle: Option<HourCycle>,
+    prefs: DateTimeFormatterPreferences,
+    field_set: CompositeFieldSet,
+    /// `dateStyle` / `timeStyle` when the format was asked for by style.
+    styles: Option<(Option<String>, Option<String>)>,
+    /// The options after defaults, for the widths `resolvedOptions` reports.
+    options: DateTimeOptions,
+    /// The range formatter, made on the first `formatRange`.
+    range: OnceCell<Result<DateRangeFormatter<CompositeFieldSet>, IntlError>>,
 }
 
 fn bad(name: &str, value: &str) -> IntlError {
@@ -312,6 +325,11 @@ impl DateTimeFormat {
             time_zone,
             formatter,
             hour_cycle,
+            prefs,
+            field_set,
+            styles: styled.then(|| (options.date_style.clone(), options.time_style.clone())),
+            range: OnceCell::new(),
+            options,
         })
     }
 
@@ -334,6 +352,52 @@ impl DateTimeFormat {
         })
     }
 
+    /// `resolvedOptions()`: the field options as the chosen pattern has
+    /// them, in the order V8 lists them.
+    pub fn resolved(&self) -> Resolved {
+        let r = Resolved::new(&self.locale)
+            .text("calendar", "gregory")
+            .text("numberingSystem", "latn")
+            .text("timeZone", self.time_zone.name());
+        // Any instant shows the pattern's fields.
+        let pattern = self
+            .zoned(0.0)
+            .map(|input| self.formatter.format(&input).pattern().to_string())
+            .unwrap_or_default();
+        let o = &self.options;
+        let requested = |name: &str| match name {
+            "weekday" => o.weekday.clone(),
+            "era" => o.era.clone(),
+            "year" => o.year.clone(),
+            "month" => o.month.clone(),
+            "day" => o.day.clone(),
+            "dayPeriod" => o.day_period.clone(),
+            "hour" => o.hour.clone(),
+            "minute" => o.minute.clone(),
+            "second" => o.second.clone(),
+            "fractionalSecondDigits" => o.fractional_second_digits.map(|n| n.to_string()),
+            "timeZoneName" => o.time_zone_name.clone(),
+            _ => None,
+        };
+        let mut r = crate::datetime_resolved::add_pattern_fields(
+            r,
+            &pattern,
+            self.styles.is_some(),
+            &requested,
+        );
+        if let Some((date, time)) = &self.styles {
+            r = r
+                .text_if("dateStyle", date.clone())
+                .text_if("timeStyle", time.clone());
+        }
+        r
+    }
+
+    fn zoned(&self, epoch_ms: f64) -> Option<ZonedDateTime<Iso, icu_time::TimeZoneInfo<AtTime>>> {
+        let text = self.time_zone.ixdtf(epoch_ms)?;
+        ZonedDateTime::try_strict_from_str(&text, Iso, IanaParserBorrowed::new()).ok()
+    }
+
     /// `format(date)` for a JS time value; `None` for an invalid date
     /// (the binding throws V8's `RangeError: Invalid time value`).
     pub fn format(&self, epoch_ms: f64) -> Option<String> {
@@ -349,15 +413,63 @@ impl DateTimeFormat {
 
     /// `formatToParts(date)`.
     pub fn format_to_parts(&self, epoch_ms: f64) -> Option<Vec<FormattedPart>> {
-        let text = self.time_zone.ixdtf(epoch_ms)?;
-        let input =
-            ZonedDateTime::try_strict_from_str(&text, Iso, IanaParserBorrowed::new()).ok()?;
+        let input = self.zoned(epoch_ms)?;
         let mut sink = PartsSink::default();
         self.formatter
             .format(&input)
             .write_to_parts(&mut sink)
             .ok()?;
-        Some(sink.finish())
+        Some(sink.finish().into_iter().map(|(p, _)| p).collect())
+    }
+
+    /// `formatRange(start, end)`; `Ok(None)` when either time value is
+    /// invalid (the binding throws V8's `RangeError`).
+    pub fn format_range(&self, start_ms: f64, end_ms: f64) -> Result<Option<String>, IntlError> {
+        Ok(self.format_range_to_parts(start_ms, end_ms)?.map(|parts| {
+            let text: String = parts.into_iter().map(|(p, _)| p.value).collect();
+            text.replace('\u{202f}', " ")
+        }))
+    }
+
+    /// `formatRangeToParts(start, end)`: each part with its `source`
+    /// (`startRange`, `endRange` or `shared`).
+    pub fn format_range_to_parts(
+        &self,
+        start_ms: f64,
+        end_ms: f64,
+    ) -> Result<Option<Vec<(FormattedPart, &'static str)>>, IntlError> {
+        let range = self
+            .range
+            .get_or_init(|| {
+                DateRangeFormatter::try_new(self.prefs, self.field_set)
+                    .map_err(|e| data_error("date range data", e))
+            })
+            .as_ref()
+            .map_err(Clone::clone)?;
+        let (Some(start), Some(end)) = (self.zoned(start_ms), self.zoned(end_ms)) else {
+            return Ok(None);
+        };
+        // Two instants of one day that the pattern shows alike format as
+        // one date, every part shared (ECMA-402
+        // PartitionDateTimeRangePattern).
+        let day = |ms| {
+            self.time_zone
+                .ixdtf(ms)
+                .map(|t| t.chars().take(10).collect::<String>())
+        };
+        let single = self.format_to_parts(start_ms);
+        if day(start_ms) == day(end_ms) && single == self.format_to_parts(end_ms) {
+            return Ok(single.map(|parts| parts.into_iter().map(|p| (p, "shared")).collect()));
+        }
+        let mut sink = PartsSink::default();
+        if range
+            .format(&start, &end)
+            .write_to_parts(&mut sink)
+            .is_err()
+        {
+            return Ok(None);
+        }
+        Ok(Some(sink.finish()))
     }
 }
 
@@ -385,28 +497,40 @@ impl ZoneLongName {
     }
 }
 
-/// Collects the outermost date/time parts; text outside them is literal.
+/// Collects the outermost date/time parts, text outside them literal,
+/// each with the side of a range it was written for (`shared` outside).
 #[derive(Default)]
 struct PartsSink {
-    parts: Vec<FormattedPart>,
+    parts: Vec<(FormattedPart, &'static str)>,
     current: Option<&'static str>,
+    side: Option<&'static str>,
 }
 
 impl PartsSink {
+    fn source(&self) -> &'static str {
+        self.side.unwrap_or("shared")
+    }
+
     fn push(&mut self, kind: &'static str, s: &str) {
+        let source = self.source();
         match self.parts.last_mut() {
-            Some(last) if last.kind == kind && kind == "literal" => last.value.push_str(s),
-            _ => self.parts.push(FormattedPart {
-                kind,
-                value: s.to_owned(),
-            }),
+            Some((last, from)) if last.kind == kind && kind == "literal" && *from == source => {
+                last.value.push_str(s)
+            }
+            _ => self.parts.push((
+                FormattedPart {
+                    kind,
+                    value: s.to_owned(),
+                },
+                source,
+            )),
         }
     }
 
-    fn finish(mut self) -> Vec<FormattedPart> {
+    fn finish(mut self) -> Vec<(FormattedPart, &'static str)> {
         // ICU4X opens some fields (the zone name) more than once; the
         // empty openings are not parts.
-        self.parts.retain(|p| !p.value.is_empty());
+        self.parts.retain(|(p, _)| !p.value.is_empty());
         self.parts
     }
 }
@@ -415,7 +539,7 @@ impl fmt::Write for PartsSink {
     fn write_str(&mut self, s: &str) -> fmt::Result {
         match self.current {
             Some(kind) => {
-                if let Some(last) = self.parts.last_mut() {
+                if let Some((last, _)) = self.parts.last_mut() {
                     last.value.push_str(s);
                 } else {
                     self.push(kind, s);
@@ -458,14 +582,30 @@ impl PartsWrite for PartsSink {
             // Nested parts (digits inside a year) belong to the outer field.
             return f(self);
         }
+        use icu_datetime::parts::{RANGE_END, RANGE_START};
+        if part == RANGE_START || part == RANGE_END {
+            let outer = self.side;
+            self.side = Some(if part == RANGE_START {
+                "startRange"
+            } else {
+                "endRange"
+            });
+            let result = f(self);
+            self.side = outer;
+            return result;
+        }
         let kind = part_kind(part);
         if kind == "literal" {
             return f(self);
         }
-        self.parts.push(FormattedPart {
-            kind,
-            value: String::new(),
-        });
+        let source = self.source();
+        self.parts.push((
+            FormattedPart {
+                kind,
+                value: String::new(),
+            },
+            source,
+        ));
         self.current = Some(kind);
         let result = f(self);
         self.current = None;
@@ -510,6 +650,54 @@ mod tests {
         let parts = f.format_to_parts(MORNING).unwrap();
         let kinds: Vec<_> = parts.iter().map(|p| p.kind).collect();
         assert_eq!(kinds, ["year", "literal", "month", "literal", "day"]);
+    }
+
+    #[test]
+    fn ranges_mark_each_side_and_share_what_both_have() {
+        let locale = crate::canonical_locale("en-US").unwrap();
+        let zone = TimeZone::named("UTC").unwrap();
+        let f =
+            DateTimeFormat::try_new(&locale, Default::default(), DateDefaults::Any, &zone).unwrap();
+        let two_days = 2.0 * 86_400_000.0;
+        let parts = f
+            .format_range_to_parts(MORNING, MORNING + two_days)
+            .unwrap()
+            .unwrap();
+        let sources: Vec<_> = parts.iter().map(|(_, s)| *s).collect();
+        assert!(sources.contains(&"startRange") && sources.contains(&"endRange"));
+        assert_eq!(
+            f.format_range(MORNING, MORNING + two_days)
+                .unwrap()
+                .unwrap(),
+            "12/7/2026\u{2009}–\u{2009}12/9/2026"
+        );
+        assert_eq!(f.format_range(f64::NAN, MORNING).unwrap(), None);
+    }
+
+    #[test]
+    fn resolved_options_read_the_pattern() {
+        let locale = crate::canonical_locale("en-US").unwrap();
+        let zone = TimeZone::named("UTC").unwrap();
+        let options = DateTimeOptions {
+            hour: Some("numeric".into()),
+            minute: Some("numeric".into()),
+            ..Default::default()
+        };
+        let f = DateTimeFormat::try_new(&locale, options, DateDefaults::Any, &zone).unwrap();
+        let names: Vec<_> = f.resolved().fields().iter().map(|(n, _)| *n).collect();
+        assert_eq!(
+            names,
+            [
+                "locale",
+                "calendar",
+                "numberingSystem",
+                "timeZone",
+                "hourCycle",
+                "hour12",
+                "hour",
+                "minute"
+            ]
+        );
     }
 
     #[test]

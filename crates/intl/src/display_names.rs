@@ -1,12 +1,14 @@
-//! `Intl.DisplayNames` for languages, regions and scripts ("简体中文",
-//! "Taiwan") on ICU4X's locale display names.
+//! `Intl.DisplayNames` for languages, regions, scripts and currencies
+//! ("简体中文", "Taiwan", "人民币") on ICU4X's display names.
 
+use icu_experimental::dimension::provider::currency::displayname::CurrencyDisplaynameV1;
 use icu_experimental::displaynames::multi::{
     LocaleDisplayNamesFormatter, RegionDisplayNames, ScriptDisplayNames,
 };
 use icu_experimental::displaynames::{DisplayNamesOptions, LanguageDisplay, Style};
-use icu_locale_core::Locale;
 use icu_locale_core::subtags::{Region, Script};
+use icu_locale_core::{DataLocale, Locale};
+use icu_provider::prelude::*;
 
 use crate::IntlError;
 use crate::error::data_error;
@@ -20,6 +22,8 @@ pub enum DisplayKind {
     Region,
     /// `script`: a script code (`Hans`).
     Script,
+    /// `currency`: an ISO 4217 code (`CNY`).
+    Currency,
 }
 
 fn bad(name: &str, value: &str) -> IntlError {
@@ -29,15 +33,16 @@ fn bad(name: &str, value: &str) -> IntlError {
 }
 
 impl DisplayKind {
-    /// `language` | `region` | `script`; `currency`, `calendar` and
-    /// `dateTimeField` are not implemented.
+    /// `language` | `region` | `script` | `currency`; `calendar` and
+    /// `dateTimeField` are a `RangeError` (ICU4X has no such names).
     pub fn parse(name: &str) -> Result<Self, IntlError> {
         match name {
             "language" => Ok(DisplayKind::Language),
             "region" => Ok(DisplayKind::Region),
             "script" => Ok(DisplayKind::Script),
-            "currency" | "calendar" | "dateTimeField" => Err(IntlError::Range(format!(
-                "Intl.DisplayNames type \"{name}\" is not supported by mpcanvas"
+            "currency" => Ok(DisplayKind::Currency),
+            "calendar" | "dateTimeField" => Err(IntlError::Range(format!(
+                "Intl.DisplayNames type \"{name}\" is not supported by mpcanvas: ICU4X has no {name} names"
             ))),
             _ => Err(bad("type", name)),
         }
@@ -49,6 +54,8 @@ enum Names {
     Language(Box<LocaleDisplayNamesFormatter>),
     Region(RegionDisplayNames),
     Script(ScriptDisplayNames),
+    /// Currency names are looked up per code.
+    Currency(DataLocale),
 }
 
 /// Display names of one kind in one locale.
@@ -92,6 +99,7 @@ impl DisplayNames {
             DisplayKind::Script => {
                 Names::Script(ScriptDisplayNames::try_new(prefs, options).map_err(err)?)
             }
+            DisplayKind::Currency => Names::Currency(DataLocale::from(locale)),
         };
         Ok(DisplayNames {
             names,
@@ -121,9 +129,31 @@ impl DisplayNames {
                 let script: Script = code.parse().map_err(|_| invalid())?;
                 (f.of(script).map(str::to_owned), script.to_string())
             }
+            Names::Currency(locale) => {
+                if code.len() != 3 || !code.bytes().all(|b| b.is_ascii_alphabetic()) {
+                    return Err(invalid());
+                }
+                // V8 falls back to the code as the page wrote it.
+                (
+                    currency_name(locale, &code.to_ascii_uppercase()),
+                    code.to_owned(),
+                )
+            }
         };
         Ok(name.or(self.fallback_code.then_some(canonical)))
     }
+}
+
+/// A currency's display name ("Chinese Yuan", "人民币") in `locale`.
+fn currency_name(locale: &DataLocale, code: &str) -> Option<String> {
+    let attribute = DataMarkerAttributes::try_from_str(code).ok()?;
+    let request = DataRequest {
+        id: DataIdentifierBorrowed::for_marker_attributes_and_locale(attribute, locale),
+        ..Default::default()
+    };
+    let response: DataResponse<CurrencyDisplaynameV1> =
+        icu_experimental::provider::Baked.load(request).ok()?;
+    Some(response.payload.get().to_string())
 }
 
 #[cfg(test)]
@@ -151,6 +181,18 @@ mod tests {
         assert_eq!(
             name("en-US", DisplayKind::Language, "fr").as_deref(),
             Some("French")
+        );
+    }
+
+    #[test]
+    fn currencies_by_code() {
+        assert_eq!(
+            name("en-US", DisplayKind::Currency, "cny").as_deref(),
+            Some("Chinese Yuan")
+        );
+        assert_eq!(
+            name("zh-CN", DisplayKind::Currency, "CNY").as_deref(),
+            Some("人民币")
         );
     }
 

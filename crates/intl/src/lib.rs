@@ -10,15 +10,20 @@
 mod case;
 mod collator;
 mod datetime;
+mod datetime_resolved;
 mod display_names;
 mod error;
 mod list;
 mod locale;
 mod number;
 mod number_digits;
+mod number_parts;
+mod number_scientific;
 mod plural;
 mod relative;
+mod resolved;
 mod segmenter;
+mod units;
 mod zone;
 
 pub use case::{to_locale_lower, to_locale_upper};
@@ -29,12 +34,17 @@ pub use error::IntlError;
 pub use fixed_decimal::SignDisplay;
 pub use icu_locale_core::Locale;
 pub use list::{ListFormat, ListType};
-pub use locale::{DEFAULT_LOCALE, canonical_locale, resolve_locale};
+pub use locale::{
+    DEFAULT_LOCALE, SHIPPED_LANGUAGES, canonical_locale, device_locale, is_shipped,
+    requested_locale, resolve_locale,
+};
 pub use number::{
-    CompactDisplay, CurrencyDisplay, Grouping, NumberFormat, NumberOptions, NumberStyle,
+    CompactDisplay, CurrencyDisplay, Grouping, Notation, NumberFormat, NumberOptions, NumberStyle,
 };
 pub use number_digits::{DigitRequest, Digits};
 pub use plural::{PluralKind, PluralRulesFormat};
 pub use relative::{RelativeStyle, RelativeTimeFormat, RelativeUnit};
+pub use resolved::{Resolved, ResolvedValue};
 pub use segmenter::{Granularity, Segment, segments};
+pub use units::{SANCTIONED_UNITS, UnitDisplay};
 pub use zone::{DEFAULT_TIME_ZONE, TimeZone, format_instant, parse_instant};

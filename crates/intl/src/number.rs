@@ -1,4 +1,6 @@
-//! `Intl.NumberFormat`: decimal, percent, currency and compact numbers.
+//! `Intl.NumberFormat`: decimal, percent, currency and unit numbers in
+//! standard, compact, scientific or engineering notation, as text or
+//! parts.
 
 use fixed_decimal::{Decimal, Sign, SignDisplay};
 use icu_decimal::options::{
@@ -11,11 +13,13 @@ use icu_experimental::dimension::percent::formatter::PercentFormatter;
 use icu_experimental::dimension::provider::currency::fractions::CurrencyFractionsV1;
 use icu_locale_core::Locale;
 use icu_provider::prelude::*;
-use writeable::Writeable;
 
-use crate::IntlError;
 use crate::error::data_error;
 use crate::number_digits::{DigitRequest, Digits, decimal_of};
+use crate::number_parts::{NumberParts, splice_number};
+use crate::resolved::Resolved;
+use crate::units::{UnitDisplay, UnitNames};
+use crate::{FormattedPart, IntlError};
 
 /// `style`.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -27,6 +31,8 @@ pub enum NumberStyle {
     Percent,
     /// `currency` with its ISO 4217 code and `currencyDisplay`.
     Currency(String, CurrencyDisplay),
+    /// `unit` with its unit identifier (`kilometer`) and `unitDisplay`.
+    Unit(String, UnitDisplay),
 }
 
 /// `currencyDisplay`.
@@ -41,6 +47,33 @@ pub enum CurrencyDisplay {
     Code,
     /// `name` (`人民币`).
     Name,
+}
+
+/// `currencyDisplay` as the option names it.
+impl CurrencyDisplay {
+    /// The option's value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CurrencyDisplay::Symbol => "symbol",
+            CurrencyDisplay::NarrowSymbol => "narrowSymbol",
+            CurrencyDisplay::Code => "code",
+            CurrencyDisplay::Name => "name",
+        }
+    }
+}
+
+/// `notation`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Notation {
+    /// `standard`.
+    #[default]
+    Standard,
+    /// `scientific` (`1.235E5`).
+    Scientific,
+    /// `engineering` (`123.456E3`).
+    Engineering,
+    /// `compact` with its `compactDisplay`.
+    Compact(CompactDisplay),
 }
 
 /// `compactDisplay` of `notation: "compact"`.
@@ -70,8 +103,8 @@ pub enum Grouping {
 pub struct NumberOptions {
     /// `style` (with `currency` and `currencyDisplay`).
     pub style: NumberStyle,
-    /// `notation: "compact"` with its display; `None` is `standard`.
-    pub compact: Option<CompactDisplay>,
+    /// `notation` (with `compactDisplay`).
+    pub notation: Notation,
     /// `useGrouping`; `None` is the style's default.
     pub grouping: Option<Grouping>,
     /// `minimumIntegerDigits`, `…FractionDigits`, `…SignificantDigits`.
@@ -82,7 +115,9 @@ pub struct NumberOptions {
 
 enum Inner {
     Decimal(DecimalFormatter),
-    Percent(PercentFormatter<DecimalFormatter>),
+    /// The percent formatter and a plain formatter for the parts of its
+    /// digits (ICU4X's percent formatter writes them unmarked).
+    Percent(PercentFormatter<DecimalFormatter>, DecimalFormatter),
     /// The currency formatter, and a plain formatter for the amount when
     /// the page's digits or grouping differ from the currency's (ICU4X's
     /// currency formatter always pads to the currency's digits).
@@ -90,7 +125,10 @@ enum Inner {
         CurrencyFormatter<DecimalFormatter>,
         Option<DecimalFormatter>,
     ),
-    Compact(CompactDecimalFormatter),
+    /// The compact formatter and a plain one for the parts of its digits.
+    Compact(CompactDecimalFormatter, DecimalFormatter),
+    /// The unit's names and the formatter of the amount.
+    Unit(UnitNames, DecimalFormatter),
 }
 
 /// A number formatter with its resolved options.
@@ -144,7 +182,23 @@ impl NumberFormat {
             (NumberStyle::Percent, _) => (0, 0),
             _ => (0, 3),
         };
-        let digits = if options.compact.is_some() && options.digits.is_empty() {
+        let compact = match options.notation {
+            Notation::Compact(display) => Some(display),
+            _ => None,
+        };
+        let scientific = matches!(
+            options.notation,
+            Notation::Scientific | Notation::Engineering
+        );
+        if scientific && options.style != NumberStyle::Decimal {
+            return Err(IntlError::Range(
+                "Intl.NumberFormat scientific and engineering notation are supported by mpcanvas for style \"decimal\" only".into(),
+            ));
+        }
+        if let NumberStyle::Unit(unit, _) = &options.style {
+            crate::units::check_unit(unit)?;
+        }
+        let digits = if compact.is_some() && options.digits.is_empty() {
             // Compact notation rounds by magnitude (ICU4X applies the
             // ECMA-402 compact rounding itself).
             Digits {
@@ -155,7 +209,7 @@ impl NumberFormat {
         } else {
             Digits::resolve(options.digits, default_min, default_max)?
         };
-        let grouping = options.grouping.unwrap_or(if options.compact.is_some() {
+        let grouping = options.grouping.unwrap_or(if compact.is_some() {
             Grouping::Min2
         } else {
             Grouping::Auto
@@ -164,7 +218,7 @@ impl NumberFormat {
         let mut decimal_options = DecimalFormatterOptions::default();
         decimal_options.grouping_strategy = Some(grouping_strategy(grouping));
         let err = |e| data_error("number format data", e);
-        let inner = match (&options.style, currency, options.compact) {
+        let inner = match (&options.style, currency, compact) {
             (NumberStyle::Currency(_, display), Some(c), _) => {
                 let prefs = locale.into();
                 let opts = Default::default();
@@ -190,6 +244,10 @@ impl NumberFormat {
                     plain,
                 )
             }
+            (NumberStyle::Unit(unit, display), _, _) => Inner::Unit(
+                UnitNames::try_new(locale, unit, *display)?,
+                DecimalFormatter::try_new(prefs, decimal_options).map_err(err)?,
+            ),
             (NumberStyle::Percent, _, _) => Inner::Percent(
                 PercentFormatter::try_new_with_decimal_formatter(
                     locale.into(),
@@ -197,6 +255,7 @@ impl NumberFormat {
                     Default::default(),
                 )
                 .map_err(err)?,
+                DecimalFormatter::try_new(locale.into(), decimal_options).map_err(err)?,
             ),
             (_, _, Some(display)) => {
                 let opts = CompactDecimalFormatterOptions::from(grouping_strategy(grouping));
@@ -210,6 +269,7 @@ impl NumberFormat {
                         }
                     }
                     .map_err(err)?,
+                    DecimalFormatter::try_new(locale.into(), decimal_options).map_err(err)?,
                 )
             }
             _ => Inner::Decimal(DecimalFormatter::try_new(prefs, decimal_options).map_err(err)?),
@@ -245,11 +305,30 @@ impl NumberFormat {
 
     /// `format(x)` for a JS number.
     pub fn format(&self, x: f64) -> String {
+        self.format_to_parts(x)
+            .into_iter()
+            .map(|p| p.value)
+            .collect()
+    }
+
+    /// `formatToParts(x)` for a JS number, typed as ECMA-402 types them.
+    pub fn format_to_parts(&self, x: f64) -> Vec<FormattedPart> {
         let Some(mut value) = decimal_of(x) else {
-            return self.format_non_finite(x);
+            return self.non_finite_parts(x);
         };
-        if matches!(self.inner, Inner::Percent(_)) {
+        if matches!(self.inner, Inner::Percent(..)) {
             value.multiply_pow10(2);
+        }
+        if let (Notation::Scientific | Notation::Engineering, Inner::Decimal(f)) =
+            (self.options.notation, &self.inner)
+        {
+            return crate::number_scientific::parts(
+                f,
+                &value,
+                &self.digits,
+                self.options.notation == Notation::Engineering,
+                self.options.sign_display,
+            );
         }
         let mut value = self.digits.apply(value);
         // After rounding, as ECMA-402 decides on the rounded value (-0.001
@@ -258,32 +337,45 @@ impl NumberFormat {
             value.apply_sign_display(self.options.sign_display);
         }
         match &self.inner {
-            Inner::Decimal(f) => f.format(&value).write_to_string().into_owned(),
-            Inner::Percent(f) => f.format(&value).write_to_string().into_owned(),
-            Inner::Currency(f, None) => f
-                .format_fixed_decimal(&value)
-                .write_to_string()
-                .into_owned(),
+            Inner::Decimal(f) => NumberParts::of(&f.format(&value), "literal"),
+            Inner::Percent(f, plain) => {
+                let digits = NumberParts::of(&plain.format(&value), "literal");
+                NumberParts::of_with_digits(&f.format(&value), "percentSign", &digits)
+            }
+            Inner::Currency(f, None) => {
+                NumberParts::of(&f.format_fixed_decimal(&value), "currency")
+            }
             Inner::Currency(f, Some(plain)) => {
-                let with_currency = f
-                    .format_fixed_decimal(&value)
-                    .write_to_string()
-                    .into_owned();
+                let outer = NumberParts::of(&f.format_fixed_decimal(&value), "currency");
                 let mut amount = value.clone();
                 amount.sign = Sign::None;
-                replace_digits(&with_currency, &plain.format(&amount).write_to_string())
+                splice_number(outer, NumberParts::of(&plain.format(&amount), "literal"))
             }
-            Inner::Compact(f) => f
-                .format(&compact_rounded(f, value))
-                .write_to_string()
-                .into_owned(),
+            Inner::Compact(f, plain) => {
+                let value = compact_rounded(f, value);
+                let digits = NumberParts::of(&plain.format(&compact_scaled(f, &value)), "literal");
+                NumberParts::of_with_digits(&f.format(&value), "compact", &digits)
+            }
+            Inner::Unit(names, f) => {
+                NumberParts::of(&names.pattern_for(&value, f.format(&value)), "unit")
+            }
         }
     }
 
     /// NaN and the infinities: ICU's symbols (`NaN`, `∞`) in the style's
     /// pattern, taken from formatting 0 and replacing its digits.
-    fn format_non_finite(&self, x: f64) -> String {
-        let symbol = if x.is_nan() { "NaN" } else { "∞" };
+    fn non_finite_parts(&self, x: f64) -> Vec<FormattedPart> {
+        let symbol = if x.is_nan() {
+            FormattedPart {
+                kind: "nan",
+                value: "NaN".into(),
+            }
+        } else {
+            FormattedPart {
+                kind: "infinity",
+                value: "∞".into(),
+            }
+        };
         let mut zero = Decimal::from(0);
         // The infinities are signed non-zero values; NaN gets a plus sign
         // only under `always`, as in V8.
@@ -294,14 +386,118 @@ impl NumberFormat {
             (SignDisplay::ExceptZero, x) if x.is_infinite() => Sign::Positive,
             _ => Sign::None,
         };
-        let formatted = match &self.inner {
-            Inner::Decimal(f) => f.format(&zero).write_to_string().into_owned(),
-            Inner::Percent(f) => f.format(&zero).write_to_string().into_owned(),
-            Inner::Currency(f, _) => f.format_fixed_decimal(&zero).write_to_string().into_owned(),
-            Inner::Compact(f) => f.format(&zero).write_to_string().into_owned(),
+        let zero_parts = match &self.inner {
+            Inner::Decimal(f) => NumberParts::of(&f.format(&zero), "literal"),
+            Inner::Percent(f, plain) => NumberParts::of_with_digits(
+                &f.format(&zero),
+                "percentSign",
+                &NumberParts::of(&plain.format(&Decimal::from(0)), "literal"),
+            ),
+            Inner::Currency(f, _) => NumberParts::of(&f.format_fixed_decimal(&zero), "currency"),
+            Inner::Compact(f, plain) => NumberParts::of_with_digits(
+                &f.format(&zero),
+                "compact",
+                &NumberParts::of(&plain.format(&Decimal::from(0)), "literal"),
+            ),
+            Inner::Unit(names, f) => {
+                NumberParts::of(&names.pattern_for(&zero, f.format(&zero)), "unit")
+            }
         };
-        replace_digits(&formatted, symbol)
+        splice_number(zero_parts, vec![symbol])
     }
+
+    /// `resolvedOptions()`, in the order V8 lists them.
+    pub fn resolved(&self) -> Resolved {
+        let mut r = Resolved::new(&self.locale).text("numberingSystem", "latn");
+        r = match &self.options.style {
+            NumberStyle::Decimal => r.text("style", "decimal"),
+            NumberStyle::Percent => r.text("style", "percent"),
+            NumberStyle::Currency(code, display) => r
+                .text("style", "currency")
+                .text("currency", code.as_str())
+                .text("currencyDisplay", display.as_str())
+                .text("currencySign", "standard"),
+            NumberStyle::Unit(unit, display) => r
+                .text("style", "unit")
+                .text("unit", unit.as_str())
+                .text("unitDisplay", display.as_str()),
+        };
+        r = r.number("minimumIntegerDigits", self.digits.min_integer.into());
+        if self.digits.fraction.is_none() && self.digits.significant.is_none() {
+            // Compact notation's own rounding, as ECMA-402 resolves it
+            // (two significant digits below the compact unit's 10).
+            r = r
+                .number("minimumSignificantDigits", 1)
+                .number("maximumSignificantDigits", 2)
+                .number("minimumFractionDigits", 0)
+                .number("maximumFractionDigits", 0);
+        }
+        if let Some((lo, hi)) = self.digits.fraction {
+            r = r
+                .number("minimumFractionDigits", lo.into())
+                .number("maximumFractionDigits", hi.into());
+        }
+        if let Some((lo, hi)) = self.digits.significant {
+            r = r
+                .number("minimumSignificantDigits", lo.into())
+                .number("maximumSignificantDigits", hi.into());
+        }
+        r = match self.grouping {
+            Grouping::Auto => r.text("useGrouping", "auto"),
+            Grouping::Always => r.text("useGrouping", "always"),
+            Grouping::Min2 => r.text("useGrouping", "min2"),
+            Grouping::Never => r.bool("useGrouping", false),
+        };
+        r = match self.options.notation {
+            Notation::Standard => r.text("notation", "standard"),
+            Notation::Scientific => r.text("notation", "scientific"),
+            Notation::Engineering => r.text("notation", "engineering"),
+            Notation::Compact(display) => r.text("notation", "compact").text(
+                "compactDisplay",
+                if display == CompactDisplay::Short {
+                    "short"
+                } else {
+                    "long"
+                },
+            ),
+        };
+        let sign = match self.options.sign_display {
+            SignDisplay::Never => "never",
+            SignDisplay::Always => "always",
+            SignDisplay::ExceptZero => "exceptZero",
+            SignDisplay::Negative => "negative",
+            _ => "auto",
+        };
+        let compact_rounding = self.digits.fraction.is_none() && self.digits.significant.is_none();
+        // Rounding is always half away from zero by the digit options.
+        r.text("signDisplay", sign)
+            .text("roundingMode", "halfExpand")
+            .number("roundingIncrement", 1)
+            .text("trailingZeroDisplay", "auto")
+            .text(
+                "roundingPriority",
+                if compact_rounding {
+                    "morePrecision"
+                } else {
+                    "auto"
+                },
+            )
+    }
+}
+
+/// The (rounded) value in the compact unit it prints in: 12345 → 1.2345
+/// for "1.2万", the digits the compact pattern holds.
+fn compact_scaled(f: &CompactDecimalFormatter, value: &Decimal) -> Decimal {
+    let mut scaled = value.clone();
+    scaled.sign = Sign::None;
+    if value.absolute.is_zero() {
+        return scaled;
+    }
+    let magnitude = value.absolute.nonzero_magnitude_start();
+    let exponent = i16::from(f.compact_exponent_for_magnitude(magnitude));
+    scaled.multiply_pow10(-exponent);
+    scaled.absolute.trim_end();
+    scaled
 }
 
 /// The value rounded half away from zero where ICU4X's compact formatter
@@ -325,21 +521,6 @@ fn compact_rounded(f: &CompactDecimalFormatter, mut value: Decimal) -> Decimal {
         ),
     );
     value
-}
-
-/// The formatted zero with its run of digits (and decimal separator)
-/// replaced by `symbol`.
-fn replace_digits(formatted: &str, symbol: &str) -> String {
-    let is_digit = |c: char| c.is_numeric() || c == '.' || c == ',';
-    let start = formatted.find(is_digit);
-    let end = formatted.rfind(is_digit);
-    match (start, end) {
-        (Some(s), Some(e)) => {
-            let e = e + formatted[e..].chars().next().map_or(1, char::len_utf8);
-            format!("{}{}{}", &formatted[..s], symbol, &formatted[e..])
-        }
-        _ => symbol.to_owned(),
-    }
 }
 
 #[cfg(test)]
@@ -384,6 +565,40 @@ mod tests {
         assert_eq!(
             fmt("en-US", NumberOptions::default(), f64::NEG_INFINITY),
             "-∞"
+        );
+    }
+
+    #[test]
+    fn units_use_cldr_names_by_width() {
+        let unit = |display| NumberOptions {
+            style: NumberStyle::Unit("kilometer".into(), display),
+            ..Default::default()
+        };
+        assert_eq!(fmt("en-US", unit(UnitDisplay::Short), 1234.5), "1,234.5 km");
+        assert_eq!(fmt("en-US", unit(UnitDisplay::Long), 1.0), "1 kilometer");
+        assert_eq!(fmt("zh-CN", unit(UnitDisplay::Short), 2.0), "2公里");
+    }
+
+    #[test]
+    fn parts_type_the_currency_and_the_digits() {
+        let locale = crate::canonical_locale("zh-CN").unwrap();
+        let options = NumberOptions {
+            style: NumberStyle::Currency("CNY".into(), CurrencyDisplay::Symbol),
+            ..Default::default()
+        };
+        let f = NumberFormat::try_new(&locale, options).unwrap();
+        let kinds: Vec<_> = f.format_to_parts(-1234.5).iter().map(|p| p.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                "minusSign",
+                "currency",
+                "integer",
+                "group",
+                "integer",
+                "decimal",
+                "fraction"
+            ]
         );
     }
 

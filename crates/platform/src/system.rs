@@ -99,6 +99,35 @@ pub struct SystemRules {
     /// `appName`), as strings.
     #[serde(default)]
     pub extra: BTreeMap<String, String>,
+    /// The fields `getWindowInfo()` returns, as the platform documents
+    /// them (where the profile's `apis` list it).
+    #[serde(default)]
+    pub window_info: Vec<String>,
+    /// The fields `getDeviceInfo()` returns.
+    #[serde(default)]
+    pub device_info: Vec<String>,
+    /// The fields `getAppBaseInfo()` returns.
+    #[serde(default)]
+    pub app_base_info: Vec<String>,
+}
+
+/// The documented `fields` of `info` (a `getSystemInfoSync()` object), for
+/// the split APIs (`getWindowInfo`, `getDeviceInfo`, `getAppBaseInfo`);
+/// a field the simulated phone has no value for is left out.
+pub fn pick_fields(info: &Map<String, Value>, fields: &[String]) -> Map<String, Value> {
+    fields
+        .iter()
+        .filter_map(|name| {
+            let value = match (info.get(name), name.as_str()) {
+                (Some(v), _) => v.clone(),
+                // The system font size the user set, as a factor of the
+                // default (WX-doc getAppBaseInfo).
+                (None, "fontSizeScaleFactor") => json!(1),
+                (None, _) => return None,
+            };
+            Some((name.clone(), value))
+        })
+        .collect()
 }
 
 /// The `getSystemInfoSync()` object for `device` on a platform with `rules`.
@@ -152,6 +181,9 @@ mod tests {
             language: "zh_CN".into(),
             os,
             extra: BTreeMap::from([("app".into(), "vendor-app".into())]),
+            window_info: vec![],
+            device_info: vec![],
+            app_base_info: vec![],
         }
     }
 
@@ -171,5 +203,23 @@ mod tests {
         assert_eq!(devtools["platform"], "devtools");
         assert_eq!(Os::parse("android"), Some(Os::Android));
         assert_eq!(Os::parse("windows"), None);
+    }
+
+    #[test]
+    fn pick_fields_keeps_the_documented_fields_the_phone_has() {
+        let info = system_info(&Device::default(), &rules(Os::Android));
+        let fields: Vec<String> = [
+            "pixelRatio",
+            "windowWidth",
+            "fontSizeScaleFactor",
+            "cpuType",
+        ]
+        .map(String::from)
+        .into();
+        let picked = pick_fields(&info, &fields);
+        let mut names: Vec<&str> = picked.keys().map(String::as_str).collect();
+        names.sort_unstable();
+        assert_eq!(names, ["fontSizeScaleFactor", "pixelRatio", "windowWidth"]);
+        assert_eq!(picked["windowWidth"], info["windowWidth"]);
     }
 }

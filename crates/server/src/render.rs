@@ -9,7 +9,7 @@ use axum::body::Body;
 use axum::extract::State;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use mpcanvas::{DrawingScript, FormatKind, RenderJob};
+use mpcanvas::{Clock, DeviceEnv, DrawingScript, FormatKind, RenderJob, parse_now};
 use serde::Deserialize;
 use serde_json::json;
 
@@ -32,6 +32,14 @@ struct RenderRequest {
     /// `bytes` (default): the image itself; `dataUrl`: JSON.
     #[serde(rename = "as")]
     output: Option<String>,
+    /// The phone's language, as `mpcanvas render --locale` (default zh-CN).
+    locale: Option<String>,
+    /// The phone's IANA time zone, as `--tz` (default Asia/Shanghai).
+    tz: Option<String>,
+    /// A fixed clock, as `--now` (`2026-12-07T10:00:00+08:00`).
+    now: Option<String>,
+    /// The `Math.random` seed, as `--seed`.
+    seed: Option<u64>,
 }
 
 /// The checked request.
@@ -40,9 +48,32 @@ struct Checked {
     size: Option<(u32, u32)>,
     format: mpcanvas::Format,
     data_url: bool,
+    device_env: DeviceEnv,
+}
+
+/// The phone the script runs on: the request's `locale`, `tz`, `now` and
+/// `seed`, each defaulting as `mpcanvas render` does.
+fn device_env(req: &RenderRequest) -> Result<DeviceEnv, ApiError> {
+    let defaults = DeviceEnv::default();
+    let locale = req
+        .locale
+        .clone()
+        .unwrap_or_else(|| defaults.locale.to_string());
+    let tz = req
+        .tz
+        .clone()
+        .unwrap_or_else(|| defaults.time_zone.name().to_owned());
+    let mut env = DeviceEnv::new(&locale, &tz)
+        .map_err(|e| ApiError::bad_request(format!("locale '{locale}' / tz '{tz}': {e}")))?;
+    if let Some(now) = &req.now {
+        env.clock = Clock::Fixed(parse_now(now).map_err(ApiError::bad_request)?);
+    }
+    env.seed = req.seed;
+    Ok(env)
 }
 
 fn check(req: RenderRequest, max_side: u32) -> Result<Checked, ApiError> {
+    let device_env = device_env(&req)?;
     let size = match (req.width, req.height) {
         (None, None) => None,
         (Some(w), Some(h)) => Some((w, h)),
@@ -94,6 +125,7 @@ fn check(req: RenderRequest, max_side: u32) -> Result<Checked, ApiError> {
         size,
         format: kind.with_quality(quality),
         data_url,
+        device_env,
     })
 }
 
@@ -131,7 +163,7 @@ async fn render(state: &AppState, body: Body) -> Result<Response, ApiError> {
                 &checked.script,
                 &RenderJob {
                     size: checked.size,
-                    ..RenderJob::default()
+                    device_env: checked.device_env,
                 },
             )?;
             let render_ms = t.elapsed().as_secs_f64() * 1e3;

@@ -54,6 +54,48 @@ fn render_takes_size_format_and_returns_a_data_url_as_json() {
     assert!(j["timings"]["renderMs"].as_f64().unwrap() >= 0.0);
 }
 
+/// Throws (a 422 naming the values) unless the phone is en-US in UTC with
+/// the clock at 2026-12-07T10:00:00+08:00.
+const DEVICE_SCRIPT: &str = "// @size 4x4
+function draw(ctx) {
+  const got = [Date.now(), new Date().getHours(), (1234.5).toLocaleString(),
+    new Intl.NumberFormat().resolvedOptions().locale,
+    Intl.DateTimeFormat().resolvedOptions().timeZone].join(' ');
+  if (got !== '1796608800000 2 1,234.5 en-US UTC') throw new Error(got);
+  ctx.fillRect(0, 0, 4, 4);
+}";
+
+/// Fills with colours from `Math.random`.
+const RANDOM_SCRIPT: &str = "// @size 8x1
+function draw(ctx) {
+  for (let x = 0; x < 8; x++) {
+    ctx.fillStyle = `rgb(${Math.floor(Math.random() * 256)}, 0, 0)`;
+    ctx.fillRect(x, 0, 1, 1);
+  }
+}";
+
+#[test]
+fn render_takes_the_device_flags_locale_tz_now_seed() {
+    let server = Server::start(config());
+    let url = server.url("/v1/render");
+    let r = post_json(
+        &url,
+        &json!({ "script": DEVICE_SCRIPT, "locale": "en-US", "tz": "UTC", "now": "2026-12-07T10:00:00+08:00" }),
+    );
+    assert_eq!(r.status, 200, "{}", r.text());
+    // Without them the phone is zh-CN in Asia/Shanghai on the real clock.
+    let r = post_json(&url, &json!({ "script": DEVICE_SCRIPT }));
+    assert_eq!(r.code(), "script_error", "{}", r.text());
+    assert!(r.text().contains("zh-CN Asia/Shanghai"), "{}", r.text());
+    let seeded = |seed: u64| {
+        let r = post_json(&url, &json!({ "script": RANDOM_SCRIPT, "seed": seed }));
+        assert_eq!(r.status, 200, "{}", r.text());
+        r.body
+    };
+    assert_eq!(seeded(7), seeded(7));
+    assert_ne!(seeded(7), seeded(8));
+}
+
 #[test]
 fn each_malformed_render_request_gets_its_error_code() {
     let mut c = config();
@@ -111,6 +153,36 @@ fn each_malformed_render_request_gets_its_error_code() {
             post_json(&url, &json!({ "script": SCRIPT, "quality": 2 })),
             400,
             "bad_request",
+        ),
+        (
+            "bad locale",
+            post_json(&url, &json!({ "script": SCRIPT, "locale": "not a tag!" })),
+            400,
+            "bad_request",
+        ),
+        (
+            "unshipped locale",
+            post_json(&url, &json!({ "script": SCRIPT, "locale": "fr-FR" })),
+            400,
+            "bad_request",
+        ),
+        (
+            "bad tz",
+            post_json(&url, &json!({ "script": SCRIPT, "tz": "Mars/Olympus" })),
+            400,
+            "bad_request",
+        ),
+        (
+            "bad now",
+            post_json(&url, &json!({ "script": SCRIPT, "now": "tomorrow" })),
+            400,
+            "bad_request",
+        ),
+        (
+            "negative seed",
+            post_json(&url, &json!({ "script": SCRIPT, "seed": -1 })),
+            400,
+            "bad_json",
         ),
         (
             "as file",

@@ -409,12 +409,25 @@ mod tests {
             &["run", "p", "q"],
             &["run", "p", "--time-limit", "-1"],
             &["run", "p", "--locale", "not a tag!"],
+            &["run", "p", "--locale", "fr-FR"],
             &["run", "p", "--tz", "Mars/Olympus"],
             &["run", "p", "--now", "2026-12-07 10:00"],
             &["run", "p", "--seed", "-3"],
         ] {
             assert!(parse_strs(bad).is_err(), "{bad:?}");
         }
+    }
+
+    #[test]
+    fn an_unshipped_locale_is_an_error_naming_the_shipped_ones() {
+        let err = parse_strs(&["run", "p", "--locale", "fr-FR"]).unwrap_err();
+        assert!(err.starts_with("--locale 'fr-FR': "), "{err}");
+        assert!(
+            err.contains("not shipped") && err.contains("zh-CN") && err.contains("en"),
+            "{err}"
+        );
+        // A shipped language in another region is accepted.
+        assert!(parse_strs(&["run", "p", "--locale", "en-GB"]).is_ok());
     }
 
     #[test]

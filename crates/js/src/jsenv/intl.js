@@ -74,8 +74,10 @@
       return self;
     };
     Object.defineProperty(C, 'name', { value: owner });
+    // Only the locales whose data is shipped; the others fall back to the
+    // device's locale, as ECMA-402's lookup does.
     define(C, 'supportedLocalesOf', function supportedLocalesOf(locales) {
-      return localeList(locales);
+      return native.supported(localeList(locales));
     });
     for (const [name, fn] of Object.entries(methods)) {
       define(C.prototype, name, {
@@ -111,17 +113,18 @@
     getString(N, o, 'localeMatcher', ['lookup', 'best fit']);
     getString(N, o, 'numberingSystem');
     out.style = getString(N, o, 'style', ['decimal', 'percent', 'currency', 'unit']);
-    if (out.style === 'unit') throw new RangeError('Intl.NumberFormat style "unit" is not supported by mpcanvas');
     out.currency = getString(N, o, 'currency');
     if (out.currency !== undefined && !/^[A-Za-z]{3}$/.test(out.currency)) {
       throw new RangeError(`Invalid currency code : ${out.currency}`);
     }
     out.currencyDisplay = getString(N, o, 'currencyDisplay', ['code', 'symbol', 'narrowSymbol', 'name']);
     getString(N, o, 'currencySign', ['standard', 'accounting']);
-    out.notation = getString(N, o, 'notation', ['standard', 'scientific', 'engineering', 'compact']);
-    if (out.notation === 'scientific' || out.notation === 'engineering') {
-      throw new RangeError(`Intl.NumberFormat notation "${out.notation}" is not supported by mpcanvas`);
+    out.unit = getString(N, o, 'unit');
+    if (out.style === 'unit' && out.unit === undefined) {
+      throw new TypeError("Invalid unit argument for Intl.NumberFormat() ''");
     }
+    out.unitDisplay = getString(N, o, 'unitDisplay', ['short', 'narrow', 'long']);
+    out.notation = getString(N, o, 'notation', ['standard', 'scientific', 'engineering', 'compact']);
     out.minimumIntegerDigits = getNumber(o, 'minimumIntegerDigits', 1, 21);
     const mnfd = o.minimumFractionDigits;
     const mxfd = o.maximumFractionDigits;
@@ -151,7 +154,7 @@
   const NumberFormat = makeConstructor(
     'NumberFormat',
     (locales, options) => native.numberFormat(localeList(locales), numberOptions(options)),
-    {},
+    { formatToParts: (n, x) => n.formatToParts(Number(x)) },
     { format: (n) => (x) => n.format(Number(x)) },
   );
 
@@ -195,6 +198,13 @@
     return Math.trunc(t) + 0;
   }
 
+  // formatRange's two dates: both required (TypeError), then each a
+  // valid time value (RangeError), as V8 checks them.
+  function rangeValues(start, end) {
+    if (start === undefined || end === undefined) throw new TypeError('Invalid time value');
+    return [timeValue(start), timeValue(end)];
+  }
+
   function dateTimeFormat(locales, options, defaults) {
     return native.dateTimeFormat(localeList(locales), dateOptions(options), defaults);
   }
@@ -205,6 +215,18 @@
     {
       formatToParts(n, date) {
         const parts = n.formatToParts(timeValue(date));
+        if (parts === undefined) throw new RangeError('Invalid time value');
+        return parts;
+      },
+      formatRange(n, start, end) {
+        const [a, b] = rangeValues(start, end);
+        const s = n.formatRange(a, b);
+        if (s === undefined) throw new RangeError('Invalid time value');
+        return s;
+      },
+      formatRangeToParts(n, start, end) {
+        const [a, b] = rangeValues(start, end);
+        const parts = n.formatRangeToParts(a, b);
         if (parts === undefined) throw new RangeError('Invalid time value');
         return parts;
       },

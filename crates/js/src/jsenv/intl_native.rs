@@ -7,9 +7,9 @@ use std::rc::Rc;
 
 use mpcanvas_intl::{
     CaseFirst, CollatorOptions, CompactDisplay, CurrencyDisplay, DateDefaults, DateTimeFormat,
-    DateTimeOptions, DigitRequest, Grouping, IntlError, LocaleCollator, NumberFormat,
+    DateTimeOptions, DigitRequest, Grouping, IntlError, LocaleCollator, Notation, NumberFormat,
     NumberOptions, NumberStyle, PluralKind, PluralRulesFormat, RelativeStyle, RelativeTimeFormat,
-    RelativeUnit, Sensitivity, SignDisplay,
+    RelativeUnit, Resolved, ResolvedValue, Sensitivity, SignDisplay, UnitDisplay,
 };
 use rquickjs::{Array, Ctx, Exception, Function, Object};
 
@@ -21,6 +21,21 @@ pub(super) fn throw(ctx: &Ctx<'_>, e: IntlError) -> rquickjs::Error {
         IntlError::Range(m) => Exception::throw_range(ctx, &m),
         IntlError::Type(m) => Exception::throw_type(ctx, &m),
     }
+}
+
+/// `resolvedOptions()` as the JS object: every binding's resolved
+/// options go through here.
+pub(super) fn resolved_object<'js>(ctx: &Ctx<'js>, r: &Resolved) -> rquickjs::Result<Object<'js>> {
+    let o = Object::new(ctx.clone())?;
+    for (name, value) in r.fields() {
+        match value {
+            ResolvedValue::Text(s) => o.set(*name, s.as_str())?,
+            ResolvedValue::Number(n) => o.set(*name, *n)?,
+            ResolvedValue::Bool(b) => o.set(*name, *b)?,
+            ResolvedValue::List(l) => o.set(*name, l.clone())?,
+        }
+    }
+    Ok(o)
 }
 
 fn string(opts: &Object<'_>, name: &str) -> rquickjs::Result<Option<String>> {
@@ -82,15 +97,31 @@ fn number_options(ctx: &Ctx<'_>, opts: &Object<'_>) -> rquickjs::Result<NumberOp
             };
             NumberStyle::Currency(code.to_ascii_uppercase(), display)
         }
+        Some("unit") => {
+            let unit = string(opts, "unit")?.unwrap_or_default();
+            let display = match string(opts, "unitDisplay")?.as_deref() {
+                None | Some("short") => UnitDisplay::Short,
+                Some("narrow") => UnitDisplay::Narrow,
+                Some("long") => UnitDisplay::Long,
+                Some(v) => {
+                    return Err(range(format!(
+                        "Value {v} out of range for Intl.NumberFormat options property unitDisplay"
+                    )));
+                }
+            };
+            NumberStyle::Unit(unit, display)
+        }
         Some(v) => {
             return Err(range(format!(
                 "Value {v} out of range for Intl.NumberFormat options property style"
             )));
         }
     };
-    let compact = match string(opts, "notation")?.as_deref() {
-        None | Some("standard") => None,
-        Some("compact") => Some(match string(opts, "compactDisplay")?.as_deref() {
+    let notation = match string(opts, "notation")?.as_deref() {
+        None | Some("standard") => Notation::Standard,
+        Some("scientific") => Notation::Scientific,
+        Some("engineering") => Notation::Engineering,
+        Some("compact") => Notation::Compact(match string(opts, "compactDisplay")?.as_deref() {
             None | Some("short") => CompactDisplay::Short,
             Some("long") => CompactDisplay::Long,
             Some(v) => {
@@ -131,81 +162,15 @@ fn number_options(ctx: &Ctx<'_>, opts: &Object<'_>) -> rquickjs::Result<NumberOp
     };
     Ok(NumberOptions {
         style,
-        compact,
+        notation,
         grouping,
         digits: digit_request(ctx, opts)?,
         sign_display,
     })
 }
 
-fn number_resolved<'js>(ctx: &Ctx<'js>, f: &NumberFormat) -> rquickjs::Result<Object<'js>> {
-    let r = Object::new(ctx.clone())?;
-    r.set("locale", f.locale().to_string())?;
-    r.set("numberingSystem", "latn")?;
-    let options = f.options();
-    match &options.style {
-        NumberStyle::Decimal => r.set("style", "decimal")?,
-        NumberStyle::Percent => r.set("style", "percent")?,
-        NumberStyle::Currency(code, display) => {
-            r.set("style", "currency")?;
-            r.set("currency", code.as_str())?;
-            r.set(
-                "currencyDisplay",
-                match display {
-                    CurrencyDisplay::Symbol => "symbol",
-                    CurrencyDisplay::NarrowSymbol => "narrowSymbol",
-                    CurrencyDisplay::Code => "code",
-                    CurrencyDisplay::Name => "name",
-                },
-            )?;
-            r.set("currencySign", "standard")?;
-        }
-    }
-    let digits = f.digits();
-    r.set("minimumIntegerDigits", digits.min_integer)?;
-    if let Some((lo, hi)) = digits.fraction {
-        r.set("minimumFractionDigits", lo)?;
-        r.set("maximumFractionDigits", hi)?;
-    }
-    if let Some((lo, hi)) = digits.significant {
-        r.set("minimumSignificantDigits", lo)?;
-        r.set("maximumSignificantDigits", hi)?;
-    }
-    match f.grouping() {
-        Grouping::Auto => r.set("useGrouping", "auto")?,
-        Grouping::Always => r.set("useGrouping", "always")?,
-        Grouping::Min2 => r.set("useGrouping", "min2")?,
-        Grouping::Never => r.set("useGrouping", false)?,
-    }
-    match options.compact {
-        None => r.set("notation", "standard")?,
-        Some(display) => {
-            r.set("notation", "compact")?;
-            r.set(
-                "compactDisplay",
-                if display == CompactDisplay::Short {
-                    "short"
-                } else {
-                    "long"
-                },
-            )?;
-        }
-    }
-    r.set(
-        "signDisplay",
-        match f.options().sign_display {
-            SignDisplay::Never => "never",
-            SignDisplay::Always => "always",
-            SignDisplay::ExceptZero => "exceptZero",
-            SignDisplay::Negative => "negative",
-            _ => "auto",
-        },
-    )?;
-    r.set("roundingMode", "halfExpand")?;
-    Ok(r)
-}
-
-/// `native.numberFormat(locales, options)` → `{ format(x), resolved }`.
+/// `native.numberFormat(locales, options)` →
+/// `{ format(x), formatToParts(x), resolved }`.
 fn number_format<'js>(
     ctx: &Ctx<'js>,
     env: &DeviceEnv,
@@ -216,11 +181,17 @@ fn number_format<'js>(
     let options = number_options(ctx, &opts)?;
     let f = Rc::new(NumberFormat::try_new(&locale, options).map_err(|e| throw(ctx, e))?);
     let out = Object::new(ctx.clone())?;
-    out.set("resolved", number_resolved(ctx, &f)?)?;
+    out.set("resolved", resolved_object(ctx, &f.resolved())?)?;
     let g = f.clone();
     out.set(
         "format",
         Function::new(ctx.clone(), move |x: f64| g.format(x))?,
+    )?;
+    out.set(
+        "formatToParts",
+        Function::new(ctx.clone(), move |ctx: Ctx<'js>, x: f64| {
+            super::intl_text_native::parts(&ctx, f.format_to_parts(x))
+        })?,
     )?;
     Ok(out)
 }
@@ -249,8 +220,9 @@ fn date_options(opts: &Object<'_>) -> rquickjs::Result<DateTimeOptions> {
 }
 
 /// `native.dateTimeFormat(locales, options, defaults)` →
-/// `{ format(ms), formatToParts(ms), resolved }`; an invalid time value
-/// formats as `undefined` (`intl.js` throws or prints `Invalid Date`).
+/// `{ format(ms), formatToParts(ms), formatRange(a, b),
+/// formatRangeToParts(a, b), resolved }`; an invalid time value formats
+/// as `undefined` (`intl.js` throws or prints `Invalid Date`).
 fn date_time_format<'js>(
     ctx: &Ctx<'js>,
     env: &DeviceEnv,
@@ -270,16 +242,7 @@ fn date_time_format<'js>(
         .map_err(|e| throw(ctx, e))?;
     let f = Rc::new(f);
     let out = Object::new(ctx.clone())?;
-    let resolved = Object::new(ctx.clone())?;
-    resolved.set("locale", f.locale().to_string())?;
-    resolved.set("calendar", "gregory")?;
-    resolved.set("numberingSystem", "latn")?;
-    resolved.set("timeZone", f.time_zone().name())?;
-    if let Some(hc) = f.hour_cycle() {
-        resolved.set("hourCycle", hc)?;
-        resolved.set("hour12", hc != "h23")?;
-    }
-    out.set("resolved", resolved)?;
+    out.set("resolved", resolved_object(ctx, &f.resolved())?)?;
     let g = f.clone();
     out.set(
         "format",
@@ -295,6 +258,25 @@ fn date_time_format<'js>(
                     return Ok(None);
                 };
                 super::intl_text_native::parts(&ctx, parts).map(Some)
+            },
+        )?,
+    )?;
+    let g = f.clone();
+    out.set(
+        "formatRange",
+        Function::new(ctx.clone(), move |ctx: Ctx<'js>, a: f64, b: f64| {
+            g.format_range(a, b).map_err(|e| throw(&ctx, e))
+        })?,
+    )?;
+    out.set(
+        "formatRangeToParts",
+        Function::new(
+            ctx.clone(),
+            move |ctx: Ctx<'js>, a: f64, b: f64| -> rquickjs::Result<Option<Array<'js>>> {
+                let Some(parts) = f.format_range_to_parts(a, b).map_err(|e| throw(&ctx, e))? else {
+                    return Ok(None);
+                };
+                super::intl_text_native::range_parts(&ctx, parts).map(Some)
             },
         )?,
     )?;
@@ -330,30 +312,29 @@ fn collator<'js>(
     };
     let c = Rc::new(LocaleCollator::try_new(&locale, options).map_err(|e| throw(ctx, e))?);
     let out = Object::new(ctx.clone())?;
-    let resolved = Object::new(ctx.clone())?;
-    resolved.set("locale", locale.to_string())?;
-    resolved.set("usage", "sort")?;
-    resolved.set(
-        "sensitivity",
-        match sensitivity {
-            Sensitivity::Base => "base",
-            Sensitivity::Accent => "accent",
-            Sensitivity::Case => "case",
-            Sensitivity::Variant => "variant",
-        },
-    )?;
-    resolved.set("ignorePunctuation", options.ignore_punctuation)?;
-    resolved.set("collation", "default")?;
-    resolved.set("numeric", options.numeric)?;
-    resolved.set(
-        "caseFirst",
-        match case_first {
-            CaseFirst::Upper => "upper",
-            CaseFirst::Lower => "lower",
-            CaseFirst::Default => "false",
-        },
-    )?;
-    out.set("resolved", resolved)?;
+    let resolved = Resolved::new(&locale)
+        .text("usage", "sort")
+        .text(
+            "sensitivity",
+            match sensitivity {
+                Sensitivity::Base => "base",
+                Sensitivity::Accent => "accent",
+                Sensitivity::Case => "case",
+                Sensitivity::Variant => "variant",
+            },
+        )
+        .bool("ignorePunctuation", options.ignore_punctuation)
+        .text("collation", "default")
+        .bool("numeric", options.numeric)
+        .text(
+            "caseFirst",
+            match case_first {
+                CaseFirst::Upper => "upper",
+                CaseFirst::Lower => "lower",
+                CaseFirst::Default => "false",
+            },
+        );
+    out.set("resolved", resolved_object(ctx, &resolved)?)?;
     out.set(
         "compare",
         Function::new(ctx.clone(), move |a: String, b: String| {
@@ -378,18 +359,16 @@ fn plural_rules<'js>(
     let digits = digit_request(ctx, &opts)?;
     let p = Rc::new(PluralRulesFormat::try_new(&locale, kind, digits).map_err(|e| throw(ctx, e))?);
     let out = Object::new(ctx.clone())?;
-    let resolved = Object::new(ctx.clone())?;
-    resolved.set("locale", locale.to_string())?;
-    resolved.set(
-        "type",
-        if kind == PluralKind::Ordinal {
-            "ordinal"
-        } else {
-            "cardinal"
-        },
-    )?;
-    resolved.set("pluralCategories", p.categories())?;
-    out.set("resolved", resolved)?;
+    let kind_name = if kind == PluralKind::Ordinal {
+        "ordinal"
+    } else {
+        "cardinal"
+    };
+    let resolved = Resolved::new(&locale).text("type", kind_name).list(
+        "pluralCategories",
+        p.categories().into_iter().map(String::from).collect(),
+    );
+    out.set("resolved", resolved_object(ctx, &resolved)?)?;
     out.set(
         "select",
         Function::new(ctx.clone(), move |x: f64| p.select(x))?,
@@ -416,12 +395,11 @@ fn relative_time_format<'js>(
         .map_err(|e| throw(ctx, e))?;
     let f = Rc::new(f);
     let out = Object::new(ctx.clone())?;
-    let resolved = Object::new(ctx.clone())?;
-    resolved.set("locale", locale.to_string())?;
-    resolved.set("style", style_name)?;
-    resolved.set("numeric", numeric)?;
-    resolved.set("numberingSystem", "latn")?;
-    out.set("resolved", resolved)?;
+    let resolved = Resolved::new(&locale)
+        .text("style", style_name)
+        .text("numeric", numeric)
+        .text("numberingSystem", "latn");
+    out.set("resolved", resolved_object(ctx, &resolved)?)?;
     out.set(
         "format",
         Function::new(ctx.clone(), move |ctx: Ctx<'js>, v: f64, unit: String| {
@@ -484,13 +462,34 @@ pub(super) fn native<'js>(ctx: &Ctx<'js>, env: Rc<DeviceEnv>) -> rquickjs::Resul
             },
         )?,
     )?;
+    n.set(
+        "supported",
+        Function::new(
+            ctx.clone(),
+            move |ctx: Ctx<'js>, l: Vec<String>| -> rquickjs::Result<Vec<String>> {
+                let mut out: Vec<String> = Vec::new();
+                for tag in l {
+                    let locale =
+                        mpcanvas_intl::canonical_locale(&tag).map_err(|e| throw(&ctx, e))?;
+                    let s = locale.to_string();
+                    if mpcanvas_intl::is_shipped(&locale) && !out.contains(&s) {
+                        out.push(s);
+                    }
+                }
+                Ok(out)
+            },
+        )?,
+    )?;
     let e = env.clone();
     n.set(
         "upper",
         Function::new(
             ctx.clone(),
             move |ctx: Ctx<'js>, s: String, l: Vec<String>| {
-                let locale = locale_of(&ctx, &e, &l)?;
+                // Case rules (tr, az, lt) need no locale data: the
+                // requested locale as given, shipped or not.
+                let locale =
+                    mpcanvas_intl::requested_locale(&l, &e.locale).map_err(|e| throw(&ctx, e))?;
                 Ok::<_, rquickjs::Error>(mpcanvas_intl::to_locale_upper(&s, &locale))
             },
         )?,
@@ -501,7 +500,10 @@ pub(super) fn native<'js>(ctx: &Ctx<'js>, env: Rc<DeviceEnv>) -> rquickjs::Resul
         Function::new(
             ctx.clone(),
             move |ctx: Ctx<'js>, s: String, l: Vec<String>| {
-                let locale = locale_of(&ctx, &e, &l)?;
+                // Case rules (tr, az, lt) need no locale data: the
+                // requested locale as given, shipped or not.
+                let locale =
+                    mpcanvas_intl::requested_locale(&l, &e.locale).map_err(|e| throw(&ctx, e))?;
                 Ok::<_, rquickjs::Error>(mpcanvas_intl::to_locale_lower(&s, &locale))
             },
         )?,

@@ -4,11 +4,13 @@
 
 use std::rc::Rc;
 
-use mpcanvas_intl::{DisplayKind, DisplayNames, FormattedPart, Granularity, ListFormat, ListType};
+use mpcanvas_intl::{
+    DisplayKind, DisplayNames, FormattedPart, Granularity, ListFormat, ListType, Resolved,
+};
 use rquickjs::{Array, Ctx, Function, Object};
 
 use super::DeviceEnv;
-use super::intl_native::{locale_of, throw};
+use super::intl_native::{locale_of, resolved_object, throw};
 
 /// `formatToParts` results as JS `[{type, value}]`.
 pub(super) fn parts<'js>(
@@ -20,6 +22,22 @@ pub(super) fn parts<'js>(
         let o = Object::new(ctx.clone())?;
         o.set("type", p.kind)?;
         o.set("value", p.value)?;
+        array.set(i, o)?;
+    }
+    Ok(array)
+}
+
+/// `formatRangeToParts` results as JS `[{type, value, source}]`.
+pub(super) fn range_parts<'js>(
+    ctx: &Ctx<'js>,
+    parts: Vec<(FormattedPart, &'static str)>,
+) -> rquickjs::Result<Array<'js>> {
+    let array = Array::new(ctx.clone())?;
+    for (i, (p, source)) in parts.into_iter().enumerate() {
+        let o = Object::new(ctx.clone())?;
+        o.set("type", p.kind)?;
+        o.set("value", p.value)?;
+        o.set("source", source)?;
         array.set(i, o)?;
     }
     Ok(array)
@@ -39,11 +57,10 @@ pub(super) fn list_format<'js>(
     let list_type = ListType::parse(&kind).map_err(|e| throw(ctx, e))?;
     let f = Rc::new(ListFormat::try_new(&locale, list_type, &style).map_err(|e| throw(ctx, e))?);
     let out = Object::new(ctx.clone())?;
-    let resolved = Object::new(ctx.clone())?;
-    resolved.set("locale", locale.to_string())?;
-    resolved.set("type", kind)?;
-    resolved.set("style", style)?;
-    out.set("resolved", resolved)?;
+    let resolved = Resolved::new(&locale)
+        .text("type", kind)
+        .text("style", style);
+    out.set("resolved", resolved_object(ctx, &resolved)?)?;
     let g = f.clone();
     out.set(
         "format",
@@ -81,15 +98,15 @@ pub(super) fn display_names<'js>(
     )
     .map_err(|e| throw(ctx, e))?;
     let out = Object::new(ctx.clone())?;
-    let resolved = Object::new(ctx.clone())?;
-    resolved.set("locale", locale.to_string())?;
-    resolved.set("style", style)?;
-    resolved.set("type", kind)?;
-    resolved.set("fallback", fallback)?;
-    if display_kind == DisplayKind::Language {
-        resolved.set("languageDisplay", language_display)?;
-    }
-    out.set("resolved", resolved)?;
+    let resolved = Resolved::new(&locale)
+        .text("style", style)
+        .text("type", kind)
+        .text("fallback", fallback)
+        .text_if(
+            "languageDisplay",
+            (display_kind == DisplayKind::Language).then_some(language_display),
+        );
+    out.set("resolved", resolved_object(ctx, &resolved)?)?;
     out.set(
         "of",
         Function::new(ctx.clone(), move |ctx: Ctx<'js>, code: String| {
@@ -111,10 +128,8 @@ pub(super) fn segmenter<'js>(
     let name: String = opts.get("granularity")?;
     let granularity = Granularity::parse(&name).map_err(|e| throw(ctx, e))?;
     let out = Object::new(ctx.clone())?;
-    let resolved = Object::new(ctx.clone())?;
-    resolved.set("locale", locale.to_string())?;
-    resolved.set("granularity", name)?;
-    out.set("resolved", resolved)?;
+    let resolved = Resolved::new(&locale).text("granularity", name);
+    out.set("resolved", resolved_object(ctx, &resolved)?)?;
     out.set(
         "segment",
         Function::new(ctx.clone(), move |ctx: Ctx<'js>, text: String| {

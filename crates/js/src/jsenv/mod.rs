@@ -64,10 +64,10 @@ pub fn parse_now(text: &str) -> Result<f64, String> {
 
 impl DeviceEnv {
     /// The device with `locale` and `time_zone`, or the error naming the
-    /// bad one.
+    /// bad one (a malformed tag, or a language whose data is not shipped).
     pub fn new(locale: &str, time_zone: &str) -> Result<Self, IntlError> {
         Ok(DeviceEnv {
-            locale: mpcanvas_intl::canonical_locale(locale)?,
+            locale: mpcanvas_intl::device_locale(locale)?,
             time_zone: TimeZone::named(time_zone)?,
             clock: Clock::Real,
             seed: None,

@@ -4,6 +4,7 @@
 //! phones (`wx.saveImage` is `undefined`).
 
 pub(crate) mod api;
+pub mod app_events;
 pub(crate) mod convert;
 mod download;
 pub(crate) mod fonts;
@@ -129,7 +130,9 @@ pub fn install<'js>(
         match binding(ctx, name, profile.export.promises)? {
             Some(f) => ns.set(name.as_str(), f)?,
             // Installed by `system` above, only where listed.
-            None if mpcanvas_platform::LISTED_FEEDBACK_APIS.contains(&name.as_str()) => {}
+            None if mpcanvas_platform::LISTED_FEEDBACK_APIS.contains(&name.as_str())
+                || system::SPLIT_INFO_APIS.contains(&name.as_str())
+                || app_events::APP_EVENT_APIS.contains(&name.as_str()) => {}
             // A profile naming an API nothing implements would silently
             // lack it: refuse to start instead.
             None => {

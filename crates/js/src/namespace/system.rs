@@ -37,6 +37,43 @@ pub(super) fn system_info<'js>(ctx: &Ctx<'js>, device: Device) -> rquickjs::Resu
     }
 }
 
+/// The parts of the system information newer base libraries split out of
+/// `getSystemInfoSync()`, installed where the profile lists them.
+pub(crate) const SPLIT_INFO_APIS: [&str; 3] = ["getWindowInfo", "getDeviceInfo", "getAppBaseInfo"];
+
+/// `getWindowInfo()` / `getDeviceInfo()` / `getAppBaseInfo()`: the fields
+/// the profile documents for `name`, from the system information.
+fn split_info<'js>(ctx: &Ctx<'js>, name: &str) -> rquickjs::Result<Object<'js>> {
+    let info = system_info(ctx, device(ctx))?;
+    let json = ctx
+        .json_stringify(info)?
+        .map(|s| s.to_string())
+        .transpose()?
+        .unwrap_or_default();
+    let info: serde_json::Map<String, serde_json::Value> =
+        serde_json::from_str(&json).unwrap_or_default();
+    let fields = crate::host::get(ctx)
+        .and_then(|h| h.platform.clone())
+        .map(|p| {
+            let p = p.borrow();
+            let rules = &p.profile().system;
+            match name {
+                "getWindowInfo" => rules.window_info.clone(),
+                "getDeviceInfo" => rules.device_info.clone(),
+                _ => rules.app_base_info.clone(),
+            }
+        })
+        .unwrap_or_default();
+    let picked = mpcanvas_platform::system::pick_fields(&info, &fields);
+    match ctx
+        .json_parse(serde_json::Value::Object(picked).to_string())?
+        .into_object()
+    {
+        Some(o) => Ok(o),
+        None => Object::new(ctx.clone()),
+    }
+}
+
 pub(super) fn device(ctx: &Ctx<'_>) -> Device {
     crate::host::get(ctx).map(|h| h.device).unwrap_or_default()
 }
@@ -48,13 +85,25 @@ pub(crate) fn install<'js>(
     user_root: &str,
     namespace_promises: bool,
 ) -> rquickjs::Result<()> {
-    for name in ["getSystemInfoSync", "getWindowInfo", "getDeviceInfo"] {
-        ns.set(
-            name,
-            Function::new(ctx.clone(), |ctx: Ctx<'js>| system_info(&ctx, device(&ctx)))?
-                .with_name(name)?,
-        )?;
+    ns.set(
+        "getSystemInfoSync",
+        Function::new(ctx.clone(), |ctx: Ctx<'js>| system_info(&ctx, device(&ctx)))?
+            .with_name("getSystemInfoSync")?,
+    )?;
+    let profile = crate::host::get(ctx)
+        .and_then(|h| h.platform.clone())
+        .map(|p| p.borrow().profile().clone());
+    let listed = |name: &str| profile.as_ref().is_some_and(|p| p.has_api(name));
+    for name in SPLIT_INFO_APIS {
+        if listed(name) {
+            ns.set(
+                name,
+                Function::new(ctx.clone(), move |ctx: Ctx<'js>| split_info(&ctx, name))?
+                    .with_name(name)?,
+            )?;
+        }
     }
+    super::app_events::install(ctx, ns, listed)?;
     ns.set(
         "getSystemInfo",
         Function::new(

@@ -4,6 +4,7 @@
 //! [`run_path`] is what `mpcanvas run` does; [`session::run`] is the
 //! lower-level driver for hosts that bring their own platform.
 
+mod app_config;
 pub mod detect;
 pub mod package;
 pub mod report;

@@ -122,7 +122,7 @@ pub fn app_root(dir: &Path) -> PathBuf {
 
 /// Every page route of `app.json`: `pages`, then each subpackage's
 /// (`subpackages` / `subPackages`) pages under its `root`.
-fn app_routes(app_json: &Path) -> Result<Vec<String>, PackageError> {
+pub(crate) fn app_routes(app_json: &Path) -> Result<Vec<String>, PackageError> {
     let text = std::fs::read_to_string(app_json)
         .map_err(|e| PackageError(format!("{}: {e}", app_json.display())))?;
     let config: serde_json::Value = serde_json::from_str(&text)

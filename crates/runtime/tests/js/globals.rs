@@ -1,5 +1,5 @@
 //! Globals per profile: WeChat's `global`, `requirePlugin` and
-//! `__wxConfig`; none of them where a profile does not list them, and no
+//! `__wxConfig` (with the app's pages, windows, tab bar and AppID); none of them where a profile does not list them, and no
 //! `TextEncoder` / `TextDecoder` / `URL` / `URLSearchParams` anywhere (phones
 //! lack them; see each profile's `[globals]`).
 
@@ -90,9 +90,65 @@ fn wechat_config_has_env_version_platform_and_launch_info() {
     assert_eq!(
         lines,
         [
-            r#"{"envVersion":"develop","platform":"devtools","appLaunchInfo":{"path":"index","query":{},"scene":1001}}"#
+            r#"{"envVersion":"develop","platform":"devtools","appLaunchInfo":{"path":"index","query":{},"scene":1001,"referrerInfo":{}},"accountInfo":{"appId":"touristappid","icon":"","nickname":""},"entryPagePath":"index.html","global":{"window":{}},"page":{"index.html":{"window":{}}},"pages":["index"]}"#
         ]
     );
+}
+
+#[test]
+fn wechat_config_carries_app_json_pages_windows_tab_bar_and_app_id() {
+    let pkg = Pkg::new(&[
+        ("project.config.json", r#"{"appid": "wx0123456789abcdef"}"#),
+        (
+            "app.json",
+            r#"{"pages": ["pages/a/a", "pages/b/b"], "window": {"navigationBarTitleText": "Shop", "navigationBarTextStyle": "black"}, "tabBar": {"list": [{"pagePath": "pages/a/a", "text": "A"}]}, "subPackages": [{"root": "sub", "pages": ["c/c"]}]}"#,
+        ),
+        ("app.js", "App({});"),
+        (
+            "pages/a/a.json",
+            r#"{"navigationBarTitleText": "Page A", "usingComponents": {}}"#,
+        ),
+        (
+            "pages/a/a.js",
+            "const c = __wxConfig; console.log(JSON.stringify([c.pages, c.entryPagePath, c.global.window, c.page['pages/a/a.html'].window, c.page['pages/b/b.html'].window, c.page['sub/c/c.html'].window, c.tabBar.list[0].pagePath, c.accountInfo])); Page({});",
+        ),
+        ("pages/b/b.js", "Page({});"),
+        ("sub/c/c.js", "Page({});"),
+    ]);
+    let out = Pkg::new(&[]);
+    let report = run_path(
+        pkg.path(),
+        RunConfig::new(Profile::named("wechat").unwrap(), out.path()),
+    )
+    .unwrap();
+    assert_clean(&report);
+    assert_eq!(
+        console(&report),
+        [
+            r##"[["pages/a/a","pages/b/b","sub/c/c"],"pages/a/a.html",{"navigationBarTextStyle":"black","navigationBarTitleText":"Shop"},{"navigationBarTitleText":"Page A"},{},{},"pages/a/a",{"appId":"wx0123456789abcdef","icon":"","nickname":""}]"##
+        ]
+    );
+}
+
+#[test]
+fn wechat_config_entry_page_follows_app_json_entry_page_path() {
+    let pkg = Pkg::new(&[
+        (
+            "app.json",
+            r#"{"pages": ["pages/a/a", "pages/b/b"], "entryPagePath": "pages/b/b"}"#,
+        ),
+        (
+            "pages/a/a.js",
+            "console.log(__wxConfig.entryPagePath + ' ' + typeof __wxConfig.tabBar); Page({});",
+        ),
+        ("pages/b/b.js", "Page({});"),
+    ]);
+    let out = Pkg::new(&[]);
+    let mut config = RunConfig::new(Profile::named("wechat").unwrap(), out.path());
+    config.page = Some("pages/a/a".into());
+    let report = run_path(pkg.path(), config).unwrap();
+    assert_clean(&report);
+    assert_eq!(console(&report), ["pages/b/b.html undefined"]);
 }
 
 #[test]

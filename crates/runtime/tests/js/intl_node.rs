@@ -70,6 +70,66 @@ const KNOWN_DIFFERENCES: &[(&str, &str)] = &[
         "zh-TW language en-",
         "ICU4X's zh-Hant pattern for a language with a region uses ASCII parentheses with a space; V8's fullwidth （）",
     ),
+    (
+        "*range ",
+        "ICU4X's CLDR range patterns differ from V8's ICU: zh ranges with spaces and 月日 forms where V8 prints 12/7 – 12/9, 10:00–12:00 or 至 (zh-TW); V8 adds the date to a time-only range over days and the year to a range over years",
+    ),
+    (
+        "en-US unit pound",
+        "ICU4X 0.7's core unit data (the units a locale prefers, here US units) holds the short names for every width: 2 lb where V8 prints 2 pounds",
+    ),
+    (
+        "en-US unit mile",
+        "ICU4X 0.7's core unit data holds the short names for every width (2 mi; V8: 2 miles)",
+    ),
+    (
+        "en-US unit acre",
+        "ICU4X 0.7's core unit data holds the short names for every width (2 ac; V8: 2 acres)",
+    ),
+    (
+        "zh-TW parts*NaN",
+        "ICU4X has no localized NaN symbol (V8: 非數值)",
+    ),
+    (
+        "zh-TW scientific*NaN",
+        "ICU4X has no localized NaN symbol (V8: 非數值)",
+    ),
+    (
+        "zh-TW engineering*NaN",
+        "ICU4X has no localized NaN symbol (V8: 非數值)",
+    ),
+    (
+        "zh-CN parts {\"style\":\"currency\",\"currency\":\"CNY\",\"currencyDisplay\":\"name\"}",
+        "ICU4X puts a space between amount and currency name (a literal part); V8 none",
+    ),
+    (
+        "*\"currencyDisplay\":\"code\"} NaN",
+        "ICU4X keeps the no-break space between a currency code and NaN; V8 drops it",
+    ),
+    (
+        "*\"currencyDisplay\":\"code\"} -Infinity",
+        "ICU4X keeps the no-break space between a currency code and ∞; V8 drops it",
+    ),
+    (
+        "*date resolved {\"hour\":\"numeric\",\"hour12\":true}",
+        "V8 resolves a 12-hour zh clock to h11 (its pattern letter K); ICU4X's pattern uses h",
+    ),
+    (
+        "*date resolved {\"hour\":\"2-digit\",\"minute\":\"2-digit\",\"second\":\"2-digit\",\"fractionalSecondDigits\":2,\"hour12\":false}",
+        "V8 reports hourCycle h24 for hour12: false where the locale's clock is 12-hour (en-US, zh-TW); ICU4X's pattern is h23",
+    ),
+    (
+        "zh-TW date resolved {\"hour\"",
+        "ICU4X's zh-Hant 12-hour pattern has a flexible day period (B), so dayPeriod is listed",
+    ),
+    (
+        "zh-TW date resolved {\"timeZone\"",
+        "ICU4X's zh-Hant 12-hour pattern has a flexible day period (B), so dayPeriod is listed",
+    ),
+    (
+        "*date resolved {\"year\":\"2-digit\"",
+        "ICU4X's zh pattern prints the full year for year: 2-digit",
+    ),
 ];
 
 /// Whether a known-difference label covers a call: a prefix, or with `*`

@@ -1,6 +1,7 @@
 //! Tests of the JS runtime: the conformance corpus, the WebIDL
 //! behaviour of the bindings and the local web-platform-tests run, from JS.
 
+mod app_apis;
 mod bindings;
 mod component_events;
 mod component_tree;

@@ -438,6 +438,7 @@ impl<'r, 'js> Driver<'r, 'js> {
             self.app_hook("onLaunch", &route)?;
             self.app_hook("onShow", &route)?;
         }
+        self.app_listeners(false, &route)?;
         let page_markup = read_markup(markup_path.as_deref());
         let page_scope = self.build_scope(&page_markup, Scope::Page)?;
         let using = using_components(self.package.app_config.as_deref(), config.as_deref());
@@ -564,6 +565,7 @@ impl<'r, 'js> Driver<'r, 'js> {
         if self.package.app.is_some() {
             self.app_hook("onHide", &route)?;
         }
+        self.app_listeners(true, &route)?;
         self.settle()
     }
 }

@@ -143,6 +143,87 @@
       t(`${l} segment ${granularity}`, () => Array.from(new Intl.Segmenter(l, { granularity }).segment(text)).map((s) => [s.segment, s.index, s.isWordLike]));
     }
     t(`${l} segment containing`, () => { const s = new Intl.Segmenter(l, { granularity: 'word' }).segment(text); return [s.containing(3), s.containing(-1), s.containing(999)]; });
+    // style: 'unit' (the units ICU4X names), scientific and engineering
+    // notation, formatToParts and the resolved options.
+    const units = ['kilometer', 'meter', 'centimeter', 'mile', 'kilogram', 'gram', 'pound', 'liter', 'milliliter', 'hectare', 'acre', 'hour', 'minute', 'second', 'day', 'week', 'month', 'year', 'millisecond'];
+    for (const unit of units) {
+      for (const unitDisplay of ['short', 'long', 'narrow']) {
+        for (const x of [1, 2, 1234.5, -0.5]) {
+          t(`${l} unit ${unit} ${unitDisplay} ${x}`, () => new Intl.NumberFormat(l, { style: 'unit', unit, unitDisplay }).format(x));
+        }
+      }
+    }
+    t(`${l} unit toLocaleString`, () => (5).toLocaleString(l, { style: 'unit', unit: 'kilogram', unitDisplay: 'long' }));
+    for (const notation of ['scientific', 'engineering']) {
+      for (const x of [0, 1, -1, 123456, 1234567.891, 0.000123456, -0.5, 9.9996, 999.9996, 1e21, NaN, -Infinity]) {
+        t(`${l} ${notation} ${x}`, () => new Intl.NumberFormat(l, { notation }).format(x));
+        t(`${l} ${notation} parts ${x}`, () => new Intl.NumberFormat(l, { notation }).formatToParts(x));
+      }
+      t(`${l} ${notation} digits`, () => new Intl.NumberFormat(l, { notation, maximumSignificantDigits: 2 }).format(98765));
+      t(`${l} ${notation} sign`, () => new Intl.NumberFormat(l, { notation, signDisplay: 'always' }).format(12));
+    }
+    const partOptions = [
+      {},
+      { style: 'percent' },
+      { style: 'currency', currency: 'CNY' },
+      { style: 'currency', currency: 'USD', currencyDisplay: 'code' },
+      { style: 'currency', currency: 'CNY', currencyDisplay: 'name' },
+      { style: 'currency', currency: 'CNY', maximumFractionDigits: 0 },
+      { notation: 'compact' },
+      { notation: 'compact', compactDisplay: 'long' },
+      { style: 'unit', unit: 'kilometer' },
+      { style: 'unit', unit: 'hour', unitDisplay: 'long' },
+      { signDisplay: 'always' },
+    ];
+    for (const o of partOptions) {
+      for (const x of [1299.5, -1234567.891, 0, NaN, -Infinity]) {
+        t(`${l} parts ${JSON.stringify(o)} ${x}`, () => new Intl.NumberFormat(l, o).formatToParts(x));
+      }
+      t(`${l} number resolved ${JSON.stringify(o)}`, () => new Intl.NumberFormat(l, o).resolvedOptions());
+    }
+    for (const o of [{ maximumSignificantDigits: 3 }, { useGrouping: false }, { notation: 'scientific' }, { minimumIntegerDigits: 2, minimumFractionDigits: 1 }]) {
+      t(`${l} number resolved ${JSON.stringify(o)}`, () => new Intl.NumberFormat(l, o).resolvedOptions());
+    }
+    // DateTimeFormat: ranges and resolved field options.
+    const rangeOptions = [
+      {},
+      { year: 'numeric', month: 'long', day: 'numeric' },
+      { month: 'short', day: 'numeric' },
+      { hour: 'numeric', minute: 'numeric' },
+      { dateStyle: 'medium' },
+      { dateStyle: 'long', timeStyle: 'short' },
+    ];
+    const hour = 3600000;
+    const day = 24 * hour;
+    for (const o of rangeOptions) {
+      for (const span of [0, 2 * hour, 2 * day, 40 * day, 400 * day]) {
+        t(`${l} range ${JSON.stringify(o)} +${span}`, () => new Intl.DateTimeFormat(l, o).formatRange(dates[0], dates[0] + span));
+      }
+      t(`${l} range parts ${JSON.stringify(o)}`, () => new Intl.DateTimeFormat(l, o).formatRangeToParts(dates[0], dates[0] + 2 * day));
+    }
+    t(`${l} range invalid`, () => new Intl.DateTimeFormat(l).formatRange(dates[0], NaN));
+    t(`${l} range missing`, () => new Intl.DateTimeFormat(l).formatRange(dates[0]));
+    const resolvedDateOptions = [
+      {},
+      { hour: 'numeric', minute: 'numeric' },
+      { weekday: 'short', month: 'long', day: 'numeric' },
+      { year: '2-digit', month: '2-digit', day: '2-digit' },
+      { hour: '2-digit', minute: '2-digit', second: '2-digit', fractionalSecondDigits: 2, hour12: false },
+      { hour: 'numeric', hour12: true },
+      { era: 'long', year: 'numeric' },
+      { month: 'narrow' },
+      { dateStyle: 'full', timeStyle: 'short' },
+      { timeStyle: 'medium' },
+      { timeZone: 'UTC', timeZoneName: 'short', hour: 'numeric' },
+    ];
+    for (const o of resolvedDateOptions) {
+      t(`${l} date resolved ${JSON.stringify(o)}`, () => new Intl.DateTimeFormat(l, o).resolvedOptions());
+    }
+    for (const code of ['CNY', 'USD', 'TWD', 'HKD', 'JPY', 'EUR', 'usd', 'XYZ']) {
+      t(`${l} currency ${code}`, () => new Intl.DisplayNames(l, { type: 'currency' }).of(code));
+    }
+    t(`${l} currency malformed`, () => new Intl.DisplayNames(l, { type: 'currency' }).of('US'));
+    t(`${l} display resolved`, () => new Intl.DisplayNames(l, { type: 'currency' }).resolvedOptions());
     t(`${l} upper`, () => 'straße istanbul'.toLocaleUpperCase(l));
     t(`${l} lower`, () => 'ÀÉÎ İ'.toLocaleLowerCase(l));
   }
@@ -164,6 +245,9 @@
   t('bad currency', () => new Intl.NumberFormat('en-US', { style: 'currency', currency: 'US' }));
   t('missing currency', () => new Intl.NumberFormat('en-US', { style: 'currency' }));
   t('bad digits', () => new Intl.NumberFormat('en-US', { maximumFractionDigits: 101 }));
+  t('bad unit', () => new Intl.NumberFormat('en-US', { style: 'unit', unit: 'furlong' }));
+  t('missing unit', () => new Intl.NumberFormat('en-US', { style: 'unit' }));
+  t('bad unitDisplay', () => new Intl.NumberFormat('en-US', { style: 'unit', unit: 'meter', unitDisplay: 'wide' }));
   t('invalid date', () => new Date(NaN).toLocaleString('en-US'));
   t('format invalid date', () => new Intl.DateTimeFormat('en-US').format(NaN));
   return out;
