@@ -171,6 +171,12 @@ pub fn run_path(path: &Path, config: RunConfig) -> Result<RunReport, RunError> {
     if let Some(fonts) = config.fonts {
         platform_config = platform_config.with_fonts(fonts);
     }
+    // A fixed clock (`--now`) names album files by the device's time too,
+    // so a replayed run saves under the same names.
+    if let crate::Clock::Fixed(ms) = config.device_env.clock {
+        let seconds = (ms / 1000.0).floor().max(0.0) as u64;
+        platform_config = platform_config.with_clock(mpcanvas_platform::env::FixedClock(seconds));
+    }
     let dir = config.out_dir.clone();
     let mut platform = timing::measure(Stage::Startup, || Platform::launch(platform_config))
         .map_err(|source| RunError::Launch { dir, source })?;
