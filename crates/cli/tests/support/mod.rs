@@ -69,3 +69,26 @@ pub(crate) fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+/// Checks the comparison `--platform all` wrote in `out` for a WeChat page
+/// project: it ran on WeChat only, Douyin and Feishu were skipped naming
+/// their migration tools, and posters were paired.
+pub(crate) fn assert_wechat_only_comparison(out: &Path) {
+    let json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("compare/comparison.json")).unwrap())
+            .unwrap();
+    let platforms = json["platforms"].as_array().unwrap();
+    let ran: Vec<&str> = platforms
+        .iter()
+        .filter(|p| p["ran"] == true)
+        .map(|p| p["platform"].as_str().unwrap())
+        .collect();
+    assert_eq!(ran, ["wechat"]);
+    for p in &platforms[3..] {
+        assert!(
+            p["skipped"].as_str().unwrap().contains("migration tool"),
+            "{p}"
+        );
+    }
+    assert!(!json["images"].as_array().unwrap().is_empty());
+}
