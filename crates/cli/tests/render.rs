@@ -144,3 +144,37 @@ fn render_with_now_and_seed_is_byte_identical_and_the_seed_matters() {
     assert_eq!(a, b, "same --now and --seed, same bytes");
     assert_ne!(a, c, "another seed draws the squares elsewhere");
 }
+
+#[test]
+fn rectangles_far_larger_than_the_canvas_are_drawn_across_it() {
+    // Each of these once made a cell list as long as the rectangle (an
+    // allocation of terabytes: the process aborted).
+    let (dir, js) = temp_script(
+        "huge-rects",
+        r#"function draw(ctx) {
+  ctx.fillStyle = '#f00';
+  ctx.fillRect(0, 0, 1e12, 10);
+  ctx.fillRect(-1e300, 20, 1e300 * 2, 10);
+  ctx.strokeStyle = '#00f';
+  ctx.lineWidth = 4;
+  ctx.strokeRect(-1e15, 40, 2e15, 1e15);
+  ctx.clearRect(-1e13, 5, 2e13, 2);
+  const at = (x, y) => Array.from(ctx.getImageData(x, y, 1, 1).data).join(',');
+  const want = [[99, 2, '255,0,0,255'], [50, 6, '0,0,0,0'], [0, 25, '255,0,0,255'],
+    [99, 25, '255,0,0,255'], [50, 40, '0,0,255,255'], [50, 45, '0,0,0,0']];
+  for (const [x, y, rgba] of want) {
+    if (at(x, y) !== rgba) throw new Error(`pixel ${x},${y} is ${at(x, y)}, not ${rgba}`);
+  }
+}"#,
+    );
+    let png = dir.join("huge-rects.png");
+    let (ok, stderr) = render(&[
+        js.as_os_str(),
+        "--size".as_ref(),
+        "100x50".as_ref(),
+        "-o".as_ref(),
+        png.as_os_str(),
+    ]);
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(ok, "{stderr}");
+}

@@ -40,18 +40,7 @@ impl Context2d {
         // rect filler (1/256 px edges), not the path rasterizer. (Shadowed
         // rectangles keep the path, whose blurred shadows match Chromium.)
         if self.transform_keeps_rects() && !self.state.shadow.is_visible() {
-            let corners = [
-                ctm * kurbo::Point::new(x, y),
-                ctm * kurbo::Point::new(x + w, y + h),
-            ];
-            let (l, r) = (
-                corners[0].x.min(corners[1].x),
-                corners[0].x.max(corners[1].x),
-            );
-            let (t, b) = (
-                corners[0].y.min(corners[1].y),
-                corners[0].y.max(corners[1].y),
-            );
+            let [l, t, r, b] = self.held_device_rect(&ctm, x, y, w, h);
             let Some(bounds) = tiny_skia::IntRect::from_xywh(0, 0, self.width, self.height) else {
                 return;
             };
@@ -270,7 +259,16 @@ impl Context2d {
         let Some(ctm) = self.invertible_transform() else {
             return;
         };
-        let Some(path) = rect_path(x, y, w, h) else {
+        // A rectangle that stays one is cleared in device space, held to
+        // the canvas: the path filler skips a path as huge as
+        // `clearRect(-1e13, 0, 2e13, 10)`, which a browser clears.
+        let (path, ctm) = if self.transform_keeps_rects() {
+            let [l, t, r, b] = self.held_device_rect(&ctm, x, y, w, h);
+            (rect_path(l, t, r - l, b - t), kurbo::Affine::IDENTITY)
+        } else {
+            (rect_path(x, y, w, h), ctm)
+        };
+        let Some(path) = path else {
             return;
         };
         let clip = self.state.clip.clone();
@@ -283,6 +281,24 @@ impl Context2d {
             render::to_skia_transform(&ctm),
             clip.as_deref(),
         );
+    }
+
+    /// The device rectangle `[l, t, r, b]` of the user rectangle
+    /// `(x, y, w, h)` under `ctm` (one that keeps rectangles), each edge
+    /// held at most a pixel outside the canvas: what is inside is covered
+    /// as before, and huge rectangles stay within what the rasterizers take.
+    fn held_device_rect(&self, ctm: &kurbo::Affine, x: f64, y: f64, w: f64, h: f64) -> [f64; 4] {
+        let (p, q) = (
+            *ctm * kurbo::Point::new(x, y),
+            *ctm * kurbo::Point::new(x + w, y + h),
+        );
+        let hold = |v: f64, size: u32| v.clamp(-1.0, f64::from(size) + 1.0);
+        [
+            hold(p.x.min(q.x), self.width),
+            hold(p.y.min(q.y), self.height),
+            hold(p.x.max(q.x), self.width),
+            hold(p.y.max(q.y), self.height),
+        ]
     }
 
     /// Whether the current transform keeps axis-aligned rectangles

@@ -42,6 +42,19 @@ fn spans(lo: i64, hi: i64) -> (i64, Vec<u32>) {
 /// The coverage of the device rectangle `[l, r] × [t, b]` within `bounds`;
 /// `None` when it covers nothing there.
 pub(crate) fn rect_coverage(l: f64, t: f64, r: f64, b: f64, bounds: IntRect) -> Option<Coverage> {
+    // Edges past the bounds are held one pixel outside them: the cells
+    // inside stay fully covered, and a huge rectangle (`fillRect(0, 0,
+    // 1e12, 10)`) neither overflows the fixed point nor makes a cell list
+    // as long as itself.
+    let hold = |v: f64, lo: i32, hi: i32| v.clamp(f64::from(lo) - 1.0, f64::from(hi) + 1.0);
+    let (l, r) = (
+        hold(l, bounds.left(), bounds.right()),
+        hold(r, bounds.left(), bounds.right()),
+    );
+    let (t, b) = (
+        hold(t, bounds.top(), bounds.bottom()),
+        hold(b, bounds.top(), bounds.bottom()),
+    );
     let (l, t, r, b) = (dot8(l), dot8(t), dot8(r), dot8(b));
     if l >= r || t >= b {
         return None;
@@ -121,6 +134,33 @@ mod tests {
 
     fn cov(l: f64, t: f64, r: f64, b: f64) -> Coverage {
         rect_coverage(l, t, r, b, IntRect::from_xywh(0, 0, 100, 100).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn huge_rectangles_cover_the_bounds_as_one_edge_to_edge_does() {
+        let edge_to_edge = cov(-5.0, 10.5, 105.0, 20.0);
+        for (l, r) in [
+            (-1e300, 1e300),
+            (0.0, 1e12),
+            (-1e12, 100.0),
+            (-5.0, f64::MAX),
+        ] {
+            let c = cov(l, 10.5, r, 20.0);
+            assert_eq!(
+                (c.x, c.y, c.width, c.height),
+                (
+                    edge_to_edge.x,
+                    edge_to_edge.y,
+                    edge_to_edge.width,
+                    edge_to_edge.height
+                ),
+                "{l}..{r}"
+            );
+            assert_eq!(c.data, edge_to_edge.data, "{l}..{r}");
+        }
+        let bounds = IntRect::from_xywh(0, 0, 100, 100).unwrap();
+        assert!(rect_coverage(2e12, 0.0, 3e12, 10.0, bounds).is_none());
+        assert!(rect_coverage(0.0, -3e12, 10.0, -2e12, bounds).is_none());
     }
 
     #[test]
