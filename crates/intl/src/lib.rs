@@ -10,6 +10,7 @@
 mod case;
 mod collator;
 mod datetime;
+mod datetime_parts;
 mod datetime_resolved;
 mod display_names;
 mod error;
