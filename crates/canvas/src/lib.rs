@@ -47,6 +47,7 @@ mod render;
 mod resample;
 mod shadow;
 mod solid;
+mod solid_blend;
 pub mod state;
 pub mod style;
 pub mod text;

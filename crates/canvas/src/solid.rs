@@ -4,31 +4,39 @@
 //! opaque colour are plain stores; every other pixel is blended with the
 //! arithmetic of tiny-skia's 8-bit pipeline (scale by coverage, then
 //! source-over, each product divided by 255 as `(v + 255) >> 8`), so the
-//! pixels are the ones the masked pipeline fill gave.
+//! pixels are the ones the masked pipeline fill gave. The other bounded
+//! blend modes Skia runs in 8 bits are painted here too, as Skia applies
+//! coverage to them ([`crate::solid_blend`]).
 
 use tiny_skia::{BlendMode, Mask, Paint, PixmapMut, Shader};
 
 use crate::raster::Coverage;
 use crate::render::mul_255;
+use crate::solid_blend::{Blend, blend_pixel};
 
-/// A premultiplied colour as the 8-bit pipeline holds it.
+/// A premultiplied colour as the 8-bit pipeline holds it, and the blend
+/// mode when not source-over.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Solid([u16; 4]);
+pub(crate) struct Solid([u16; 4], Option<Blend>);
 
 impl Solid {
     /// The colour of `paint` when it is a solid colour painted source-over
-    /// (the only case this painter does); `None` otherwise.
+    /// or with a [`Blend`] (the cases this painter does); `None` otherwise.
     pub(crate) fn of(paint: &Paint<'_>) -> Option<Solid> {
         let Shader::SolidColor(color) = paint.shader else {
             return None;
         };
-        if paint.blend_mode != BlendMode::SourceOver {
-            return None;
-        }
+        let blend = match paint.blend_mode {
+            BlendMode::SourceOver => None,
+            mode => Some(Blend::of(mode)?),
+        };
         let c = color.premultiply();
         // Rounded as tiny-skia's uniform colour stage rounds.
         let q = |v: f32| (v * 255.0 + 0.5) as u16;
-        Some(Solid([q(c.red()), q(c.green()), q(c.blue()), q(c.alpha())]))
+        Some(Solid(
+            [q(c.red()), q(c.green()), q(c.blue()), q(c.alpha())],
+            blend,
+        ))
     }
 
     fn is_opaque(&self) -> bool {
@@ -69,6 +77,14 @@ pub(crate) fn paint(pixmap: &mut PixmapMut<'_>, cov: &Coverage, color: Solid, cl
 
 /// One row: `dst` is RGBA8 premultiplied, one pixel per `coverage` byte.
 fn paint_row(dst: &mut [u8], coverage: &[u8], color: Solid) {
+    if let Some(blend) = color.1 {
+        for (px, &c) in dst.chunks_exact_mut(4).zip(coverage) {
+            if c != 0 {
+                blend_pixel(px, color.0, c, blend);
+            }
+        }
+        return;
+    }
     const RUN: usize = 16;
     let opaque = color.is_opaque();
     let bytes = [
@@ -196,6 +212,11 @@ mod tests {
             ..Paint::default()
         };
         assert!(Solid::of(&copy).is_none());
+        let hue = Paint {
+            blend_mode: BlendMode::Hue,
+            ..Paint::default()
+        };
+        assert!(Solid::of(&hue).is_none());
         let gradient = Paint {
             shader: tiny_skia::LinearGradient::new(
                 (0.0, 0.0).into(),
