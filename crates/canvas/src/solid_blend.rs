@@ -165,7 +165,12 @@ mod tests {
             blend_mode: mode,
             ..Paint::default()
         };
-        p.fill_rect(Rect::from_xywh(0.0, 0.0, 1.0, 1.0).unwrap(), &paint, Transform::identity(), None);
+        p.fill_rect(
+            Rect::from_xywh(0.0, 0.0, 1.0, 1.0).unwrap(),
+            &paint,
+            Transform::identity(),
+            None,
+        );
         let d = p.data();
         [d[0], d[1], d[2], d[3]]
     }
@@ -174,7 +179,12 @@ mod tests {
     fn full_coverage_blends_as_the_pipeline_does_except_the_rounded_divisions() {
         // At full coverage only the division rounding can differ from
         // tiny-skia's, and only in the modes that round correctly.
-        let dsts = [[10, 200, 30, 255], [40, 10, 90, 128], [0, 0, 0, 0], [51, 51, 51, 51]];
+        let dsts = [
+            [10, 200, 30, 255],
+            [40, 10, 90, 128],
+            [0, 0, 0, 0],
+            [51, 51, 51, 51],
+        ];
         for mode in [
             BlendMode::Plus,
             BlendMode::SourceAtop,
@@ -191,7 +201,11 @@ mod tests {
             for dst in dsts {
                 let mut px = dst;
                 blend_pixel(&mut px, [200, 40, 140, 255], 255, blend);
-                assert_eq!(px, pipeline(mode, [200, 40, 140, 255], dst), "{mode:?} over {dst:?}");
+                assert_eq!(
+                    px,
+                    pipeline(mode, [200, 40, 140, 255], dst),
+                    "{mode:?} over {dst:?}"
+                );
             }
         }
     }
