@@ -17,6 +17,8 @@ mod error;
 mod list;
 mod locale;
 mod number;
+mod number_compact;
+mod number_currency;
 mod number_digits;
 mod number_parts;
 mod number_scientific;
@@ -39,9 +41,9 @@ pub use locale::{
     DEFAULT_LOCALE, SHIPPED_LANGUAGES, canonical_locale, device_locale, is_shipped,
     requested_locale, resolve_locale,
 };
-pub use number::{
-    CompactDisplay, CurrencyDisplay, Grouping, Notation, NumberFormat, NumberOptions, NumberStyle,
-};
+pub use number::{Grouping, Notation, NumberFormat, NumberOptions, NumberStyle};
+pub use number_compact::CompactDisplay;
+pub use number_currency::CurrencyDisplay;
 pub use number_digits::{DigitRequest, Digits};
 pub use plural::{PluralKind, PluralRulesFormat};
 pub use relative::{RelativeStyle, RelativeTimeFormat, RelativeUnit};
