@@ -10,6 +10,7 @@
 mod case;
 mod collator;
 mod datetime;
+mod datetime_options;
 mod datetime_parts;
 mod datetime_resolved;
 mod display_names;
@@ -31,7 +32,8 @@ mod zone;
 
 pub use case::{to_locale_lower, to_locale_upper};
 pub use collator::{CaseFirst, CollatorOptions, LocaleCollator, Sensitivity};
-pub use datetime::{DateDefaults, DateTimeFormat, DateTimeOptions, FormattedPart, ZoneLongName};
+pub use datetime::{DateTimeFormat, FormattedPart, ZoneLongName};
+pub use datetime_options::{DateDefaults, DateTimeOptions};
 pub use display_names::{DisplayKind, DisplayNames};
 pub use error::IntlError;
 pub use fixed_decimal::SignDisplay;

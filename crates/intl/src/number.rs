@@ -168,9 +168,12 @@ impl NumberFormat {
                     decimal_options,
                 )?)
             }
-            (NumberStyle::Unit(unit, display), _, _) => {
-                Inner::Unit(UnitFormat::try_new(locale, unit, *display, decimal_options)?)
-            }
+            (NumberStyle::Unit(unit, display), _, _) => Inner::Unit(UnitFormat::try_new(
+                locale,
+                unit,
+                *display,
+                decimal_options,
+            )?),
             (NumberStyle::Percent, _, _) => Inner::Percent(
                 PercentFormatter::try_new_with_decimal_formatter(
                     locale.into(),
