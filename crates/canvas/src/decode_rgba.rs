@@ -98,7 +98,8 @@ mod tests {
         image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, 90)
             .encode(&rgb, 40, 24, image::ExtendedColorType::Rgb8)
             .unwrap();
-        let decoder = || image::codecs::jpeg::JpegDecoder::new(std::io::Cursor::new(&jpeg)).unwrap();
+        let decoder =
+            || image::codecs::jpeg::JpegDecoder::new(std::io::Cursor::new(&jpeg)).unwrap();
         let expected = DynamicImage::from_decoder(decoder()).unwrap().into_rgba8();
         assert_eq!(read_rgba8(decoder()).unwrap(), expected);
     }
