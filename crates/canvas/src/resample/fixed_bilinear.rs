@@ -86,43 +86,64 @@ pub(crate) fn sample(
     let stride = src_w as usize * 4;
     // Skia walks each span from its left end by a fixed step.
     let (x_start, x_step) = (ax.start(area.x()), ax.step());
-    let columns: Vec<(usize, usize, u32)> = (0..w as i64)
+    let mut columns: Vec<(usize, usize, u32)> = (0..w as i64)
         .map(|i| ax.taps((x_start + i * x_step) >> 16))
         .collect();
+    // The source columns any device pixel reads, and the taps made
+    // relative to the first of them.
+    let lo = columns.iter().map(|c| c.0.min(c.1)).min()?;
+    let hi = columns.iter().map(|c| c.0.max(c.1)).max()?;
+    for c in &mut columns {
+        (c.0, c.1) = (c.0 - lo, c.1 - lo);
+    }
+    let (from, to) = (lo * 4, (hi + 1) * 4);
+    // The filter is separable in integers: Σ pixel × weight over the four
+    // taps equals the x-weighted sum of the two columns' y-weighted sums,
+    // so each source row pair is blended once per device row (`rows`), and
+    // each device pixel then blends two of those.
+    let mut rows = vec![0u16; to - from];
+    let mut last_y = None;
     for (row, line) in out.chunks_exact_mut(w * 4).enumerate() {
         let (y0, y1, sy) = ay.taps(ay.start(area.y() + row as i32) >> 16);
-        let (r0, r1) = (&src[y0 * stride..], &src[y1 * stride..]);
+        if last_y != Some((y0, y1, sy)) {
+            let r0 = &src[y0 * stride + from..y0 * stride + to];
+            let r1 = &src[y1 * stride + from..y1 * stride + to];
+            blend_rows(&mut rows, r0, r1, sy as u16);
+            last_y = Some((y0, y1, sy));
+        }
         for (px, &(x0, x1, sx)) in line.chunks_exact_mut(4).zip(&columns) {
-            let (w11, w01) = (sx * sy, (16 - sx) * sy);
-            let (w10, w00) = (sx * (16 - sy), (16 - sx) * (16 - sy));
-            let v = blend(
-                [pixel(r0, x0), pixel(r0, x1), pixel(r1, x0), pixel(r1, x1)],
-                [w00, w10, w01, w11],
-            );
+            let v = blend_columns(lanes(&rows, x0), lanes(&rows, x1), sx as u64);
             px.copy_from_slice(&v.to_le_bytes());
         }
     }
     Pixmap::from_vec(out, IntSize::from_wh(w as u32, h as u32)?)
 }
 
-/// Pixel `x` of a row as one little-endian word.
-fn pixel(row: &[u8], x: usize) -> u32 {
-    let mut p = [0u8; 4];
-    p.copy_from_slice(&row[x * 4..x * 4 + 4]);
-    u32::from_le_bytes(p)
+/// `r0 × (16 − sy) + r1 × sy` per channel (at most 255 × 16, so 16 bits
+/// hold it): one element-wise loop the compiler vectorises.
+fn blend_rows(out: &mut [u16], r0: &[u8], r1: &[u8], sy: u16) {
+    for ((o, &a), &b) in out.iter_mut().zip(r0).zip(r1) {
+        *o = u16::from(a) * (16 - sy) + u16::from(b) * sy;
+    }
 }
 
-/// Σ pixel × weight / 256 per channel, truncated, for weights summing to
-/// 256: two channels at a time in 16-bit lanes of a word (each lane's sum
-/// stays below 2¹⁶, so no lane carries into the next).
-fn blend(pixels: [u32; 4], weights: [u32; 4]) -> u32 {
-    const LANES: u32 = 0x00ff_00ff;
-    let (mut even, mut odd) = (0u32, 0u32);
-    for (p, w) in pixels.into_iter().zip(weights) {
-        even += (p & LANES) * w;
-        odd += ((p >> 8) & LANES) * w;
-    }
-    ((even >> 8) & LANES) | (odd & !LANES)
+/// Pixel `x`'s four 16-bit channel sums from [`blend_rows`] as the lanes of
+/// one word.
+#[inline(always)]
+fn lanes(rows: &[u16], x: usize) -> u64 {
+    let p = &rows[x * 4..x * 4 + 4];
+    u64::from(p[0]) | u64::from(p[1]) << 16 | u64::from(p[2]) << 32 | u64::from(p[3]) << 48
+}
+
+/// `(c0 × (16 − sx) + c1 × sx) / 256` per lane, truncated, packed back to
+/// RGBA8: each lane's sum stays below 2¹⁶ (the weights total 256 over
+/// channels of at most 255), so no lane carries into the next.
+#[inline(always)]
+fn blend_columns(c0: u64, c1: u64, sx: u64) -> u32 {
+    let sum = c0 * (16 - sx) + c1 * sx;
+    let bytes = (sum >> 8) & 0x00ff_00ff_00ff_00ff;
+    let pairs = bytes | (bytes >> 8);
+    (pairs & 0xffff) as u32 | ((pairs >> 16) as u32 & 0xffff_0000)
 }
 
 #[cfg(test)]
@@ -152,24 +173,97 @@ mod tests {
         assert_eq!(row[45], 0);
     }
 
+    /// The four-tap sum per channel, truncated, as Skia writes it.
+    fn four_taps(pixels: [[u8; 4]; 4], sx: u32, sy: u32) -> [u8; 4] {
+        let weights = [
+            (16 - sx) * (16 - sy),
+            sx * (16 - sy),
+            (16 - sx) * sy,
+            sx * sy,
+        ];
+        std::array::from_fn(|c| {
+            let sum: u32 = pixels
+                .iter()
+                .zip(weights)
+                .map(|(p, w)| u32::from(p[c]) * w)
+                .sum();
+            (sum >> 8) as u8
+        })
+    }
+
     #[test]
-    fn blending_in_lanes_matches_each_channel_alone() {
-        let pixels = [0xff80_01fe_u32, 0x7f00_ff10, 0x0102_0304, 0xffff_ffff];
-        for weights in [
-            [256, 0, 0, 0],
-            [16, 48, 80, 112],
-            [0, 0, 0, 256],
-            [64, 64, 64, 64],
-        ] {
-            let want = (0..4).fold(0u32, |acc, c| {
-                let sum: u32 = pixels
-                    .iter()
-                    .zip(weights)
-                    .map(|(p, w)| ((p >> (8 * c)) & 0xff) * w)
-                    .sum();
-                acc | ((sum >> 8) << (8 * c))
-            });
-            assert_eq!(blend(pixels, weights), want, "{weights:?}");
+    fn rows_then_columns_equal_the_four_tap_sum() {
+        let quads = [
+            [
+                [255, 128, 1, 254],
+                [127, 0, 255, 16],
+                [1, 2, 3, 4],
+                [255, 255, 255, 255],
+            ],
+            [
+                [0, 0, 0, 0],
+                [255, 255, 255, 255],
+                [255, 255, 255, 255],
+                [0, 0, 0, 0],
+            ],
+            [
+                [17, 99, 230, 250],
+                [3, 201, 45, 255],
+                [88, 11, 190, 200],
+                [250, 250, 0, 251],
+            ],
+        ];
+        for [p00, p10, p01, p11] in quads {
+            for sy in 0..16u16 {
+                // Row 0 holds columns x0, x1 of the top row; row 1 the bottom's.
+                let (top, bottom) = ([p00, p10].concat(), [p01, p11].concat());
+                let mut rows = [0u16; 8];
+                blend_rows(&mut rows, &top, &bottom, sy);
+                for sx in 0..16u32 {
+                    let got = blend_columns(lanes(&rows, 0), lanes(&rows, 1), sx as u64);
+                    let want = four_taps([p00, p10, p01, p11], sx, sy as u32);
+                    assert_eq!(got.to_le_bytes(), want, "sx {sx} sy {sy}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn sampling_matches_the_four_taps_at_every_pixel() {
+        // A small image drawn shrunk, grown, moved by fractions and mirrored.
+        let (sw, sh) = (13u32, 7u32);
+        let src: Vec<u8> = (0..sw * sh * 4).map(|i| (i * 89 % 256) as u8).collect();
+        let maps = [
+            (0.7, 1.3, 2.25, -1.5),
+            (2.5, 0.45, -3.0, 0.75),
+            (-1.5, 1.0, 20.0, 0.0),
+        ];
+        for (scale_x, scale_y, offset_x, offset_y) in maps {
+            let map = ScaleTranslate {
+                scale_x,
+                scale_y,
+                offset_x,
+                offset_y,
+            };
+            let area = IntRect::from_xywh(-2, -1, 24, 12).unwrap();
+            let out = sample(&src, sw, sh, map, area).unwrap();
+            let (ax, ay) = (
+                Axis::new(scale_x, offset_x, sw),
+                Axis::new(scale_y, offset_y, sh),
+            );
+            for y in 0..12 {
+                let (y0, y1, sy) = ay.taps(ay.start(area.y() + y) >> 16);
+                for x in 0..24 {
+                    let (x0, x1, sx) = ax.taps((ax.start(area.x()) + x as i64 * ax.step()) >> 16);
+                    let at = |xx: usize, yy: usize| {
+                        let i = (yy * sw as usize + xx) * 4;
+                        [src[i], src[i + 1], src[i + 2], src[i + 3]]
+                    };
+                    let want = four_taps([at(x0, y0), at(x1, y0), at(x0, y1), at(x1, y1)], sx, sy);
+                    let i = (y as usize * 24 + x) * 4;
+                    assert_eq!(out.data()[i..i + 4], want, "{map:?} at {x},{y}");
+                }
+            }
         }
     }
 }
