@@ -60,63 +60,121 @@ impl Axis {
     }
 }
 
-/// Samples premultiplied `src` (`src_w × src_h`) into the device pixels of
-/// `area` under `map`. Returns a pixmap of `area`'s size, or `None` for an
-/// empty area or a degenerate map.
-pub(crate) fn sample(
-    src: &[u8],
-    src_w: u32,
-    src_h: u32,
-    map: ScaleTranslate,
-    area: IntRect,
-) -> Option<Pixmap> {
-    let finite = [map.scale_x, map.scale_y, map.offset_x, map.offset_y]
-        .iter()
-        .all(|v| v.is_finite());
-    if !finite || map.scale_x == 0.0 || map.scale_y == 0.0 || src_w == 0 || src_h == 0 {
-        return None;
-    }
-    let ax = Axis::new(map.scale_x, map.offset_x, src_w);
-    let ay = Axis::new(map.scale_y, map.offset_y, src_h);
-    let (w, h) = (area.width() as usize, area.height() as usize);
-    // The sampled copy, charged while it is made (at most the canvas's
-    // size: `area` is clipped to it).
-    let _scratch = crate::budget::scratch((w * h * 4) as u64)?;
-    let mut out = vec![0u8; w * h * 4];
-    let stride = src_w as usize * 4;
-    // Skia walks each span from its left end by a fixed step.
-    let (x_start, x_step) = (ax.start(area.x()), ax.step());
-    let mut columns: Vec<(usize, usize, u32)> = (0..w as i64)
-        .map(|i| ax.taps((x_start + i * x_step) >> 16))
-        .collect();
-    // The source columns any device pixel reads, and the taps made
-    // relative to the first of them.
-    let lo = columns.iter().map(|c| c.0.min(c.1)).min()?;
-    let hi = columns.iter().map(|c| c.0.max(c.1)).max()?;
-    for c in &mut columns {
-        (c.0, c.1) = (c.0 - lo, c.1 - lo);
-    }
-    let (from, to) = (lo * 4, (hi + 1) * 4);
-    // The filter is separable in integers: Σ pixel × weight over the four
-    // taps equals the x-weighted sum of the two columns' y-weighted sums,
-    // so each source row pair is blended once per device row (`rows`), and
-    // each device pixel then blends two of those.
-    let mut rows = vec![0u16; to - from];
-    let mut last_y = None;
-    for (row, line) in out.chunks_exact_mut(w * 4).enumerate() {
-        let (y0, y1, sy) = ay.taps(ay.start(area.y() + row as i32) >> 16);
-        if last_y != Some((y0, y1, sy)) {
-            let r0 = &src[y0 * stride + from..y0 * stride + to];
-            let r1 = &src[y1 * stride + from..y1 * stride + to];
-            blend_rows(&mut rows, r0, r1, sy as u16);
-            last_y = Some((y0, y1, sy));
+/// The device pixels of an area sampled one row at a time, so a caller
+/// can paint each row as it comes instead of holding the whole area.
+///
+/// The filter is separable in integers: Σ pixel × weight over the four
+/// taps equals the x-weighted sum of the two columns' y-weighted sums, so
+/// each source row pair is blended once per device row, and each device
+/// pixel then blends two of those sums.
+pub(crate) struct Sampler<'a> {
+    src: &'a [u8],
+    stride: usize,
+    ay: Axis,
+    top: i32,
+    height: usize,
+    /// Per device column: its two source columns (from `lo`) and the
+    /// weight of the second.
+    columns: Vec<(usize, usize, u32)>,
+    /// The byte range of a source row any device pixel reads.
+    from: usize,
+    to: usize,
+    /// The y-weighted sums of the source columns `from..to` for the taps
+    /// in `last_y`.
+    rows: Vec<u16>,
+    last_y: Option<(usize, usize, u32)>,
+    /// The last row handed out as [`Rows`](crate::blit::Rows).
+    line: Vec<u8>,
+}
+
+impl<'a> Sampler<'a> {
+    /// A sampler of premultiplied `src` (`src_w × src_h`) for the device
+    /// pixels of `area` under `map`, or `None` for an empty area or a
+    /// degenerate map.
+    pub(crate) fn new(
+        src: &'a [u8],
+        src_w: u32,
+        src_h: u32,
+        map: ScaleTranslate,
+        area: IntRect,
+    ) -> Option<Self> {
+        let finite = [map.scale_x, map.scale_y, map.offset_x, map.offset_y]
+            .iter()
+            .all(|v| v.is_finite());
+        if !finite || map.scale_x == 0.0 || map.scale_y == 0.0 || src_w == 0 || src_h == 0 {
+            return None;
         }
-        for (px, &(x0, x1, sx)) in line.chunks_exact_mut(4).zip(&columns) {
-            let v = blend_columns(lanes(&rows, x0), lanes(&rows, x1), sx as u64);
+        let ax = Axis::new(map.scale_x, map.offset_x, src_w);
+        let ay = Axis::new(map.scale_y, map.offset_y, src_h);
+        // Skia walks each span from its left end by a fixed step.
+        let (x_start, x_step) = (ax.start(area.x()), ax.step());
+        let mut columns: Vec<(usize, usize, u32)> = (0..i64::from(area.width()))
+            .map(|i| ax.taps((x_start + i * x_step) >> 16))
+            .collect();
+        // The source columns any device pixel reads, and the taps made
+        // relative to the first of them.
+        let lo = columns.iter().map(|c| c.0.min(c.1)).min()?;
+        let hi = columns.iter().map(|c| c.0.max(c.1)).max()?;
+        for c in &mut columns {
+            (c.0, c.1) = (c.0 - lo, c.1 - lo);
+        }
+        let (from, to) = (lo * 4, (hi + 1) * 4);
+        Some(Sampler {
+            src,
+            stride: src_w as usize * 4,
+            ay,
+            top: area.y(),
+            height: area.height() as usize,
+            columns,
+            from,
+            to,
+            rows: vec![0; to - from],
+            last_y: None,
+            line: Vec::new(),
+        })
+    }
+
+    /// The whole area as a pixmap, or `None` when the run's memory
+    /// budget refuses it.
+    pub(crate) fn into_pixmap(mut self) -> Option<Pixmap> {
+        let (w, h) = (self.columns.len(), self.height);
+        // The sampled copy, charged while it is made (at most the canvas's
+        // size: the area is clipped to it).
+        let _scratch = crate::budget::scratch((w * h * 4) as u64)?;
+        let mut out = vec![0u8; w * h * 4];
+        for (row, line) in out.chunks_exact_mut(w * 4).enumerate() {
+            self.fill_row(row, line);
+        }
+        Pixmap::from_vec(out, IntSize::from_wh(w as u32, h as u32)?)
+    }
+
+    /// Device row `row` of the area (from its top) into `line`, RGBA8
+    /// premultiplied, four bytes per column of the area.
+    pub(crate) fn fill_row(&mut self, row: usize, line: &mut [u8]) {
+        let taps = self.ay.taps(self.ay.start(self.top + row as i32) >> 16);
+        if self.last_y != Some(taps) {
+            let (y0, y1, sy) = taps;
+            let (from, to, stride) = (self.from, self.to, self.stride);
+            let r0 = &self.src[y0 * stride + from..y0 * stride + to];
+            let r1 = &self.src[y1 * stride + from..y1 * stride + to];
+            blend_rows(&mut self.rows, r0, r1, sy as u16);
+            self.last_y = Some(taps);
+        }
+        for (px, &(x0, x1, sx)) in line.chunks_exact_mut(4).zip(&self.columns) {
+            let v = blend_columns(lanes(&self.rows, x0), lanes(&self.rows, x1), sx as u64);
             px.copy_from_slice(&v.to_le_bytes());
         }
     }
-    Pixmap::from_vec(out, IntSize::from_wh(w as u32, h as u32)?)
+}
+
+impl crate::blit::Rows for Sampler<'_> {
+    fn row(&mut self, row: usize) -> &[u8] {
+        let mut line = std::mem::take(&mut self.line);
+        line.resize(self.columns.len() * 4, 0);
+        self.fill_row(row, &mut line);
+        self.line = line;
+        &self.line
+    }
 }
 
 /// `r0 × (16 − sy) + r1 × sy` per channel (at most 255 × 16, so 16 bits
@@ -149,6 +207,10 @@ fn blend_columns(c0: u64, c1: u64, sx: u64) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn sample(src: &[u8], w: u32, h: u32, map: ScaleTranslate, area: IntRect) -> Option<Pixmap> {
+        Sampler::new(src, w, h, map, area)?.into_pixmap()
+    }
 
     #[test]
     fn tenfold_growth_weighs_in_sixteenths() {
@@ -264,6 +326,42 @@ mod tests {
                     assert_eq!(out.data()[i..i + 4], want, "{map:?} at {x},{y}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn rows_painted_straight_onto_a_bitmap_equal_the_sampled_pixmap_blitted() {
+        let (sw, sh) = (11u32, 9u32);
+        let src: Vec<u8> = (0..sw * sh * 4)
+            .map(|i| {
+                if i % 4 == 3 {
+                    255
+                } else {
+                    (i * 53 % 256) as u8
+                }
+            })
+            .collect();
+        let map = ScaleTranslate {
+            scale_x: 1.7,
+            scale_y: 0.8,
+            offset_x: 1.5,
+            offset_y: 2.0,
+        };
+        let area = IntRect::from_xywh(1, 2, 19, 7).unwrap();
+        let mut clip = tiny_skia::Mask::new(24, 12).unwrap();
+        for (i, k) in clip.data_mut().iter_mut().enumerate() {
+            *k = [0, 255, 90, 255][i % 4];
+        }
+        for (opacity, clip) in [(1.0, None), (0.6, None), (1.0, Some(&clip))] {
+            let backdrop: Vec<u8> = (0..24 * 12 * 4).map(|i| (i * 7 % 256) as u8).collect();
+            let size = IntSize::from_wh(24, 12).unwrap();
+            let mut whole = Pixmap::from_vec(backdrop.clone(), size).unwrap();
+            let mut rows = Pixmap::from_vec(backdrop, size).unwrap();
+            let pixmap = sample(&src, sw, sh, map, area).unwrap();
+            crate::blit::blit(&mut whole, &pixmap, (1, 2), opacity, clip);
+            let mut sampler = Sampler::new(&src, sw, sh, map, area).unwrap();
+            crate::blit::blit_rows(&mut rows, area, &mut sampler, opacity, clip);
+            assert_eq!(rows.data(), whole.data(), "opacity {opacity}");
         }
     }
 }
