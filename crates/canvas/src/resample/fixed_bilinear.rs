@@ -1,8 +1,14 @@
 //! Skia's fixed-point bilinear sampler for bitmaps under a scale +
 //! translate matrix, which Chromium's software canvas uses for such
-//! `drawImage` calls at every smoothing quality: positions in 16.16
-//! fixed point from an f32 inverse matrix, the fraction cut to 4 bits
-//! (weights in sixteenths), sums truncated.
+//! `drawImage` calls and for repeating patterns at every smoothing quality:
+//! positions in 16.16 fixed point from an f32 inverse matrix, the fraction
+//! cut to 4 bits (weights in sixteenths), sums truncated.
+//!
+//! Clamped sampling works in image pixels. Repeated sampling works, as
+//! Skia's does, in tile units: the inverse matrix is divided by the image's
+//! sides, so a position's fraction of a tile (16 bits) picks the texel and
+//! its weight, which differs from pixel-space arithmetic for sides that are
+//! not powers of two.
 
 use tiny_skia::{IntRect, IntSize, Pixmap};
 
@@ -16,30 +22,56 @@ pub(crate) struct ScaleTranslate {
     pub(crate) offset_y: f64,
 }
 
+/// What the sampler does past the image's edges.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Tile {
+    /// The edge texels extend outwards (`drawImage`).
+    Clamp,
+    /// The image repeats (a `'repeat'` pattern).
+    Repeat,
+}
+
 /// One axis of the inverse map in Skia's arithmetic (f32).
 #[derive(Clone, Copy)]
 struct Axis {
     inv_scale: f32,
     inv_offset: f32,
     len: i64,
+    tile: Tile,
+    /// One texel in the sampler's 16.16 units: 1.0 for clamp, a tile's
+    /// `1 / len` (integer division) for repeat.
+    one: i64,
 }
 
 impl Axis {
-    fn new(scale: f64, offset: f64, len: u32) -> Self {
+    fn new(scale: f64, offset: f64, len: u32, tile: Tile) -> Self {
         let scale = scale as f32;
-        let inv_scale = 1.0 / scale;
+        let mut inv_scale = 1.0 / scale;
+        let mut inv_offset = -(offset as f32) * inv_scale;
+        let one = match tile {
+            Tile::Clamp => 0x1_0000,
+            Tile::Repeat => {
+                // Into tile units: Skia scales the inverse by 1/len in f32.
+                let inv_len = 1.0 / len as f32;
+                inv_scale *= inv_len;
+                inv_offset *= inv_len;
+                0x1_0000 / len as i64
+            }
+        };
         Axis {
             inv_scale,
-            inv_offset: -(offset as f32) * inv_scale,
+            inv_offset,
             len: len as i64,
+            tile,
+            one,
         }
     }
 
     /// The source position of device pixel centre `d`, less half a
-    /// pixel, in 32.32 fixed point.
+    /// texel, in 32.32 fixed point.
     fn start(&self, d: i32) -> i64 {
         let p = (d as f32 + 0.5) * self.inv_scale + self.inv_offset;
-        (p as f64 * 4294967296.0) as i64 - (0x8000_i64 << 16)
+        (p as f64 * 4294967296.0) as i64 - ((self.one >> 1) << 16)
     }
 
     /// The per-pixel step in 32.32 fixed point.
@@ -50,19 +82,29 @@ impl Axis {
     /// The two source indices and the 4-bit weight of the second, from a
     /// 16.16 position.
     fn taps(&self, fixed: i64) -> (usize, usize, u32) {
-        let i = fixed >> 16;
-        let max = self.len - 1;
-        (
-            i.clamp(0, max) as usize,
-            (i + 1).clamp(0, max) as usize,
-            ((fixed >> 12) & 15) as u32,
-        )
+        match self.tile {
+            Tile::Clamp => {
+                let i = fixed >> 16;
+                let max = self.len - 1;
+                (
+                    i.clamp(0, max) as usize,
+                    (i + 1).clamp(0, max) as usize,
+                    ((fixed >> 12) & 15) as u32,
+                )
+            }
+            Tile::Repeat => {
+                // The fraction of a tile (16 bits) scaled by the side.
+                let texel = |f: i64| (((f & 0xffff) * self.len) >> 16) as usize;
+                let weight = ((((fixed & 0xffff) * self.len) >> 12) & 15) as u32;
+                (texel(fixed), texel(fixed + self.one), weight)
+            }
+        }
     }
 }
 
 /// Samples premultiplied `src` (`src_w × src_h`) into the device pixels of
-/// `area` under `map`. Returns a pixmap of `area`'s size, or `None` for an
-/// empty area or a degenerate map.
+/// `area` under `map`, edges clamped. Returns a pixmap of `area`'s size, or
+/// `None` for an empty area or a degenerate map.
 pub(crate) fn sample(
     src: &[u8],
     src_w: u32,
@@ -70,14 +112,26 @@ pub(crate) fn sample(
     map: ScaleTranslate,
     area: IntRect,
 ) -> Option<Pixmap> {
+    sample_tiled(src, src_w, src_h, map, area, Tile::Clamp)
+}
+
+/// [`sample`] with the given treatment of the image's edges (both axes).
+pub(crate) fn sample_tiled(
+    src: &[u8],
+    src_w: u32,
+    src_h: u32,
+    map: ScaleTranslate,
+    area: IntRect,
+    tile: Tile,
+) -> Option<Pixmap> {
     let finite = [map.scale_x, map.scale_y, map.offset_x, map.offset_y]
         .iter()
         .all(|v| v.is_finite());
     if !finite || map.scale_x == 0.0 || map.scale_y == 0.0 || src_w == 0 || src_h == 0 {
         return None;
     }
-    let ax = Axis::new(map.scale_x, map.offset_x, src_w);
-    let ay = Axis::new(map.scale_y, map.offset_y, src_h);
+    let ax = Axis::new(map.scale_x, map.offset_x, src_w, tile);
+    let ay = Axis::new(map.scale_y, map.offset_y, src_h, tile);
     let (w, h) = (area.width() as usize, area.height() as usize);
     // The sampled copy, charged while it is made (at most the canvas's
     // size: `area` is clipped to it).
