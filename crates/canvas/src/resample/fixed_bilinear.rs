@@ -207,6 +207,36 @@ mod tests {
     }
 
     #[test]
+    fn repeated_tiles_are_walked_from_the_span_start_in_tile_units() {
+        // A 16 × 16 tile with a white column 1, repeated at 2.5× from x = 3.
+        // Chromium's rows (red channel) from x = 4 when the fill starts at
+        // x = 2, then at x = 0: the step's truncation moves x = 5 from
+        // 8/16 to 7/16.
+        let src: Vec<u8> = (0..16 * 16)
+            .flat_map(|i| if i % 16 == 1 { [255; 4] } else { [0, 0, 0, 255] })
+            .collect();
+        let map = ScaleTranslate {
+            scale_x: 2.5,
+            scale_y: 2.5,
+            offset_x: 3.0,
+            offset_y: 0.0,
+        };
+        let row = |left: i32| -> Vec<u8> {
+            let area = IntRect::from_xywh(left, 0, 9 - left as u32, 1).unwrap();
+            let out = sample_tiled(&src, 16, 16, map, area, Tile::Repeat).unwrap();
+            out.data().chunks(4).map(|p| p[0]).skip(4 - left as usize).collect()
+        };
+        assert_eq!(row(2), [15, 111, 223, 191, 79]);
+        assert_eq!(row(0), [15, 127, 223, 191, 79]);
+        // One tile (40 px) on, the same texels.
+        let area = IntRect::from_xywh(44, 0, 5, 1).unwrap();
+        let out = sample_tiled(&src, 16, 16, map, area, Tile::Repeat).unwrap();
+        let again: Vec<u8> = out.data().chunks(4).map(|p| p[0]).collect();
+        assert_eq!(again[0], 15);
+        assert_eq!(&again[2..], [223, 191, 79]);
+    }
+
+    #[test]
     fn blending_in_lanes_matches_each_channel_alone() {
         let pixels = [0xff80_01fe_u32, 0x7f00_ff10, 0x0102_0304, 0xffff_ffff];
         for weights in [
