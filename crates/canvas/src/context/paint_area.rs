@@ -43,7 +43,9 @@ impl Context2d {
         );
         let area = match kind {
             // Coverage callers pass the coverage's bounds as the path.
-            ShapeKind::Fill(_) | ShapeKind::Coverage(_) => path_to_device.transform_rect_bbox(shape),
+            ShapeKind::Fill(_) | ShapeKind::Coverage(_) => {
+                path_to_device.transform_rect_bbox(shape)
+            }
             ShapeKind::Stroke(stroke) => {
                 // Miter joins reach miter_limit × half the width; square
                 // caps √2 × half the width.
@@ -56,6 +58,11 @@ impl Context2d {
         if !(area.width() > 0.0 && area.height() > 0.0 && area.area().is_finite()) {
             return None;
         }
-        IntRect::from_ltrb(area.x0 as i32, area.y0 as i32, area.x1 as i32, area.y1 as i32)
+        IntRect::from_ltrb(
+            area.x0 as i32,
+            area.y0 as i32,
+            area.x1 as i32,
+            area.y1 as i32,
+        )
     }
 }

@@ -213,7 +213,13 @@ mod tests {
         // x = 2, then at x = 0: the step's truncation moves x = 5 from
         // 8/16 to 7/16.
         let src: Vec<u8> = (0..16 * 16)
-            .flat_map(|i| if i % 16 == 1 { [255; 4] } else { [0, 0, 0, 255] })
+            .flat_map(|i| {
+                if i % 16 == 1 {
+                    [255; 4]
+                } else {
+                    [0, 0, 0, 255]
+                }
+            })
             .collect();
         let map = ScaleTranslate {
             scale_x: 2.5,
@@ -224,7 +230,11 @@ mod tests {
         let row = |left: i32| -> Vec<u8> {
             let area = IntRect::from_xywh(left, 0, 9 - left as u32, 1).unwrap();
             let out = sample_tiled(&src, 16, 16, map, area, Tile::Repeat).unwrap();
-            out.data().chunks(4).map(|p| p[0]).skip(4 - left as usize).collect()
+            out.data()
+                .chunks(4)
+                .map(|p| p[0])
+                .skip(4 - left as usize)
+                .collect()
         };
         assert_eq!(row(2), [15, 111, 223, 191, 79]);
         assert_eq!(row(0), [15, 127, 223, 191, 79]);
