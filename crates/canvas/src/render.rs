@@ -366,13 +366,17 @@ impl PreparedStyle {
     /// nothing become transparent black, which still matters for the
     /// operators that clear outside the source.
     /// `ctm` is the user → device transform (patterns drawn smaller sample
-    /// a pre-shrunk level), `device` the bitmap's width and height.
+    /// a pre-shrunk level), `device` the bitmap's width and height, `area`
+    /// the device pixels the draw can reach (a repeating pattern is
+    /// resampled into them as Chromium does, see
+    /// [`crate::resample::pattern`]).
     pub(crate) fn new(
         style: &Style,
         global_alpha: f32,
         quality: FilterQuality,
         ctm: kurbo::Affine,
         device: (f64, f64),
+        area: Option<IntRect>,
     ) -> Self {
         match style {
             Style::Color(c) => PreparedStyle::Shader(solid(*c, global_alpha)),
@@ -395,6 +399,16 @@ impl PreparedStyle {
                     return PreparedStyle::Shader(Shader::SolidColor(
                         tiny_skia::Color::TRANSPARENT,
                     ));
+                }
+                let sampled = area
+                    .filter(|_| quality != FilterQuality::Nearest)
+                    .and_then(|area| crate::resample::pattern::sample_repeating(&parts, ctm, area));
+                if let Some(parts) = sampled {
+                    return PreparedStyle::Pattern {
+                        parts,
+                        quality: FilterQuality::Nearest,
+                        opacity: global_alpha,
+                    };
                 }
                 let transform = nearest_bias(parts.transform, ctm, device, quality);
                 PreparedStyle::Pattern {

@@ -10,7 +10,7 @@ use crate::draw_params::ShadowSource;
 use crate::error::{Error, Result};
 use crate::image::Image;
 use crate::render::{self, Shape, ShapeKind};
-use crate::resample::fixed_bilinear::{Sampler, ScaleTranslate};
+use crate::resample::fixed_bilinear::{Sampler, ScaleTranslate, Tile};
 use crate::resample::level::decode_level;
 use crate::state::SmoothingQuality;
 use crate::style::{CanvasPattern, Repetition};
@@ -22,6 +22,10 @@ pub enum ImageSource<'a> {
     Image(&'a Image),
     /// Another canvas (its current pixels).
     Canvas(&'a Context2d),
+    /// Another canvas's pixels, already snapshotted (so a canvas can be
+    /// drawn onto itself): drawn like [`ImageSource::Canvas`], without
+    /// the decode cache's pre-shrink.
+    CanvasSnapshot(&'a Image),
 }
 
 impl ImageSource<'_> {
@@ -29,7 +33,7 @@ impl ImageSource<'_> {
     /// `InvalidStateError`, as the spec requires.
     fn image(&self) -> Result<Cow<'_, Image>> {
         match self {
-            ImageSource::Image(i) => Ok(Cow::Borrowed(*i)),
+            ImageSource::Image(i) | ImageSource::CanvasSnapshot(i) => Ok(Cow::Borrowed(*i)),
             ImageSource::Canvas(c) => c.snapshot().map(Cow::Owned).ok_or_else(|| {
                 Error::invalid_state(
                     "the image argument is a canvas element with a width or height of 0",
@@ -41,7 +45,7 @@ impl ImageSource<'_> {
     /// Intrinsic width and height.
     pub fn size(&self) -> (u32, u32) {
         match self {
-            ImageSource::Image(i) => (i.width(), i.height()),
+            ImageSource::Image(i) | ImageSource::CanvasSnapshot(i) => (i.width(), i.height()),
             ImageSource::Canvas(c) => (c.width(), c.height()),
         }
     }
@@ -167,6 +171,7 @@ impl Context2d {
                 pixels.height(),
                 plan.map,
                 plan.area,
+                Tile::Clamp,
             ) else {
                 return;
             };

@@ -1,8 +1,14 @@
 //! Skia's fixed-point bilinear sampler for bitmaps under a scale +
 //! translate matrix, which Chromium's software canvas uses for such
-//! `drawImage` calls at every smoothing quality: positions in 16.16
-//! fixed point from an f32 inverse matrix, the fraction cut to 4 bits
-//! (weights in sixteenths), sums truncated.
+//! `drawImage` calls and for repeating patterns at every smoothing quality:
+//! positions in 16.16 fixed point from an f32 inverse matrix, the fraction
+//! cut to 4 bits (weights in sixteenths), sums truncated.
+//!
+//! Clamped sampling works in image pixels. Repeated sampling works, as
+//! Skia's does, in tile units: the inverse matrix is divided by the image's
+//! sides, so a position's fraction of a tile (16 bits) picks the texel and
+//! its weight, which differs from pixel-space arithmetic for sides that are
+//! not powers of two.
 
 use tiny_skia::{IntRect, IntSize, Pixmap};
 
@@ -16,30 +22,56 @@ pub(crate) struct ScaleTranslate {
     pub(crate) offset_y: f64,
 }
 
+/// What the sampler does past the image's edges.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Tile {
+    /// The edge texels extend outwards (`drawImage`).
+    Clamp,
+    /// The image repeats (a `'repeat'` pattern).
+    Repeat,
+}
+
 /// One axis of the inverse map in Skia's arithmetic (f32).
 #[derive(Clone, Copy)]
 struct Axis {
     inv_scale: f32,
     inv_offset: f32,
     len: i64,
+    tile: Tile,
+    /// One texel in the sampler's 16.16 units: 1.0 for clamp, a tile's
+    /// `1 / len` (integer division) for repeat.
+    one: i64,
 }
 
 impl Axis {
-    fn new(scale: f64, offset: f64, len: u32) -> Self {
+    fn new(scale: f64, offset: f64, len: u32, tile: Tile) -> Self {
         let scale = scale as f32;
-        let inv_scale = 1.0 / scale;
+        let mut inv_scale = 1.0 / scale;
+        let mut inv_offset = -(offset as f32) * inv_scale;
+        let one = match tile {
+            Tile::Clamp => 0x1_0000,
+            Tile::Repeat => {
+                // Into tile units: Skia scales the inverse by 1/len in f32.
+                let inv_len = 1.0 / len as f32;
+                inv_scale *= inv_len;
+                inv_offset *= inv_len;
+                0x1_0000 / len as i64
+            }
+        };
         Axis {
             inv_scale,
-            inv_offset: -(offset as f32) * inv_scale,
+            inv_offset,
             len: len as i64,
+            tile,
+            one,
         }
     }
 
     /// The source position of device pixel centre `d`, less half a
-    /// pixel, in 32.32 fixed point.
+    /// texel, in 32.32 fixed point.
     fn start(&self, d: i32) -> i64 {
         let p = (d as f32 + 0.5) * self.inv_scale + self.inv_offset;
-        (p as f64 * 4294967296.0) as i64 - (0x8000_i64 << 16)
+        (p as f64 * 4294967296.0) as i64 - ((self.one >> 1) << 16)
     }
 
     /// The per-pixel step in 32.32 fixed point.
@@ -50,13 +82,23 @@ impl Axis {
     /// The two source indices and the 4-bit weight of the second, from a
     /// 16.16 position.
     fn taps(&self, fixed: i64) -> (usize, usize, u32) {
-        let i = fixed >> 16;
-        let max = self.len - 1;
-        (
-            i.clamp(0, max) as usize,
-            (i + 1).clamp(0, max) as usize,
-            ((fixed >> 12) & 15) as u32,
-        )
+        match self.tile {
+            Tile::Clamp => {
+                let i = fixed >> 16;
+                let max = self.len - 1;
+                (
+                    i.clamp(0, max) as usize,
+                    (i + 1).clamp(0, max) as usize,
+                    ((fixed >> 12) & 15) as u32,
+                )
+            }
+            Tile::Repeat => {
+                // The fraction of a tile (16 bits) scaled by the side.
+                let texel = |f: i64| (((f & 0xffff) * self.len) >> 16) as usize;
+                let weight = ((((fixed & 0xffff) * self.len) >> 12) & 15) as u32;
+                (texel(fixed), texel(fixed + self.one), weight)
+            }
+        }
     }
 }
 
@@ -89,14 +131,15 @@ pub(crate) struct Sampler<'a> {
 
 impl<'a> Sampler<'a> {
     /// A sampler of premultiplied `src` (`src_w × src_h`) for the device
-    /// pixels of `area` under `map`, or `None` for an empty area or a
-    /// degenerate map.
+    /// pixels of `area` under `map`, the image's edges treated as `tile`
+    /// says, or `None` for an empty area or a degenerate map.
     pub(crate) fn new(
         src: &'a [u8],
         src_w: u32,
         src_h: u32,
         map: ScaleTranslate,
         area: IntRect,
+        tile: Tile,
     ) -> Option<Self> {
         let finite = [map.scale_x, map.scale_y, map.offset_x, map.offset_y]
             .iter()
@@ -104,8 +147,8 @@ impl<'a> Sampler<'a> {
         if !finite || map.scale_x == 0.0 || map.scale_y == 0.0 || src_w == 0 || src_h == 0 {
             return None;
         }
-        let ax = Axis::new(map.scale_x, map.offset_x, src_w);
-        let ay = Axis::new(map.scale_y, map.offset_y, src_h);
+        let ax = Axis::new(map.scale_x, map.offset_x, src_w, tile);
+        let ay = Axis::new(map.scale_y, map.offset_y, src_h, tile);
         // Skia walks each span from its left end by a fixed step.
         let (x_start, x_step) = (ax.start(area.x()), ax.step());
         let mut columns: Vec<(usize, usize, u32)> = (0..i64::from(area.width()))
@@ -177,6 +220,20 @@ impl crate::blit::Rows for Sampler<'_> {
     }
 }
 
+/// Premultiplied `src` (`src_w × src_h`) sampled into a pixmap of `area`'s
+/// size under `map`, edges treated as `tile` says; `None` for an empty area,
+/// a degenerate map or when the run's memory budget refuses the copy.
+pub(crate) fn sample_tiled(
+    src: &[u8],
+    src_w: u32,
+    src_h: u32,
+    map: ScaleTranslate,
+    area: IntRect,
+    tile: Tile,
+) -> Option<Pixmap> {
+    Sampler::new(src, src_w, src_h, map, area, tile)?.into_pixmap()
+}
+
 /// `r0 × (16 − sy) + r1 × sy` per channel (at most 255 × 16, so 16 bits
 /// hold it): one element-wise loop the compiler vectorises.
 fn blend_rows(out: &mut [u16], r0: &[u8], r1: &[u8], sy: u16) {
@@ -209,7 +266,7 @@ mod tests {
     use super::*;
 
     fn sample(src: &[u8], w: u32, h: u32, map: ScaleTranslate, area: IntRect) -> Option<Pixmap> {
-        Sampler::new(src, w, h, map, area)?.into_pixmap()
+        sample_tiled(src, w, h, map, area, Tile::Clamp)
     }
 
     #[test]
@@ -310,8 +367,8 @@ mod tests {
             let area = IntRect::from_xywh(-2, -1, 24, 12).unwrap();
             let out = sample(&src, sw, sh, map, area).unwrap();
             let (ax, ay) = (
-                Axis::new(scale_x, offset_x, sw),
-                Axis::new(scale_y, offset_y, sh),
+                Axis::new(scale_x, offset_x, sw, Tile::Clamp),
+                Axis::new(scale_y, offset_y, sh, Tile::Clamp),
             );
             for y in 0..12 {
                 let (y0, y1, sy) = ay.taps(ay.start(area.y() + y) >> 16);
@@ -359,9 +416,49 @@ mod tests {
             let mut rows = Pixmap::from_vec(backdrop, size).unwrap();
             let pixmap = sample(&src, sw, sh, map, area).unwrap();
             crate::blit::blit(&mut whole, &pixmap, (1, 2), opacity, clip);
-            let mut sampler = Sampler::new(&src, sw, sh, map, area).unwrap();
+            let mut sampler = Sampler::new(&src, sw, sh, map, area, Tile::Clamp).unwrap();
             crate::blit::blit_rows(&mut rows, area, &mut sampler, opacity, clip);
             assert_eq!(rows.data(), whole.data(), "opacity {opacity}");
         }
+    }
+
+    #[test]
+    fn repeated_tiles_are_walked_from_the_span_start_in_tile_units() {
+        // A 16 × 16 tile with a white column 1, repeated at 2.5× from x = 3.
+        // Chromium's rows (red channel) from x = 4 when the fill starts at
+        // x = 2, then at x = 0: the step's truncation moves x = 5 from
+        // 8/16 to 7/16.
+        let src: Vec<u8> = (0..16 * 16)
+            .flat_map(|i| {
+                if i % 16 == 1 {
+                    [255; 4]
+                } else {
+                    [0, 0, 0, 255]
+                }
+            })
+            .collect();
+        let map = ScaleTranslate {
+            scale_x: 2.5,
+            scale_y: 2.5,
+            offset_x: 3.0,
+            offset_y: 0.0,
+        };
+        let row = |left: i32| -> Vec<u8> {
+            let area = IntRect::from_xywh(left, 0, 9 - left as u32, 1).unwrap();
+            let out = sample_tiled(&src, 16, 16, map, area, Tile::Repeat).unwrap();
+            out.data()
+                .chunks(4)
+                .map(|p| p[0])
+                .skip(4 - left as usize)
+                .collect()
+        };
+        assert_eq!(row(2), [15, 111, 223, 191, 79]);
+        assert_eq!(row(0), [15, 127, 223, 191, 79]);
+        // One tile (40 px) on, the same texels.
+        let area = IntRect::from_xywh(44, 0, 5, 1).unwrap();
+        let out = sample_tiled(&src, 16, 16, map, area, Tile::Repeat).unwrap();
+        let again: Vec<u8> = out.data().chunks(4).map(|p| p[0]).collect();
+        assert_eq!(again[0], 15);
+        assert_eq!(&again[2..], [223, 191, 79]);
     }
 }
