@@ -32,6 +32,7 @@ pub mod color;
 mod color_profile;
 pub mod composite;
 mod context;
+mod decode_rgba;
 mod draw;
 mod draw_params;
 pub mod error;
