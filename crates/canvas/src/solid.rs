@@ -249,7 +249,7 @@ mod tests {
             [0, 0, 0, 1],
             [3, 2, 1, 3],
         ] {
-            let solid = Solid(color);
+            let solid = Solid(color, None);
             let lanes: [u16; RUN * 4] = std::array::from_fn(|i| color[i % 4]);
             for base in 0..64u32 {
                 let cov: [u8; RUN] = std::array::from_fn(|i| ((base * 16 + i as u32) % 256) as u8);
