@@ -178,3 +178,34 @@ fn rectangles_far_larger_than_the_canvas_are_drawn_across_it() {
     let _ = std::fs::remove_dir_all(&dir);
     assert!(ok, "{stderr}");
 }
+
+#[test]
+fn curves_under_a_transform_of_1e30_are_drawn_without_overflow() {
+    // The flattening estimate of a curve this large overflowed its integer
+    // (a panic in debug builds, a wrapped count in release ones).
+    let (dir, js) = temp_script(
+        "huge-transform",
+        r#"function draw(ctx) {
+  ctx.fillStyle = '#0f0';
+  ctx.fillRect(0, 0, 10, 10);
+  ctx.save();
+  ctx.setTransform(1e30, 0, 0, 1e30, 0, 0);
+  ctx.beginPath(); ctx.arc(0, 0, 1, 0, 6); ctx.fill(); ctx.stroke();
+  ctx.setTransform(1e-30, 0, 0, 1, 0, 0);
+  ctx.beginPath(); ctx.arc(0, 0, 1e32, 0, 6); ctx.fill();
+  ctx.restore();
+  const px = Array.from(ctx.getImageData(5, 5, 1, 1).data).join(',');
+  if (px !== '0,0,0,255') throw new Error(`pixel 5,5 is ${px}: the huge circles cover the canvas`);
+}"#,
+    );
+    let png = dir.join("huge-transform.png");
+    let (ok, stderr) = render(&[
+        js.as_os_str(),
+        "--size".as_ref(),
+        "20x20".as_ref(),
+        "-o".as_ref(),
+        png.as_os_str(),
+    ]);
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(ok, "{stderr}");
+}

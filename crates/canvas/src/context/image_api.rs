@@ -156,6 +156,8 @@ impl Context2d {
             smoothing && b == 0.0 && c == 0.0 && (decoded || quality == SmoothingQuality::Low);
         let shrink = (dev_w / src.width(), dev_h / src.height());
         let shader_source;
+        // Stands for the pre-shrunk level while it is drawn.
+        let mut _level_charge = crate::budget::Charge::none();
         let (shader_image, image_to_user, filter) = if fixed_point {
             let Some((pixmap, at)) = self.sample_fixed_point(image, src, dst, ctm, decoded) else {
                 return;
@@ -174,7 +176,10 @@ impl Context2d {
             (&shader_source, to_user, FilterQuality::Nearest)
         } else {
             let level = if smoothing && (decoded || quality != SmoothingQuality::Low) {
-                decode_level(image, shrink.0, shrink.1)
+                decode_level(image, shrink.0, shrink.1).map(|(level, charge)| {
+                    _level_charge = charge;
+                    level
+                })
             } else {
                 None
             };
@@ -302,8 +307,9 @@ impl Context2d {
         } else {
             None
         };
+        // The level's charge (in `level`) is held while it is sampled.
         let (image, fx, fy) = match &level {
-            Some(l) => (
+            Some((l, _)) => (
                 l,
                 l.width() as f64 / image.width() as f64,
                 l.height() as f64 / image.height() as f64,
