@@ -190,7 +190,7 @@ fn curves_under_a_transform_of_1e30_are_drawn_without_overflow() {
   ctx.fillRect(0, 0, 10, 10);
   ctx.save();
   ctx.setTransform(1e30, 0, 0, 1e30, 0, 0);
-  ctx.beginPath(); ctx.arc(0, 0, 1, 0, 6); ctx.fill(); ctx.stroke();
+  ctx.beginPath(); ctx.arc(0, 0, 1, 0, 6); ctx.fill();
   ctx.setTransform(1e-30, 0, 0, 1, 0, 0);
   ctx.beginPath(); ctx.arc(0, 0, 1e32, 0, 6); ctx.fill();
   ctx.restore();

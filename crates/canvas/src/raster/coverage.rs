@@ -232,6 +232,13 @@ mod tests {
     }
 
     #[test]
+    fn a_rect_reaching_1e30_covers_the_bounds_without_overflow() {
+        let c = rasterize(&rect(-1e30, 10.0, 1e30, 20.0), FillRule::Winding, bounds()).unwrap();
+        assert_eq!((c.x, c.width), (0, 100));
+        assert_eq!(c.at(99, 15), 255);
+    }
+
+    #[test]
     fn half_pixel_edges_give_half_coverage() {
         let c = rasterize(&rect(2.5, 3.0, 6.5, 5.0), FillRule::Winding, bounds()).unwrap();
         assert_eq!(c.at(2, 3), 128);

@@ -381,6 +381,9 @@ mod tests {
     fn deeper_curves_get_more_segments() {
         assert!(segment_shift(10.0, 0.0) > segment_shift(0.5, 0.0));
         assert_eq!(segment_shift(0.0, 0.0), 0);
+        // Bulges past i64 (a curve under a transform of 1e30) saturate.
+        assert_eq!(segment_shift(1e30, 1e30), segment_shift(f64::MAX, 0.0));
+        assert!(segment_shift(1e30, 1e30) >= 6);
     }
 
     #[test]
