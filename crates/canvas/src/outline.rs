@@ -105,9 +105,7 @@ impl Iterator for Batches<'_> {
                     PathSegment::MoveTo(p) => b.move_to(p.x, p.y),
                     PathSegment::LineTo(p) => b.line_to(p.x, p.y),
                     PathSegment::QuadTo(c, p) => b.quad_to(c.x, c.y, p.x, p.y),
-                    PathSegment::CubicTo(c1, c2, p) => {
-                        b.cubic_to(c1.x, c1.y, c2.x, c2.y, p.x, p.y)
-                    }
+                    PathSegment::CubicTo(c1, c2, p) => b.cubic_to(c1.x, c1.y, c2.x, c2.y, p.x, p.y),
                     PathSegment::Close => b.close(),
                 }
                 count += 1;

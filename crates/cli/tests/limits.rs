@@ -239,11 +239,19 @@ fn files_grown_in_memory_count_against_the_memory_limit() {
     }
     let peak = report["peakRssBytes"].as_u64().expect("peak RSS reported");
     let bound = baseline + (64 << 20) + (16 << 20);
-    assert!(peak <= bound, "peak RSS {} MiB over {} MiB", peak >> 20, bound >> 20);
+    assert!(
+        peak <= bound,
+        "peak RSS {} MiB over {} MiB",
+        peak >> 20,
+        bound >> 20
+    );
     // Under a limit that holds them, the same calls succeed.
     let (report, _) = run_json(&dir, &["--memory-limit", "1024"]);
     let logs = self::logs(&report);
-    assert!(logs.contains(&"truncated") && logs.contains(&"written"), "{logs:?}");
+    assert!(
+        logs.contains(&"truncated") && logs.contains(&"written"),
+        "{logs:?}"
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 

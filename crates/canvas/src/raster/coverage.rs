@@ -63,7 +63,9 @@ pub(crate) fn rasterize(path: &Path, rule: FillRule, bounds: IntRect) -> Option<
     }
     let left = (min_x.floor() as i64).max(bounds.left() as i64);
     // Saturating: edges at 1e30 px convert to i64::MAX.
-    let right = (max_x.ceil() as i64).saturating_add(1).min(bounds.right() as i64);
+    let right = (max_x.ceil() as i64)
+        .saturating_add(1)
+        .min(bounds.right() as i64);
     let top = (min_y.floor() as i64).max(bounds.top() as i64);
     let bottom = (max_y.ceil() as i64).min(bounds.bottom() as i64);
     if left >= right || top >= bottom {

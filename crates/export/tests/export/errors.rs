@@ -201,6 +201,9 @@ fn an_export_past_its_deadline_stops_with_a_deadline_error() {
             SourceRect::full(64, 64),
             &opts.with_deadline(later),
         );
-        assert_eq!(ok.ok(), export(Pixels::new(64, 64, &data), SourceRect::full(64, 64), &opts).ok());
+        assert_eq!(
+            ok.ok(),
+            export(Pixels::new(64, 64, &data), SourceRect::full(64, 64), &opts).ok()
+        );
     }
 }
