@@ -93,10 +93,7 @@ impl Iterator for Batches<'_> {
             if let Some(p) = self.pending.take() {
                 b.move_to(p.x, p.y);
             }
-            let mut count = 0usize;
-            let mut ended = true;
-            for segment in self.segments.by_ref() {
-                ended = false;
+            for (count, segment) in self.segments.by_ref().enumerate() {
                 match segment {
                     PathSegment::MoveTo(p) if count >= CHECK_EVERY => {
                         self.pending = Some(p);
@@ -108,10 +105,9 @@ impl Iterator for Batches<'_> {
                     PathSegment::CubicTo(c1, c2, p) => b.cubic_to(c1.x, c1.y, c2.x, c2.y, p.x, p.y),
                     PathSegment::Close => b.close(),
                 }
-                count += 1;
-                ended = true;
             }
-            let last = self.pending.is_none() && ended;
+            // Without a move waiting, the segments are all read.
+            let last = self.pending.is_none();
             match b.finish() {
                 Some(path) => return Some(path),
                 // A batch of lone moves draws nothing; go on unless done.
