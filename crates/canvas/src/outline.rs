@@ -150,9 +150,12 @@ mod tests {
 
     #[test]
     fn batches_hold_every_segment_once_and_in_order() {
-        let path = many_lines(2 * CHECK_EVERY + 5);
+        let lines = 2 * CHECK_EVERY + 5;
+        let path = many_lines(lines);
         let batches: Vec<Path> = Batches::new(&path).collect();
-        assert_eq!(batches.len(), 3);
+        // Two segments (a move and a line) a line; a batch ends at the
+        // first move after CHECK_EVERY segments.
+        assert_eq!(batches.len(), (2 * lines).div_ceil(CHECK_EVERY));
         let mut joined = PathBuilder::new();
         for b in &batches {
             joined.push_path(b);
