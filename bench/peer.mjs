@@ -13,10 +13,12 @@
 // repository. Two figures per case, both as medians:
 // - whole process: `mpcanvas render` and `node napi-peer.mjs`, run
 //   alternately --runs times each (process start to file written), with
-//   each side's peak RSS (/usr/bin/time);
+//   each side's peak RSS (/usr/bin/time, the highest of the runs), also
+//   over the side's idle run (1x1 canvas, nothing drawn);
 // - warm: --repeat renders in one process (mpcanvas render --repeat;
 //   napi-peer.mjs --repeat, images decoded beforehand).
-// Ratios are peer time / mpcanvas time: above 1 means mpcanvas is faster.
+// Ratios are peer / mpcanvas (time or RSS): above 1 means mpcanvas is
+// faster or smaller.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -92,6 +94,12 @@ const f1 = (x) => x.toFixed(1);
 const ratio = (p, o) => `${(p / o).toFixed(2)}x`;
 console.log(`mpcanvas ${bin}\npeer ${JSON.parse(peer(cases[0][1], path.join(scratch, 'warmup.png')).stdout).impl}`);
 console.log(`whole process: median of ${runs} alternating runs; warm: median of --repeat ${repeat} in one process`);
+// Each side's fixed memory: an idle run drawing nothing on a 1x1 canvas
+// (binary or node, fonts, JS engine); peak RSS is also shown over it.
+const idleScript = path.join(scratch, 'idle.js');
+fs.writeFileSync(idleScript, '// @size 1x1\nfunction draw(ctx, canvas, env) {}\n');
+const idle = { ours: ours(idleScript, path.join(scratch, 'idle.png')).rss, peer: peer(idleScript, path.join(scratch, 'idle-peer.png')).rss };
+console.log(`idle run (1x1, nothing drawn): peak RSS mpcanvas ${f1(idle.ours)} MB  peer ${f1(idle.peer)} MB`);
 for (const [name, script] of cases) {
   const [w, h] = fs.readFileSync(script, 'utf8').match(/^\/\/ @size (\d+)x(\d+)$/m).slice(1).map(Number);
   const bitmapMb = (w * h * 4) / (1 << 20);
@@ -108,8 +116,10 @@ for (const [name, script] of cases) {
     const [orss, prss] = [Math.max(...a.rss), Math.max(...b.rss)];
     console.log(`\n${name} ${w}x${h} ${ext} (bitmap ${f1(bitmapMb)} MB)`);
     console.log(`  whole process  mpcanvas ${f1(om)} ms  peer ${f1(pm)} ms  ratio ${ratio(pm, om)}`);
-    console.log(`  peak RSS       mpcanvas ${f1(orss)} MB (${(orss / bitmapMb).toFixed(2)}x bitmap)  peer ${f1(prss)} MB`);
-    const warmOurs = ours(script, o, ['--repeat', String(repeat)]).stderr;
+    console.log(`  peak RSS       mpcanvas ${f1(orss)} MB (${(orss / bitmapMb).toFixed(2)}x bitmap)  peer ${f1(prss)} MB  ratio ${ratio(prss, orss)}`);
+    const [oOver, pOver] = [orss - idle.ours, prss - idle.peer];
+    console.log(`  RSS over idle  mpcanvas ${f1(oOver)} MB (${(oOver / bitmapMb).toFixed(2)}x bitmap)  peer ${f1(pOver)} MB (${(pOver / bitmapMb).toFixed(2)}x bitmap)  ratio ${ratio(pOver, oOver)}`);
+    const warmOurs = ours(script, o, ['--timings', '--repeat', String(repeat)]).stderr;
     const field = (k) => Number(warmOurs.match(new RegExp(`${k} ([0-9.]+) ms`))[1]);
     const warmPeer = JSON.parse(peer(script, p, ['--repeat', String(repeat)]).stdout).median_ms;
     const ourDraw = field('script') + field('draw');

@@ -3,7 +3,8 @@
 // @asset blocks16.png
 // @fuzzy maxDifference=0-2;totalPixels=0-0
 // Image patterns drawn smaller through the pattern transform and the context transform:
-// Chromium samples the decode cache's pre-shrunk level of the image with a float bilinear filter.
+// Chromium samples the decode cache's pre-shrunk level of the image: repeating ones with Skia's
+// fixed-point bilinear filter in tile units, the no-repeat one with a float bilinear filter.
 async function draw(ctx, canvas, env) {
   const photo = await env.loadImage('photo128x96.png');
   const blocks = await env.loadImage('blocks16.png');

@@ -3,7 +3,8 @@
 // @asset alpha64.png
 // @fuzzy maxDifference=0-2;totalPixels=0-0
 // Image patterns drawn larger (2.5x, 1.7x x 3.1x, and rotated) at each imageSmoothingQuality:
-// Chromium samples patterns with a float bilinear filter at every quality.
+// Chromium samples repeating patterns under scale + translate with Skia's fixed-point bilinear
+// filter in tile units (4-bit weights), others with a float bilinear filter, at every quality.
 async function draw(ctx, canvas, env) {
   const blocks = await env.loadImage('blocks16.png');
   const alpha = await env.loadImage('alpha64.png');

@@ -2,7 +2,8 @@
 # Builds one framework example (examples/frameworks/NAME) for the WeChat
 # target with the framework's own CLI, installed from npm at the versions
 # pinned in its package.json, in a scratch copy (nothing is written into the
-# repository). Prints the built mini-program folder on its last line.
+# repository), with the shared examples/frameworks/draw.js as its src/draw.js.
+# Prints the built mini-program folder on its last line.
 #
 #   tools/frameworks/build.sh taro-poster  SCRATCH   # Taro 4 (React, webpack 5)
 #   tools/frameworks/build.sh uni-poster   SCRATCH   # uni-app 3 (Vue 3, Vite)
@@ -21,6 +22,8 @@ mkdir -p "$work"
 # Sources only: the example's files over the scratch copy, old output gone.
 rm -rf "$work/src" "$work/dist" "$work/config" "$work/static"
 (cd "$src" && tar cf - --exclude=node_modules --exclude=dist .) | (cd "$work" && tar xf -)
+# The poster drawing all the examples share, where their pages import it.
+cp "$here/examples/frameworks/draw.js" "$work/src/draw.js"
 cd "$work"
 if ! cmp -s package.json node_modules/.installed-package.json 2>/dev/null; then
   npm install --no-package-lock --no-audit --no-fund --loglevel=error >&2

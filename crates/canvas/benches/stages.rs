@@ -117,6 +117,18 @@ fn bench(c: &mut Criterion) {
         });
     });
 
+    // A translucent colour: every covered pixel is blended (the solid
+    // painter's lane blend), as shadows and tinted tags are.
+    group.bench_function("fill_round_rect_translucent", |b| {
+        ctx.set_fill_style_str("rgba(255,106,136,0.8)");
+        b.iter(|| {
+            ctx.begin_path();
+            ctx.round_rect(30.0, 380.0, 690.0, 920.0, &[CornerRadius::Circular(24.0)])
+                .unwrap();
+            ctx.fill(None, FillRule::NonZero);
+        });
+    });
+
     group.bench_function("shadow_blurred_round_rect", |b| {
         ctx.set_fill_style_str("#ffffff");
         ctx.set_shadow_color("rgba(0,0,0,0.25)");

@@ -7,8 +7,35 @@
 
 use tiny_skia::{IntRect, Mask, Pixmap};
 
+/// Rows of device-aligned pixels to paint, asked for in order from the
+/// top of the painted area: RGBA8 premultiplied, as wide as the area.
+pub(crate) trait Rows {
+    /// Row `row` (from the area's top).
+    fn row(&mut self, row: usize) -> &[u8];
+}
+
+/// The rows of a pixmap's part `x0.., y0..` (bytes `x0 × 4` on).
+#[cfg(test)]
+struct PixmapRows<'a> {
+    src: &'a Pixmap,
+    x0: usize,
+    y0: usize,
+    width: usize,
+}
+
+#[cfg(test)]
+impl Rows for PixmapRows<'_> {
+    fn row(&mut self, row: usize) -> &[u8] {
+        let start = ((self.y0 + row) * self.src.width() as usize + self.x0) * 4;
+        &self.src.data()[start..start + self.width * 4]
+    }
+}
+
 /// Paints `src` with its top-left pixel at device `at` onto `target`,
-/// times `opacity` (0..=1) and `clip` (a mask of the target's size).
+/// times `opacity` (0..=1) and `clip` (a mask of the target's size): the
+/// pixmap form of [`blit_rows`], which the tests hold against the pattern
+/// fill.
+#[cfg(test)]
 pub(crate) fn blit(
     target: &mut Pixmap,
     src: &Pixmap,
@@ -25,22 +52,43 @@ pub(crate) fn blit(
     let Some(area) = placed.intersect(&canvas) else {
         return;
     };
+    let mut rows = PixmapRows {
+        src,
+        x0: (area.x() - at.0) as usize,
+        y0: (area.y() - at.1) as usize,
+        width: area.width() as usize,
+    };
+    blit_rows(target, area, &mut rows, opacity, clip);
+}
+
+/// Paints the pixels `rows` gives over `area` (which must lie inside
+/// `target`; nothing is painted otherwise) as [`blit`] does.
+pub(crate) fn blit_rows(
+    target: &mut Pixmap,
+    area: IntRect,
+    rows: &mut dyn Rows,
+    opacity: f32,
+    clip: Option<&Mask>,
+) {
+    let inside = area.right() <= target.width() as i32 && area.bottom() <= target.height() as i32;
+    if area.x() < 0 || area.y() < 0 || !inside {
+        return;
+    }
     let stride = target.width() as usize;
-    let src_stride = src.width() as usize;
     let (x0, w) = (area.x() as usize, area.width() as usize);
-    let sx0 = (area.x() - at.0) as usize;
     let copy = opacity == 1.0 && clip.is_none();
     let data = target.data_mut();
-    for y in area.y() as usize..area.bottom() as usize {
-        let sy = (y as i64 - i64::from(at.1)) as usize;
-        let s = &src.data()[(sy * src_stride + sx0) * 4..(sy * src_stride + sx0 + w) * 4];
+    for (row, y) in (area.y() as usize..area.bottom() as usize).enumerate() {
         let start = y * stride + x0;
+        let k = clip.map(|mask| &mask.data()[start..start + w]);
+        // A row the clip leaves out entirely is not even sampled.
+        if k.is_some_and(|k| k.iter().all(|&v| v == 0)) {
+            continue;
+        }
+        let s = rows.row(row);
         let d = &mut data[start * 4..(start + w) * 4];
-        match clip {
-            Some(mask) => {
-                let k = &mask.data()[start..start + w];
-                blend_row(d, s, opacity, Some(k));
-            }
+        match k {
+            Some(k) => blend_row(d, s, opacity, Some(k)),
             None if copy => copy_row(d, s),
             None => blend_row(d, s, opacity, None),
         }

@@ -95,9 +95,12 @@ impl Image {
             .unwrap_or(image::metadata::Orientation::NoTransforms);
         // A profile that cannot be read is treated as no profile.
         let icc = decoder.icc_profile().ok().flatten();
-        let mut decoded = DynamicImage::from_decoder(decoder).map_err(decode_error)?;
-        decoded.apply_orientation(orientation);
-        let mut rgba = decoded.into_rgba8();
+        let mut rgba = crate::decode_rgba::read_rgba8(decoder).map_err(decode_error)?;
+        if orientation != image::metadata::Orientation::NoTransforms {
+            let mut oriented = DynamicImage::ImageRgba8(rgba);
+            oriented.apply_orientation(orientation);
+            rgba = oriented.into_rgba8();
+        }
         if let Some(icc) = icc {
             color_profile::convert_to_srgb(&icc, &mut rgba);
         }

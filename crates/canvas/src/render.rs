@@ -48,14 +48,19 @@ impl Shape<'_> {
         let ts = self.transform.post_translate(shift.0, shift.1);
         match self.kind {
             ShapeKind::Coverage(cov) => {
-                let moved = Coverage {
-                    x: cov.x + shift.0.round() as i32,
-                    y: cov.y + shift.1.round() as i32,
-                    width: cov.width,
-                    height: cov.height,
-                    data: cov.data.clone(),
+                // Painted where it lies, the coverage is read in place: a
+                // canvas-sized fillRect's is a quarter of the bitmap.
+                let (dx, dy) = (shift.0.round() as i32, shift.1.round() as i32);
+                let cov = if (dx, dy) == (0, 0) {
+                    Cow::Borrowed(cov)
+                } else {
+                    Cow::Owned(Coverage {
+                        x: cov.x + dx,
+                        y: cov.y + dy,
+                        ..cov.clone()
+                    })
                 };
-                paint_coverage(pixmap, moved, paint, ts, mask);
+                paint_coverage(pixmap, cov, paint, ts, mask);
             }
             ShapeKind::Fill(rule) if self.anti_alias => {
                 let Some(device) = self.path.clone().transform(ts) else {
@@ -128,7 +133,7 @@ impl Shape<'_> {
                     height: cov.height,
                     data: cov.data.clone(),
                 };
-                cropped(moved, area)
+                cropped(Cow::Owned(moved), area).map(Cow::into_owned)
             }
             ShapeKind::Fill(rule) if self.anti_alias => {
                 let device = self.path.clone().transform(ts)?;
@@ -214,13 +219,13 @@ fn fill_with_coverage(
     let Some(cov) = crate::raster::fill_path(device, rule, bounds, target) else {
         return;
     };
-    paint_coverage(pixmap, cov, paint, shader_ts, clip);
+    paint_coverage(pixmap, Cow::Owned(cov), paint, shader_ts, clip);
 }
 
 /// Paints `cov` (clipped to the pixmap) with `paint`, times `clip`.
 pub(crate) fn paint_coverage(
     pixmap: &mut PixmapMut<'_>,
-    cov: Coverage,
+    cov: Cow<'_, Coverage>,
     paint: &Paint<'_>,
     shader_ts: Transform,
     clip: Option<&Mask>,
@@ -256,12 +261,13 @@ pub(crate) fn paint_coverage(
 
 /// The part of `cov` inside a `width × height` target, or `None` when
 /// nothing is left.
-fn clipped(cov: Coverage, width: u32, height: u32) -> Option<Coverage> {
+fn clipped(cov: Cow<'_, Coverage>, width: u32, height: u32) -> Option<Cow<'_, Coverage>> {
     cropped(cov, IntRect::from_xywh(0, 0, width, height)?)
 }
 
-/// The part of `cov` inside `area`, or `None` when nothing is left.
-fn cropped(cov: Coverage, area: IntRect) -> Option<Coverage> {
+/// The part of `cov` inside `area` (`cov` itself when it lies inside), or
+/// `None` when nothing is left.
+fn cropped(cov: Cow<'_, Coverage>, area: IntRect) -> Option<Cow<'_, Coverage>> {
     let (x0, y0) = (cov.x.max(area.x()), cov.y.max(area.y()));
     let x1 = (cov.x + cov.width as i32).min(area.right());
     let y1 = (cov.y + cov.height as i32).min(area.bottom());
@@ -277,13 +283,13 @@ fn cropped(cov: Coverage, area: IntRect) -> Option<Coverage> {
         let start = (y - cov.y) as usize * cov.width as usize + (x0 - cov.x) as usize;
         data.extend_from_slice(&cov.data[start..start + w]);
     }
-    Some(Coverage {
+    Some(Cow::Owned(Coverage {
         x: x0,
         y: y0,
         width: w as u32,
         height: (y1 - y0) as u32,
         data,
-    })
+    }))
 }
 
 /// A full-size mask holding `cov` (multiplied by `clip` where given).
@@ -340,13 +346,17 @@ impl PreparedStyle {
     /// nothing become transparent black, which still matters for the
     /// operators that clear outside the source.
     /// `ctm` is the user → device transform (patterns drawn smaller sample
-    /// a pre-shrunk level), `device` the bitmap's width and height.
+    /// a pre-shrunk level), `device` the bitmap's width and height, `area`
+    /// the device pixels the draw can reach (a repeating pattern is
+    /// resampled into them as Chromium does, see
+    /// [`crate::resample::pattern`]).
     pub(crate) fn new(
         style: &Style,
         global_alpha: f32,
         quality: FilterQuality,
         ctm: kurbo::Affine,
         device: (f64, f64),
+        area: Option<IntRect>,
     ) -> Self {
         match style {
             Style::Color(c) => PreparedStyle::Shader(solid(*c, global_alpha)),
@@ -369,6 +379,16 @@ impl PreparedStyle {
                     return PreparedStyle::Shader(Shader::SolidColor(
                         tiny_skia::Color::TRANSPARENT,
                     ));
+                }
+                let sampled = area
+                    .filter(|_| quality != FilterQuality::Nearest)
+                    .and_then(|area| crate::resample::pattern::sample_repeating(&parts, ctm, area));
+                if let Some(parts) = sampled {
+                    return PreparedStyle::Pattern {
+                        parts,
+                        quality: FilterQuality::Nearest,
+                        opacity: global_alpha,
+                    };
                 }
                 let transform = nearest_bias(parts.transform, ctm, device, quality);
                 PreparedStyle::Pattern {

@@ -82,13 +82,17 @@ const path = new Path2D('M1000 1000' + 'L1000 1000L0 1000L1000 0'.repeat(400000)
 /// margin for a loaded machine.
 const OVERRUN_BOUND: f64 = 8.0;
 
-/// A run with `--time-limit 3` that reached the console line `reached`,
-/// was ended by the limit, and ended within the overrun bound.
-fn assert_stopped_at_three_seconds(report: &Value, elapsed: Duration, reached: &str) {
+/// Runs the game `source` with `--time-limit 3` and `extra`: it reached
+/// the console line `reached`, was ended by the limit, and ended within
+/// the overrun bound.
+fn assert_stopped_at_three_seconds(name: &str, source: &str, extra: &[&str], reached: &str) {
+    let dir = game(name, source);
+    let (report, elapsed) = run_json(&dir, &[&["--time-limit", "3"], extra].concat());
+    let _ = std::fs::remove_dir_all(&dir);
     assert_eq!(report["completed"], false, "{report:#}");
     let fatal = report["fatal"].as_str().unwrap_or_default();
     assert!(fatal.contains("longer than its limit of 3 s"), "{fatal}");
-    assert!(logs(report).contains(&reached), "{reached}: {report:#}");
+    assert!(logs(&report).contains(&reached), "{reached}: {report:#}");
     assert!(
         elapsed.as_secs_f64() < 3.0 + OVERRUN_BOUND,
         "ended after {elapsed:?}"
@@ -97,10 +101,7 @@ fn assert_stopped_at_three_seconds(report: &Value, elapsed: Duration, reached: &
 
 #[test]
 fn a_fill_of_millions_of_segments_stops_at_the_time_limit() {
-    let dir = game("huge-fill", &crossing_path(HUGE_FILL));
-    let (report, elapsed) = run_json(&dir, &["--time-limit", "3"]);
-    assert_stopped_at_three_seconds(&report, elapsed, "filling");
-    let _ = std::fs::remove_dir_all(&dir);
+    assert_stopped_at_three_seconds("huge-fill", &crossing_path(HUGE_FILL), &[], "filling");
 }
 
 /// Wide shadow blurs of a 4000² canvas, repeated: each call is about a
@@ -116,10 +117,7 @@ for (let i = 0; i < 1000; i++) { ctx.beginPath(); ctx.arc(2000, 2000, 1900 - i, 
 
 #[test]
 fn wide_shadow_blurs_stop_at_the_time_limit() {
-    let dir = game("huge-shadow", HUGE_SHADOWS);
-    let (report, elapsed) = run_json(&dir, &["--time-limit", "3"]);
-    assert_stopped_at_three_seconds(&report, elapsed, "drawing");
-    let _ = std::fs::remove_dir_all(&dir);
+    assert_stopped_at_three_seconds("huge-shadow", HUGE_SHADOWS, &[], "drawing");
 }
 
 /// One `measureText` and one `fillText` of 12.6 million Devanagari
@@ -137,12 +135,14 @@ for (let i = 0; i < 100; i++) { ctx.measureText(words + i); ctx.fillText(i + wor
 
 #[test]
 fn megabytes_of_text_stop_at_the_time_limit() {
-    let dir = game("huge-text", HUGE_TEXT);
     // Memory enough for the layouts (48 bytes a character): the time
     // limit is what ends the run.
-    let (report, elapsed) = run_json(&dir, &["--time-limit", "3", "--memory-limit", "2048"]);
-    assert_stopped_at_three_seconds(&report, elapsed, "shaping");
-    let _ = std::fs::remove_dir_all(&dir);
+    assert_stopped_at_three_seconds(
+        "huge-text",
+        HUGE_TEXT,
+        &["--memory-limit", "2048"],
+        "shaping",
+    );
 }
 
 /// One `stroke()` of 1.2 million segments that all cross each other: the
@@ -154,12 +154,14 @@ for (let i = 0; i < 100; i++) ctx.stroke(path);";
 
 #[test]
 fn a_stroke_of_a_million_crossing_segments_stops_at_the_time_limit() {
-    let dir = game("crossing-stroke", &crossing_path(CROSSING_STROKE));
-    // Memory enough for the outline (charged at 18 bytes a point, over
-    // the default 256 MiB): the time limit is what ends the run.
-    let (report, elapsed) = run_json(&dir, &["--time-limit", "3", "--memory-limit", "2048"]);
-    assert_stopped_at_three_seconds(&report, elapsed, "stroking");
-    let _ = std::fs::remove_dir_all(&dir);
+    assert_stopped_at_three_seconds(
+        "crossing-stroke",
+        &crossing_path(CROSSING_STROKE),
+        // Memory for the outline (charged at 18 bytes a point, over the
+        // default 256 MiB): the time limit is what ends the run.
+        &["--memory-limit", "2048"],
+        "stroking",
+    );
 }
 
 /// A million dashes with round caps in one `stroke()` (the dasher's own
@@ -201,12 +203,14 @@ fn the_outline_of_a_million_dashes_counts_against_the_memory_limit() {
 
 #[test]
 fn a_stroke_of_a_million_dashes_stops_at_the_time_limit() {
-    let dir = game("million-dashes-time", MILLION_DASHES);
     // Memory enough for an outline (about 1 GiB): the time limit is what
     // ends the run.
-    let (report, elapsed) = run_json(&dir, &["--time-limit", "3", "--memory-limit", "2048"]);
-    assert_stopped_at_three_seconds(&report, elapsed, "stroking");
-    let _ = std::fs::remove_dir_all(&dir);
+    assert_stopped_at_three_seconds(
+        "million-dashes-time",
+        MILLION_DASHES,
+        &["--memory-limit", "2048"],
+        "stroking",
+    );
 }
 
 /// A file grown to 100 MB (the platform's per-file limit) by `truncate`
@@ -263,6 +267,28 @@ fn logs(report: &Value) -> Vec<&str> {
         .unwrap_or_default()
 }
 
+/// A run ended by `--memory-limit 64` while doing `what`.
+fn assert_ended_by_the_memory_limit(report: &Value, what: &str) {
+    assert_eq!(report["completed"], false, "{what}: {report:#}");
+    let fatal = report["fatal"].as_str().unwrap_or_default();
+    assert!(fatal.contains("memory limit of 64 MiB"), "{what}: {fatal}");
+}
+
+/// The run's peak RSS is at most the idle run's (`baseline`) + the
+/// 64 MiB limit + 16 MiB of allocator slack: nothing `what` drew or
+/// built came on top of the limit.
+fn assert_peak_rss_within_the_limit(report: &Value, baseline: u64, what: &str) {
+    let peak = report["peakRssBytes"].as_u64().expect("peak RSS reported");
+    let bound = baseline + (64 << 20) + (16 << 20);
+    assert!(
+        peak <= bound,
+        "{what}: peak RSS {} MiB over {} MiB (idle run {} MiB)",
+        peak >> 20,
+        bound >> 20,
+        baseline >> 20
+    );
+}
+
 /// Fills the run's 64 MiB (a 3000² canvas, then 1 MiB `ImageData`s until
 /// one is refused), then draws `step`, which needs scratch memory of its
 /// own; the next drawing call ends the script once the step was refused.
@@ -298,26 +324,16 @@ fn drawing_scratch_counts_against_the_memory_limit() {
     for step in SCRATCH_STEPS {
         let dir = game("scratch", &scratch_past_the_budget(step));
         let (report, _) = run_json(&dir, &["--memory-limit", "64"]);
-        assert_eq!(report["completed"], false, "{step}: {report:#}");
-        let fatal = report["fatal"].as_str().unwrap_or_default();
-        assert!(fatal.contains("memory limit of 64 MiB"), "{step}: {fatal}");
+        assert_ended_by_the_memory_limit(&report, step);
         let logs = logs(&report);
         assert!(
             logs.iter().any(|l| l.starts_with("budget spent with ")),
             "{step}: {report:#}"
         );
         assert!(!logs.contains(&"drawn"), "{step} was refused: {logs:?}");
-        let peak = report["peakRssBytes"].as_u64().expect("peak RSS reported");
         // The bitmaps' formula: layers, shadow masks and text layouts are
         // charged too, so nothing canvas-sized comes on top of the limit.
-        let bound = baseline + (64 << 20) + (16 << 20);
-        assert!(
-            peak <= bound,
-            "{step}: peak RSS {} MiB over {} MiB (idle run {} MiB)",
-            peak >> 20,
-            bound >> 20,
-            baseline >> 20
-        );
+        assert_peak_rss_within_the_limit(&report, baseline, step);
         let _ = std::fs::remove_dir_all(&dir);
     }
 }
@@ -355,18 +371,10 @@ fn bitmaps_count_against_the_memory_limit_and_bound_peak_rss() {
     let baseline = baseline_rss();
     let dir = game("hoard", BITMAP_HOARD);
     let (report, _) = run_json(&dir, &["--memory-limit", "64"]);
-    let peak = report["peakRssBytes"].as_u64().expect("peak RSS reported");
     // The formula: peak RSS ≤ the idle run's RSS + the limit + the scratch
     // of one drawing step (at most one canvas-sized layer, here nothing
     // of that size is drawn), with 16 MiB of allocator slack.
-    let bound = baseline + (64 << 20) + (16 << 20);
-    assert!(
-        peak <= bound,
-        "peak RSS {} MiB over {} MiB (idle run {} MiB)",
-        peak >> 20,
-        bound >> 20,
-        baseline >> 20
-    );
+    assert_peak_rss_within_the_limit(&report, baseline, "the hoard");
     let logs = logs(&report);
     // Every one of the 80 allocations is over 64 MiB with the JS heap in
     // the same budget: each is refused as the API's own failure.
@@ -517,23 +525,12 @@ fn paths_and_text_outlines_count_against_the_memory_limit() {
         );
         let dir = game("hungry", &source);
         let (report, _) = run_json(&dir, &["--memory-limit", "64", "--time-limit", "60"]);
-        assert_eq!(report["completed"], false, "{step}: {report:#}");
-        let fatal = report["fatal"].as_str().unwrap_or_default();
-        assert!(fatal.contains("memory limit of 64 MiB"), "{step}: {fatal}");
+        assert_ended_by_the_memory_limit(&report, step);
         // (A refused path stops growing; the script may run a few more
         // statements before the run's next interrupt check ends it.)
-        let peak = report["peakRssBytes"].as_u64().expect("peak RSS reported");
-        // The formula: the idle run's RSS + the limit, with 16 MiB of
-        // allocator slack; a copy of a path (addPath's own argument) is
-        // charged on top of the original, so it fits in the limit too.
-        let bound = baseline + (64 << 20) + (16 << 20);
-        assert!(
-            peak <= bound,
-            "{step}: peak RSS {} MiB over {} MiB (idle run {} MiB)",
-            peak >> 20,
-            bound >> 20,
-            baseline >> 20
-        );
+        // A copy of a path (addPath's own argument) is charged on top of
+        // the original, so it fits in the limit too.
+        assert_peak_rss_within_the_limit(&report, baseline, step);
         let _ = std::fs::remove_dir_all(&dir);
     }
 }

@@ -10,6 +10,7 @@
 mod case;
 mod collator;
 mod datetime;
+mod datetime_options;
 mod datetime_parts;
 mod datetime_resolved;
 mod display_names;
@@ -17,6 +18,8 @@ mod error;
 mod list;
 mod locale;
 mod number;
+mod number_compact;
+mod number_currency;
 mod number_digits;
 mod number_parts;
 mod number_scientific;
@@ -29,7 +32,8 @@ mod zone;
 
 pub use case::{to_locale_lower, to_locale_upper};
 pub use collator::{CaseFirst, CollatorOptions, LocaleCollator, Sensitivity};
-pub use datetime::{DateDefaults, DateTimeFormat, DateTimeOptions, FormattedPart, ZoneLongName};
+pub use datetime::{DateTimeFormat, FormattedPart, ZoneLongName};
+pub use datetime_options::{DateDefaults, DateTimeOptions};
 pub use display_names::{DisplayKind, DisplayNames};
 pub use error::IntlError;
 pub use fixed_decimal::SignDisplay;
@@ -39,9 +43,9 @@ pub use locale::{
     DEFAULT_LOCALE, SHIPPED_LANGUAGES, canonical_locale, device_locale, is_shipped,
     requested_locale, resolve_locale,
 };
-pub use number::{
-    CompactDisplay, CurrencyDisplay, Grouping, Notation, NumberFormat, NumberOptions, NumberStyle,
-};
+pub use number::{Grouping, Notation, NumberFormat, NumberOptions, NumberStyle};
+pub use number_compact::CompactDisplay;
+pub use number_currency::CurrencyDisplay;
 pub use number_digits::{DigitRequest, Digits};
 pub use plural::{PluralKind, PluralRulesFormat};
 pub use relative::{RelativeStyle, RelativeTimeFormat, RelativeUnit};

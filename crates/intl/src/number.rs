@@ -3,22 +3,18 @@
 //! parts.
 
 use fixed_decimal::{Decimal, Sign, SignDisplay};
-use icu_decimal::options::{
-    CompactDecimalFormatterOptions, DecimalFormatterOptions, GroupingStrategy,
-};
-use icu_decimal::{CompactDecimalFormatter, DecimalFormatter};
-use icu_experimental::dimension::currency::CurrencyType;
-use icu_experimental::dimension::currency::formatter::CurrencyFormatter;
+use icu_decimal::DecimalFormatter;
+use icu_decimal::options::{DecimalFormatterOptions, GroupingStrategy};
 use icu_experimental::dimension::percent::formatter::PercentFormatter;
-use icu_experimental::dimension::provider::currency::fractions::CurrencyFractionsV1;
 use icu_locale_core::Locale;
-use icu_provider::prelude::*;
 
 use crate::error::data_error;
+use crate::number_compact::{CompactDisplay, CompactFormat};
+use crate::number_currency::{CurrencyDisplay, CurrencyFormat, currency_digits, currency_of};
 use crate::number_digits::{DigitRequest, Digits, decimal_of};
 use crate::number_parts::{NumberParts, splice_number};
 use crate::resolved::Resolved;
-use crate::units::{UnitDisplay, UnitNames};
+use crate::units::{UnitDisplay, UnitFormat};
 use crate::{FormattedPart, IntlError};
 
 /// `style`.
@@ -35,33 +31,6 @@ pub enum NumberStyle {
     Unit(String, UnitDisplay),
 }
 
-/// `currencyDisplay`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum CurrencyDisplay {
-    /// `symbol` (`¥`, `US$`).
-    #[default]
-    Symbol,
-    /// `narrowSymbol` (`$`).
-    NarrowSymbol,
-    /// `code` (`CNY`).
-    Code,
-    /// `name` (`人民币`).
-    Name,
-}
-
-/// `currencyDisplay` as the option names it.
-impl CurrencyDisplay {
-    /// The option's value.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            CurrencyDisplay::Symbol => "symbol",
-            CurrencyDisplay::NarrowSymbol => "narrowSymbol",
-            CurrencyDisplay::Code => "code",
-            CurrencyDisplay::Name => "name",
-        }
-    }
-}
-
 /// `notation`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Notation {
@@ -74,15 +43,6 @@ pub enum Notation {
     Engineering,
     /// `compact` with its `compactDisplay`.
     Compact(CompactDisplay),
-}
-
-/// `compactDisplay` of `notation: "compact"`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CompactDisplay {
-    /// `short` (`1.2万`, `12K`).
-    Short,
-    /// `long` (`1.2万`, `12 thousand`).
-    Long,
 }
 
 /// `useGrouping`.
@@ -118,17 +78,12 @@ enum Inner {
     /// The percent formatter and a plain formatter for the parts of its
     /// digits (ICU4X's percent formatter writes them unmarked).
     Percent(PercentFormatter<DecimalFormatter>, DecimalFormatter),
-    /// The currency formatter, and a plain formatter for the amount when
-    /// the page's digits or grouping differ from the currency's (ICU4X's
-    /// currency formatter always pads to the currency's digits).
-    Currency(
-        CurrencyFormatter<DecimalFormatter>,
-        Option<DecimalFormatter>,
-    ),
-    /// The compact formatter and a plain one for the parts of its digits.
-    Compact(CompactDecimalFormatter, DecimalFormatter),
-    /// The unit's names and the formatter of the amount.
-    Unit(UnitNames, DecimalFormatter),
+    /// The currency's formatters.
+    Currency(CurrencyFormat),
+    /// The compact formatters.
+    Compact(CompactFormat),
+    /// The unit's formatters.
+    Unit(UnitFormat),
 }
 
 /// A number formatter with its resolved options.
@@ -149,29 +104,12 @@ fn grouping_strategy(g: Grouping) -> GroupingStrategy {
     }
 }
 
-/// The ISO 4217 minor-unit digits of a currency (CNY 2, JPY 0) from CLDR.
-fn currency_digits(currency: CurrencyType) -> Result<u8, IntlError> {
-    let fractions: DataPayload<CurrencyFractionsV1> = icu_experimental::provider::Baked
-        .load(Default::default())
-        .map_err(|e| data_error("currency data", e))?
-        .payload;
-    Ok(fractions.get().resolve(currency).digits)
-}
-
 impl NumberFormat {
     /// A formatter for `locale` with `options`; option errors are the
     /// `RangeError`/`TypeError` V8 throws.
     pub fn try_new(locale: &Locale, options: NumberOptions) -> Result<Self, IntlError> {
         let currency = match &options.style {
-            NumberStyle::Currency(code, _) => {
-                if code.len() != 3 || !code.bytes().all(|b| b.is_ascii_alphabetic()) {
-                    return Err(IntlError::Range(format!("Invalid currency code : {code}")));
-                }
-                Some(
-                    CurrencyType::try_from_str(code)
-                        .map_err(|_| IntlError::Range(format!("Invalid currency code : {code}")))?,
-                )
-            }
+            NumberStyle::Currency(code, _) => Some(currency_of(code)?),
             _ => None,
         };
         let (default_min, default_max) = match (&options.style, currency) {
@@ -220,34 +158,22 @@ impl NumberFormat {
         let err = |e| data_error("number format data", e);
         let inner = match (&options.style, currency, compact) {
             (NumberStyle::Currency(_, display), Some(c), _) => {
-                let prefs = locale.into();
-                let opts = Default::default();
                 let own_digits = digits.fraction != Some((default_min, default_max))
                     || grouping != Grouping::Auto;
-                let plain = if own_digits {
-                    Some(DecimalFormatter::try_new(locale.into(), decimal_options).map_err(err)?)
-                } else {
-                    None
-                };
-                Inner::Currency(
-                    match display {
-                        CurrencyDisplay::Symbol => {
-                            CurrencyFormatter::try_new_symbol(prefs, c, opts)
-                        }
-                        CurrencyDisplay::NarrowSymbol => {
-                            CurrencyFormatter::try_new_symbol_narrow(prefs, c, opts)
-                        }
-                        CurrencyDisplay::Code => CurrencyFormatter::try_new_code(prefs, c, opts),
-                        CurrencyDisplay::Name => CurrencyFormatter::try_new_name(prefs, c),
-                    }
-                    .map_err(err)?,
-                    plain,
-                )
+                Inner::Currency(CurrencyFormat::try_new(
+                    locale,
+                    c,
+                    *display,
+                    own_digits,
+                    decimal_options,
+                )?)
             }
-            (NumberStyle::Unit(unit, display), _, _) => Inner::Unit(
-                UnitNames::try_new(locale, unit, *display)?,
-                DecimalFormatter::try_new(prefs, decimal_options).map_err(err)?,
-            ),
+            (NumberStyle::Unit(unit, display), _, _) => Inner::Unit(UnitFormat::try_new(
+                locale,
+                unit,
+                *display,
+                decimal_options,
+            )?),
             (NumberStyle::Percent, _, _) => Inner::Percent(
                 PercentFormatter::try_new_with_decimal_formatter(
                     locale.into(),
@@ -257,21 +183,12 @@ impl NumberFormat {
                 .map_err(err)?,
                 DecimalFormatter::try_new(locale.into(), decimal_options).map_err(err)?,
             ),
-            (_, _, Some(display)) => {
-                let opts = CompactDecimalFormatterOptions::from(grouping_strategy(grouping));
-                Inner::Compact(
-                    match display {
-                        CompactDisplay::Short => {
-                            CompactDecimalFormatter::try_new_short(locale.into(), opts)
-                        }
-                        CompactDisplay::Long => {
-                            CompactDecimalFormatter::try_new_long(locale.into(), opts)
-                        }
-                    }
-                    .map_err(err)?,
-                    DecimalFormatter::try_new(locale.into(), decimal_options).map_err(err)?,
-                )
-            }
+            (_, _, Some(display)) => Inner::Compact(CompactFormat::try_new(
+                locale,
+                display,
+                grouping_strategy(grouping),
+                decimal_options,
+            )?),
             _ => Inner::Decimal(DecimalFormatter::try_new(prefs, decimal_options).map_err(err)?),
         };
         Ok(NumberFormat {
@@ -342,23 +259,9 @@ impl NumberFormat {
                 let digits = NumberParts::of(&plain.format(&value), "literal");
                 NumberParts::of_with_digits(&f.format(&value), "percentSign", &digits)
             }
-            Inner::Currency(f, None) => {
-                NumberParts::of(&f.format_fixed_decimal(&value), "currency")
-            }
-            Inner::Currency(f, Some(plain)) => {
-                let outer = NumberParts::of(&f.format_fixed_decimal(&value), "currency");
-                let mut amount = value.clone();
-                amount.sign = Sign::None;
-                splice_number(outer, NumberParts::of(&plain.format(&amount), "literal"))
-            }
-            Inner::Compact(f, plain) => {
-                let value = compact_rounded(f, value);
-                let digits = NumberParts::of(&plain.format(&compact_scaled(f, &value)), "literal");
-                NumberParts::of_with_digits(&f.format(&value), "compact", &digits)
-            }
-            Inner::Unit(names, f) => {
-                NumberParts::of(&names.pattern_for(&value, f.format(&value)), "unit")
-            }
+            Inner::Currency(f) => f.parts(&value),
+            Inner::Compact(f) => f.parts(value),
+            Inner::Unit(f) => f.parts(&value),
         }
     }
 
@@ -393,15 +296,9 @@ impl NumberFormat {
                 "percentSign",
                 &NumberParts::of(&plain.format(&Decimal::from(0)), "literal"),
             ),
-            Inner::Currency(f, _) => NumberParts::of(&f.format_fixed_decimal(&zero), "currency"),
-            Inner::Compact(f, plain) => NumberParts::of_with_digits(
-                &f.format(&zero),
-                "compact",
-                &NumberParts::of(&plain.format(&Decimal::from(0)), "literal"),
-            ),
-            Inner::Unit(names, f) => {
-                NumberParts::of(&names.pattern_for(&zero, f.format(&zero)), "unit")
-            }
+            Inner::Currency(f) => f.zero_parts(&zero),
+            Inner::Compact(f) => f.zero_parts(&zero),
+            Inner::Unit(f) => f.parts(&zero),
         };
         splice_number(zero_parts, vec![symbol])
     }
@@ -452,14 +349,9 @@ impl NumberFormat {
             Notation::Standard => r.text("notation", "standard"),
             Notation::Scientific => r.text("notation", "scientific"),
             Notation::Engineering => r.text("notation", "engineering"),
-            Notation::Compact(display) => r.text("notation", "compact").text(
-                "compactDisplay",
-                if display == CompactDisplay::Short {
-                    "short"
-                } else {
-                    "long"
-                },
-            ),
+            Notation::Compact(display) => r
+                .text("notation", "compact")
+                .text("compactDisplay", display.as_str()),
         };
         let sign = match self.options.sign_display {
             SignDisplay::Never => "never",
@@ -485,44 +377,6 @@ impl NumberFormat {
     }
 }
 
-/// The (rounded) value in the compact unit it prints in: 12345 → 1.2345
-/// for "1.2万", the digits the compact pattern holds.
-fn compact_scaled(f: &CompactDecimalFormatter, value: &Decimal) -> Decimal {
-    let mut scaled = value.clone();
-    scaled.sign = Sign::None;
-    if value.absolute.is_zero() {
-        return scaled;
-    }
-    let magnitude = value.absolute.nonzero_magnitude_start();
-    let exponent = i16::from(f.compact_exponent_for_magnitude(magnitude));
-    scaled.multiply_pow10(-exponent);
-    scaled.absolute.trim_end();
-    scaled
-}
-
-/// The value rounded half away from zero where ICU4X's compact formatter
-/// rounds it (half to even): to an integer in the compact unit, or to two
-/// significant digits below 10 units, as V8's compact rounding does.
-fn compact_rounded(f: &CompactDecimalFormatter, mut value: Decimal) -> Decimal {
-    if value.absolute.is_zero() {
-        return value;
-    }
-    let magnitude = value.absolute.nonzero_magnitude_start();
-    let exponent = i16::from(f.compact_exponent_for_magnitude(magnitude));
-    let position = if magnitude > exponent {
-        exponent
-    } else {
-        magnitude - 1
-    };
-    value.round_with_mode(
-        position,
-        fixed_decimal::SignedRoundingMode::Unsigned(
-            fixed_decimal::UnsignedRoundingMode::HalfExpand,
-        ),
-    );
-    value
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -542,15 +396,6 @@ mod tests {
     }
 
     #[test]
-    fn currency_pads_to_the_currency_digits() {
-        let options = NumberOptions {
-            style: NumberStyle::Currency("CNY".into(), CurrencyDisplay::Symbol),
-            ..Default::default()
-        };
-        assert_eq!(fmt("zh-CN", options, 1299.5), "¥1,299.50");
-    }
-
-    #[test]
     fn percent_multiplies_by_100() {
         let options = NumberOptions {
             style: NumberStyle::Percent,
@@ -566,52 +411,5 @@ mod tests {
             fmt("en-US", NumberOptions::default(), f64::NEG_INFINITY),
             "-∞"
         );
-    }
-
-    #[test]
-    fn units_use_cldr_names_by_width() {
-        let unit = |display| NumberOptions {
-            style: NumberStyle::Unit("kilometer".into(), display),
-            ..Default::default()
-        };
-        assert_eq!(fmt("en-US", unit(UnitDisplay::Short), 1234.5), "1,234.5 km");
-        assert_eq!(fmt("en-US", unit(UnitDisplay::Long), 1.0), "1 kilometer");
-        assert_eq!(fmt("zh-CN", unit(UnitDisplay::Short), 2.0), "2公里");
-    }
-
-    #[test]
-    fn parts_type_the_currency_and_the_digits() {
-        let locale = crate::canonical_locale("zh-CN").unwrap();
-        let options = NumberOptions {
-            style: NumberStyle::Currency("CNY".into(), CurrencyDisplay::Symbol),
-            ..Default::default()
-        };
-        let f = NumberFormat::try_new(&locale, options).unwrap();
-        let kinds: Vec<_> = f.format_to_parts(-1234.5).iter().map(|p| p.kind).collect();
-        assert_eq!(
-            kinds,
-            [
-                "minusSign",
-                "currency",
-                "integer",
-                "group",
-                "integer",
-                "decimal",
-                "fraction"
-            ]
-        );
-    }
-
-    #[test]
-    fn bad_currency_code_is_a_range_error() {
-        let locale = crate::canonical_locale("en-US").unwrap();
-        let options = NumberOptions {
-            style: NumberStyle::Currency("US".into(), CurrencyDisplay::Symbol),
-            ..Default::default()
-        };
-        assert!(matches!(
-            NumberFormat::try_new(&locale, options),
-            Err(IntlError::Range(_))
-        ));
     }
 }

@@ -1,8 +1,11 @@
 //! `style: "unit"` of `Intl.NumberFormat`: the units ECMA-402 sanctions,
 //! named with ICU4X's CLDR unit display names (a plural-dependent pattern
-//! per unit and width: "{0} km", "{0} kilometers", "{0}公里").
+//! per unit and width: "{0} km", "{0} kilometers", "{0}公里"), and the
+//! amount written in them.
 
 use fixed_decimal::Decimal;
+use icu_decimal::DecimalFormatter;
+use icu_decimal::options::DecimalFormatterOptions;
 use icu_experimental::dimension::provider::units::categorized_display_names::{
     UnitsNamesAreaCoreV1, UnitsNamesAreaExtendedV1, UnitsNamesAreaOutlierV1,
     UnitsNamesDurationCoreV1, UnitsNamesDurationExtendedV1, UnitsNamesDurationOutlierV1,
@@ -17,7 +20,9 @@ use icu_provider::marker::ErasedMarker;
 use icu_provider::prelude::*;
 use writeable::Writeable;
 
-use crate::IntlError;
+use crate::error::data_error;
+use crate::number_parts::NumberParts;
+use crate::{FormattedPart, IntlError};
 
 /// ECMA-402's sanctioned simple units (IsSanctionedSingleUnitIdentifier).
 pub const SANCTIONED_UNITS: &[&str] = &[
@@ -110,7 +115,7 @@ pub(crate) fn check_unit(unit: &str) -> Result<(), IntlError> {
 
 /// One unit's names in one locale and width, with the locale's plural
 /// rules to pick among them.
-pub(crate) struct UnitNames {
+struct UnitNames {
     names: DataPayload<ErasedMarker<UnitsDisplayNames<'static>>>,
     plurals: PluralRules,
 }
@@ -137,11 +142,7 @@ impl UnitNames {
     /// The names of a checked `unit` in `locale`; a sanctioned unit whose
     /// category ICU4X has no names for (temperature, digital, angle,
     /// percent, compound `-per-` units) is a `RangeError` saying so.
-    pub(crate) fn try_new(
-        locale: &Locale,
-        unit: &str,
-        display: UnitDisplay,
-    ) -> Result<Self, IntlError> {
+    fn try_new(locale: &Locale, unit: &str, display: UnitDisplay) -> Result<Self, IntlError> {
         let key = format!("{}-{unit}", display.as_str());
         let attribute = DataMarkerAttributes::try_from_str(&key)
             .map_err(|_| IntlError::Range(format!("Invalid unit {unit}")))?;
@@ -169,13 +170,13 @@ impl UnitNames {
                 ))
             })?;
         let plurals = PluralRules::try_new_cardinal(locale.into())
-            .map_err(|e| crate::error::data_error("plural data", e))?;
+            .map_err(|e| data_error("plural data", e))?;
         Ok(UnitNames { names, plurals })
     }
 
     /// `value` (already formatted as `number`) in the unit's pattern for
     /// the value's plural category.
-    pub(crate) fn pattern_for<'a, W: Writeable + 'a>(
+    fn pattern_for<'a, W: Writeable + 'a>(
         &'a self,
         value: &Decimal,
         number: W,
@@ -184,5 +185,57 @@ impl UnitNames {
             .get()
             .get(value.into(), &self.plurals)
             .interpolate((number,))
+    }
+}
+
+/// A unit's names and the formatter of the amount written in them.
+pub(crate) struct UnitFormat {
+    names: UnitNames,
+    amount: DecimalFormatter,
+}
+
+impl UnitFormat {
+    /// Formatters for a checked `unit` in `locale` and `display` width,
+    /// the amount written with `decimal_options`.
+    pub(crate) fn try_new(
+        locale: &Locale,
+        unit: &str,
+        display: UnitDisplay,
+        decimal_options: DecimalFormatterOptions,
+    ) -> Result<Self, IntlError> {
+        Ok(UnitFormat {
+            names: UnitNames::try_new(locale, unit, display)?,
+            amount: DecimalFormatter::try_new(locale.into(), decimal_options)
+                .map_err(|e| data_error("number format data", e))?,
+        })
+    }
+
+    /// The parts of `value`, rounded and signed already.
+    pub(crate) fn parts(&self, value: &Decimal) -> Vec<FormattedPart> {
+        NumberParts::of(
+            &self.names.pattern_for(value, self.amount.format(value)),
+            "unit",
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{NumberFormat, NumberOptions, NumberStyle, UnitDisplay};
+
+    fn fmt(locale: &str, display: UnitDisplay, x: f64) -> String {
+        let locale = crate::canonical_locale(locale).unwrap();
+        let options = NumberOptions {
+            style: NumberStyle::Unit("kilometer".into(), display),
+            ..Default::default()
+        };
+        NumberFormat::try_new(&locale, options).unwrap().format(x)
+    }
+
+    #[test]
+    fn units_use_cldr_names_by_width() {
+        assert_eq!(fmt("en-US", UnitDisplay::Short, 1234.5), "1,234.5 km");
+        assert_eq!(fmt("en-US", UnitDisplay::Long, 1.0), "1 kilometer");
+        assert_eq!(fmt("zh-CN", UnitDisplay::Short, 2.0), "2公里");
     }
 }

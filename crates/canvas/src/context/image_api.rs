@@ -10,7 +10,7 @@ use crate::draw_params::ShadowSource;
 use crate::error::{Error, Result};
 use crate::image::Image;
 use crate::render::{self, Shape, ShapeKind};
-use crate::resample::fixed_bilinear::{self, ScaleTranslate};
+use crate::resample::fixed_bilinear::{Sampler, ScaleTranslate, Tile};
 use crate::resample::level::decode_level;
 use crate::state::SmoothingQuality;
 use crate::style::{CanvasPattern, Repetition};
@@ -22,6 +22,10 @@ pub enum ImageSource<'a> {
     Image(&'a Image),
     /// Another canvas (its current pixels).
     Canvas(&'a Context2d),
+    /// Another canvas's pixels, already snapshotted (so a canvas can be
+    /// drawn onto itself): drawn like [`ImageSource::Canvas`], without
+    /// the decode cache's pre-shrink.
+    CanvasSnapshot(&'a Image),
 }
 
 impl ImageSource<'_> {
@@ -29,7 +33,7 @@ impl ImageSource<'_> {
     /// `InvalidStateError`, as the spec requires.
     fn image(&self) -> Result<Cow<'_, Image>> {
         match self {
-            ImageSource::Image(i) => Ok(Cow::Borrowed(*i)),
+            ImageSource::Image(i) | ImageSource::CanvasSnapshot(i) => Ok(Cow::Borrowed(*i)),
             ImageSource::Canvas(c) => c.snapshot().map(Cow::Owned).ok_or_else(|| {
                 Error::invalid_state(
                     "the image argument is a canvas element with a width or height of 0",
@@ -41,7 +45,7 @@ impl ImageSource<'_> {
     /// Intrinsic width and height.
     pub fn size(&self) -> (u32, u32) {
         match self {
-            ImageSource::Image(i) => (i.width(), i.height()),
+            ImageSource::Image(i) | ImageSource::CanvasSnapshot(i) => (i.width(), i.height()),
             ImageSource::Canvas(c) => (c.width(), c.height()),
         }
     }
@@ -159,17 +163,33 @@ impl Context2d {
         // Stands for the pre-shrunk level while it is drawn.
         let mut _level_charge = crate::budget::Charge::none();
         let (shader_image, image_to_user, filter) = if fixed_point {
-            let Some((pixmap, at)) = self.sample_fixed_point(image, src, dst, ctm, decoded) else {
+            let Some(plan) = self.plan_fixed_point(image, src, dst, ctm, decoded) else {
+                return;
+            };
+            let pixels = plan.level.as_ref().unwrap_or(image);
+            let Some(mut sampler) = Sampler::new(
+                pixels.premultiplied_data(),
+                pixels.width(),
+                pixels.height(),
+                plan.map,
+                plan.area,
+                Tile::Clamp,
+            ) else {
                 return;
             };
             if self.blits_directly(dst, ctm, dev_w, dev_h) {
+                // Sampled row by row straight onto the bitmap.
                 let opacity = self.state.global_alpha as f32;
                 let clip = self.state.clip.as_deref();
                 if let Some(bitmap) = self.bitmap.as_mut() {
-                    crate::blit::blit(bitmap, &pixmap, at, opacity, clip);
+                    crate::blit::blit_rows(bitmap, plan.area, &mut sampler, opacity, clip);
                 }
                 return;
             }
+            let Some(pixmap) = sampler.into_pixmap() else {
+                return;
+            };
+            let at = (plan.area.x(), plan.area.y());
             shader_source = Image::from_pixmap(pixmap);
             // Device pixels 1:1, expressed in user space.
             let to_user = ctm.inverse() * Affine::translate((at.0 as f64, at.1 as f64));
@@ -266,19 +286,19 @@ impl Context2d {
             && edges.iter().all(|v| v.fract() == 0.0 && v.abs() < 1e9)
     }
 
-    /// For a scale + translate transform: the `src` region of `image` drawn
-    /// onto `dst` resampled into device pixels as Chromium does (the filter
-    /// may read pixels just outside a crop, as Chromium's does; a decoded
-    /// image shrunk goes through the decode cache's level first). Returns the pixels
-    /// and their device position, or `None` when nothing is visible.
-    fn sample_fixed_point(
+    /// For a scale + translate transform: how the `src` region of `image`
+    /// drawn onto `dst` is resampled into device pixels as Chromium does
+    /// (the filter may read pixels just outside a crop, as Chromium's does;
+    /// a decoded image shrunk goes through the decode cache's level first).
+    /// `None` when nothing is visible.
+    fn plan_fixed_point(
         &self,
         image: &Image,
         src: kurbo::Rect,
         dst: kurbo::Rect,
         ctm: Affine,
         decoded: bool,
-    ) -> Option<(tiny_skia::Pixmap, (i32, i32))> {
+    ) -> Option<FixedPointPlan> {
         let [a, _, _, d, e, f] = ctm.as_coeffs();
         let (dx0, dx1) = (a * dst.x0 + e, a * dst.x1 + e);
         let (dy0, dy1) = (d * dst.y0 + f, d * dst.y1 + f);
@@ -302,19 +322,17 @@ impl Context2d {
         let area =
             tiny_skia::IntRect::from_ltrb(left as i32, top as i32, right as i32, bottom as i32)?;
         let (dev_w, dev_h) = ((dx1 - dx0).abs(), (dy1 - dy0).abs());
-        let level = if decoded {
-            decode_level(image, dev_w / src.width(), dev_h / src.height())
+        let (level, level_charge) = if decoded {
+            decode_level(image, dev_w / src.width(), dev_h / src.height()).unzip()
         } else {
-            None
+            (None, None)
         };
-        // The level's charge (in `level`) is held while it is sampled.
-        let (image, fx, fy) = match &level {
-            Some((l, _)) => (
-                l,
+        let (fx, fy) = match &level {
+            Some(l) => (
                 l.width() as f64 / image.width() as f64,
                 l.height() as f64 / image.height() as f64,
             ),
-            None => (image, 1.0, 1.0),
+            None => (1.0, 1.0),
         };
         // Level pixels → device pixels.
         let scale_x = (dx1 - dx0) / (src.width() * fx);
@@ -325,14 +343,12 @@ impl Context2d {
             offset_x: dx0 - src.x0 * fx * scale_x,
             offset_y: dy0 - src.y0 * fy * scale_y,
         };
-        let pixmap = fixed_bilinear::sample(
-            image.premultiplied_data(),
-            image.width(),
-            image.height(),
+        Some(FixedPointPlan {
+            level,
+            _level_charge: level_charge.unwrap_or_default(),
             map,
             area,
-        )?;
-        Some((pixmap, (area.x(), area.y())))
+        })
     }
 
     /// `createPattern(image, repetition)`: `repetition` is already parsed
@@ -344,4 +360,15 @@ impl Context2d {
     ) -> Result<CanvasPattern> {
         Ok(CanvasPattern::new(source.image()?.into_owned(), repetition))
     }
+}
+
+/// What a fixed-point `drawImage` samples: the decode cache's level (the
+/// image itself when `None`), the level → device map, and the device
+/// pixels that can show.
+struct FixedPointPlan {
+    level: Option<Image>,
+    /// Stands for the level while it is sampled.
+    _level_charge: crate::budget::Charge,
+    map: ScaleTranslate,
+    area: tiny_skia::IntRect,
 }

@@ -7,6 +7,7 @@
 mod draw_api;
 pub use image_api::ImageSource;
 mod image_api;
+mod paint_area;
 mod path_api;
 mod pixel_api;
 mod state_api;

@@ -217,12 +217,17 @@ impl Context2d {
             return;
         };
         let quality = self.filter_quality();
+        let area = match style {
+            Style::Pattern(_) => self.paint_area(sk_path, path_to_device, &kind),
+            _ => None,
+        };
         let prepared = PreparedStyle::new(
             style,
             self.state.global_alpha as f32,
             quality,
             ctm,
             self.device_size(),
+            area,
         );
         let mut shader = prepared.shader();
         // Shaders live in user space; the shape's transform is applied to

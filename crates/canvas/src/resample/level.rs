@@ -4,6 +4,8 @@
 //! least the drawn size; its pixels are Skia's mip level below that size
 //! (box filtered) resampled to it with a float bilinear filter.
 
+use std::borrow::Cow;
+
 use tiny_skia::{IntSize, Pixmap};
 
 use super::mipmap::halve;
@@ -40,15 +42,18 @@ pub(crate) fn decode_level(
     // smaller than it along the less shrunk side.
     let ratio = (w as f64 / lw as f64).min(h as f64 / lh as f64);
     let mip = ratio.log2().floor().max(0.0) as u32;
-    // The level, charged while it is made and drawn, and the copy and its
-    // first halving, while it is made (over the budget, the draw stops:
-    // `None` here, and the run ends with its memory-limit outcome).
+    // The level, charged while it is made and drawn, and the first
+    // halving (each later one is smaller), while it is made (over the
+    // budget, the draw stops: `None` here, and the run ends with its
+    // memory-limit outcome). The image itself is read in place, not copied.
     let level_charge = crate::budget::scratch((lw * lh * 4) as u64)?;
-    let _scratch = crate::budget::scratch(((w * h * 4) + (w * h)) as u64)?;
-    let mut pixels = image.premultiplied_data().to_vec();
+    let _scratch = crate::budget::scratch((w * h) as u64)?;
+    let mut pixels = Cow::Borrowed(image.premultiplied_data());
     let (mut cw, mut ch) = (w, h);
     for _ in 0..mip {
-        (pixels, cw, ch) = halve(&pixels, cw, ch);
+        let halved;
+        (halved, cw, ch) = halve(&pixels, cw, ch);
+        pixels = Cow::Owned(halved);
     }
     let data = bilinear_resize(&pixels, cw, ch, lw, lh);
     let pixmap = Pixmap::from_vec(data, IntSize::from_wh(lw as u32, lh as u32)?)?;

@@ -69,7 +69,7 @@ pub(crate) fn draw_shadow(
     };
     paint_coverage(
         &mut target.as_mut(),
-        mask,
+        std::borrow::Cow::Owned(mask),
         &shadow_paint,
         Transform::identity(),
         params.clip,

@@ -14,6 +14,7 @@ use tiny_skia::{FillRule, IntRect, PathBuilder};
 
 use super::face::{GlyphStyle, MaskKey, fake_bold_width};
 use super::layout::TextLayout;
+use crate::raster::aaa::Target;
 use crate::raster::{Coverage, rasterize};
 
 /// The glyph's mask with its origin at `(quarter / 4, 0)`, emboldened by a
@@ -48,7 +49,13 @@ fn make_mask(
         b.right().ceil() as i32 + 2,
         b.bottom().ceil() as i32 + 2,
     )?;
-    let mut mask = rasterize(&path, FillRule::Winding, area)?;
+    // FreeType rasterizes plain outlines (exact area); Skia draws an
+    // emboldened glyph's path into the mask itself, with its analytic AA.
+    let mut mask = if bold_width > 0.0 {
+        crate::raster::fill_path(&path, FillRule::Winding, area, Target::Fill)?
+    } else {
+        rasterize(&path, FillRule::Winding, area)?
+    };
     mask.x -= dx as i32;
     mask.y -= dy as i32;
     Some(mask)

@@ -7,9 +7,10 @@ use std::rc::Rc;
 
 use mpcanvas_intl::{
     CaseFirst, CollatorOptions, CompactDisplay, CurrencyDisplay, DateDefaults, DateTimeFormat,
-    DateTimeOptions, DigitRequest, Grouping, IntlError, LocaleCollator, Notation, NumberFormat,
-    NumberOptions, NumberStyle, PluralKind, PluralRulesFormat, RelativeStyle, RelativeTimeFormat,
-    RelativeUnit, Resolved, ResolvedValue, Sensitivity, SignDisplay, UnitDisplay,
+    DateTimeOptions, DigitRequest, Grouping, IntlError, Locale, LocaleCollator, Notation,
+    NumberFormat, NumberOptions, NumberStyle, PluralKind, PluralRulesFormat, RelativeStyle,
+    RelativeTimeFormat, RelativeUnit, Resolved, ResolvedValue, Sensitivity, SignDisplay,
+    UnitDisplay,
 };
 use rquickjs::{Array, Ctx, Exception, Function, Object};
 
@@ -446,67 +447,59 @@ pub(super) fn native<'js>(ctx: &Ctx<'js>, env: Rc<DeviceEnv>) -> rquickjs::Resul
     )?;
     n.set(
         "canonicalize",
-        Function::new(
-            ctx.clone(),
-            move |ctx: Ctx<'js>, l: Vec<String>| -> rquickjs::Result<Vec<String>> {
-                let mut out: Vec<String> = Vec::new();
-                for tag in l {
-                    let s = mpcanvas_intl::canonical_locale(&tag)
-                        .map_err(|e| throw(&ctx, e))?
-                        .to_string();
-                    if !out.contains(&s) {
-                        out.push(s);
-                    }
-                }
-                Ok(out)
-            },
-        )?,
+        Function::new(ctx.clone(), |ctx: Ctx<'js>, l: Vec<String>| {
+            canonical_list(&ctx, l, |_| true)
+        })?,
     )?;
     n.set(
         "supported",
-        Function::new(
-            ctx.clone(),
-            move |ctx: Ctx<'js>, l: Vec<String>| -> rquickjs::Result<Vec<String>> {
-                let mut out: Vec<String> = Vec::new();
-                for tag in l {
-                    let locale =
-                        mpcanvas_intl::canonical_locale(&tag).map_err(|e| throw(&ctx, e))?;
-                    let s = locale.to_string();
-                    if mpcanvas_intl::is_shipped(&locale) && !out.contains(&s) {
-                        out.push(s);
-                    }
-                }
-                Ok(out)
-            },
-        )?,
+        Function::new(ctx.clone(), |ctx: Ctx<'js>, l: Vec<String>| {
+            canonical_list(&ctx, l, mpcanvas_intl::is_shipped)
+        })?,
     )?;
-    let e = env.clone();
     n.set(
         "upper",
-        Function::new(
-            ctx.clone(),
-            move |ctx: Ctx<'js>, s: String, l: Vec<String>| {
-                // Case rules (tr, az, lt) need no locale data: the
-                // requested locale as given, shipped or not.
-                let locale =
-                    mpcanvas_intl::requested_locale(&l, &e.locale).map_err(|e| throw(&ctx, e))?;
-                Ok::<_, rquickjs::Error>(mpcanvas_intl::to_locale_upper(&s, &locale))
-            },
-        )?,
+        case_mapping(ctx, env.clone(), mpcanvas_intl::to_locale_upper)?,
     )?;
-    let e = env.clone();
     n.set(
         "lower",
-        Function::new(
-            ctx.clone(),
-            move |ctx: Ctx<'js>, s: String, l: Vec<String>| {
-                // Case rules (tr, az, lt) need no locale data: the
-                // requested locale as given, shipped or not.
-                let locale =
-                    mpcanvas_intl::requested_locale(&l, &e.locale).map_err(|e| throw(&ctx, e))?;
-                Ok::<_, rquickjs::Error>(mpcanvas_intl::to_locale_lower(&s, &locale))
-            },
-        )?,
+        case_mapping(ctx, env, mpcanvas_intl::to_locale_lower)?,
     )?;
     Ok(n)
+}
+
+/// The canonical tags of `tags` that `keep` keeps, each once, in order;
+/// a malformed tag throws V8's `RangeError`.
+fn canonical_list(
+    ctx: &Ctx<'_>,
+    tags: Vec<String>,
+    keep: impl Fn(&Locale) -> bool,
+) -> rquickjs::Result<Vec<String>> {
+    let mut out: Vec<String> = Vec::new();
+    for tag in tags {
+        let locale = mpcanvas_intl::canonical_locale(&tag).map_err(|e| throw(ctx, e))?;
+        let s = locale.to_string();
+        if keep(&locale) && !out.contains(&s) {
+            out.push(s);
+        }
+    }
+    Ok(out)
+}
+
+/// `native.upper(s, locales)` / `native.lower(s, locales)` by `map`. Case
+/// rules (tr, az, lt) need no locale data: the requested locale as given,
+/// shipped or not.
+fn case_mapping<'js>(
+    ctx: &Ctx<'js>,
+    env: Rc<DeviceEnv>,
+    map: fn(&str, &Locale) -> String,
+) -> rquickjs::Result<Function<'js>> {
+    Function::new(
+        ctx.clone(),
+        move |ctx: Ctx<'js>, s: String, l: Vec<String>| {
+            let locale =
+                mpcanvas_intl::requested_locale(&l, &env.locale).map_err(|e| throw(&ctx, e))?;
+            Ok::<_, rquickjs::Error>(map(&s, &locale))
+        },
+    )
 }

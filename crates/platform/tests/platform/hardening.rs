@@ -4,15 +4,42 @@
 //! a folder are merged, and one that could not be written is not taken.
 
 use std::os::unix::fs::symlink;
+use std::path::PathBuf;
 
 use mpcanvas_platform::auth::{AuthStore, Grant};
-use mpcanvas_platform::{Answer, JsValue, Platform, ScriptedUser};
+use mpcanvas_platform::{Answer, JsValue, Platform, Profile, ScriptedUser};
 use serde_json::{Value, json};
 
 use crate::support::{Scratch, launch, listing, png, profiles};
 
-fn wechat() -> mpcanvas_platform::Profile {
+fn wechat() -> Profile {
     profiles().into_iter().find(|p| p.name == "wechat").unwrap()
+}
+
+/// WeChat launched on a data folder `tag` (every prompt allowed) beside
+/// a folder holding the file `name` of `bytes`, which the stores must
+/// never reach: the data folder, the outside folder (removed on drop),
+/// the outside file and the platform.
+fn beside_outside(tag: &str, name: &str, bytes: &[u8]) -> (Scratch, Scratch, PathBuf, Platform) {
+    let dir = Scratch::new(tag);
+    let outside = Scratch::new("outside");
+    let secret = outside.path().join(name);
+    std::fs::write(&secret, bytes).unwrap();
+    let p = launch(&wechat(), dir.path(), ScriptedUser::new(Answer::Allow));
+    (dir, outside, secret, p)
+}
+
+/// A file saved in the store (`saveFile` of a temp PNG): its path and
+/// the real file behind it, removed so a test can put a link there.
+fn saved_file_removed(p: &mut Platform) -> (String, PathBuf) {
+    let (temp, _) = p
+        .store()
+        .write_temp(&png(1, 1, [0, 0, 0, 255]), "png")
+        .unwrap();
+    let saved = p.store().save_file(&temp).unwrap();
+    let real = p.store().resolve(&saved).unwrap().real_path().to_owned();
+    std::fs::remove_file(&real).unwrap();
+    (saved, real)
 }
 
 fn file_path(path: &str) -> JsValue {
@@ -28,18 +55,9 @@ fn save_to_album(p: &mut Platform, bytes: &[u8]) -> Result<Value, Value> {
 
 #[test]
 fn a_saved_file_replaced_by_a_link_does_not_resolve() {
-    let dir = Scratch::new("saved-link");
-    let outside = Scratch::new("outside");
-    let secret = outside.path().join("secret.png");
-    std::fs::write(&secret, png(2, 2, [1, 2, 3, 255])).unwrap();
-    let mut p = launch(&wechat(), dir.path(), ScriptedUser::new(Answer::Allow));
-    let (temp, _) = p
-        .store()
-        .write_temp(&png(1, 1, [0, 0, 0, 255]), "png")
-        .unwrap();
-    let saved = p.store().save_file(&temp).unwrap();
-    let real = p.store().resolve(&saved).unwrap().real_path().to_owned();
-    std::fs::remove_file(&real).unwrap();
+    let (_dir, _outside, secret, mut p) =
+        beside_outside("saved-link", "secret.png", &png(2, 2, [1, 2, 3, 255]));
+    let (saved, real) = saved_file_removed(&mut p);
     symlink(&secret, &real).unwrap();
     assert_eq!(p.store().resolve(&saved), None);
     assert!(p.store().read(&saved).is_err());
@@ -58,40 +76,22 @@ fn a_saved_file_replaced_by_a_link_does_not_resolve() {
 
 #[test]
 fn a_user_file_that_is_a_link_to_outside_does_not_resolve() {
-    let dir = Scratch::new("user-link");
-    let outside = Scratch::new("outside");
-    std::fs::write(outside.path().join("secret.txt"), b"secret").unwrap();
-    let profile = wechat();
-    let mut p = launch(&profile, dir.path(), ScriptedUser::new(Answer::Allow));
-    symlink(
-        outside.path().join("secret.txt"),
-        dir.path().join("usr/link.txt"),
-    )
-    .unwrap();
-    let path = format!("{}/link.txt", profile.files.user_root);
+    let (dir, _outside, secret, mut p) = beside_outside("user-link", "secret.txt", b"secret");
+    symlink(&secret, dir.path().join("usr/link.txt")).unwrap();
+    let path = format!("{}/link.txt", p.profile().files.user_root);
     assert_eq!(p.store().resolve(&path), None);
     assert!(p.store().read(&path).is_err());
 }
 
 #[test]
 fn a_store_file_that_is_a_hard_link_to_outside_does_not_resolve() {
-    let dir = Scratch::new("hard-link");
-    let outside = Scratch::new("outside");
-    let secret = outside.path().join("secret.png");
-    std::fs::write(&secret, png(2, 2, [1, 2, 3, 255])).unwrap();
-    let profile = wechat();
-    let mut p = launch(&profile, dir.path(), ScriptedUser::new(Answer::Allow));
+    let (dir, _outside, secret, mut p) =
+        beside_outside("hard-link", "secret.png", &png(2, 2, [1, 2, 3, 255]));
     // A user file, and a saved file replaced, as second names of the
     // outside file (the scratch folders share a file system).
     std::fs::hard_link(&secret, dir.path().join("usr/linked.png")).unwrap();
-    let user = format!("{}/linked.png", profile.files.user_root);
-    let (temp, _) = p
-        .store()
-        .write_temp(&png(1, 1, [0, 0, 0, 255]), "png")
-        .unwrap();
-    let saved = p.store().save_file(&temp).unwrap();
-    let real = p.store().resolve(&saved).unwrap().real_path().to_owned();
-    std::fs::remove_file(&real).unwrap();
+    let user = format!("{}/linked.png", p.profile().files.user_root);
+    let (saved, real) = saved_file_removed(&mut p);
     std::fs::hard_link(&secret, &real).unwrap();
     for path in [&user, &saved] {
         assert_eq!(p.store().resolve(path), None, "{path}");
@@ -110,12 +110,7 @@ fn a_store_file_that_is_a_hard_link_to_outside_does_not_resolve() {
 
 #[test]
 fn links_planted_at_staging_names_are_not_written_through() {
-    let dir = Scratch::new("staging-link");
-    let outside = Scratch::new("outside");
-    let secret = outside.path().join("secret.txt");
-    std::fs::write(&secret, b"secret").unwrap();
-    let profile = wechat();
-    let mut p = launch(&profile, dir.path(), ScriptedUser::new(Answer::Allow));
+    let (dir, _outside, secret, mut p) = beside_outside("staging-link", "secret.txt", b"secret");
     // Staging names are `.staging-<pid>-<n>.part`: plant the next ones
     // this process will use (the counter is shared with other tests, so
     // a wide range) as links to the outside file.
@@ -124,7 +119,7 @@ fn links_planted_at_staging_names_are_not_written_through() {
         let _ = symlink(&secret, dir.path().join("usr").join(&name));
         let _ = symlink(&secret, dir.path().join("tmp").join(&name));
     }
-    let user = format!("{}/a.txt", profile.files.user_root);
+    let user = format!("{}/a.txt", p.profile().files.user_root);
     let _ = p.store().write_user_file(&user, b"written");
     let _ = p.store().write_temp(b"written", "png");
     assert_eq!(std::fs::read(&secret).unwrap(), b"secret");

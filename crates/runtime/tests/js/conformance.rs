@@ -142,6 +142,7 @@ cases! {
     case_87_text_bold_cjk_latin_36 => "87-text-bold-cjk-latin-36",
     case_88_stroke_zero_length_pruning => "88-stroke-zero-length-pruning",
     case_89_images_rotated_crops_shrunk => "89-images-rotated-crops-shrunk",
+    case_90_composite_coverage_rounding => "90-composite-coverage-rounding",
 }
 
 #[test]

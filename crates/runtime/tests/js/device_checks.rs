@@ -105,6 +105,26 @@ fn exported(report: &RunReport) -> mpcanvas_canvas::Image {
 
 const LEGACY_MARKUP: &str = r#"<canvas canvas-id="c" style="width: 20px; height: 20px"></canvas>"#;
 
+/// The markup of a 2D canvas `#c` of `width`×`height` CSS px.
+fn canvas_2d(width: u32, height: u32) -> String {
+    format!(r#"<canvas type="2d" id="c" style="width: {width}px; height: {height}px"></canvas>"#)
+}
+
+/// A page (markup file `markup`: `index.wxml`, `index.ttml`…) with a 2D
+/// canvas `#c` of `width`×`height` CSS px whose `onReady` finds its node
+/// with `ns.createSelectorQuery()` and runs `body` with `node` in scope,
+/// from line 3 of `index.js`.
+fn node_page(markup: &str, ns: &str, (width, height): (u32, u32), body: &str) -> Pkg {
+    let script = format!(
+        "Page({{ onReady() {{\n\
+         {ns}.createSelectorQuery().select('#c').fields({{ node: true }}).exec(([{{ node }}]) => {{\n\
+         {body}\n\
+         }});\n\
+         }} }});"
+    );
+    Pkg::new(&[(markup, &canvas_2d(width, height)), ("index.js", &script)])
+}
+
 #[test]
 fn an_export_racing_draw_is_a_warning_and_strict_exports_the_canvas_before_it() {
     let pkg = Pkg::new(&[
@@ -154,22 +174,14 @@ fn an_export_in_the_draw_callback_meets_no_check_even_when_strict() {
 
 #[test]
 fn a_2d_canvas_past_wechats_side_limit_is_a_warning_and_strict_fails_create_bitmap() {
-    let pkg = Pkg::new(&[
-        (
-            "index.wxml",
-            r#"<canvas type="2d" id="c" style="width: 300px; height: 20px"></canvas>"#,
-        ),
-        (
-            "index.js",
-            "Page({ onReady() {\n\
-             wx.createSelectorQuery().select('#c').fields({ node: true }).exec(([{ node }]) => {\n\
-             node.width = 1400; node.height = 40;\n\
-             wx.canvasToTempFilePath({ canvas: node, destWidth: 300, destHeight: 20,\n\
-               success: () => console.log('saved'), fail: (e) => console.log(e.errMsg) });\n\
-             });\n\
-             } });",
-        ),
-    ]);
+    let pkg = node_page(
+        "index.wxml",
+        "wx",
+        (300, 20),
+        "node.width = 1400; node.height = 40;\n\
+         wx.canvasToTempFilePath({ canvas: node, destWidth: 300, destHeight: 20,\n\
+           success: () => console.log('saved'), fail: (e) => console.log(e.errMsg) });",
+    );
     let [(warned, _warned_out), (failed, _failed_out)] = lenient_then_strict(
         "wechat",
         &pkg,
@@ -191,10 +203,7 @@ fn a_2d_canvas_past_wechats_side_limit_is_a_warning_and_strict_fails_create_bitm
 
 fn alipay_node_page() -> Pkg {
     Pkg::new(&[
-        (
-            "index.axml",
-            r#"<canvas type="2d" id="c" style="width: 300px; height: 20px"></canvas>"#,
-        ),
+        ("index.axml", &canvas_2d(300, 20)),
         (
             "index.js",
             "Page({ onReady() {\n\
@@ -327,26 +336,18 @@ fn text_before_load_font_face_finished_is_a_warning_and_strict_draws_the_fallbac
     )
     .unwrap();
     let base = serve(font, "font/woff2");
-    let pkg = Pkg::new(&[
-        (
-            "index.wxml",
-            r#"<canvas type="2d" id="c" style="width: 300px; height: 50px"></canvas>"#,
+    let pkg = node_page(
+        "index.wxml",
+        "wx",
+        (300, 50),
+        &format!(
+            "const ctx = node.getContext('2d');\n\
+             wx.loadFontFace({{ family: 'Brand', source: 'url(\"{base}/lato.woff2\")', success: () => {{\n\
+               ctx.font = '40px Brand'; console.log('after ' + ctx.measureText('Hamburgefonts').width.toFixed(1)); }} }});\n\
+             ctx.font = '40px Brand';\n\
+             console.log('before ' + ctx.measureText('Hamburgefonts').width.toFixed(1));"
         ),
-        (
-            "index.js",
-            &format!(
-                "Page({{ onReady() {{\n\
-                 wx.createSelectorQuery().select('#c').fields({{ node: true }}).exec(([{{ node }}]) => {{\n\
-                 const ctx = node.getContext('2d');\n\
-                 wx.loadFontFace({{ family: 'Brand', source: 'url(\"{base}/lato.woff2\")', success: () => {{\n\
-                   ctx.font = '40px Brand'; console.log('after ' + ctx.measureText('Hamburgefonts').width.toFixed(1)); }} }});\n\
-                 ctx.font = '40px Brand';\n\
-                 console.log('before ' + ctx.measureText('Hamburgefonts').width.toFixed(1));\n\
-                 }});\n\
-                 }} }});"
-            ),
-        ),
-    ]);
+    );
     let widths = |report: &RunReport| -> Vec<String> { console(report) };
     let [(warned, _warned_out), (failed, _failed_out)] = lenient_then_strict(
         "wechat",
@@ -415,21 +416,13 @@ fn an_undocumented_promise_is_a_warning_and_strict_returns_nothing() {
 
 #[test]
 fn an_undocumented_option_is_a_warning_and_strict_ignores_it_as_the_phone() {
-    let pkg = Pkg::new(&[
-        (
-            "index.ttml",
-            r#"<canvas type="2d" id="c" style="width: 20px; height: 20px"></canvas>"#,
-        ),
-        (
-            "index.js",
-            "Page({ onReady() {\n\
-             tt.createSelectorQuery().select('#c').fields({ node: true }).exec(([{ node }]) => {\n\
-             tt.canvasToTempFilePath({ canvas: node, success: () => console.log('saved'),\n\
-               fail: (e) => console.log(e.errMsg) });\n\
-             });\n\
-             } });",
-        ),
-    ]);
+    let pkg = node_page(
+        "index.ttml",
+        "tt",
+        (20, 20),
+        "tt.canvasToTempFilePath({ canvas: node, success: () => console.log('saved'),\n\
+           fail: (e) => console.log(e.errMsg) });",
+    );
     let [(warned, _warned_out), (failed, _failed_out)] = lenient_then_strict(
         "feishu",
         &pkg,

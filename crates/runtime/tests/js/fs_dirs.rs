@@ -5,9 +5,50 @@
 //! would leave the target failing whole with nothing written.
 
 use std::io::Write;
+use std::path::Path;
+
+use mpcanvas_runtime::run::RunReport;
 
 use crate::fs::{Dir, page, run};
 use crate::support::{assert_clean, console};
+
+/// A package folder and the data folder its runs use.
+struct Project {
+    pkg: Dir,
+    out: Dir,
+}
+
+impl Project {
+    /// Empty folders named after `tag`.
+    fn new(tag: &str) -> Project {
+        Project {
+            pkg: Dir::new(tag),
+            out: Dir::new(&format!("{tag}-out")),
+        }
+    }
+
+    /// A project whose page runs `body` (`crate::fs::page`).
+    fn page(tag: &str, body: &str) -> Project {
+        let project = Project::new(tag);
+        page(&project.pkg, body);
+        project
+    }
+
+    /// Runs the package on `profile`; the run itself is clean.
+    fn run(&self, profile: &str) -> RunReport {
+        let report = run(profile, &self.pkg.0, &self.out.0);
+        assert_clean(&report);
+        report
+    }
+}
+
+/// The names in a folder.
+fn names_in(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect()
+}
 
 const TREE: &str = r#"
 const val = (r, k) => (r && r[k] !== undefined && !Array.isArray(r) && !(r.isFile) ? r[k] : r);
@@ -66,11 +107,8 @@ fn folder_methods_change_the_user_area_and_fail_in_each_platforms_shape() {
         ),
     ];
     for (profile, fails) in cases {
-        let pkg = Dir::new("tree");
-        let out = Dir::new("tree-out");
-        page(&pkg, TREE);
-        let report = run(profile, &pkg.0, &out.0);
-        assert_clean(&report);
+        let project = Project::page("tree", TREE);
+        let report = project.run(profile);
         let mut expected = vec![
             r#"readdir ["b","d.txt"]"#.to_owned(),
             "stat file true false 5 100000".to_owned(),
@@ -80,21 +118,19 @@ fn folder_methods_change_the_user_area_and_fail_in_each_platforms_shape() {
         expected.push(r#"left ["e.txt"]"#.to_owned());
         expected.extend(fails[3..].iter().map(|s| s.to_string()));
         assert_eq!(console(&report), expected, "{profile}");
-        assert_eq!(std::fs::read(out.0.join("usr/e.txt")).unwrap(), b"hello");
-        assert!(!out.0.join("usr/a").exists(), "{profile}");
+        let usr = project.out.0.join("usr");
+        assert_eq!(std::fs::read(usr.join("e.txt")).unwrap(), b"hello");
+        assert!(!usr.join("a").exists(), "{profile}");
     }
 }
 
 #[test]
 fn feishu_has_no_folder_methods_until_its_docs_list_them() {
-    let pkg = Dir::new("fs-feishu");
-    let out = Dir::new("fs-feishu-out");
-    page(
-        &pkg,
+    let report = Project::page(
+        "fs-feishu",
         "console.log(['mkdir', 'readdirSync', 'stat', 'unzip', 'getSavedFileList'].map((m) => typeof fs[m]).join(' '));",
-    );
-    let report = run("feishu", &pkg.0, &out.0);
-    assert_clean(&report);
+    )
+    .run("feishu");
     assert_eq!(
         console(&report),
         ["undefined undefined undefined undefined undefined"]
@@ -119,8 +155,8 @@ fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
 
 #[test]
 fn unzip_extracts_whole_and_an_archive_that_would_leave_the_target_writes_nothing() {
-    let pkg = Dir::new("unzip");
-    let out = Dir::new("unzip-out");
+    let project = Project::new("unzip");
+    let pkg = &project.pkg;
     pkg.write(
         "good.zip",
         &zip_of(&[("poster/a.txt", b"one"), ("poster/sub/b.txt", b"two")]),
@@ -131,7 +167,7 @@ fn unzip_extracts_whole_and_an_archive_that_would_leave_the_target_writes_nothin
     );
     pkg.write("not.zip", b"plain text");
     page(
-        &pkg,
+        pkg,
         r#"
 fs.unzip({ zipFilePath: '/good.zip', targetPath: root + '/out', success(r) {
   console.log('good ' + show(r) + ' ' + show(fs.readdirSync(root + '/out/poster')) + ' ' + fs.readFileSync(root + '/out/poster/sub/b.txt', 'utf8'));
@@ -142,8 +178,8 @@ fs.unzip({ zipFilePath: '/good.zip', targetPath: '/pkg', fail(e) { console.log('
 console.log('sync ' + typeof fs.unzipSync);
 "#,
     );
-    let report = run("wechat", &pkg.0, &out.0);
-    assert_clean(&report);
+    let report = project.run("wechat");
+    let out = &project.out;
     assert_eq!(
         console(&report),
         [
@@ -157,18 +193,17 @@ console.log('sync ' + typeof fs.unzipSync);
     // Nothing of the refused archive was written, inside or outside.
     assert!(!out.0.join("usr/evil").exists());
     assert!(!out.0.join("escaped.txt").exists() && !out.0.join("usr/escaped.txt").exists());
-    let leftovers: Vec<_> = std::fs::read_dir(out.0.join("usr"))
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    assert_eq!(leftovers, ["out"], "no staging folder is left");
+    assert_eq!(
+        names_in(&out.0.join("usr")),
+        ["out"],
+        "no staging folder is left"
+    );
 }
 
 #[test]
 fn saved_files_are_listed_and_removed() {
-    let pkg = Dir::new("saved");
-    let out = Dir::new("saved-out");
-    pkg.write(
+    let project = Project::new("saved");
+    project.pkg.write(
         "game.js",
         br#"
 const fs = wx.getFileSystemManager();
@@ -186,8 +221,7 @@ fs.getSavedFileList({ success(r) {
 } });
 "#,
     );
-    let report = run("wechat-game", &pkg.0, &out.0);
-    assert_clean(&report);
+    let report = project.run("wechat-game");
     assert_eq!(
         console(&report),
         [
@@ -202,8 +236,8 @@ fs.getSavedFileList({ success(r) {
 #[cfg(unix)]
 #[test]
 fn folder_methods_never_follow_a_link_out_of_the_user_area() {
-    let pkg = Dir::new("links");
-    let out = Dir::new("links-out");
+    let project = Project::new("links");
+    let (pkg, out) = (&project.pkg, &project.out);
     let outside = Dir::new("links-outside");
     outside.write("secret.txt", b"secret");
     std::fs::create_dir_all(out.0.join("usr")).unwrap();
@@ -211,7 +245,7 @@ fn folder_methods_never_follow_a_link_out_of_the_user_area() {
     std::os::unix::fs::symlink(outside.0.join("secret.txt"), out.0.join("usr/secret.txt")).unwrap();
     pkg.write("good.zip", &zip_of(&[("x.txt", b"x")]));
     page(
-        &pkg,
+        pkg,
         r#"
 const tryIt = (label, f) => { try { f(); console.log(label + ' ok'); } catch (e) { console.log(label + ' ' + e.errno); } };
 console.log('listed ' + show(fs.readdirSync(root)));
@@ -225,8 +259,7 @@ tryIt('mkdir', () => fs.mkdirSync(root + '/outside/new', true));
 fs.unzip({ zipFilePath: '/good.zip', targetPath: root + '/outside/unzipped', fail(e) { console.log('unzip ' + e.errno); } });
 "#,
     );
-    let report = run("wechat", &pkg.0, &out.0);
-    assert_clean(&report);
+    let report = project.run("wechat");
     assert_eq!(
         console(&report),
         [
@@ -241,11 +274,11 @@ fs.unzip({ zipFilePath: '/good.zip', targetPath: root + '/outside/unzipped', fai
             "unzip 1300002",
         ]
     );
-    let left: Vec<_> = std::fs::read_dir(&outside.0)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    assert_eq!(left, ["secret.txt"], "nothing outside changed");
+    assert_eq!(
+        names_in(&outside.0),
+        ["secret.txt"],
+        "nothing outside changed"
+    );
     assert_eq!(
         std::fs::read(outside.0.join("secret.txt")).unwrap(),
         b"secret"
@@ -301,13 +334,10 @@ tryIt('mkdir', () => fs.mkdirSync('images/new'));
         ),
     ];
     for (profile, expected) in cases {
-        let pkg = Dir::new("pkgdirs");
-        let out = Dir::new("pkgdirs-out");
-        page(&pkg, BODY);
-        pkg.write("images/a.png", b"not really");
-        let report = run(profile, &pkg.0, &out.0);
-        assert_clean(&report);
+        let project = Project::page("pkgdirs", BODY);
+        project.pkg.write("images/a.png", b"not really");
+        let report = project.run(profile);
         assert_eq!(console(&report), expected, "{profile}");
-        assert!(!pkg.0.join("images/new").exists());
+        assert!(!project.pkg.0.join("images/new").exists());
     }
 }

@@ -1,6 +1,5 @@
 //! `drawImage` and the image smoothing attributes.
 
-use mpcanvas_canvas::ImageSource;
 use rquickjs::IntoJs;
 
 use super::state::eng;
@@ -56,7 +55,7 @@ pub(super) const METHODS: &[Method] = &[Method {
         let Some(image) = image else {
             return undefined(args);
         };
-        let source = ImageSource::Image(&image);
+        let source = image.source();
         let engine = eng(this);
         let mut engine = engine.borrow_mut();
         let result = match numbers[..] {

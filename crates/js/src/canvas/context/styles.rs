@@ -176,7 +176,7 @@ pub(super) const METHODS: &[Method] = &[
             };
             let pattern = eng(this)
                 .borrow()
-                .create_pattern(mpcanvas_canvas::ImageSource::Image(&image), repetition)
+                .create_pattern(image.source(), repetition)
                 .or_throw(&args.ctx, args.op)?;
             Ok(Class::instance(args.ctx.clone(), JsPattern { pattern })?.into_value())
         },

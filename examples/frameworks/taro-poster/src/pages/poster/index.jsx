@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import Taro, { useReady } from '@tarojs/taro';
 import { Button, Canvas, Text, View } from '@tarojs/components';
-import { drawPoster, POSTER_HEIGHT, POSTER_WIDTH } from './draw';
+import { drawPoster, POSTER_HEIGHT, POSTER_WIDTH } from '../../draw';
 
 // Taro renders a page through recursive templates up to its `baseLevel`
 // (16 on WeChat), then through its recursive `comp` component. The Save
@@ -32,7 +32,7 @@ export default function Poster() {
         node.height = res[0].height * dpr;
         const ctx = node.getContext('2d');
         ctx.scale(dpr, dpr);
-        drawPoster(ctx);
+        drawPoster(ctx, 'Taro 夏日海报');
         canvas.current = node;
       });
   });
