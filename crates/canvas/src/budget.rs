@@ -99,6 +99,12 @@ impl Budget {
             });
     }
 
+    /// When the run's time is up, if it has a deadline (for native work
+    /// outside the engine, such as an export's encoder).
+    pub fn deadline(&self) -> Option<Instant> {
+        self.deadline
+    }
+
     /// Whether the deadline has passed (and notes that it did).
     pub fn past_deadline(&self) -> bool {
         if self.expired.load(Ordering::Relaxed) {

@@ -41,6 +41,7 @@ mod keyword;
 pub mod limits;
 pub mod line;
 pub mod mask_pool;
+mod outline;
 pub mod path;
 pub mod pixels;
 pub(crate) mod raster;

@@ -11,6 +11,7 @@ use tiny_skia::{
 };
 
 use crate::color::Color;
+pub(crate) use crate::outline::stroke_outline;
 use crate::raster::Coverage;
 use crate::raster::aaa::Target;
 use crate::style::{PatternParts, Style};
@@ -72,7 +73,7 @@ impl Shape<'_> {
                 pixmap.stroke_path(self.path, paint, stroke, ts, mask);
             }
             ShapeKind::Stroke(stroke) => {
-                let Some(outline) = stroke_outline(self.path, stroke, ts) else {
+                let Some((outline, _charge)) = stroke_outline(self.path, stroke, ts) else {
                     return;
                 };
                 let Some(device) = outline.transform(ts) else {
@@ -100,7 +101,7 @@ impl Shape<'_> {
             }
             ShapeKind::Fill(..) => self.path.clone().transform(self.transform)?,
             ShapeKind::Stroke(stroke) => match stroke_outline(self.path, stroke, self.transform) {
-                Some(outline) => outline.transform(self.transform)?,
+                Some((outline, _charge)) => outline.transform(self.transform)?,
                 // Hairlines have no outline; a pixel around the path covers them.
                 None => self.path.clone().transform(self.transform)?,
             },
@@ -139,7 +140,7 @@ impl Shape<'_> {
                 crate::raster::fill_path(&device, rule, area, Target::Fill)
             }
             ShapeKind::Stroke(stroke) if !is_hairline(stroke, ts) => {
-                let outline = stroke_outline(self.path, stroke, ts)?;
+                let (outline, _charge) = stroke_outline(self.path, stroke, ts)?;
                 let device = outline.transform(ts)?;
                 crate::raster::fill_path(&device, SkFillRule::Winding, area, Target::Stroke)
             }
@@ -199,25 +200,6 @@ fn is_hairline(stroke: &tiny_skia::Stroke, ts: Transform) -> bool {
         if a > b { a + b / 2.0 } else { b + a / 2.0 }
     };
     fast_len(ts.sx * w, ts.ky * w) <= 1.0 && fast_len(ts.kx * w, ts.sy * w) <= 1.0
-}
-
-/// The outline of `path` stroked with `stroke` (dashes applied), in the
-/// path's own space, at the precision the device transform needs.
-pub(crate) fn stroke_outline(
-    path: &Path,
-    stroke: &tiny_skia::Stroke,
-    ts: Transform,
-) -> Option<Path> {
-    let res_scale = PathStroker::compute_resolution_scale(&ts);
-    let dashed;
-    let source = match &stroke.dash {
-        Some(dash) => {
-            dashed = path.dash(dash, res_scale)?;
-            &dashed
-        }
-        None => path,
-    };
-    source.stroke(stroke, res_scale)
 }
 
 /// Fills a device-space path with our analytic coverage: the coverage mask
@@ -348,8 +330,6 @@ pub(crate) fn mul_255(a: u8, b: u8) -> u8 {
     let p = a as u32 * b as u32 + 128;
     ((p + (p >> 8)) >> 8) as u8
 }
-
-use tiny_skia::PathStroker;
 
 /// A style resolved for one draw call: owns what the shader borrows.
 pub(crate) enum PreparedStyle {

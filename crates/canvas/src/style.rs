@@ -348,7 +348,8 @@ impl CanvasPattern {
         let data = self.data();
         let (w, h) = (data.image.width() as f64, data.image.height() as f64);
         let pad = PATTERN_PAD as f64;
-        let level = decode_level(&data.image, device_scale.0, device_scale.1);
+        let (level, level_charge) =
+            decode_level(&data.image, device_scale.0, device_scale.1).unzip();
         let (image, offset) = match (&level, &data.padded) {
             (Some(l), _) if data.repetition == Repetition::NoRepeat => {
                 (l.padded(PATTERN_PAD), -pad)
@@ -371,6 +372,7 @@ impl CanvasPattern {
         };
         PatternParts {
             image,
+            _level_charge: level_charge.unwrap_or_default(),
             spread: if data.repetition == Repetition::NoRepeat {
                 SpreadMode::Pad
             } else {
@@ -385,6 +387,9 @@ impl CanvasPattern {
 /// A pattern ready to paint, see [`CanvasPattern::paint_parts`].
 pub(crate) struct PatternParts {
     pub(crate) image: Image,
+    /// Stands for a pre-shrunk level (which `image` is, or a padded copy
+    /// of) while the pattern is painted.
+    pub(crate) _level_charge: crate::budget::Charge,
     pub(crate) spread: SpreadMode,
     /// Image pixel space → user space.
     pub(crate) transform: kurbo::Affine,

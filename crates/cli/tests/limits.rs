@@ -157,9 +157,106 @@ fn a_stroke_of_a_million_crossing_segments_stops_at_the_time_limit() {
     assert_stopped_at_three_seconds(
         "crossing-stroke",
         &crossing_path(CROSSING_STROKE),
-        &[],
+        // Memory for the outline (charged at 18 bytes a point, over the
+        // default 256 MiB): the time limit is what ends the run.
+        &["--memory-limit", "2048"],
         "stroking",
     );
+}
+
+/// A million dashes with round caps in one `stroke()` (the dasher's own
+/// limit), drawn again and again: each outline is about 1 GiB and seconds
+/// of stroking, made a batch of dashes at a time.
+const MILLION_DASHES: &str = r#"
+const canvas = wx.createCanvas();
+const ctx = canvas.getContext('2d');
+ctx.setLineDash([1, 1]); ctx.lineWidth = 2; ctx.lineCap = 'round';
+console.log('stroking');
+for (let i = 0; i < 100; i++) {
+  ctx.beginPath(); ctx.moveTo(0, i); ctx.lineTo(1.9e6, i); ctx.stroke();
+}
+console.log('stroked');
+"#;
+
+#[test]
+fn the_outline_of_a_million_dashes_counts_against_the_memory_limit() {
+    let baseline = baseline_rss();
+    let dir = game("million-dashes", MILLION_DASHES);
+    let (report, _) = run_json(&dir, &["--memory-limit", "64"]);
+    assert_eq!(report["completed"], false, "{report:#}");
+    let fatal = report["fatal"].as_str().unwrap_or_default();
+    assert!(fatal.contains("memory limit of 64 MiB"), "{fatal}");
+    assert!(logs(&report).contains(&"stroking"), "{report:#}");
+    assert!(!logs(&report).contains(&"stroked"), "{report:#}");
+    let peak = report["peakRssBytes"].as_u64().expect("peak RSS reported");
+    // One batch of 4096 dashes' outline is the only uncharged part.
+    let bound = baseline + (64 << 20) + (16 << 20);
+    assert!(
+        peak <= bound,
+        "peak RSS {} MiB over {} MiB (idle run {} MiB)",
+        peak >> 20,
+        bound >> 20,
+        baseline >> 20
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_stroke_of_a_million_dashes_stops_at_the_time_limit() {
+    // Memory enough for an outline (about 1 GiB): the time limit is what
+    // ends the run.
+    assert_stopped_at_three_seconds(
+        "million-dashes-time",
+        MILLION_DASHES,
+        &["--memory-limit", "2048"],
+        "stroking",
+    );
+}
+
+/// A file grown to 100 MB (the platform's per-file limit) by `truncate`
+/// and by a write far past its end, under a 64 MiB memory limit.
+const FILE_GROWTH: &str = r#"
+const fs = wx.getFileSystemManager();
+const p = wx.env.USER_DATA_PATH + '/grown.txt';
+fs.writeFileSync(p, 'abc');
+try { fs.truncateSync({ filePath: p, length: 1e8 }); console.log('truncated'); }
+catch (e) { console.log('truncate refused: ' + e.message); }
+try {
+  const fd = fs.openSync({ filePath: p, flag: 'r+' });
+  fs.writeSync({ fd, data: 'x', position: 1e8 - 1 });
+  console.log('written');
+} catch (e) { console.log('write refused: ' + e.message); }
+"#;
+
+#[test]
+fn files_grown_in_memory_count_against_the_memory_limit() {
+    let baseline = baseline_rss();
+    let dir = game("file-growth", FILE_GROWTH);
+    let (report, _) = run_json(&dir, &["--memory-limit", "64"]);
+    let logs = logs(&report);
+    for refused in ["truncate refused: ", "write refused: "] {
+        assert!(
+            logs.iter()
+                .any(|l| l.starts_with(refused) && l.contains("storage limit")),
+            "{refused}: {logs:?}"
+        );
+    }
+    let peak = report["peakRssBytes"].as_u64().expect("peak RSS reported");
+    let bound = baseline + (64 << 20) + (16 << 20);
+    assert!(
+        peak <= bound,
+        "peak RSS {} MiB over {} MiB",
+        peak >> 20,
+        bound >> 20
+    );
+    // Under a limit that holds them, the same calls succeed.
+    let (report, _) = run_json(&dir, &["--memory-limit", "1024"]);
+    let logs = self::logs(&report);
+    assert!(
+        logs.contains(&"truncated") && logs.contains(&"written"),
+        "{logs:?}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// The console lines of a report.

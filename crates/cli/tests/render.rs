@@ -178,3 +178,39 @@ fn rectangles_far_larger_than_the_canvas_are_drawn_across_it() {
     let _ = std::fs::remove_dir_all(&dir);
     assert!(ok, "{stderr}");
 }
+
+#[test]
+fn curves_under_a_transform_of_1e30_are_drawn_without_overflow() {
+    // The flattening estimate of a curve this large and the coverage
+    // bounds of its fill overflowed their integers (a panic caught as an
+    // internal error in debug builds, a wrapped count in release ones).
+    let (dir, js) = temp_script(
+        "huge-transform",
+        r#"function draw(ctx) {
+  ctx.fillStyle = '#0f0';
+  ctx.fillRect(0, 0, 10, 10);
+  ctx.save();
+  ctx.setTransform(1e30, 0, 0, 1e30, 0, 0);
+  ctx.beginPath(); ctx.arc(0, 0, 1, 0, 6); ctx.fill();
+  ctx.setTransform(1e-30, 0, 0, 1, 0, 0);
+  ctx.beginPath(); ctx.arc(0, 0, 1e32, 0, 6); ctx.fill();
+  ctx.restore();
+  // The context draws on afterwards (what the huge circles leave is the
+  // path filler's range, not asserted here).
+  ctx.fillStyle = '#00f';
+  ctx.fillRect(10, 10, 10, 10);
+  const px = Array.from(ctx.getImageData(15, 15, 1, 1).data).join(',');
+  if (px !== '0,0,255,255') throw new Error(`pixel 15,15 is ${px}, not blue`);
+}"#,
+    );
+    let png = dir.join("huge-transform.png");
+    let (ok, stderr) = render(&[
+        js.as_os_str(),
+        "--size".as_ref(),
+        "20x20".as_ref(),
+        "-o".as_ref(),
+        png.as_os_str(),
+    ]);
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(ok, "{stderr}");
+}

@@ -65,6 +65,8 @@ pub enum ExportError {
         /// The encoder's own error.
         source: Box<dyn Error + Send + Sync>,
     },
+    /// The options' deadline passed before encoding ended.
+    Deadline,
 }
 
 impl fmt::Display for ExportError {
@@ -101,6 +103,7 @@ impl fmt::Display for ExportError {
             ),
             Self::Resample(e) => write!(f, "resampling failed: {e}"),
             Self::Encode { format, source } => write!(f, "{format} encoding failed: {source}"),
+            Self::Deadline => write!(f, "the deadline passed during encoding"),
         }
     }
 }

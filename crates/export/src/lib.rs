@@ -120,10 +120,18 @@ pub fn export(
             resampled.frame(width, height)
         }
     };
+    if past(opts.deadline) {
+        return Err(ExportError::Deadline);
+    }
     match opts.format {
-        Format::Png { compression } => encode::png::encode(&frame, compression),
+        Format::Png { compression } => encode::png::encode(&frame, compression, opts.deadline),
         Format::Jpeg { quality } => encode::jpeg::encode(&frame, quality, opts.background),
     }
+}
+
+/// Whether `deadline` has passed.
+pub(crate) fn past(deadline: Option<std::time::Instant>) -> bool {
+    deadline.is_some_and(|d| std::time::Instant::now() > d)
 }
 
 /// A 1:1 export reads the canvas in place: the covered rectangle is a window

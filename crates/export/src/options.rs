@@ -1,5 +1,7 @@
 //! How to export: destination size, format and limits.
 
+use std::time::Instant;
+
 use crate::ExportError;
 
 /// Output file format.
@@ -90,6 +92,9 @@ pub struct ExportOptions {
     pub background: [u8; 3],
     /// Destination budget.
     pub limits: Limits,
+    /// When encoding must stop (`None`: never): the PNG row loop checks it
+    /// every few rows, JPEG before its one encoder call.
+    pub deadline: Option<Instant>,
 }
 
 impl ExportOptions {
@@ -102,6 +107,7 @@ impl ExportOptions {
             format,
             background: [255, 255, 255],
             limits: Limits::default(),
+            deadline: None,
         }
     }
 
@@ -114,6 +120,12 @@ impl ExportOptions {
     /// Sets the destination budget.
     pub fn with_limits(mut self, limits: Limits) -> Self {
         self.limits = limits;
+        self
+    }
+
+    /// Sets the deadline encoding stops at ([`ExportError::Deadline`]).
+    pub fn with_deadline(mut self, deadline: Option<Instant>) -> Self {
+        self.deadline = deadline;
         self
     }
 

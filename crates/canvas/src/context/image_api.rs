@@ -160,6 +160,8 @@ impl Context2d {
             smoothing && b == 0.0 && c == 0.0 && (decoded || quality == SmoothingQuality::Low);
         let shrink = (dev_w / src.width(), dev_h / src.height());
         let shader_source;
+        // Stands for the pre-shrunk level while it is drawn.
+        let mut _level_charge = crate::budget::Charge::none();
         let (shader_image, image_to_user, filter) = if fixed_point {
             let Some(plan) = self.plan_fixed_point(image, src, dst, ctm, decoded) else {
                 return;
@@ -194,7 +196,10 @@ impl Context2d {
             (&shader_source, to_user, FilterQuality::Nearest)
         } else {
             let level = if smoothing && (decoded || quality != SmoothingQuality::Low) {
-                decode_level(image, shrink.0, shrink.1)
+                decode_level(image, shrink.0, shrink.1).map(|(level, charge)| {
+                    _level_charge = charge;
+                    level
+                })
             } else {
                 None
             };
@@ -317,10 +322,10 @@ impl Context2d {
         let area =
             tiny_skia::IntRect::from_ltrb(left as i32, top as i32, right as i32, bottom as i32)?;
         let (dev_w, dev_h) = ((dx1 - dx0).abs(), (dy1 - dy0).abs());
-        let level = if decoded {
-            decode_level(image, dev_w / src.width(), dev_h / src.height())
+        let (level, level_charge) = if decoded {
+            decode_level(image, dev_w / src.width(), dev_h / src.height()).unzip()
         } else {
-            None
+            (None, None)
         };
         let (fx, fy) = match &level {
             Some(l) => (
@@ -338,7 +343,12 @@ impl Context2d {
             offset_x: dx0 - src.x0 * fx * scale_x,
             offset_y: dy0 - src.y0 * fy * scale_y,
         };
-        Some(FixedPointPlan { level, map, area })
+        Some(FixedPointPlan {
+            level,
+            _level_charge: level_charge.unwrap_or_default(),
+            map,
+            area,
+        })
     }
 
     /// `createPattern(image, repetition)`: `repetition` is already parsed
@@ -357,6 +367,8 @@ impl Context2d {
 /// pixels that can show.
 struct FixedPointPlan {
     level: Option<Image>,
+    /// Stands for the level while it is sampled.
+    _level_charge: crate::budget::Charge,
     map: ScaleTranslate,
     area: tiny_skia::IntRect,
 }

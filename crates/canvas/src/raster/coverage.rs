@@ -62,7 +62,10 @@ pub(crate) fn rasterize(path: &Path, rule: FillRule, bounds: IntRect) -> Option<
         max_y = max_y.max(e.y1);
     }
     let left = (min_x.floor() as i64).max(bounds.left() as i64);
-    let right = (max_x.ceil() as i64 + 1).min(bounds.right() as i64);
+    // Saturating: edges at 1e30 px convert to i64::MAX.
+    let right = (max_x.ceil() as i64)
+        .saturating_add(1)
+        .min(bounds.right() as i64);
     let top = (min_y.floor() as i64).max(bounds.top() as i64);
     let bottom = (max_y.ceil() as i64).min(bounds.bottom() as i64);
     if left >= right || top >= bottom {
@@ -228,6 +231,13 @@ mod tests {
         assert_eq!(c.at(6, 4), 0);
         assert_eq!(c.at(1, 4), 0);
         assert_eq!(c.at(3, 5), 0);
+    }
+
+    #[test]
+    fn a_rect_reaching_1e30_covers_the_bounds_without_overflow() {
+        let c = rasterize(&rect(-1e30, 10.0, 1e30, 20.0), FillRule::Winding, bounds()).unwrap();
+        assert_eq!((c.x, c.width), (0, 100));
+        assert_eq!(c.at(99, 15), 255);
     }
 
     #[test]

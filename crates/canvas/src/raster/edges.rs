@@ -196,9 +196,14 @@ fn segment_shift(bulge_x: f64, bulge_y: f64) -> i32 {
         (bulge_x * 256.0).abs() as i64,
         (bulge_y * 256.0).abs() as i64,
     );
-    // max + min/2: a cheap stand-in for the Euclidean length.
-    let cheap = if ax > ay { ax + ay / 2 } else { ay + ax / 2 };
-    let dist = (cheap + 16) >> 5;
+    // max + min/2: a cheap stand-in for the Euclidean length (saturating:
+    // a curve of a path scaled by 1e30 has a bulge past i64).
+    let cheap = if ax > ay {
+        ax.saturating_add(ay / 2)
+    } else {
+        ay.saturating_add(ax / 2)
+    };
+    let dist = cheap.saturating_add(16) >> 5;
     let bits = 64 - (dist as u64).leading_zeros() as i32;
     bits >> 1
 }
@@ -376,6 +381,9 @@ mod tests {
     fn deeper_curves_get_more_segments() {
         assert!(segment_shift(10.0, 0.0) > segment_shift(0.5, 0.0));
         assert_eq!(segment_shift(0.0, 0.0), 0);
+        // Bulges past i64 (a curve under a transform of 1e30) saturate.
+        assert_eq!(segment_shift(1e30, 1e30), segment_shift(f64::MAX, 0.0));
+        assert!(segment_shift(1e30, 1e30) >= 6);
     }
 
     #[test]

@@ -12,8 +12,14 @@ use super::mipmap::halve;
 use crate::image::Image;
 
 /// The decode cache's level of `image` for a draw at `scale_x × scale_y`
-/// device pixels per image pixel, or `None` when it uses the image as is.
-pub(crate) fn decode_level(image: &Image, scale_x: f64, scale_y: f64) -> Option<Image> {
+/// device pixels per image pixel, with the charge that stands for it
+/// (keep it while the level is drawn), or `None` when it uses the image
+/// as is.
+pub(crate) fn decode_level(
+    image: &Image,
+    scale_x: f64,
+    scale_y: f64,
+) -> Option<(Image, crate::budget::Charge)> {
     if !(scale_x > 0.0 && scale_y > 0.0 && scale_x < 1.0 && scale_y < 1.0) {
         return None;
     }
@@ -36,11 +42,12 @@ pub(crate) fn decode_level(image: &Image, scale_x: f64, scale_y: f64) -> Option<
     // smaller than it along the less shrunk side.
     let ratio = (w as f64 / lw as f64).min(h as f64 / lh as f64);
     let mip = ratio.log2().floor().max(0.0) as u32;
-    // The first halving (each later one is smaller) and the level, charged
-    // to the run's budget while they are made (over it, the draw stops:
-    // `None` here, and the run ends with its memory-limit outcome). The
-    // image itself is read in place, not copied.
-    let _scratch = crate::budget::scratch(((w * h) + (lw * lh * 4)) as u64)?;
+    // The level, charged while it is made and drawn, and the first
+    // halving (each later one is smaller), while it is made (over the
+    // budget, the draw stops: `None` here, and the run ends with its
+    // memory-limit outcome). The image itself is read in place, not copied.
+    let level_charge = crate::budget::scratch((lw * lh * 4) as u64)?;
+    let _scratch = crate::budget::scratch((w * h) as u64)?;
     let mut pixels = Cow::Borrowed(image.premultiplied_data());
     let (mut cw, mut ch) = (w, h);
     for _ in 0..mip {
@@ -50,7 +57,7 @@ pub(crate) fn decode_level(image: &Image, scale_x: f64, scale_y: f64) -> Option<
     }
     let data = bilinear_resize(&pixels, cw, ch, lw, lh);
     let pixmap = Pixmap::from_vec(data, IntSize::from_wh(lw as u32, lh as u32)?)?;
-    Some(Image::from_pixmap(pixmap))
+    Some((Image::from_pixmap(pixmap), level_charge))
 }
 
 /// Resizes premultiplied RGBA8 `w × h` to `nw × nh` by sampling each
@@ -99,7 +106,7 @@ mod tests {
 
     #[test]
     fn an_eighth_of_a_power_of_two_image_is_box_filtered() {
-        let level = decode_level(&column(64, 64, 16), 0.125, 0.125).unwrap();
+        let (level, _) = decode_level(&column(64, 64, 16), 0.125, 0.125).unwrap();
         assert_eq!((level.width(), level.height()), (8, 8));
         // 255 / 8, truncated at each halving.
         assert_eq!(level.premultiplied_data()[2 * 4], 31);
@@ -108,7 +115,7 @@ mod tests {
     #[test]
     fn odd_sides_round_up_and_resample_bilinearly() {
         // 37 → 19 (not 18): pixel 5 reads columns 10 and 11 at 0.79 / 0.21.
-        let level = decode_level(&column(37, 29, 10), 19.0 / 37.0, 15.0 / 29.0).unwrap();
+        let (level, _) = decode_level(&column(37, 29, 10), 19.0 / 37.0, 15.0 / 29.0).unwrap();
         assert_eq!((level.width(), level.height()), (19, 15));
         assert_eq!(level.premultiplied_data()[5 * 4], 201);
     }

@@ -46,6 +46,8 @@ pub(crate) fn sample_repeating(
     )?;
     Some(PatternParts {
         image: Image::from_pixmap(pixmap),
+        // The level's charge stays with `parts`.
+        _level_charge: crate::budget::Charge::none(),
         spread: SpreadMode::Pad,
         transform: ctm.inverse() * Affine::translate((area.x() as f64, area.y() as f64)),
         band: None,

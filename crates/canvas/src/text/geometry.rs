@@ -116,9 +116,9 @@ pub(crate) fn text_coverage(
     }
     let (path, _charge) = text_path(layout, to_device, pen.is_none())?;
     let ts = to_skia_transform(&to_device);
-    let shape = match pen {
+    let (shape, _outline_charge) = match pen {
         Some(pen) => stroke_outline(&path, &text_pen(layout, pen), ts)?,
-        None => path,
+        None => (path, crate::budget::Charge::none()),
     };
     let device = shape.transform(ts)?;
     let bounds = IntRect::from_xywh(0, 0, width, height)?;

@@ -1,6 +1,7 @@
 //! PNG encoding with the `png` crate, one row at a time.
 
 use std::io::Write;
+use std::time::Instant;
 
 use crate::frame::Frame;
 use crate::{ExportError, PngCompression, alpha};
@@ -10,6 +11,7 @@ use crate::{ExportError, PngCompression, alpha};
 pub(crate) fn encode(
     frame: &Frame<'_>,
     compression: PngCompression,
+    deadline: Option<Instant>,
 ) -> Result<Vec<u8>, ExportError> {
     let opaque = frame.is_opaque();
     let (color, channels) = if opaque {
@@ -36,6 +38,10 @@ pub(crate) fn encode(
     // copy of the image.
     let mut stream = writer.stream_writer().map_err(error)?;
     for y in 0..frame.height {
+        // A canvas-sized encode is about a second: stop at the deadline.
+        if y % 64 == 0 && crate::past(deadline) {
+            return Err(ExportError::Deadline);
+        }
         match frame.row(y) {
             Some((x, pixels)) => {
                 let end = x + pixels.len() / 4;

@@ -182,3 +182,28 @@ fn one_pixel_canvas_scales_to_a_uniform_image() {
     let img = one.png_rgba(SourceRect::full(1, 1), 50, 3);
     assert!(img.rgba.chunks_exact(4).all(|p| p == [10, 20, 30, 255]));
 }
+
+#[test]
+fn an_export_past_its_deadline_stops_with_a_deadline_error() {
+    let data = vec![255u8; 4 * 64 * 64];
+    let passed = Some(std::time::Instant::now() - std::time::Duration::from_millis(1));
+    let later = Some(std::time::Instant::now() + std::time::Duration::from_secs(600));
+    for format in [Format::PNG, Format::Jpeg { quality: 0.9 }] {
+        let opts = ExportOptions::new(64, 64, format);
+        let err = export(
+            Pixels::new(64, 64, &data),
+            SourceRect::full(64, 64),
+            &opts.with_deadline(passed),
+        );
+        assert!(matches!(err, Err(ExportError::Deadline)), "{err:?}");
+        let ok = export(
+            Pixels::new(64, 64, &data),
+            SourceRect::full(64, 64),
+            &opts.with_deadline(later),
+        );
+        assert_eq!(
+            ok.ok(),
+            export(Pixels::new(64, 64, &data), SourceRect::full(64, 64), &opts).ok()
+        );
+    }
+}

@@ -90,12 +90,23 @@ impl Platform {
         usize::try_from(len).map_err(|_| Reason::new(FailKind::StorageQuota))
     }
 
+    /// Charges `bytes` of a file held in memory to the run's budget while
+    /// the returned charge lives: past the run's memory limit the call
+    /// fails as over the storage quota, before anything is allocated.
+    pub(super) fn fs_charge(&self, bytes: u64) -> Result<mpcanvas_canvas::Charge, Reason> {
+        self.canvas_limits
+            .charge("a file's bytes", bytes)
+            .map_err(|_| Reason::new(FailKind::StorageQuota))
+    }
+
     /// Cuts or zero-extends user file `path` to `len` bytes; it must exist.
     pub(super) fn resize_user_file(&mut self, path: &str, len: u64) -> Result<(), Reason> {
+        let len = self.fs_size_allowed(len)?;
+        // The old bytes and the resized ones are both held while it grows.
+        let _charge = self.fs_charge(2 * len as u64)?;
         let mut bytes = self
             .user_bytes(path)?
             .ok_or_else(|| Reason::path(FailKind::NoSuchFile, path))?;
-        let len = self.fs_size_allowed(len)?;
         bytes.resize(len, 0);
         self.put_user_bytes(path, &bytes)
     }

@@ -202,6 +202,8 @@ impl Platform {
             .ok_or_else(|| Reason::new(FailKind::StorageQuota))?;
         let end = self.fs_size_allowed(end)?;
         let at = end - data.len();
+        // The old bytes and the grown ones are both held while it grows.
+        let _charge = self.fs_charge(2 * end as u64)?;
         if bytes.len() < end {
             bytes.resize(end, 0);
         }

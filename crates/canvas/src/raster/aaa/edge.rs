@@ -470,12 +470,13 @@ fn inverse_slope(dx: Dot6, dy: Dot6, slope: Fixed) -> Fixed {
 /// halving quarters the error; the bulge is in dot6 at 4× scale.
 fn diff_to_shift(dx: Dot6, dy: Dot6) -> i32 {
     let (ax, ay) = (dx.wrapping_abs(), dy.wrapping_abs());
+    // Saturating: huge device coordinates must not overflow the estimate.
     let cheap = if ax > ay {
-        ax + (ay >> 1)
+        ax.saturating_add(ay >> 1)
     } else {
-        ay + (ax >> 1)
+        ay.saturating_add(ax >> 1)
     };
-    let dist = (cheap + (1 << (2 + ACCURACY))) >> (3 + ACCURACY);
+    let dist = cheap.saturating_add(1 << (2 + ACCURACY)) >> (3 + ACCURACY);
     (32 - (dist as u32).leading_zeros() as i32) >> 1
 }
 

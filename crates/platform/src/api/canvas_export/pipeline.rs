@@ -60,15 +60,24 @@ pub(crate) fn encode(
     // Offsets far outside the canvas only mean "nothing covered"; `as`
     // saturates them into range.
     let src = SourceRect::new(sx as i64, sy as i64, sw, sh);
+    let canvas = target.canvas.borrow();
+    let budget = canvas.limits().budget.clone();
     let opts = ExportOptions::new(req.dest_width, req.dest_height, req.format)
         .with_background(rules.jpeg_background)
-        .with_limits(limits);
-    let canvas = target.canvas.borrow();
+        .with_limits(limits)
+        .with_deadline(budget.as_ref().and_then(|b| b.deadline()));
     let pixels = Pixels::new(canvas.width(), canvas.height(), canvas.premultiplied_data());
     let bytes = export(pixels, src, &opts).map_err(|e| match e {
         ExportError::EmptySource { .. }
         | ExportError::EmptyDestination { .. }
         | ExportError::TooLarge { .. } => Reason::new(FailKind::CreateBitmap),
+        ExportError::Deadline => {
+            // Noted on the budget, so the run ends with its time limit.
+            if let Some(b) = &budget {
+                b.past_deadline();
+            }
+            Reason::detail(FailKind::ExportFailed, "the run's time limit was reached")
+        }
         other => Reason::detail(FailKind::ExportFailed, other.to_string()),
     })?;
     Ok(Encoded {

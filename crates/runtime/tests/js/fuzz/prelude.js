@@ -50,7 +50,7 @@ function nested() {
   try { call(rand(97), rand(997), [rand(1000), rand(1000), rand(1000)]); } finally { depth--; }
 }
 const pick = (a) => a[rand(a.length)];
-const strings = ['', 'red', 'rgba(0,0,0,.5)', '#fff', 'bold 20px sans-serif', 'italic 1e9px serif', 'copy', 'xor',
+const strings = ['', 'red', 'rgba(0,0,0,.5)', '#fff', 'bold 20px sans-serif', 'italic 1e9px serif', '1e6px sans-serif', '1e9px', '-1e9px', 'copy', 'xor',
   'nonzero', 'evenodd', 'round', 'image/png', 'image/jpeg', 'png', 'jpg', 'utf8', 'base64', 'binary',
   'wxfile://usr/a.png', 'ttfile://user/a.txt', 'https://usr/a.txt', '../../../etc/passwd', '/etc/passwd',
   'usr/x', 'a\ud83d', '\u5c0f\u660e\ud83d\ude00'.slice(0, 3), 'x'.repeat(5000), 'blur(4px)', 'none', 'rtl', 'middle',
@@ -59,7 +59,10 @@ const keys = ['filePath', 'tempFilePath', 'src', 'url', 'x', 'y', 'width', 'heig
   'canvas', 'canvasId', 'fileType', 'quality', 'encoding', 'data', 'dirPath', 'recursive', 'oldPath', 'newPath',
   'scope', 'count', 'type', 'success', 'fail', 'complete', 'position', 'length', 'zipFilePath', 'targetPath',
   'title', 'content', 'itemList', 'duration', 'key', 'a', 'b', 'c', 'd', 'e', 'f', 'is2D', 'imageData'];
-const numbers = [0, 1, -1, 0.5, 7, 100, 1e9, -1e9, 2 ** 31, -(2 ** 31), 2 ** 53, NaN, Infinity, -Infinity, 1e-300, 300, 4096];
+// Hostile sizes too: rectangles, radii, widths, transforms and lengths far
+// past any canvas (each once made some native step allocate by its size).
+const numbers = [0, 1, -1, 0.5, 7, 100, 1e9, -1e9, 2 ** 31, -(2 ** 31), 2 ** 53, NaN, Infinity, -Infinity, 1e-300, 300, 4096,
+  1e12, -1e12, 1e15, 1e30, 1e-30, 1e-9, 1.9e6, 16384];
 function callbacks() {
   return {
     success(r) { nested(); },
