@@ -6,8 +6,13 @@
 //! run's memory limit nor outlast its time limit by more than one batch.
 //! Subpaths are stroked independently, so the outline is the same as one
 //! made whole.
+//!
+//! A pen far wider than the path and the area drawn into is narrowed first
+//! ([`within_reach`]): tiny-skia's stroker subdivides offset curves by the
+//! pen's width, and `lineWidth = 1e9` on a few arcs made gigabytes of
+//! outline in one uninterruptible call.
 
-use tiny_skia::{Path, PathBuilder, PathSegment, PathStroker, Transform};
+use tiny_skia::{Path, PathBuilder, PathSegment, PathStroker, Rect, Transform};
 
 use crate::budget::{CHECK_EVERY, Charge, expired};
 
@@ -25,11 +30,16 @@ fn charged_bytes(path: &Path) -> u64 {
 /// the charge that stands for it (keep it while the outline lives).
 /// `None` when there is nothing to draw, or when the step's deadline
 /// passed or its memory was refused on the way (the budget notes which).
+/// `reach` is the device area whose pixels matter, when known: a pen
+/// wider than it needs is narrowed to what covers the same pixels there.
 pub(crate) fn stroke_outline(
     path: &Path,
     stroke: &tiny_skia::Stroke,
     ts: Transform,
+    reach: Option<Rect>,
 ) -> Option<(Path, Charge)> {
+    let narrowed = reach.and_then(|reach| within_reach(path, stroke, ts, reach));
+    let stroke = narrowed.as_ref().unwrap_or(stroke);
     let res_scale = PathStroker::compute_resolution_scale(&ts);
     let mut charge = Charge::none();
     let dashed;
@@ -65,6 +75,50 @@ pub(crate) fn stroke_outline(
         out.push_path(&piece);
     }
     Some((out.finish()?, charge))
+}
+
+/// `stroke` with a narrower pen that covers the same pixels of `reach`
+/// (device space), or `None` when the pen is not wider than that needs.
+///
+/// Every point of `reach` lies within `far` (the diagonal of the box around
+/// the path's device bounds and `reach`) of every point of the path, and a
+/// pen of user width `w` reaches at least `w × s / 2` device pixels from
+/// the path, `s` the transform's smallest scale. Once that exceeds `far`,
+/// each piece of the stroke — the band along a segment, a round or square
+/// cap, a round join, a miter's wedge — covers the same points of `reach`
+/// whatever the width, so twice that width draws the same pixels there.
+/// Only the cut edge of a bevel (or of a miter past its limit) at a sharp
+/// corner moves with the width.
+fn within_reach(
+    path: &Path,
+    stroke: &tiny_skia::Stroke,
+    ts: Transform,
+    reach: Rect,
+) -> Option<tiny_skia::Stroke> {
+    let b = path.bounds();
+    let mut corners = [
+        tiny_skia::Point::from_xy(b.left(), b.top()),
+        tiny_skia::Point::from_xy(b.right(), b.top()),
+        tiny_skia::Point::from_xy(b.left(), b.bottom()),
+        tiny_skia::Point::from_xy(b.right(), b.bottom()),
+    ];
+    ts.map_points(&mut corners);
+    let (mut l, mut t, mut r, mut bt) = (reach.left(), reach.top(), reach.right(), reach.bottom());
+    for p in corners {
+        (l, t, r, bt) = (l.min(p.x), t.min(p.y), r.max(p.x), bt.max(p.y));
+    }
+    let far = f64::from(r - l).hypot(f64::from(bt - t));
+    let [a, bb, c, d] = [ts.sx, ts.ky, ts.kx, ts.sy].map(f64::from);
+    // |det| / Frobenius norm is at most the smallest singular value.
+    let smallest = (a * d - bb * c).abs() / (a * a + bb * bb + c * c + d * d).sqrt();
+    let enough = 4.0 * far / smallest;
+    if !(enough.is_finite() && far.is_finite()) || f64::from(stroke.width) <= enough {
+        return None;
+    }
+    Some(tiny_skia::Stroke {
+        width: enough as f32,
+        ..stroke.clone()
+    })
 }
 
 /// `path` cut into paths of whole subpaths, each of about
@@ -143,7 +197,7 @@ mod tests {
             ..Default::default()
         };
         let whole = path.stroke(&pen, 1.0).unwrap();
-        let (batched, _) = stroke_outline(&path, &pen, Transform::identity()).unwrap();
+        let (batched, _) = stroke_outline(&path, &pen, Transform::identity(), None).unwrap();
         assert_eq!(batched.verbs(), whole.verbs());
         assert_eq!(batched.points(), whole.points());
     }

@@ -73,7 +73,13 @@ impl Shape<'_> {
                 pixmap.stroke_path(self.path, paint, stroke, ts, mask);
             }
             ShapeKind::Stroke(stroke) => {
-                let Some((outline, _charge)) = stroke_outline(self.path, stroke, ts) else {
+                let reach = tiny_skia::Rect::from_xywh(
+                    0.0,
+                    0.0,
+                    pixmap.width() as f32,
+                    pixmap.height() as f32,
+                );
+                let Some((outline, _charge)) = stroke_outline(self.path, stroke, ts, reach) else {
                     return;
                 };
                 let Some(device) = outline.transform(ts) else {
@@ -93,18 +99,21 @@ impl Shape<'_> {
     }
 
     /// Device-space bounds of what the shape can cover, or `None` when it
-    /// covers nothing.
-    pub(crate) fn device_bounds(&self) -> Option<tiny_skia::Rect> {
+    /// covers nothing; a stroke's pen narrowed as its coverage of `reach`
+    /// allows (see [`stroke_outline`]).
+    pub(crate) fn device_bounds(&self, reach: Option<tiny_skia::Rect>) -> Option<tiny_skia::Rect> {
         let device = match self.kind {
             ShapeKind::Coverage(cov) => {
                 return cov.rect();
             }
             ShapeKind::Fill(..) => self.path.clone().transform(self.transform)?,
-            ShapeKind::Stroke(stroke) => match stroke_outline(self.path, stroke, self.transform) {
-                Some((outline, _charge)) => outline.transform(self.transform)?,
-                // Hairlines have no outline; a pixel around the path covers them.
-                None => self.path.clone().transform(self.transform)?,
-            },
+            ShapeKind::Stroke(stroke) => {
+                match stroke_outline(self.path, stroke, self.transform, reach) {
+                    Some((outline, _charge)) => outline.transform(self.transform)?,
+                    // Hairlines have no outline; a pixel around the path covers them.
+                    None => self.path.clone().transform(self.transform)?,
+                }
+            }
         };
         let b = device.bounds();
         tiny_skia::Rect::from_ltrb(
@@ -140,7 +149,8 @@ impl Shape<'_> {
                 crate::raster::fill_path(&device, rule, area, Target::Fill)
             }
             ShapeKind::Stroke(stroke) if !is_hairline(stroke, ts) => {
-                let (outline, _charge) = stroke_outline(self.path, stroke, ts)?;
+                let (outline, _charge) =
+                    stroke_outline(self.path, stroke, ts, Some(area.to_rect()))?;
                 let device = outline.transform(ts)?;
                 crate::raster::fill_path(&device, SkFillRule::Winding, area, Target::Stroke)
             }

@@ -86,7 +86,6 @@ fn source_mask(
     offset: (f32, f32),
     sigma: f64,
 ) -> Option<Coverage> {
-    let bounds = translate(shape.device_bounds()?, offset)?;
     let margin = (blur_margin(sigma) as i32).min(MAX_CLIP_MARGIN);
     let reach = IntRect::from_ltrb(
         -margin,
@@ -94,6 +93,9 @@ fn source_mask(
         target.width() as i32 + margin,
         target.height() as i32 + margin,
     )?;
+    // The reach in the shape's own device space, before the offset.
+    let unshifted = translate(reach.to_rect(), (-offset.0, -offset.1));
+    let bounds = translate(shape.device_bounds(unshifted)?, offset)?;
     let area = bounds.round_out()?.intersect(&reach)?;
     if !painted && let Some(cov) = shape.device_coverage(offset, area) {
         return Some(cov);

@@ -117,7 +117,10 @@ pub(crate) fn text_coverage(
     let (path, _charge) = text_path(layout, to_device, pen.is_none())?;
     let ts = to_skia_transform(&to_device);
     let (shape, _outline_charge) = match pen {
-        Some(pen) => stroke_outline(&path, &text_pen(layout, pen), ts)?,
+        Some(pen) => {
+            let reach = tiny_skia::Rect::from_xywh(0.0, 0.0, width as f32, height as f32);
+            stroke_outline(&path, &text_pen(layout, pen), ts, reach)?
+        }
         None => (path, crate::budget::Charge::none()),
     };
     let device = shape.transform(ts)?;

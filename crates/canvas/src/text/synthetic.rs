@@ -15,7 +15,7 @@ pub(crate) fn with_fake_bold(path: tiny_skia::Path, width: f64) -> Option<tiny_s
         width: width as f32,
         ..tiny_skia::Stroke::default()
     };
-    let (outline, _charge) = stroke_outline(&path, &pen, tiny_skia::Transform::identity())?;
+    let (outline, _charge) = stroke_outline(&path, &pen, tiny_skia::Transform::identity(), None)?;
     let mut both = PathBuilder::new();
     both.push_path(&path);
     both.push_path(&outline);

@@ -8,3 +8,4 @@ mod image_formats;
 mod state_api;
 mod support;
 mod text_api;
+mod wide_pens;
