@@ -55,6 +55,16 @@ impl Shadow {
         self.color.alpha() > 0.0
             && (self.blur > 0.0 || self.offset_x != 0.0 || self.offset_y != 0.0)
     }
+
+    /// How far outside the canvas (x, y) a drawing can lie and still cast
+    /// a visible shadow onto it: the offset plus what the blur spreads.
+    pub(crate) fn margins(&self) -> (f64, f64) {
+        if !self.is_visible() {
+            return (0.0, 0.0);
+        }
+        let spread = self.blur * 2.0 + 2.0;
+        (self.offset_x.abs() + spread, self.offset_y.abs() + spread)
+    }
 }
 
 /// Everything `save()` saves: transform, clip, styles and settings.

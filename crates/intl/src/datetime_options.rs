@@ -65,9 +65,7 @@ pub enum DateDefaults {
     All,
 }
 fn bad(name: &str, value: &str) -> IntlError {
-    IntlError::Range(format!(
-        "Value {value} out of range for Intl.DateTimeFormat options property {name}"
-    ))
+    crate::error::out_of_range("DateTimeFormat", name, value)
 }
 
 fn text_width<T>(name: &str, v: &str, narrow: T, short: T, long: T) -> Result<T, IntlError> {

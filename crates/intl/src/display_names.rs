@@ -27,9 +27,7 @@ pub enum DisplayKind {
 }
 
 fn bad(name: &str, value: &str) -> IntlError {
-    IntlError::Range(format!(
-        "Value {value} out of range for Intl.DisplayNames options property {name}"
-    ))
+    crate::error::out_of_range("DisplayNames", name, value)
 }
 
 impl DisplayKind {

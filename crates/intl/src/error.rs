@@ -21,6 +21,14 @@ impl fmt::Display for IntlError {
 
 impl std::error::Error for IntlError {}
 
+/// V8's range error for option `name` of constructor `ctor` (`ListFormat`)
+/// given `value`.
+pub(crate) fn out_of_range(ctor: &str, name: &str, value: &str) -> IntlError {
+    IntlError::Range(format!(
+        "Value {value} out of range for Intl.{ctor} options property {name}"
+    ))
+}
+
 /// ICU4X data errors only happen for locales without data: a range error
 /// names the locale as V8 names an unsupported option.
 pub(crate) fn data_error(what: &str, err: impl fmt::Display) -> IntlError {

@@ -27,9 +27,7 @@ pub struct ListFormat {
 }
 
 fn bad(name: &str, value: &str) -> IntlError {
-    IntlError::Range(format!(
-        "Value {value} out of range for Intl.ListFormat options property {name}"
-    ))
+    crate::error::out_of_range("ListFormat", name, value)
 }
 
 impl ListType {

@@ -24,9 +24,7 @@ impl Granularity {
             "grapheme" => Ok(Granularity::Grapheme),
             "word" => Ok(Granularity::Word),
             "sentence" => Ok(Granularity::Sentence),
-            _ => Err(IntlError::Range(format!(
-                "Value {name} out of range for Intl.Segmenter options property granularity"
-            ))),
+            _ => Err(crate::error::out_of_range("Segmenter", "granularity", name)),
         }
     }
 }

@@ -304,13 +304,7 @@ impl Context2d {
         let (dy0, dy1) = (d * dst.y0 + f, d * dst.y1 + f);
         // The pixels that can show: the canvas, widened by where a visible
         // shadow can come from.
-        let shadow = &self.state.shadow;
-        let (mx, my) = if shadow.is_visible() {
-            let reach = shadow.blur * 2.0 + 2.0;
-            (shadow.offset_x.abs() + reach, shadow.offset_y.abs() + reach)
-        } else {
-            (0.0, 0.0)
-        };
+        let (mx, my) = self.state.shadow.margins();
         let (cw, ch) = (self.width() as f64 + mx, self.height() as f64 + my);
         let left = dx0.min(dx1).floor().max(-mx);
         let top = dy0.min(dy1).floor().max(-my);

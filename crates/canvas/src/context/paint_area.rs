@@ -21,13 +21,7 @@ impl Context2d {
         path_to_device: Affine,
         kind: &ShapeKind<'_>,
     ) -> Option<IntRect> {
-        let shadow = &self.state.shadow;
-        let (mx, my) = if shadow.is_visible() {
-            let reach = shadow.blur * 2.0 + 2.0;
-            (shadow.offset_x.abs() + reach, shadow.offset_y.abs() + reach)
-        } else {
-            (0.0, 0.0)
-        };
+        let (mx, my) = self.state.shadow.margins();
         let canvas = kurbo::Rect::new(
             -mx,
             -my,
