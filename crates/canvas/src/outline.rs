@@ -95,18 +95,10 @@ fn within_reach(
     ts: Transform,
     reach: Rect,
 ) -> Option<tiny_skia::Stroke> {
-    let b = path.bounds();
-    let mut corners = [
-        tiny_skia::Point::from_xy(b.left(), b.top()),
-        tiny_skia::Point::from_xy(b.right(), b.top()),
-        tiny_skia::Point::from_xy(b.left(), b.bottom()),
-        tiny_skia::Point::from_xy(b.right(), b.bottom()),
-    ];
-    ts.map_points(&mut corners);
-    let (mut l, mut t, mut r, mut bt) = (reach.left(), reach.top(), reach.right(), reach.bottom());
-    for p in corners {
-        (l, t, r, bt) = (l.min(p.x), t.min(p.y), r.max(p.x), bt.max(p.y));
-    }
+    let b = path.bounds().transform(ts)?;
+    // Not `Rect::join`: it drops a flat box, and a straight line's is flat.
+    let (l, t) = (b.left().min(reach.left()), b.top().min(reach.top()));
+    let (r, bt) = (b.right().max(reach.right()), b.bottom().max(reach.bottom()));
     let far = f64::from(r - l).hypot(f64::from(bt - t));
     let [a, bb, c, d] = [ts.sx, ts.ky, ts.kx, ts.sy].map(f64::from);
     // |det| / Frobenius norm is at most the smallest singular value.
